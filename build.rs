@@ -1,0 +1,51 @@
+//! Embeds the built-in rule pack and generates one test per rule file.
+//!
+//! Every `rules/*.yaml` file becomes an `(name, contents)` entry in
+//! `$OUT_DIR/builtin_rules.rs`, which `src/rule/builtin.rs` includes, so the
+//! binary needs no files at run time. The same list becomes one `#[test]` per
+//! rule in `$OUT_DIR/rule_example_tests.rs`, included by `tests/rules.rs`:
+//! adding a rule file adds its test without touching any Rust code.
+
+use std::{env, fs, path::Path};
+
+fn main() {
+    println!("cargo:rerun-if-changed=rules");
+    let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let mut names: Vec<String> = fs::read_dir("rules")
+        .expect("the rules/ folder exists")
+        .filter_map(|entry| {
+            let path = entry.expect("rules/ is readable").path();
+            let is_yaml = matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("yaml" | "yml")
+            );
+            is_yaml.then(|| path.file_name().unwrap().to_string_lossy().into_owned())
+        })
+        .collect();
+    names.sort();
+
+    let manifest = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let mut embedded = String::from("&[\n");
+    let mut tests = String::new();
+    for name in &names {
+        println!("cargo:rerun-if-changed=rules/{name}");
+        let full = Path::new(&manifest).join("rules").join(name);
+        embedded.push_str(&format!(
+            "    ({name:?}, include_str!({:?})),\n",
+            full.display().to_string()
+        ));
+        let stem = name
+            .rsplit_once('.')
+            .map_or(name.as_str(), |(stem, _)| stem);
+        let test_name: String = stem
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .collect();
+        tests.push_str(&format!(
+            "#[test]\nfn examples_of_{test_name}() {{\n    check_rule_examples({name:?});\n}}\n\n"
+        ));
+    }
+    embedded.push_str("]\n");
+    fs::write(Path::new(&out).join("builtin_rules.rs"), embedded).unwrap();
+    fs::write(Path::new(&out).join("rule_example_tests.rs"), tests).unwrap();
+}

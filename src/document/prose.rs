@@ -1,0 +1,245 @@
+//! `Prose`: the words of a note as the rules see them, mapped back to the file.
+//!
+//! The Markdown and plain-text readers feed a [`ProseBuilder`] the parts of
+//! the file that are prose, block by block (a paragraph, a list item, a
+//! heading, a table cell). The builder folds every run of white space (line
+//! wraps, CRLF, tabs, indentation, no-break spaces) into one space and turns a
+//! curly apostrophe inside a word into a straight one, so `in\n  denial` and
+//! `client’s` match the phrases `in denial` and `client's`. Blocks are joined
+//! by `\n`, so no phrase matches across two paragraphs.
+//!
+//! Folding moves text, so the builder records a breakpoint wherever the
+//! distance between prose and file changes; [`Prose::source_offset`] maps an
+//! offset back by binary search. Only discontinuities are stored, not one
+//! entry per byte, so memory stays proportional to the number of lines.
+
+use std::ops::Range;
+
+#[derive(Debug, Default)]
+pub struct Prose {
+    pub text: String,
+    /// `(prose offset, file offset)` at each discontinuity, ascending.
+    map: Vec<(usize, usize)>,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// Range in [`Prose::text`].
+    pub range: Range<usize>,
+    /// Inside a Markdown block quote (`> …`).
+    pub quote: bool,
+}
+
+impl Prose {
+    /// The file offset of a prose offset. A match never starts or ends inside
+    /// a folded run of white space, so the result is exact for match bounds.
+    pub fn source_offset(&self, at: usize) -> usize {
+        let i = self.map.partition_point(|&(p, _)| p <= at);
+        if i == 0 {
+            return at;
+        }
+        let (p, s) = self.map[i - 1];
+        s + (at - p)
+    }
+
+    /// The block holding a prose offset.
+    pub fn block_at(&self, at: usize) -> Option<&Block> {
+        let i = self.blocks.partition_point(|b| b.range.end < at);
+        self.blocks
+            .get(i)
+            .filter(|b| b.range.start <= at && at <= b.range.end)
+    }
+}
+
+pub struct ProseBuilder<'s> {
+    src: &'s str,
+    prose: Prose,
+    /// Where the open block starts in the prose, if a block is open.
+    block: Option<(usize, bool)>,
+    /// File offset of white space waiting to become one space.
+    pending_space: Option<usize>,
+}
+
+impl<'s> ProseBuilder<'s> {
+    pub fn new(src: &'s str) -> ProseBuilder<'s> {
+        ProseBuilder {
+            src,
+            prose: Prose {
+                text: String::with_capacity(src.len()),
+                map: Vec::new(),
+                blocks: Vec::new(),
+            },
+            block: None,
+            pending_space: None,
+        }
+    }
+
+    /// Ends the open block, if any, and opens a new one.
+    pub fn start_block(&mut self, quote: bool) {
+        self.end_block();
+        self.block = Some((self.prose.text.len(), quote));
+    }
+
+    pub fn end_block(&mut self) {
+        if let Some((start, quote)) = self.block.take() {
+            if self.prose.text.len() > start {
+                self.prose.blocks.push(Block {
+                    range: start..self.prose.text.len(),
+                    quote,
+                });
+                self.prose.text.push('\n');
+            }
+        }
+        self.pending_space = None;
+    }
+
+    /// A break between words that has no text of its own (a line end, a
+    /// removed code span).
+    pub fn space(&mut self, at: usize) {
+        if self.pending_space.is_none() {
+            self.pending_space = Some(at);
+        }
+    }
+
+    /// Adds `src[range]` to the open block (opening one if needed), folding
+    /// white space and in-word curly apostrophes.
+    pub fn push(&mut self, range: Range<usize>) {
+        let src = self.src;
+        let bytes = src.as_bytes();
+        let mut run_start = range.start;
+        let mut i = range.start;
+        while i < range.end {
+            let b = bytes[i];
+            if b.is_ascii_whitespace() {
+                self.emit(run_start..i);
+                self.space(i);
+                i += 1;
+                run_start = i;
+            } else if b == 0xC2 && bytes.get(i + 1) == Some(&0xA0) {
+                // U+00A0 no-break space
+                self.emit(run_start..i);
+                self.space(i);
+                i += 2;
+                run_start = i;
+            } else if b == 0xE2
+                && bytes.get(i + 1) == Some(&0x80)
+                && bytes.get(i + 2) == Some(&0x99)
+            {
+                // U+2019: an apostrophe when a letter stands on both sides.
+                let before = src[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+                let after = src[i + 3..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+                if before && after && i + 3 <= range.end {
+                    self.emit(run_start..i);
+                    self.emit_str("'", i);
+                    i += 3;
+                    run_start = i;
+                } else {
+                    i += 3;
+                }
+            } else {
+                i += 1;
+            }
+        }
+        self.emit(run_start..range.end.min(i));
+    }
+
+    fn emit(&mut self, range: Range<usize>) {
+        if !range.is_empty() {
+            let src = self.src;
+            self.emit_str(&src[range.clone()], range.start);
+        }
+    }
+
+    fn emit_str(&mut self, text: &str, at: usize) {
+        if self.block.is_none() {
+            self.block = Some((self.prose.text.len(), false));
+        }
+        if let Some(space_at) = self.pending_space.take() {
+            let (start, _) = self.block.expect("opened above");
+            if self.prose.text.len() > start {
+                self.record(space_at);
+                self.prose.text.push(' ');
+            }
+        }
+        self.record(at);
+        self.prose.text.push_str(text);
+    }
+
+    /// Records a breakpoint if the next prose byte does not sit where the
+    /// previous breakpoint predicts.
+    fn record(&mut self, at: usize) {
+        let here = self.prose.text.len();
+        let predicted = match self.prose.map.last() {
+            Some(&(p, s)) => s + (here - p),
+            None => here,
+        };
+        if predicted != at {
+            self.prose.map.push((here, at));
+        }
+    }
+
+    pub fn finish(mut self) -> Prose {
+        self.end_block();
+        self.prose
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(src: &str) -> Prose {
+        let mut b = ProseBuilder::new(src);
+        b.push(0..src.len());
+        b.finish()
+    }
+
+    #[test]
+    fn folds_white_space_and_maps_back() {
+        let src = "in \r\n   denial";
+        let prose = build(src);
+        assert_eq!(prose.text, "in denial\n");
+        let d = prose.text.find("denial").unwrap();
+        assert_eq!(
+            &src[prose.source_offset(d)..prose.source_offset(d + 6)],
+            "denial"
+        );
+        assert_eq!(prose.source_offset(2), 2);
+    }
+
+    #[test]
+    fn straightens_in_word_apostrophes_only() {
+        let src = "it\u{2019}s \u{2018}fine\u{2019} now";
+        let prose = build(src);
+        assert_eq!(prose.text, "it's \u{2018}fine\u{2019} now\n");
+        let now = prose.text.find("now").unwrap();
+        assert_eq!(&src[prose.source_offset(now)..], "now");
+    }
+
+    #[test]
+    fn blocks_do_not_run_together() {
+        let src = "one\n\ntwo";
+        let mut b = ProseBuilder::new(src);
+        b.push(0..3);
+        b.start_block(true);
+        b.push(5..8);
+        let prose = b.finish();
+        assert_eq!(prose.text, "one\ntwo\n");
+        assert_eq!(
+            prose.blocks[1],
+            Block {
+                range: 4..7,
+                quote: true
+            }
+        );
+        assert_eq!(prose.source_offset(4), 5);
+        assert_eq!(prose.block_at(5).unwrap().range, 4..7);
+    }
+}

@@ -1,0 +1,104 @@
+//! Finding quoted speech in a block of prose.
+//!
+//! A client's own words in quotation marks are information, not the
+//! writer's judgement, so most rules skip them. Curly quotes say which way
+//! they face; straight quotes are paired by what stands beside them, so that
+//! the apostrophes in `client's` and `the clients' files` are not taken for
+//! quotation marks. A quote left open runs to the end of its block: when in
+//! doubt, say nothing.
+
+use std::ops::Range;
+
+/// Byte ranges of quoted text (marks included) in `text`.
+pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    // The open double quote and open single quote, if any.
+    let mut double: Option<usize> = None;
+    let mut single: Option<usize> = None;
+    let mut prev: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, c)| c);
+        let end = i + c.len_utf8();
+        match c {
+            '\u{201C}' | '\u{201E}' | '\u{00AB}' if double.is_none() => double = Some(i),
+            '\u{201D}' | '\u{00BB}' => {
+                if let Some(start) = double.take() {
+                    ranges.push(start..end);
+                }
+            }
+            '"' => match double.take() {
+                Some(start) => ranges.push(start..end),
+                None => double = Some(i),
+            },
+            '\u{2018}' if single.is_none() => single = Some(i),
+            '\u{2019}' => {
+                if let Some(start) = single.take() {
+                    ranges.push(start..end);
+                }
+            }
+            '\'' => {
+                let word_before = prev.is_some_and(char::is_alphanumeric);
+                let word_after = next.is_some_and(char::is_alphanumeric);
+                if single.is_none() && !word_before && word_after {
+                    single = Some(i);
+                } else if !word_after {
+                    if let Some(start) = single.take() {
+                        ranges.push(start..end);
+                    }
+                }
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    ranges.extend(double.map(|start| start..text.len()));
+    ranges.extend(single.map(|start| start..text.len()));
+    ranges.sort_by_key(|r| r.start);
+    ranges
+}
+
+pub fn is_quoted(ranges: &[Range<usize>], at: Range<usize>) -> bool {
+    ranges
+        .iter()
+        .any(|r| r.start <= at.start && at.end <= r.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<&str> {
+        quoted_ranges(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn straight_and_curly_double_quotes() {
+        assert_eq!(
+            quoted(r#"She said, "I'm lazy." Then left."#),
+            [r#""I'm lazy.""#]
+        );
+        assert_eq!(
+            quoted("He said \u{201C}I give up\u{201D} twice"),
+            ["\u{201C}I give up\u{201D}"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert!(quoted("The client's plan and the clients' files").is_empty());
+        assert_eq!(quoted("the word 'resistant' closes"), ["'resistant'"]);
+        assert_eq!(
+            quoted("the word \u{2018}lazy\u{2019} is hers"),
+            ["\u{2018}lazy\u{2019}"]
+        );
+    }
+
+    #[test]
+    fn an_open_quote_runs_to_the_end() {
+        assert_eq!(
+            quoted(r#"She said "I can't do this"#),
+            [r#""I can't do this"#]
+        );
+    }
+}

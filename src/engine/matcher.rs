@@ -1,0 +1,151 @@
+//! Running an [`Engine`] over a document.
+//!
+//! A candidate match becomes a finding only if it stands as whole words,
+//! no `unless` entry of its rule touches it, and (for most rules) it is not
+//! inside quoted speech. Context is looked up only for candidates, which are
+//! rare, so the cost of a clean note is one pass of the automaton and of
+//! each pattern.
+
+use std::ops::Range;
+
+use regex::Captures;
+
+use super::{Engine, Finding};
+use crate::document::quotes::{is_quoted, quoted_ranges};
+use crate::document::{Document, Span};
+use crate::rule::InQuotes;
+
+/// How far `unless` looks around a match, in bytes.
+const CONTEXT: usize = 120;
+
+impl Engine<'_> {
+    /// All findings in `doc`, sorted by position, then rule.
+    pub fn find(&self, doc: &Document) -> Vec<Finding> {
+        let text = doc.prose.text.as_str();
+        let mut quotes = QuoteCache::default();
+        let mut findings = Vec::new();
+        if let Some(ac) = &self.phrases {
+            for m in ac.find_iter(text) {
+                if !is_whole_word(text, m.start(), m.end()) {
+                    continue;
+                }
+                for &r in &self.phrase_rules[m.pattern().as_usize()] {
+                    if let Some(f) = self.consider(doc, r, m.start()..m.end(), None, &mut quotes) {
+                        findings.push(f);
+                    }
+                }
+            }
+        }
+        for &(r, re) in &self.patterns {
+            for caps in re.captures_iter(text) {
+                let m = caps.get(0).expect("group 0 always matches");
+                if m.is_empty() {
+                    continue;
+                }
+                if let Some(f) = self.consider(doc, r, m.range(), Some(&caps), &mut quotes) {
+                    findings.push(f);
+                }
+            }
+        }
+        findings.sort_by(|a, b| {
+            (a.span.start, a.span.end, &self.rules[a.rule].id).cmp(&(
+                b.span.start,
+                b.span.end,
+                &self.rules[b.rule].id,
+            ))
+        });
+        findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
+        findings
+    }
+
+    fn consider(
+        &self,
+        doc: &Document,
+        r: usize,
+        at: Range<usize>,
+        caps: Option<&Captures<'_>>,
+        quotes: &mut QuoteCache,
+    ) -> Option<Finding> {
+        let rule = &self.rules[r];
+        let prose = &doc.prose;
+        let text = prose.text.as_str();
+        let block = prose.block_at(at.start)?.range.clone();
+        if let Some(before) = &rule.unless_before {
+            let from = floor_char_boundary(text, at.start.saturating_sub(CONTEXT).max(block.start));
+            if before.is_match(&text[from..at.start]) {
+                return None;
+            }
+        }
+        if let Some(after) = &rule.unless_after {
+            let to = ceil_char_boundary(text, (at.end + CONTEXT).min(block.end));
+            if after.is_match(&text[at.end..to]) {
+                return None;
+            }
+        }
+        if rule.in_quotes == InQuotes::Skip {
+            let ranges = quotes.get(text, &block);
+            if is_quoted(ranges, at.start - block.start..at.end - block.start) {
+                return None;
+            }
+        }
+        let matched = &text[at.clone()];
+        let last = matched.chars().next_back().map_or(0, char::len_utf8);
+        let span = Span::new(
+            prose.source_offset(at.start),
+            prose.source_offset(at.end - last) + last,
+        );
+        Some(Finding {
+            rule: r,
+            span,
+            matched: matched.to_string(),
+            message: rule.message.render(matched, caps),
+            suggestions: rule
+                .suggest
+                .iter()
+                .map(|t| t.render(matched, caps))
+                .collect(),
+        })
+    }
+}
+
+/// Quoted ranges of the last block asked about; candidates come in order,
+/// so one block's quotes are computed once.
+#[derive(Default)]
+struct QuoteCache {
+    block: Option<Range<usize>>,
+    ranges: Vec<Range<usize>>,
+}
+
+impl QuoteCache {
+    fn get(&mut self, text: &str, block: &Range<usize>) -> &[Range<usize>] {
+        if self.block.as_ref() != Some(block) {
+            self.ranges = quoted_ranges(&text[block.clone()]);
+            self.block = Some(block.clone());
+        }
+        &self.ranges
+    }
+}
+
+fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}

@@ -1,0 +1,98 @@
+//! regard: a linter for case notes.
+//!
+//! It reads session notes and supervision notes (Markdown or plain text),
+//! flags judgmental phrasing, and suggests a curious rewording.
+//!
+//! The pipeline, one module per stage:
+//!
+//! - `cli`: the command line (clap derive; doc comments are the help text).
+//! - `rule`: rule files (`rules/*.yaml`, embedded) → checked [`rule::Rule`]s.
+//!   A new built-in rule is a new YAML file there, nothing else.
+//! - `engine`: rules → one compiled [`engine::Engine`]; finds matches in a
+//!   document and applies each rule's context (`unless`, quoted speech).
+//!   A new kind of context check goes in `engine/matcher.rs`.
+//! - `document`: a note → its prose (`markdown.rs`, `plain.rs`), with a map
+//!   back to byte offsets in the file. What counts as prose is decided here.
+//! - `report`: findings → output formats (`human.rs`, `json.rs`).
+//! - `check`: `regard check` itself: walking folders, reading notes, exit status.
+
+pub mod check;
+pub mod cli;
+pub mod document;
+pub mod engine;
+pub mod report;
+pub mod rule;
+
+use std::io::Write;
+
+use miette::Diagnostic;
+
+use cli::{Cli, Command};
+use rule::{RuleErrors, RuleSet};
+
+/// How a run ended; `main` turns it into the process exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// Nothing at or above the failing severity.
+    Success,
+    /// Findings that fail the run.
+    Findings,
+    /// A usage, rule or I/O error.
+    Error,
+}
+
+impl ExitStatus {
+    pub fn code(self) -> u8 {
+        match self {
+            ExitStatus::Success => 0,
+            ExitStatus::Findings => 1,
+            ExitStatus::Error => 2,
+        }
+    }
+}
+
+/// An error that stops the run before or instead of checking notes.
+#[derive(Debug, thiserror::Error, Diagnostic)]
+pub enum Error {
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Rules(#[from] RuleErrors),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Engine(#[from] engine::BuildError),
+    #[error("there is no rule `{0}`")]
+    #[diagnostic(
+        code(regard::unknown_rule),
+        help("`regard rules` lists the rules in force")
+    )]
+    UnknownRule(String),
+    #[error("cannot write the output: {0}")]
+    #[diagnostic(code(regard::output))]
+    Output(std::io::Error),
+}
+
+pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus, Error> {
+    match cli.command {
+        Command::Check(args) => check::check(&args, out, err),
+        Command::Rules(args) => {
+            let rules = RuleSet::load(true, &args.rule_dirs)?;
+            let text = explain::list(&rules);
+            write_out(out, &text)
+        }
+        Command::Rule { id, rules } => {
+            let rules = RuleSet::load(true, &rules.rule_dirs)?;
+            let rule = rules.get(&id).ok_or(Error::UnknownRule(id))?;
+            write_out(out, &explain::explain(rule))
+        }
+    }
+}
+
+mod explain;
+
+fn write_out(out: &mut dyn Write, text: &str) -> Result<ExitStatus, Error> {
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(ExitStatus::Success),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitStatus::Success),
+        Err(e) => Err(Error::Output(e)),
+    }
+}

@@ -1,0 +1,164 @@
+//! Human output: one miette report per finding.
+//!
+//! Each finding is a [`Diagnostic`] whose source is the note, with the
+//! matched words underlined, the rule id as code, the message as headline and
+//! the suggestions as help. Reports are rendered to strings in the worker that
+//! checked the note, so the note's text can be dropped straight after.
+
+use std::fmt;
+
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+};
+
+use super::plural;
+use crate::document::Document;
+use crate::engine::Finding;
+use crate::rule::{Rule, Severity};
+
+pub struct Human {
+    handler: GraphicalReportHandler,
+}
+
+impl Human {
+    pub fn new(color: bool, width: Option<usize>) -> Human {
+        let theme = if color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let mut handler = GraphicalReportHandler::new_themed(theme).with_links(false);
+        if let Some(width) = width {
+            handler = handler.with_width(width);
+        }
+        Human { handler }
+    }
+
+    /// Renders every finding of one note.
+    pub fn render(&self, doc: &Document, findings: &[Finding], rules: &[Rule]) -> String {
+        let mut out = String::new();
+        if findings.is_empty() {
+            return out;
+        }
+        let src = Note {
+            name: &doc.path,
+            text: &doc.text,
+        };
+        for f in findings {
+            let diagnostic = FindingReport {
+                finding: f,
+                rule: &rules[f.rule],
+                src: &src,
+            };
+            self.handler
+                .render_report(&mut out, &diagnostic)
+                .expect("writing to a String cannot fail");
+            out.push('\n');
+        }
+        out
+    }
+}
+
+struct FindingReport<'a> {
+    finding: &'a Finding,
+    rule: &'a Rule,
+    src: &'a Note<'a>,
+}
+
+impl fmt::Debug for FindingReport<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl fmt::Display for FindingReport<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl std::error::Error for FindingReport<'_> {}
+
+impl Diagnostic for FindingReport<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.rule.id))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.rule.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        let mut help = String::new();
+        for (i, s) in self.finding.suggestions.iter().enumerate() {
+            help.push_str(if i == 0 { "try: " } else { "\n or: " });
+            help.push_str(s);
+        }
+        help.push_str(&format!("\n(`regard rule {}` says why)", self.rule.id));
+        Some(Box::new(help))
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(self.src)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = self.finding.span;
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(
+                Some(self.rule.summary.clone()),
+                span.start..span.end,
+            ),
+        )))
+    }
+}
+
+/// A note as miette source code. (`NamedSource` wants `'static` text; the
+/// note is borrowed for as long as its findings render.)
+struct Note<'a> {
+    name: &'a str,
+    text: &'a str,
+}
+
+impl SourceCode for Note<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let inner = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.to_string(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            inner.column(),
+            inner.line_count(),
+        )))
+    }
+}
+
+/// The closing line: kind, and specific about what was checked.
+pub fn summary(findings: usize, notes_with_findings: usize, notes_checked: usize) -> String {
+    if findings == 0 {
+        format!(
+            "regard: {} checked, nothing to reconsider.",
+            plural(notes_checked, "note", "notes")
+        )
+    } else {
+        format!(
+            "regard: {} to reconsider in {} of {}.",
+            plural(findings, "phrase", "phrases"),
+            notes_with_findings,
+            plural(notes_checked, "note", "notes"),
+        )
+    }
+}

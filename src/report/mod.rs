@@ -1,0 +1,62 @@
+//! Reporting findings: `human.rs` (miette reports) and `json.rs`.
+//!
+//! Findings leave the engine as byte spans; [`locate`] gives them lines and
+//! columns once, and every format renders from those [`Located`] records, so
+//! the formats cannot disagree about where a finding is.
+
+pub mod human;
+pub mod json;
+
+use serde::Serialize;
+
+use crate::document::{Document, LineIndex, Position};
+use crate::engine::Finding;
+use crate::rule::{Rule, Severity};
+
+/// A finding with its place in human terms.
+#[derive(Debug, Clone, Serialize)]
+pub struct Located {
+    pub path: String,
+    pub rule: String,
+    pub severity: &'static str,
+    #[serde(skip)]
+    pub level: Severity,
+    pub message: String,
+    pub start: Position,
+    pub end: Position,
+    pub matched: String,
+    pub suggestions: Vec<String>,
+}
+
+pub fn locate(doc: &Document, findings: &[Finding], rules: &[Rule]) -> Vec<Located> {
+    if findings.is_empty() {
+        return Vec::new();
+    }
+    let index = LineIndex::new(&doc.text);
+    findings
+        .iter()
+        .map(|f| {
+            let rule = &rules[f.rule];
+            Located {
+                path: doc.path.clone(),
+                rule: rule.id.clone(),
+                severity: rule.severity.as_str(),
+                level: rule.severity,
+                message: f.message.clone(),
+                start: index.position(f.span.start),
+                end: index.position(f.span.end),
+                matched: f.matched.clone(),
+                suggestions: f.suggestions.clone(),
+            }
+        })
+        .collect()
+}
+
+/// "1 note", "3 notes".
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}

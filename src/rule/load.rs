@@ -1,0 +1,162 @@
+//! Reading rule files: the embedded default pack and users' rule folders.
+//!
+//! This stage only finds and parses YAML into [`RuleFile`]s; checking what
+//! the values mean is `validate.rs`'s job. YAML parsing runs under
+//! serde-saphyr's budget, so an alias bomb ("billion laughs") in a rule file
+//! is an error, not an out-of-memory kill.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use miette::SourceSpan;
+
+use super::error::RuleError;
+use super::schema::RuleFile;
+
+/// A rule file's name and text, kept for diagnostics that point into it.
+#[derive(Debug)]
+pub struct Source {
+    /// As shown to the user: `rules/deficit-label.yaml (built-in)` or the path.
+    pub name: String,
+    pub text: String,
+    pub builtin: bool,
+}
+
+mod builtin {
+    /// `(file name, contents)` of every `rules/*.yaml`, embedded by `build.rs`.
+    pub const RULES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
+}
+
+/// The default pack, compiled into the binary.
+pub fn builtin_sources() -> Vec<Arc<Source>> {
+    builtin::RULES
+        .iter()
+        .map(|(name, text)| {
+            Arc::new(Source {
+                name: format!("rules/{name} (built-in)"),
+                text: (*text).to_string(),
+                builtin: true,
+            })
+        })
+        .collect()
+}
+
+/// Every `*.yaml` / `*.yml` file directly in `dir`, sorted by name.
+pub fn dir_sources(dir: &Path) -> Result<Vec<Arc<Source>>, RuleError> {
+    let unreadable = |e: std::io::Error| {
+        let source = Source {
+            name: dir.display().to_string(),
+            text: String::new(),
+            builtin: false,
+        };
+        RuleError::new(
+            "regard::rule::io",
+            &source,
+            format!("cannot read the rule folder `{}`: {e}", dir.display()),
+        )
+        .help("check the path given to --rules")
+    };
+    let mut paths = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(unreadable)? {
+        let path = entry.map_err(unreadable)?.path();
+        let is_yaml = matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        );
+        if is_yaml && path.is_file() {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let name = path.display().to_string();
+            match std::fs::read(&path) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => Ok(Arc::new(Source {
+                        name,
+                        text,
+                        builtin: false,
+                    })),
+                    Err(e) => {
+                        let at = e.utf8_error().valid_up_to();
+                        let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                        let source = Source {
+                            name,
+                            text,
+                            builtin: false,
+                        };
+                        Err(RuleError::new(
+                            "regard::rule::encoding",
+                            &source,
+                            format!("`{}` is not UTF-8 (at byte {at})", source.name),
+                        )
+                        .at(SourceSpan::from(at..at + 1), "not UTF-8")
+                        .help("save the rule file as UTF-8"))
+                    }
+                },
+                Err(e) => {
+                    let source = Source {
+                        name: name.clone(),
+                        text: String::new(),
+                        builtin: false,
+                    };
+                    Err(RuleError::new(
+                        "regard::rule::io",
+                        &source,
+                        format!("cannot read the rule file `{name}`: {e}"),
+                    ))
+                }
+            }
+        })
+        .collect()
+}
+
+/// Parses one rule file. Unknown keys, missing keys, wrong types and YAML
+/// syntax errors all come back with the parser's location.
+pub fn parse(source: &Source) -> Result<RuleFile, RuleError> {
+    let options = serde_saphyr::options! { with_snippet: false };
+    serde_saphyr::from_str_with_options::<RuleFile>(&source.text, options).map_err(|e| {
+        let full = e.to_string();
+        // serde-saphyr appends " at line L, column C"; the label shows the place.
+        let message = match full.rfind(" at line ") {
+            Some(i) => full[..i].to_string(),
+            None => full,
+        };
+        let help = yaml_help(&message);
+        let mut err = RuleError::new(
+            "regard::rule::yaml",
+            source,
+            format!("`{}` is not a valid rule file", source.name),
+        );
+        if let Some(location) = e.location() {
+            let span = location.span();
+            if let Some(offset) = span.byte_offset() {
+                let offset = (offset as usize).min(source.text.len());
+                let len = span.byte_len().unwrap_or(1).max(1) as usize;
+                let len = len.min(source.text.len().saturating_sub(offset));
+                err = err.at(SourceSpan::from(offset..offset + len), message);
+            } else {
+                err.label = message;
+            }
+        } else {
+            err.message = format!("{}: {message}", err.message);
+        }
+        match help {
+            Some(h) => err.help(h),
+            None => err,
+        }
+    })
+}
+
+fn yaml_help(message: &str) -> Option<String> {
+    if message.starts_with("missing field") {
+        Some(
+            "copy a rule from the built-in pack (`regard rule deficit-label`) as a starting point"
+                .into(),
+        )
+    } else {
+        None
+    }
+}

@@ -1,0 +1,143 @@
+//! Rules: from YAML files to checked [`Rule`]s.
+//!
+//! `schema.rs` is the file format ([`RuleFile`]), `load.rs` finds and parses
+//! files (the embedded pack and `--rules` folders), `validate.rs` checks a
+//! file and builds a [`Rule`], `phrase.rs` expands the phrase shorthand and
+//! `template.rs` the message holes. The engine (`crate::engine`) compiles a
+//! [`RuleSet`] into matchers.
+//!
+//! To add a built-in rule, copy a file in `rules/`: it is embedded and tested
+//! (its examples run as a test of their own) without any Rust change.
+
+mod error;
+pub mod load;
+pub mod phrase;
+pub mod schema;
+pub mod template;
+pub mod validate;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use miette::SourceSpan;
+use regex::Regex;
+
+pub use error::{RuleError, RuleErrors};
+pub use load::Source;
+pub use schema::{InQuotes, RuleFile, Severity};
+pub use template::Template;
+
+/// A checked rule, ready to compile.
+#[derive(Debug)]
+pub struct Rule {
+    pub id: String,
+    pub id_span: SourceSpan,
+    pub severity: Severity,
+    pub summary: String,
+    pub message: Template,
+    /// Expanded, normalised, de-duplicated literal phrases.
+    pub phrases: Vec<String>,
+    /// Case-insensitive patterns.
+    pub patterns: Vec<Regex>,
+    pub suggest: Vec<Template>,
+    /// Matches whose preceding text matches this are not findings.
+    pub unless_before: Option<Regex>,
+    /// Matches whose following text matches this are not findings.
+    pub unless_after: Option<Regex>,
+    pub in_quotes: InQuotes,
+    pub docs: Docs,
+    pub flag_examples: Vec<Example>,
+    pub pass_examples: Vec<Example>,
+    /// The file the rule came from, for diagnostics about it.
+    pub source: Arc<Source>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Docs {
+    pub what: String,
+    pub why: String,
+    pub curious: String,
+}
+
+/// A `flag` or `pass` example, with its place in the rule file.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub text: String,
+    pub span: SourceSpan,
+}
+
+/// The rules in force: the built-in pack, with user rules added or replacing
+/// built-in ones of the same id. Sorted by id.
+#[derive(Debug)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+}
+
+impl RuleSet {
+    /// Loads the built-in pack (unless `builtin` is false) and every folder
+    /// in `dirs`. Every problem in every file is reported together.
+    pub fn load(builtin: bool, dirs: &[PathBuf]) -> Result<RuleSet, RuleErrors> {
+        let mut layers = Vec::new();
+        let mut errors = Vec::new();
+        if builtin {
+            layers.push(load::builtin_sources());
+        }
+        for dir in dirs {
+            match load::dir_sources(dir) {
+                Ok(sources) => layers.push(sources),
+                Err(e) => errors.push(e),
+            }
+        }
+        let mut by_id: HashMap<String, usize> = HashMap::new();
+        let mut rules: Vec<Rule> = Vec::new();
+        for layer in layers {
+            let mut in_layer: HashMap<String, (Arc<Source>, SourceSpan)> = HashMap::new();
+            for source in layer {
+                let rule = match load::parse(&source)
+                    .map_err(|e| vec![e])
+                    .and_then(|file| validate::validate(file, &source))
+                {
+                    Ok(rule) => rule,
+                    Err(mut e) => {
+                        errors.append(&mut e);
+                        continue;
+                    }
+                };
+                if let Some((first, _)) = in_layer.get(&rule.id) {
+                    errors.push(
+                        RuleError::new(
+                            "regard::rule::duplicate_id",
+                            &source,
+                            format!("rule id `{}` is used twice", rule.id),
+                        )
+                        .at(rule.id_span, "this id is already taken")
+                        .help(format!(
+                            "`{}` also defines `{}`; give one of them another id",
+                            first.name, rule.id
+                        )),
+                    );
+                    continue;
+                }
+                in_layer.insert(rule.id.clone(), (Arc::clone(&source), rule.id_span));
+                // A later layer (a user's folder) replaces a rule of the same id.
+                match by_id.get(&rule.id) {
+                    Some(&i) => rules[i] = rule,
+                    None => {
+                        by_id.insert(rule.id.clone(), rules.len());
+                        rules.push(rule);
+                    }
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(RuleErrors { errors });
+        }
+        rules.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(RuleSet { rules })
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+}

@@ -1,0 +1,98 @@
+//! `RuleFile`: a rule exactly as written in YAML, before any checking.
+//!
+//! Values that can be wrong in a way the YAML parser cannot see (an id, a
+//! pattern, a template) are wrapped in [`Spanned`] so that `validate.rs` can
+//! point into the file. Unknown keys are rejected here by serde, with the
+//! parser's location. Next stage: `validate.rs` turns a `RuleFile` into a
+//! [`Rule`](super::Rule).
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+/// One rule file: `rules/deficit-label.yaml` and the like.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RuleFile {
+    /// Kebab-case name of what is flagged, e.g. `deficit-label`.
+    pub id: Spanned<String>,
+    pub severity: Spanned<Severity>,
+    /// One line for `regard rules`, e.g. "Labels the person instead of describing what happened."
+    pub summary: Spanned<String>,
+    /// The finding's headline; may use `{match}` and the patterns' named captures.
+    pub message: Spanned<String>,
+    /// Literal phrases, matched case-insensitively as whole words.
+    /// `resist{s,ed,ing}` is shorthand for `resists`, `resisted`, `resisting`.
+    #[serde(default)]
+    pub phrases: Vec<Spanned<String>>,
+    /// Regular expressions (case-insensitive), for shapes a phrase list cannot hold.
+    #[serde(default)]
+    pub patterns: Vec<Spanned<String>>,
+    /// Curious rewordings; templates like `message`.
+    pub suggest: Vec<Spanned<String>>,
+    /// Where the rule does not apply.
+    #[serde(default)]
+    pub unless: Unless,
+    /// Whether text inside quotation marks is checked (default: skipped).
+    #[serde(default)]
+    pub in_quotes: InQuotes,
+    pub docs: Docs,
+    pub examples: Examples,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// Context in which a match is not a finding. Each entry is a regular
+/// expression (case-insensitive) that must touch the match: `before` entries
+/// end where the match starts, `after` entries start where it ends, with only
+/// white space between.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unless {
+    #[serde(default)]
+    pub before: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub after: Vec<Spanned<String>>,
+}
+
+/// Quoted speech is the client's own words: information, not the writer's
+/// judgement. A rule about quoting itself (scare quotes) sets `check`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InQuotes {
+    #[default]
+    Skip,
+    Check,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Docs {
+    pub what: Spanned<String>,
+    pub why: Spanned<String>,
+    pub curious: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    /// Texts that must yield a finding from this rule.
+    pub flag: Vec<Spanned<String>>,
+    /// Texts that must not.
+    pub pass: Vec<Spanned<String>>,
+}

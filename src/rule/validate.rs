@@ -1,0 +1,389 @@
+//! `RuleFile` → [`Rule`]: checks what YAML cannot, pointing into the file.
+//!
+//! A rule is checked completely, and every problem is returned, so an author
+//! fixes a file in one pass. Patterns are parsed with `regex-syntax` first
+//! because its errors carry a span inside the pattern; `regex::Error` is only
+//! text.
+
+use std::sync::Arc;
+
+use miette::SourceSpan;
+use regex::Regex;
+use serde_saphyr::Spanned;
+
+use super::error::RuleError;
+use super::load::Source;
+use super::phrase;
+use super::schema::{Examples, RuleFile};
+use super::template::{Template, MATCH};
+use super::{Docs, Example, Rule};
+
+/// Compiled size limit for one pattern (the `regex` crate's default is 10 MiB).
+pub const PATTERN_SIZE_LIMIT: usize = 1 << 20;
+
+pub fn validate(file: RuleFile, source: &Arc<Source>) -> Result<Rule, Vec<RuleError>> {
+    let mut errors = Vec::new();
+    let id = file.id.value.clone();
+    let err = |code: &'static str, message: String| RuleError::new(code, source, message);
+
+    if !is_kebab_case(&id) {
+        errors.push(
+            err("regard::rule::bad_id", format!("rule id `{id}` is not kebab-case"))
+                .at(value_span(&file.id, source), "not kebab-case")
+                .help("use lower-case words joined by hyphens, naming what is flagged, e.g. `deficit-label`"),
+        );
+    }
+
+    let mut phrases = Vec::new();
+    for p in &file.phrases {
+        match phrase::expand(&p.value) {
+            Ok(expanded) => {
+                for e in expanded {
+                    if !phrases.contains(&e) {
+                        phrases.push(e);
+                    }
+                }
+            }
+            Err(e) => errors.push(
+                err(
+                    "regard::rule::bad_phrase",
+                    format!("rule `{id}`: phrase `{}` is malformed", p.value),
+                )
+                .at(inner_span(p, source, e.offset, e.len), e.reason),
+            ),
+        }
+    }
+
+    let mut patterns = Vec::new();
+    for p in &file.patterns {
+        match compile_pattern(&p.value) {
+            Ok(re) => patterns.push(re),
+            Err((reason, range)) => {
+                let at = match range {
+                    Some((start, len)) => inner_span(p, source, start, len),
+                    None => value_span(p, source),
+                };
+                errors.push(
+                    err("regard::rule::bad_pattern", format!("rule `{id}`: pattern does not compile"))
+                        .at(at, reason)
+                        .help("patterns use Rust regex syntax: https://docs.rs/regex/latest/regex/#syntax"),
+                );
+            }
+        }
+    }
+
+    if file.phrases.is_empty() && file.patterns.is_empty() {
+        errors.push(
+            err(
+                "regard::rule::empty",
+                format!("rule `{id}` has nothing to look for"),
+            )
+            .at(
+                value_span(&file.id, source),
+                "this rule has no phrases and no patterns",
+            )
+            .help("add `phrases:` (literal words) or `patterns:` (regular expressions)"),
+        );
+    }
+
+    let unless_before = compile_unless(&file.unless.before, Side::Before, &id, source, &mut errors);
+    let unless_after = compile_unless(&file.unless.after, Side::After, &id, source, &mut errors);
+
+    // A template hole other than `{match}` must be filled by every pattern,
+    // and a phrase match has no captures at all.
+    let mut template = |t: &Spanned<String>, what: &str| -> Option<Template> {
+        let parsed = match Template::parse(&t.value) {
+            Ok(parsed) => parsed,
+            Err(e) => {
+                errors.push(
+                    err(
+                        "regard::rule::bad_template",
+                        format!("rule `{id}`: {what} is malformed"),
+                    )
+                    .at(inner_span(t, source, e.offset, e.len), e.reason),
+                );
+                return None;
+            }
+        };
+        for (hole, at) in parsed.holes() {
+            if hole == MATCH {
+                continue;
+            }
+            let missing = if !file.phrases.is_empty() {
+                Some("phrase matches have no captures; only `{match}` is available".to_string())
+            } else {
+                patterns
+                    .iter()
+                    .position(|re: &Regex| !re.capture_names().flatten().any(|n| n == hole))
+                    .map(|i| {
+                        format!(
+                            "pattern {} has no group named `{hole}`; write `(?P<{hole}>...)` there",
+                            i + 1
+                        )
+                    })
+            };
+            if let Some(help) = missing {
+                errors.push(
+                    err(
+                        "regard::rule::unknown_capture",
+                        format!("rule `{id}`: {what} uses `{{{hole}}}`, which no match provides"),
+                    )
+                    .at(
+                        inner_span(t, source, at, hole.len() + 2),
+                        "not a capture of the patterns",
+                    )
+                    .help(help),
+                );
+            }
+        }
+        Some(parsed)
+    };
+    let message = template(&file.message, "the message");
+    let suggest: Vec<Option<Template>> = file
+        .suggest
+        .iter()
+        .map(|s| template(s, "a suggestion"))
+        .collect();
+
+    if file.suggest.is_empty() {
+        errors.push(
+            err(
+                "regard::rule::no_suggestion",
+                format!("rule `{id}` offers no rewording"),
+            )
+            .at(
+                value_span(&file.id, source),
+                "this rule has an empty `suggest` list",
+            )
+            .help("every finding should offer a better way to say it: add at least one suggestion"),
+        );
+    }
+    for (field, value) in [
+        ("what", &file.docs.what),
+        ("why", &file.docs.why),
+        ("curious", &file.docs.curious),
+    ] {
+        if value.value.trim().is_empty() {
+            errors.push(
+                err("regard::rule::empty_docs", format!("rule `{id}`: `docs.{field}` is empty"))
+                    .at(value_span(value, source), "empty")
+                    .help("docs explain the rule to practitioners: what it flags, why, and the curious alternative"),
+            );
+        }
+    }
+    if file.summary.value.trim().is_empty() {
+        errors.push(
+            err(
+                "regard::rule::empty_summary",
+                format!("rule `{id}`: `summary` is empty"),
+            )
+            .at(value_span(&file.summary, source), "empty"),
+        );
+    }
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let Examples { flag, pass } = file.examples;
+    let example = |s: Spanned<String>| Example {
+        span: value_span(&s, source),
+        text: s.value,
+    };
+    Ok(Rule {
+        id,
+        id_span: value_span(&file.id, source),
+        severity: file.severity.value,
+        summary: file.summary.value.trim().to_string(),
+        message: message.expect("no errors means the message parsed"),
+        phrases,
+        patterns,
+        suggest: suggest.into_iter().map(|s| s.expect("no errors")).collect(),
+        unless_before,
+        unless_after,
+        in_quotes: file.in_quotes,
+        docs: Docs {
+            what: file.docs.what.value.trim().to_string(),
+            why: file.docs.why.value.trim().to_string(),
+            curious: file.docs.curious.value.trim().to_string(),
+        },
+        flag_examples: flag.into_iter().map(example).collect(),
+        pass_examples: pass.into_iter().map(example).collect(),
+        source: Arc::clone(source),
+    })
+}
+
+pub fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|w| {
+            !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+        && id.starts_with(|c: char| c.is_ascii_lowercase())
+}
+
+/// Compiles a pattern case-insensitively. On error: the reason, and the
+/// byte range inside the pattern when the parser knows it.
+fn compile_pattern(pattern: &str) -> Result<Regex, (String, Option<(usize, usize)>)> {
+    if let Err(e) = regex_syntax::ast::parse::Parser::new().parse(pattern) {
+        let span = e.span();
+        let len = (span.end.offset - span.start.offset).max(1);
+        return Err((e.kind().to_string(), Some((span.start.offset, len))));
+    }
+    regex::RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .size_limit(PATTERN_SIZE_LIMIT)
+        .build()
+        .map_err(|e| match e {
+            regex::Error::CompiledTooBig(limit) => (
+                format!(
+                    "this pattern compiles to more than {limit} bytes; split it or use `phrases`"
+                ),
+                None,
+            ),
+            other => (
+                other
+                    .to_string()
+                    .lines()
+                    .last()
+                    .unwrap_or_default()
+                    .to_string(),
+                None,
+            ),
+        })
+}
+
+#[derive(Clone, Copy)]
+enum Side {
+    Before,
+    After,
+}
+
+/// Joins the `unless` entries of one side into one regex anchored at the
+/// match: `(?:entries)\s*$` before it, `^\s*(?:entries)` after it. An entry
+/// that starts (before) or ends (after) with a word character must meet a
+/// word boundary there, so `not` does not fire inside `cannot`.
+fn compile_unless(
+    entries: &[Spanned<String>],
+    side: Side,
+    id: &str,
+    source: &Arc<Source>,
+    errors: &mut Vec<RuleError>,
+) -> Option<Regex> {
+    if entries.is_empty() {
+        return None;
+    }
+    let mut alternatives = Vec::new();
+    for entry in entries {
+        match compile_pattern(&entry.value) {
+            Ok(_) => {
+                let e = &entry.value;
+                let alt = match side {
+                    Side::Before if e.starts_with(|c: char| c.is_alphanumeric()) => {
+                        format!(r"\b(?:{e})")
+                    }
+                    Side::After if e.ends_with(|c: char| c.is_alphanumeric()) => {
+                        format!(r"(?:{e})\b")
+                    }
+                    _ => format!("(?:{e})"),
+                };
+                alternatives.push(alt);
+            }
+            Err((reason, range)) => {
+                let at = match range {
+                    Some((start, len)) => inner_span(entry, source, start, len),
+                    None => value_span(entry, source),
+                };
+                errors.push(
+                    RuleError::new(
+                        "regard::rule::bad_pattern",
+                        source,
+                        format!("rule `{id}`: `unless` entry does not compile"),
+                    )
+                    .at(at, reason)
+                    .help("`unless` entries are regular expressions; escape `.`, `(`, `?` and the like with `\\`"),
+                );
+            }
+        }
+    }
+    if alternatives.len() != entries.len() {
+        return None;
+    }
+    let joined = alternatives.join("|");
+    let anchored = match side {
+        Side::Before => format!(r"(?:{joined})\s*$"),
+        Side::After => format!(r"^\s*(?:{joined})"),
+    };
+    match compile_pattern(&anchored) {
+        Ok(re) => Some(re),
+        Err((reason, _)) => {
+            errors.push(
+                RuleError::new(
+                    "regard::rule::bad_pattern",
+                    source,
+                    format!("rule `{id}`: `unless` entries do not compile together"),
+                )
+                .at(value_span(&entries[0], source), reason),
+            );
+            None
+        }
+    }
+}
+
+/// The whole YAML value, quotes included.
+pub(crate) fn value_span<T>(value: &Spanned<T>, source: &Source) -> SourceSpan {
+    let span = value.referenced.span();
+    match (span.byte_offset(), span.byte_len()) {
+        (Some(offset), Some(len)) => {
+            let offset = (offset as usize).min(source.text.len());
+            let mut len = (len as usize).min(source.text.len() - offset);
+            // Block scalars include their final line break; don't underline it.
+            while len > 1 && source.text.as_bytes()[offset + len - 1].is_ascii_whitespace() {
+                len -= 1;
+            }
+            SourceSpan::from(offset..offset + len)
+        }
+        _ => SourceSpan::from(0..0),
+    }
+}
+
+/// A byte range inside a string value, mapped into the file when the value
+/// is written without escapes (plain, or quoted with nothing escaped); when
+/// escapes blur the mapping, the whole value.
+fn inner_span(value: &Spanned<String>, source: &Source, start: usize, len: usize) -> SourceSpan {
+    let whole = value_span(value, source);
+    let raw = &source.text[whole.offset()..whole.offset() + whole.len()];
+    let shift = if raw == value.value {
+        Some(0)
+    } else if raw.len() >= 2
+        && (raw.starts_with('\'') && raw.ends_with('\'')
+            || raw.starts_with('"') && raw.ends_with('"'))
+        && raw[1..raw.len() - 1] == value.value
+    {
+        Some(1)
+    } else {
+        None
+    };
+    match shift {
+        Some(shift) if start + len <= value.value.len() => {
+            SourceSpan::from(whole.offset() + shift + start..whole.offset() + shift + start + len)
+        }
+        _ => whole,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kebab_case_ids() {
+        assert!(is_kebab_case("deficit-label"));
+        assert!(is_kebab_case("rule2"));
+        assert!(!is_kebab_case("Deficit-Label"));
+        assert!(!is_kebab_case("deficit_label"));
+        assert!(!is_kebab_case("-x"));
+        assert!(!is_kebab_case("x--y"));
+        assert!(!is_kebab_case("2x"));
+    }
+}
