@@ -330,10 +330,12 @@ fn inline(
                     || line[i..].starts_with("www."))
                     && !line[..i].ends_with(|c: char| c.is_alphanumeric()) =>
             {
-                let len = line[i..]
+                let len = line[i..end]
                     .find(|c: char| c.is_whitespace() || c == ')' || c == '>')
                     .unwrap_or(end - i);
-                Some((i + len, true))
+                // Sentence punctuation after a URL is not part of it.
+                let url = line[i..i + len].trim_end_matches(['.', ',', ';', ':', '!', '?']);
+                Some((i + url.len(), true))
             }
             _ => None,
         };
