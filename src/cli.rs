@@ -21,6 +21,11 @@ pub enum Command {
     Check(CheckArgs),
     /// List the rules in force: id, severity and summary.
     Rules(RuleArgs),
+    /// Run the `flag` and `pass` examples of the rules in a folder.
+    Test {
+        /// A folder of rule files.
+        dir: PathBuf,
+    },
     /// Explain one rule: what it flags, why, the curious alternative, examples.
     Rule {
         /// The rule's id, e.g. `deficit-label`.

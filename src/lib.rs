@@ -15,11 +15,13 @@
 //!   back to byte offsets in the file. What counts as prose is decided here.
 //! - `report`: findings → output formats (`human.rs`, `json.rs`).
 //! - `check`: `regard check` itself: walking folders, reading notes, exit status.
+//! - `examples`: rules' own `flag`/`pass` examples, for the tests and `regard test`.
 
 pub mod check;
 pub mod cli;
 pub mod document;
 pub mod engine;
+pub mod examples;
 pub mod report;
 pub mod rule;
 
@@ -79,6 +81,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitSta
             let text = explain::list(&rules);
             write_out(out, &text)
         }
+        Command::Test { dir } => test_rules(&dir, out, err),
         Command::Rule { id, rules } => {
             let rules = RuleSet::load(true, &rules.rule_dirs)?;
             let rule = rules.get(&id).ok_or(Error::UnknownRule(id))?;
@@ -88,6 +91,61 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitSta
 }
 
 mod explain;
+
+/// `regard test DIR`: runs the examples of the rules in `dir`.
+fn test_rules(
+    dir: &std::path::Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitStatus, Error> {
+    let rules = RuleSet::load(true, &[dir.to_path_buf()])?;
+    let engine = engine::Engine::new(&rules)?;
+    let handler =
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
+    let (mut tested, mut examples, mut failed) = (0, 0, 0);
+    for (i, rule) in rules
+        .rules
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.source.builtin)
+    {
+        tested += 1;
+        let (failures, count) = examples::check(&engine, i);
+        examples += count;
+        if rule.flag_examples.is_empty() {
+            let _ = writeln!(
+                err,
+                "regard: rule `{}` has no `flag` example; add one so the rule is tested",
+                rule.id
+            );
+            failed += 1;
+        }
+        for failure in failures {
+            failed += 1;
+            let mut s = String::new();
+            handler
+                .render_report(&mut s, &failure)
+                .expect("writing to a String cannot fail");
+            let _ = writeln!(err, "{s}");
+        }
+    }
+    let summary = format!(
+        "regard test: {}, {}: {}\n",
+        report::plural(tested, "rule", "rules"),
+        report::plural(examples, "example", "examples"),
+        if failed == 0 {
+            "all pass".to_string()
+        } else {
+            format!("{failed} failed")
+        }
+    );
+    write_out(out, &summary)?;
+    Ok(if failed == 0 {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Findings
+    })
+}
 
 fn write_out(out: &mut dyn Write, text: &str) -> Result<ExitStatus, Error> {
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {

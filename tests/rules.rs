@@ -1,0 +1,109 @@
+//! The built-in rule pack tests itself.
+//!
+//! `build.rs` generates one test per `rules/*.yaml` (included at the bottom),
+//! each running that rule's `flag` and `pass` examples. The registry checks
+//! loop over every rule for what each must have.
+
+use regard::engine::Engine;
+use regard::rule::template::Template;
+use regard::rule::validate::is_kebab_case;
+use regard::rule::RuleSet;
+
+fn check_rule_examples(file: &str) {
+    let rules = RuleSet::load(true, &[]).expect("the built-in rules load");
+    let engine = Engine::new(&rules).expect("the built-in rules compile");
+    let name = format!("rules/{file} (built-in)");
+    let index = rules
+        .rules
+        .iter()
+        .position(|r| r.source.name == name)
+        .expect("every rule file defines a rule");
+    let (failures, count) = regard::examples::check(&engine, index);
+    assert!(count > 0);
+    let messages: Vec<String> = failures.iter().map(ToString::to_string).collect();
+    assert!(
+        messages.is_empty(),
+        "{} example(s) failed:\n{}",
+        messages.len(),
+        messages.join("\n")
+    );
+}
+
+include!(concat!(env!("OUT_DIR"), "/rule_example_tests.rs"));
+
+#[test]
+fn registry_every_rule_is_complete() {
+    let rules = RuleSet::load(true, &[]).unwrap();
+    assert!(rules.rules.len() >= 3);
+    let mut problems = Vec::new();
+    for rule in &rules.rules {
+        let id = &rule.id;
+        if !is_kebab_case(id) {
+            problems.push(format!("{id}: id is not kebab-case"));
+        }
+        let file_stem = rule
+            .source
+            .name
+            .trim_start_matches("rules/")
+            .trim_end_matches(" (built-in)");
+        if file_stem != format!("{id}.yaml") {
+            problems.push(format!(
+                "{id}: defined in {file_stem}; name the file after the id"
+            ));
+        }
+        for (what, text) in [
+            ("what", &rule.docs.what),
+            ("why", &rule.docs.why),
+            ("curious", &rule.docs.curious),
+        ] {
+            if text.split_whitespace().count() < 8 {
+                problems.push(format!("{id}: docs.{what} is too short to help anyone"));
+            }
+        }
+        if rule.flag_examples.len() < 5 || rule.pass_examples.len() < 5 {
+            problems.push(format!(
+                "{id}: needs at least five flag and five pass examples"
+            ));
+        }
+        if rule.suggest.is_empty() {
+            problems.push(format!("{id}: offers no suggestion"));
+        }
+        if rule.summary.len() > 90 {
+            problems.push(format!("{id}: summary is longer than a line"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn registry_ids_are_unique() {
+    let rules = RuleSet::load(true, &[]).unwrap();
+    let mut ids: Vec<&str> = rules.rules.iter().map(|r| r.id.as_str()).collect();
+    let before = ids.len();
+    ids.dedup();
+    assert_eq!(
+        before,
+        ids.len(),
+        "rules are sorted by id, so a duplicate would sit next to itself"
+    );
+}
+
+#[test]
+fn registry_template_holes_exist() {
+    // The loader rejects unknown holes; this checks that rule messages and
+    // suggestions actually render to something without a leftover brace.
+    let rules = RuleSet::load(true, &[]).unwrap();
+    for rule in &rules.rules {
+        let all: Vec<&Template> = std::iter::once(&rule.message)
+            .chain(&rule.suggest)
+            .collect();
+        for t in all {
+            let rendered = t.render("word", None);
+            assert!(
+                !rendered.contains('{') && !rendered.contains('}'),
+                "{}: {rendered}",
+                rule.id
+            );
+        }
+    }
+}
