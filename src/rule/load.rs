@@ -130,24 +130,51 @@ pub fn parse(source: &Source) -> Result<RuleFile, RuleError> {
             source,
             format!("`{}` is not a valid rule file", source.name),
         );
-        if let Some(location) = e.location() {
-            let span = location.span();
-            if let Some(offset) = span.byte_offset() {
-                let offset = (offset as usize).min(source.text.len());
-                let len = span.byte_len().unwrap_or(1).max(1) as usize;
-                let len = len.min(source.text.len().saturating_sub(offset));
-                err = err.at(SourceSpan::from(offset..offset + len), message);
-            } else {
-                err.label = message;
+        let missing = message.starts_with("missing field");
+        match e.location() {
+            // serde-saphyr places a missing key at the end of the mapping;
+            // the rule as a whole is what lacks it, so point at its first line.
+            Some(_) if missing => {
+                let first = source.text.find('\n').unwrap_or(source.text.len());
+                err = err.at(SourceSpan::from(0..first), message);
             }
-        } else {
-            err.message = format!("{}: {message}", err.message);
+            Some(location) => {
+                let span = location.span();
+                let offset = span.byte_offset().map(|o| o as usize).or_else(|| {
+                    line_column_offset(&source.text, location.line(), location.column())
+                });
+                match offset {
+                    Some(offset) => {
+                        let offset = offset.min(source.text.len());
+                        let len = span.byte_len().unwrap_or(1).max(1) as usize;
+                        let len = len.min(source.text.len() - offset);
+                        err = err.at(SourceSpan::from(offset..offset + len), message);
+                    }
+                    None => err.message = format!("{}: {message}", err.message),
+                }
+            }
+            None => err.message = format!("{}: {message}", err.message),
         }
         match help {
             Some(h) => err.help(h),
             None => err,
         }
     })
+}
+
+/// Byte offset of a 1-based line and character column.
+fn line_column_offset(text: &str, line: u64, column: u64) -> Option<usize> {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line as usize - 2)?.0 + 1
+    };
+    let rest = &text[line_start..];
+    let col = rest
+        .char_indices()
+        .nth(column.saturating_sub(1) as usize)
+        .map_or(rest.len(), |(i, _)| i);
+    Some(line_start + col)
 }
 
 fn yaml_help(message: &str) -> Option<String> {
