@@ -89,7 +89,7 @@ impl Diagnostic for RuleError {
 #[error("{} in rule files; no notes were checked", count(.errors.len()))]
 #[diagnostic(
     code(regard::rule::invalid),
-    help("fix the rule files above, then run regard again")
+    help("each problem is shown below; fix them, then run regard again")
 )]
 pub struct RuleErrors {
     #[related]
