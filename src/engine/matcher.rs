@@ -94,9 +94,11 @@ impl Engine<'_> {
             prose.source_offset(at.start),
             prose.source_offset(at.end - last) + last,
         );
+        let sentence = sentence_around(text, &block, &at);
         Some(Finding {
             rule: r,
             span,
+            fingerprint: super::fingerprint(&rule.id, matched, sentence),
             matched: matched.to_string(),
             message: rule.message.render(matched, caps),
             suggestions: rule
@@ -124,6 +126,18 @@ impl QuoteCache {
         }
         &self.ranges
     }
+}
+
+/// The sentence holding `at`, within its block.
+fn sentence_around<'t>(text: &'t str, block: &Range<usize>, at: &Range<usize>) -> &'t str {
+    let is_end = |c: char| matches!(c, '.' | '!' | '?');
+    let start = text[block.start..at.start]
+        .rfind(is_end)
+        .map_or(block.start, |i| block.start + i + 1);
+    let end = text[at.end..block.end]
+        .find(is_end)
+        .map_or(block.end, |i| at.end + i + 1);
+    text[start..end].trim()
 }
 
 fn is_whole_word(text: &str, start: usize, end: usize) -> bool {

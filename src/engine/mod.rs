@@ -26,4 +26,28 @@ pub struct Finding {
     pub matched: String,
     pub message: String,
     pub suggestions: Vec<String>,
+    /// Identifies the finding without its position and without note text:
+    /// a hash of the rule, the matched words and the sentence around them.
+    /// Baselines and SARIF `partialFingerprints` use it, so a finding keeps
+    /// its identity when lines are added above it.
+    pub fingerprint: String,
+}
+
+/// Hex SHA-256 (first 16 bytes) of the rule id, the matched words and their
+/// sentence, lower-cased with white space folded. Hashes only: a baseline
+/// or SARIF file must not carry note text.
+pub fn fingerprint(rule: &str, matched: &str, sentence: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for part in [rule, matched, sentence] {
+        for word in part.split_whitespace() {
+            h.update(word.to_lowercase().as_bytes());
+            h.update(b" ");
+        }
+        h.update(b"\0");
+    }
+    h.finalize()[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

@@ -26,6 +26,9 @@ pub struct Located {
     pub end: Position,
     pub matched: String,
     pub suggestions: Vec<String>,
+    /// See [`crate::engine::Finding::fingerprint`]. Not in the JSON output.
+    #[serde(skip)]
+    pub fingerprint: String,
 }
 
 pub fn locate(doc: &Document, findings: &[Finding], rules: &[Rule]) -> Vec<Located> {
@@ -47,6 +50,7 @@ pub fn locate(doc: &Document, findings: &[Finding], rules: &[Rule]) -> Vec<Locat
                 end: index.position(f.span.end),
                 matched: f.matched.clone(),
                 suggestions: f.suggestions.clone(),
+                fingerprint: f.fingerprint.clone(),
             }
         })
         .collect()
