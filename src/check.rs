@@ -88,7 +88,7 @@ pub fn check(
         (args.format == Format::Human && !args.quiet).then(|| human::Human::new(color, None));
     let lint = |path: String, text: String, kind: Kind| -> Outcome {
         let doc = Document::new(path, text, kind);
-        let findings = engine.find(&doc);
+        let findings = engine.lint(&doc);
         let rendered = renderer
             .as_ref()
             .map(|r| r.render(&doc, &findings, &rules.rules))

@@ -11,7 +11,7 @@ use std::fmt;
 use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
 
 use crate::document::{Document, Kind};
-use crate::engine::Engine;
+use crate::engine::{Engine, Options};
 use crate::rule::{Example, Rule};
 
 /// An example that did not behave as its rule says.
@@ -84,6 +84,15 @@ impl Diagnostic for ExampleFailure {
     }
 }
 
+/// The engine options examples run under: everything a rule can report is
+/// on, so the suppression rules' examples can show their findings too.
+pub fn options() -> Options {
+    Options {
+        require_reasons: true,
+        ..Options::default()
+    }
+}
+
 /// Runs the examples of `engine.rules()[rule]`; returns the failures and the
 /// number of examples run.
 pub fn check(engine: &Engine<'_>, rule: usize) -> (Vec<ExampleFailure>, usize) {
@@ -118,7 +127,7 @@ pub fn check(engine: &Engine<'_>, rule: usize) -> (Vec<ExampleFailure>, usize) {
 fn matches(engine: &Engine<'_>, rule: usize, example: &Example) -> Vec<String> {
     let doc = Document::new("example".into(), example.text.clone(), Kind::Plain);
     engine
-        .find(&doc)
+        .lint(&doc)
         .into_iter()
         .filter(|f| f.rule == rule)
         .map(|f| f.matched)

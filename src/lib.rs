@@ -99,7 +99,7 @@ fn test_rules(
     err: &mut dyn Write,
 ) -> Result<ExitStatus, Error> {
     let rules = RuleSet::load(true, &[dir.to_path_buf()])?;
-    let engine = engine::Engine::new(&rules)?;
+    let engine = engine::Engine::with_options(&rules, examples::options())?;
     let handler =
         miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
     let (mut tested, mut examples, mut failed) = (0, 0, 0);

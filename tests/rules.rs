@@ -11,7 +11,8 @@ use regard::rule::RuleSet;
 
 fn check_rule_examples(file: &str) {
     let rules = RuleSet::load(true, &[]).expect("the built-in rules load");
-    let engine = Engine::new(&rules).expect("the built-in rules compile");
+    let engine = Engine::with_options(&rules, regard::examples::options())
+        .expect("the built-in rules compile");
     let name = format!("rules/{file} (built-in)");
     let index = rules
         .rules

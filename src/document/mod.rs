@@ -11,6 +11,7 @@ pub mod plain;
 pub mod prose;
 pub mod quotes;
 pub mod span;
+pub mod suppress;
 
 use std::path::Path;
 

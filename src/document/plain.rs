@@ -18,7 +18,17 @@ pub fn read(src: &str, body_start: usize) -> Prose {
         if starts_like_list_item(trimmed) {
             b.start_block(false);
         }
-        b.push(start..start + line.len());
+        // Suppression directives are instructions to regard, not prose.
+        let mut from = start;
+        let directives = line
+            .contains("[regard-")
+            .then(|| super::suppress::syntax(super::Kind::Plain).find_iter(line));
+        for d in directives.into_iter().flatten() {
+            b.push(from..start + d.start());
+            b.space(start + d.start());
+            from = start + d.end();
+        }
+        b.push(from..start + line.len());
         b.space(start + line.len());
     }
     b.finish()

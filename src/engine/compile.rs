@@ -9,9 +9,32 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
-use crate::rule::{Rule, RuleSet};
+use crate::rule::{InQuotes, Rule, RuleSet};
+
+/// Settings from the configuration that change what counts as a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// For rules that do not say: skip or check text in quotation marks.
+    pub quoted_speech: InQuotes,
+    /// Treat Markdown block quotes (`> …`) as quoted speech too.
+    pub block_quotes_are_speech: bool,
+    /// Report suppression comments that give no reason.
+    pub require_reasons: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            quoted_speech: InQuotes::Skip,
+            block_quotes_are_speech: false,
+            require_reasons: false,
+        }
+    }
+}
 
 pub struct Engine<'r> {
+    pub(crate) options: Options,
+    pub(crate) known_ids: &'r [String],
     pub(crate) rules: &'r [Rule],
     pub(crate) phrases: Option<AhoCorasick>,
     /// For each automaton pattern, the rules that own that phrase.
@@ -27,6 +50,10 @@ pub struct BuildError(String);
 
 impl<'r> Engine<'r> {
     pub fn new(set: &'r RuleSet) -> Result<Engine<'r>, BuildError> {
+        Engine::with_options(set, Options::default())
+    }
+
+    pub fn with_options(set: &'r RuleSet, options: Options) -> Result<Engine<'r>, BuildError> {
         let mut index: HashMap<&str, usize> = HashMap::new();
         let mut phrases: Vec<&str> = Vec::new();
         let mut phrase_rules: Vec<Vec<usize>> = Vec::new();
@@ -60,6 +87,8 @@ impl<'r> Engine<'r> {
             .flat_map(|(r, rule)| rule.patterns.iter().map(move |p| (r, p)))
             .collect();
         Ok(Engine {
+            options,
+            known_ids: &set.known_ids,
             rules: &set.rules,
             phrases: automaton,
             phrase_rules,

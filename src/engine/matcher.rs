@@ -82,7 +82,12 @@ impl Engine<'_> {
                 return None;
             }
         }
-        if rule.in_quotes == InQuotes::Skip {
+        if rule.in_quotes.unwrap_or(self.options.quoted_speech) == InQuotes::Skip {
+            if self.options.block_quotes_are_speech
+                && prose.block_at(at.start).is_some_and(|b| b.quote)
+            {
+                return None;
+            }
             let ranges = quotes.get(text, &block);
             if is_quoted(ranges, at.start - block.start..at.end - block.start) {
                 return None;

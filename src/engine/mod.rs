@@ -10,8 +10,9 @@
 
 mod compile;
 mod matcher;
+mod suppress;
 
-pub use compile::{BuildError, Engine};
+pub use compile::{BuildError, Engine, Options};
 
 use crate::document::Span;
 

@@ -116,8 +116,18 @@ pub fn dir_sources(dir: &Path) -> Result<Vec<Arc<Source>>, RuleError> {
 /// Parses one rule file. Unknown keys, missing keys, wrong types and YAML
 /// syntax errors all come back with the parser's location.
 pub fn parse(source: &Source) -> Result<RuleFile, RuleError> {
+    parse_yaml(source, "regard::rule::yaml", "a valid rule file")
+}
+
+/// Parses YAML into `T` under serde-saphyr's default budget; any error
+/// becomes a diagnostic labelled at the parser's location in `source`.
+pub fn parse_yaml<T: serde::de::DeserializeOwned>(
+    source: &Source,
+    code: &'static str,
+    what: &str,
+) -> Result<T, RuleError> {
     let options = serde_saphyr::options! { with_snippet: false };
-    serde_saphyr::from_str_with_options::<RuleFile>(&source.text, options).map_err(|e| {
+    serde_saphyr::from_str_with_options::<T>(&source.text, options).map_err(|e| {
         let full = e.to_string();
         // serde-saphyr appends " at line L, column C"; the label shows the place.
         let message = match full.rfind(" at line ") {
@@ -125,11 +135,7 @@ pub fn parse(source: &Source) -> Result<RuleFile, RuleError> {
             None => full,
         };
         let help = yaml_help(&message);
-        let mut err = RuleError::new(
-            "regard::rule::yaml",
-            source,
-            format!("`{}` is not a valid rule file", source.name),
-        );
+        let mut err = RuleError::new(code, source, format!("`{}` is not {what}", source.name));
         let missing = message.starts_with("missing field");
         match e.location() {
             // serde-saphyr places a missing key at the end of the mapping;
@@ -156,8 +162,8 @@ pub fn parse(source: &Source) -> Result<RuleFile, RuleError> {
             None => err.message = format!("{}: {message}", err.message),
         }
         match help {
-            Some(h) => err.help(h),
-            None => err,
+            Some(h) if code == "regard::rule::yaml" => err.help(h),
+            _ => err,
         }
     })
 }

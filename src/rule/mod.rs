@@ -25,7 +25,7 @@ use regex::Regex;
 
 pub use error::{RuleError, RuleErrors};
 pub use load::Source;
-pub use schema::{InQuotes, RuleFile, Severity};
+pub use schema::{EngineCheck, InQuotes, RuleFile, Severity};
 pub use template::Template;
 
 /// A checked rule, ready to compile.
@@ -45,7 +45,9 @@ pub struct Rule {
     pub unless_before: Option<Regex>,
     /// Matches whose following text matches this are not findings.
     pub unless_after: Option<Regex>,
-    pub in_quotes: InQuotes,
+    /// `None`: the configuration's default.
+    pub in_quotes: Option<InQuotes>,
+    pub engine_check: Option<EngineCheck>,
     pub docs: Docs,
     pub flag_examples: Vec<Example>,
     pub pass_examples: Vec<Example>,
@@ -72,6 +74,8 @@ pub struct Example {
 #[derive(Debug)]
 pub struct RuleSet {
     pub rules: Vec<Rule>,
+    /// Every id loaded, including rules the configuration later deselects.
+    pub known_ids: Vec<String>,
 }
 
 impl RuleSet {
@@ -134,7 +138,8 @@ impl RuleSet {
             return Err(RuleErrors { errors });
         }
         rules.sort_by(|a, b| a.id.cmp(&b.id));
-        Ok(RuleSet { rules })
+        let known_ids = rules.iter().map(|r| r.id.clone()).collect();
+        Ok(RuleSet { rules, known_ids })
     }
 
     pub fn get(&self, id: &str) -> Option<&Rule> {

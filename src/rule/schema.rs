@@ -32,9 +32,15 @@ pub struct RuleFile {
     /// Where the rule does not apply.
     #[serde(default)]
     pub unless: Unless,
-    /// Whether text inside quotation marks is checked (default: skipped).
+    /// Whether text inside quotation marks is checked (default: the
+    /// configuration's `quoted-speech`, which defaults to skipped).
     #[serde(default)]
-    pub in_quotes: InQuotes,
+    pub in_quotes: Option<InQuotes>,
+    /// For the few rules whose findings come from regard itself rather than
+    /// from phrases or patterns (suppression comments that match nothing,
+    /// or that give no reason). Such a rule has no phrases or patterns.
+    #[serde(default)]
+    pub engine_check: Option<Spanned<EngineCheck>>,
     pub docs: Docs,
     pub examples: Examples,
 }
@@ -78,6 +84,15 @@ pub enum InQuotes {
     #[default]
     Skip,
     Check,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EngineCheck {
+    /// A `regard-ignore` / `regard-disable` comment that suppresses nothing.
+    UnusedSuppression,
+    /// A suppression comment without a reason, when the configuration asks for reasons.
+    UnexplainedSuppression,
 }
 
 #[derive(Debug, Deserialize)]

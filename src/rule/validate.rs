@@ -72,8 +72,8 @@ pub fn validate(file: RuleFile, source: &Arc<Source>) -> Result<Rule, Vec<RuleEr
         }
     }
 
-    if file.phrases.is_empty() && file.patterns.is_empty() {
-        errors.push(
+    match &file.engine_check {
+        None if file.phrases.is_empty() && file.patterns.is_empty() => errors.push(
             err(
                 "regard::rule::empty",
                 format!("rule `{id}` has nothing to look for"),
@@ -83,7 +83,19 @@ pub fn validate(file: RuleFile, source: &Arc<Source>) -> Result<Rule, Vec<RuleEr
                 "this rule has no phrases and no patterns",
             )
             .help("add `phrases:` (literal words) or `patterns:` (regular expressions)"),
-        );
+        ),
+        Some(check) if !(file.phrases.is_empty() && file.patterns.is_empty()) => errors.push(
+            err(
+                "regard::rule::engine_check",
+                format!("rule `{id}` mixes an engine check with phrases or patterns"),
+            )
+            .at(
+                value_span(check, source),
+                "findings of this rule come from regard itself",
+            )
+            .help("remove `phrases` and `patterns`, or remove `engine-check`"),
+        ),
+        _ => {}
     }
 
     let unless_before = compile_unless(&file.unless.before, Side::Before, &id, source, &mut errors);
@@ -201,6 +213,7 @@ pub fn validate(file: RuleFile, source: &Arc<Source>) -> Result<Rule, Vec<RuleEr
         unless_before,
         unless_after,
         in_quotes: file.in_quotes,
+        engine_check: file.engine_check.map(|c| c.value),
         docs: Docs {
             what: file.docs.what.value.trim().to_string(),
             why: file.docs.why.value.trim().to_string(),

@@ -1,0 +1,141 @@
+//! Suppression comments: a writer's considered "yes, this word, here".
+//!
+//! In Markdown they are HTML comments, invisible when the note is rendered:
+//!
+//! ```markdown
+//! <!-- regard-ignore deficit-label: quoting the referral letter -->
+//! The referral describes him as "resistant".
+//!
+//! <!-- regard-disable credibility-doubt: court transcript -->
+//! …
+//! <!-- regard-enable credibility-doubt -->
+//! ```
+//!
+//! In plain text the same directives stand in square brackets:
+//! `[regard-ignore deficit-label: quoting the referral]`. A directive names
+//! its rules (comma-separated); the reason follows a colon. `regard-ignore`
+//! covers the next line when it stands alone on its line, otherwise its own
+//! line; `regard-disable` covers every line until the matching
+//! `regard-enable`, or the end of the note.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Kind, LineIndex, Span};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Ignore,
+    Disable,
+    Enable,
+}
+
+#[derive(Debug, Clone)]
+pub struct Directive {
+    pub action: Action,
+    /// Rule ids with their spans in the file.
+    pub rules: Vec<(String, Span)>,
+    pub reason: Option<String>,
+    /// The whole directive in the file.
+    pub span: Span,
+    /// 1-based line the directive stands on.
+    pub line: usize,
+    /// True when nothing but white space shares its line.
+    pub alone: bool,
+}
+
+static MARKDOWN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"<!--[ \t]*regard-(ignore|disable|enable)\b([^:>]*?)(?::([^>]*?))?[ \t]*-->")
+        .unwrap()
+});
+static PLAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\[regard-(ignore|disable|enable)\b([^:\]\n]*?)(?::([^\]\n]*?))?\]").unwrap()
+});
+
+/// The directive syntax for a kind of note.
+pub fn syntax(kind: Kind) -> &'static Regex {
+    match kind {
+        Kind::Markdown => &MARKDOWN,
+        Kind::Plain => &PLAIN,
+    }
+}
+
+/// Every directive in `text`.
+pub fn directives(text: &str, kind: Kind, index: &LineIndex<'_>) -> Vec<Directive> {
+    if !text.contains("regard-") {
+        return Vec::new();
+    }
+    syntax(kind)
+        .captures_iter(text)
+        .map(|c| {
+            let whole = c.get(0).unwrap();
+            let action = match &c[1] {
+                "ignore" => Action::Ignore,
+                "disable" => Action::Disable,
+                _ => Action::Enable,
+            };
+            let names = c.get(2).unwrap();
+            let mut rules = Vec::new();
+            let mut at = names.start();
+            for part in names.as_str().split(',') {
+                let trimmed = part.trim();
+                if !trimmed.is_empty() {
+                    let start = at + part.find(trimmed).unwrap_or(0);
+                    rules.push((trimmed.to_string(), Span::new(start, start + trimmed.len())));
+                }
+                at += part.len() + 1;
+            }
+            let reason = c
+                .get(3)
+                .map(|r| r.as_str().trim().to_string())
+                .filter(|r| !r.is_empty());
+            let line_start = text[..whole.start()].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text[whole.end()..]
+                .find('\n')
+                .map_or(text.len(), |i| whole.end() + i);
+            let alone = text[line_start..whole.start()].trim().is_empty()
+                && text[whole.end()..line_end].trim().is_empty();
+            Directive {
+                action,
+                rules,
+                reason,
+                span: Span::new(whole.start(), whole.end()),
+                line: index.position(whole.start()).line,
+                alone,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_markdown_directives() {
+        let text = "a\n<!-- regard-ignore deficit-label, credibility-doubt: quoting the letter -->\nb <!-- regard-enable x -->\n";
+        let d = directives(text, Kind::Markdown, &LineIndex::new(text));
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].action, Action::Ignore);
+        let ids: Vec<&str> = d[0].rules.iter().map(|(r, _)| r.as_str()).collect();
+        assert_eq!(ids, ["deficit-label", "credibility-doubt"]);
+        assert_eq!(
+            &text[d[0].rules[1].1.start..d[0].rules[1].1.end],
+            "credibility-doubt"
+        );
+        assert_eq!(d[0].reason.as_deref(), Some("quoting the letter"));
+        assert!(d[0].alone);
+        assert_eq!(d[0].line, 2);
+        assert!(!d[1].alone);
+        assert_eq!(d[1].reason, None);
+    }
+
+    #[test]
+    fn parses_plain_directives() {
+        let text = "He was resistant. [regard-ignore deficit-label: his words in the referral]\n";
+        let d = directives(text, Kind::Plain, &LineIndex::new(text));
+        assert_eq!(d[0].rules[0].0, "deficit-label");
+        assert!(!d[0].alone);
+    }
+}
