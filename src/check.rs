@@ -2,23 +2,28 @@
 //!
 //! Folders are walked in parallel with `ignore` (the walker ripgrep uses), so
 //! `.gitignore`, `.ignore` and hidden folders are honoured the way people
-//! expect. Each worker reads a note, checks it, renders its findings and drops
-//! the text, so memory follows the output, not the size of the archive.
-//! Results are sorted by path before printing: the output does not depend on
-//! thread timing.
+//! expect. Each worker reads a note, fixes it if asked, checks it, applies
+//! per-file settings and the baseline, renders its findings and drops the
+//! text, so memory follows the output, not the size of the archive. Results
+//! are sorted by path before printing: the output does not depend on thread
+//! timing.
 
+use std::collections::HashSet;
 use std::io::{self, IsTerminal, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use ignore::{WalkBuilder, WalkState};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 
+use crate::baseline::{self, Baseline};
 use crate::cli::{CheckArgs, Color, Format};
+use crate::config::Settings;
 use crate::document::{Document, Kind};
-use crate::engine::Engine;
-use crate::report::{self, human, json, Located};
-use crate::rule::RuleSet;
+use crate::engine::{Engine, Finding};
+use crate::fix;
+use crate::report::{self, concise, github, human, json, sarif, Located};
+use crate::rule::{RuleSet, Severity};
 use crate::{Error, ExitStatus};
 
 /// How much of a file is looked at for NUL bytes before deciding it is binary.
@@ -29,6 +34,8 @@ enum Outcome {
         path: String,
         located: Vec<Located>,
         rendered: String,
+        fixed: usize,
+        diff: String,
     },
     Skipped {
         path: String,
@@ -36,7 +43,7 @@ enum Outcome {
     },
     Failed {
         path: String,
-        problem: FileProblem,
+        problem: Box<dyn Diagnostic + Send + Sync>,
     },
 }
 
@@ -70,6 +77,23 @@ pub enum FileProblem {
         offset: usize,
         line: usize,
     },
+    #[error("cannot list the notes changed since `{rev}`: {reason}")]
+    #[diagnostic(
+        code(regard::git),
+        help("--changed-since needs git and a revision it knows, e.g. `origin/main`")
+    )]
+    Git { rev: String, reason: String },
+}
+
+/// Everything a worker needs, shared read-only across threads.
+struct Job<'a> {
+    args: &'a CheckArgs,
+    settings: &'a Settings,
+    rules: &'a RuleSet,
+    engine: Engine<'a>,
+    renderer: Option<human::Human>,
+    baseline: Option<Mutex<Baseline>>,
+    changed: Option<HashSet<PathBuf>>,
 }
 
 pub fn check(
@@ -77,31 +101,49 @@ pub fn check(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitStatus, Error> {
-    let rules = RuleSet::load(true, &args.rules.rule_dirs)?;
-    let engine = Engine::new(&rules)?;
+    let settings = Settings::for_check(args)?;
+    let mut rules = RuleSet::load(true, &settings.rule_dirs)?;
+    settings.apply(&mut rules)?;
+    let engine = Engine::with_options(&rules, settings.options)?;
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
         Color::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let renderer =
-        (args.format == Format::Human && !args.quiet).then(|| human::Human::new(color, None));
-    let lint = |path: String, text: String, kind: Kind| -> Outcome {
-        let doc = Document::new(path, text, kind);
-        let findings = engine.lint(&doc);
-        let rendered = renderer
-            .as_ref()
-            .map(|r| r.render(&doc, &findings, &rules.rules))
-            .unwrap_or_default();
-        let located = report::locate(&doc, &findings, &rules.rules);
-        Outcome::Checked {
-            path: doc.path,
-            located,
-            rendered,
-        }
+    let render_human =
+        args.format == Format::Human && !args.quiet && !args.diff && args.write_baseline.is_none();
+    let baseline = match &args.baseline {
+        Some(path) => Some(Mutex::new(Baseline::read(path)?)),
+        None => None,
+    };
+    let mut early = Vec::new();
+    let changed = match &args.changed_since {
+        Some(rev) => match changed_files(rev) {
+            Ok(set) => Some(set),
+            Err(reason) => {
+                early.push(Outcome::Failed {
+                    path: String::new(),
+                    problem: Box::new(FileProblem::Git {
+                        rev: rev.clone(),
+                        reason,
+                    }),
+                });
+                Some(HashSet::new())
+            }
+        },
+        None => None,
+    };
+    let job = Job {
+        args,
+        settings: &settings,
+        rules: &rules,
+        engine,
+        renderer: render_human.then(|| human::Human::new(color, None, settings.redact)),
+        baseline,
+        changed,
     };
 
-    let mut outcomes = Vec::new();
+    let mut outcomes = early;
     let mut paths = Vec::new();
     for path in &args.paths {
         if path.as_os_str() == "-" {
@@ -112,16 +154,11 @@ pub fn check(
             let kind = Kind::from_path(Path::new(&name)).unwrap_or(Kind::Markdown);
             let mut bytes = Vec::new();
             outcomes.push(match io::stdin().lock().read_to_end(&mut bytes) {
-                Ok(_) => {
-                    decode(name, bytes).map_or_else(|o| o, |(name, text)| lint(name, text, kind))
-                }
-                Err(e) => Outcome::Failed {
-                    path: name.clone(),
-                    problem: FileProblem::Unreadable {
-                        path: name,
-                        reason: e.to_string(),
-                    },
+                Ok(_) => match decode(name, bytes) {
+                    Ok((name, text)) => job.lint(name, None, text, kind),
+                    Err(outcome) => outcome,
                 },
+                Err(e) => unreadable(name, e.to_string()),
             });
         } else {
             paths.push(path.clone());
@@ -131,85 +168,320 @@ pub fn check(
         paths.push(".".into());
     }
     if !paths.is_empty() {
-        outcomes.extend(walk(&paths, &lint));
+        outcomes.extend(job.walk(&paths));
     }
     outcomes.sort_by(|a, b| a.path().cmp(b.path()));
-
-    report(args, &outcomes, color, out, err)
+    job.report(&outcomes, color, out, err)
 }
 
-/// Walks the roots in parallel, checking every note found.
-fn walk(
-    paths: &[std::path::PathBuf],
-    lint: &(dyn Fn(String, String, Kind) -> Outcome + Sync),
-) -> Vec<Outcome> {
-    let mut builder = WalkBuilder::new(&paths[0]);
-    for p in &paths[1..] {
-        builder.add(p);
-    }
-    // `.gitignore` applies in a notes folder that is not (yet) a repository too.
-    builder.require_git(false);
-    let results = Mutex::new(Vec::new());
-    builder.build_parallel().run(|| {
-        let results = &results;
-        Box::new(move |entry| {
-            let outcome = match entry {
-                Err(e) => {
-                    let path = error_path(&e).unwrap_or_default();
-                    Some(Outcome::Failed {
-                        path: path.clone(),
-                        problem: FileProblem::Unreadable {
-                            path,
-                            reason: io_reason(&e),
-                        },
-                    })
-                }
-                Ok(entry) => {
-                    let explicit = entry.depth() == 0;
-                    let is_dir = entry.file_type().is_some_and(|t| t.is_dir())
-                        || (explicit && entry.path().is_dir());
-                    let kind = Kind::from_path(entry.path());
-                    let is_file = entry.file_type().is_some_and(|t| t.is_file()) || explicit;
-                    match (is_dir, is_file, kind) {
-                        (false, true, Some(kind)) => Some(read_and_lint(entry.path(), kind, lint)),
-                        // A file named on the command line is checked whatever its name.
-                        (false, true, None) if explicit => {
-                            Some(read_and_lint(entry.path(), Kind::Plain, lint))
-                        }
-                        _ => None,
+impl Job<'_> {
+    /// Walks the roots in parallel, checking every note found.
+    fn walk(&self, paths: &[PathBuf]) -> Vec<Outcome> {
+        let mut builder = WalkBuilder::new(&paths[0]);
+        for p in &paths[1..] {
+            builder.add(p);
+        }
+        // `.gitignore` applies in a notes folder that is not (yet) a repository too.
+        builder.require_git(false);
+        let results = Mutex::new(Vec::new());
+        builder.build_parallel().run(|| {
+            let results = &results;
+            Box::new(move |entry| {
+                let outcome = match entry {
+                    Err(e) => {
+                        let path = error_path(&e).unwrap_or_default();
+                        Some(unreadable(path, io_reason(&e)))
                     }
+                    Ok(entry) => self.visit(entry.path(), entry.depth() == 0, entry.file_type()),
+                };
+                if let Some(outcome) = outcome {
+                    results
+                        .lock()
+                        .expect("no worker panics while holding the lock")
+                        .push(outcome);
                 }
-            };
-            if let Some(outcome) = outcome {
-                results
-                    .lock()
-                    .expect("no worker panics while holding the lock")
-                    .push(outcome);
+                WalkState::Continue
+            })
+        });
+        results.into_inner().expect("the walk is over")
+    }
+
+    fn visit(
+        &self,
+        path: &Path,
+        explicit: bool,
+        file_type: Option<std::fs::FileType>,
+    ) -> Option<Outcome> {
+        let is_dir = file_type.is_some_and(|t| t.is_dir()) || (explicit && path.is_dir());
+        let is_file = file_type.is_some_and(|t| t.is_file()) || explicit;
+        if is_dir || !is_file || self.settings.excluded(path) {
+            return None;
+        }
+        if let Some(changed) = &self.changed {
+            if !path.canonicalize().is_ok_and(|p| changed.contains(&p)) {
+                return None;
             }
-            WalkState::Continue
+        }
+        // A file named on the command line is checked whatever its name.
+        let kind = match Kind::from_path(path) {
+            Some(kind) => kind,
+            None if explicit && self.changed.is_none() => Kind::Plain,
+            None => return None,
+        };
+        let name = display_path(path);
+        Some(match std::fs::read(path) {
+            Ok(bytes) => match decode(name, bytes) {
+                Ok((name, text)) => self.lint(name, Some(path), text, kind),
+                Err(outcome) => outcome,
+            },
+            Err(e) => unreadable(name, e.to_string()),
         })
-    });
-    results.into_inner().expect("the walk is over")
+    }
+
+    /// Fixes (if asked), checks and renders one note.
+    fn lint(&self, name: String, path: Option<&Path>, original: String, kind: Kind) -> Outcome {
+        let args = self.args;
+        let fixing = args.fix || args.diff;
+        let mut text = original.clone();
+        let mut fixed = 0;
+        if fixing {
+            for _ in 0..fix::MAX_ROUNDS {
+                let doc = Document::new(name.clone(), text, kind);
+                let findings = self.kept(&doc, self.engine.lint(&doc));
+                let edits: Vec<_> = findings
+                    .iter()
+                    .filter_map(|(f, _)| {
+                        f.fix
+                            .as_ref()
+                            .filter(|e| fix::wanted(e, args.unsafe_fixes))
+                            .map(|e| (f.span, e.replacement.as_str()))
+                    })
+                    .collect();
+                text = doc.text.clone();
+                if edits.is_empty() {
+                    break;
+                }
+                fixed += edits.len();
+                text = fix::apply(&text, &edits);
+            }
+        }
+        let mut diff = String::new();
+        if text != original {
+            if args.diff {
+                diff = fix::diff(&name, &original, &text);
+            } else if let Some(path) = path {
+                if let Err(e) = fix::write_atomic(path, &original, &text) {
+                    return Outcome::Failed {
+                        path: name,
+                        problem: Box::new(e),
+                    };
+                }
+            } else {
+                // Fixed text from standard input goes to standard output.
+                diff = text.clone();
+            }
+        }
+        let doc = Document::new(name, if args.diff { original } else { text }, kind);
+        let kept = self.kept(&doc, self.engine.lint(&doc));
+        let findings: Vec<Finding> = kept.iter().map(|(f, _)| f.clone()).collect();
+        let mut located = report::locate(&doc, &findings, &self.rules.rules);
+        for (l, (_, level)) in located.iter_mut().zip(&kept) {
+            l.level = *level;
+            l.severity = level.as_str();
+        }
+        let mut mask = vec![true; located.len()];
+        if let Some(baseline) = &self.baseline {
+            let mut baseline = baseline
+                .lock()
+                .expect("no worker panics while holding the lock");
+            for (keep, l) in mask.iter_mut().zip(&located) {
+                *keep = !baseline.excuses(l);
+            }
+        }
+        let mut i = 0;
+        located.retain(|_| {
+            i += 1;
+            mask[i - 1]
+        });
+        let shown: Vec<(Finding, Severity)> = kept
+            .into_iter()
+            .zip(&mask)
+            .filter(|(_, &keep)| keep)
+            .map(|(fl, _)| fl)
+            .collect();
+        let rendered = self
+            .renderer
+            .as_ref()
+            .map(|r| r.render(&doc, &shown, &located, &self.rules.rules))
+            .unwrap_or_default();
+        Outcome::Checked {
+            path: doc.path,
+            located,
+            rendered,
+            fixed,
+            diff,
+        }
+    }
+
+    /// Findings that per-file settings keep, with their severity there.
+    fn kept(&self, doc: &Document, findings: Vec<Finding>) -> Vec<(Finding, Severity)> {
+        let rules = &self.rules.rules;
+        if !self.settings.has_per_file() {
+            return findings
+                .into_iter()
+                .map(|f| {
+                    let s = rules[f.rule].severity;
+                    (f, s)
+                })
+                .collect();
+        }
+        let path = Path::new(&doc.path);
+        findings
+            .into_iter()
+            .filter_map(|f| {
+                let rule = &rules[f.rule];
+                self.settings
+                    .rule_for_path(path, &rule.id, rule.severity)
+                    .map(|level| (f, level))
+            })
+            .collect()
+    }
+
+    fn report(
+        &self,
+        outcomes: &[Outcome],
+        color: bool,
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) -> Result<ExitStatus, Error> {
+        let args = self.args;
+        let theme = if color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let handler = GraphicalReportHandler::new_themed(theme);
+        let mut failed = false;
+        let mut fails_run = false;
+        let mut checked = 0;
+        let mut with_findings = 0;
+        let mut fixed = 0;
+        let mut all: Vec<&Located> = Vec::new();
+        let mut text = String::new();
+        for outcome in outcomes {
+            match outcome {
+                Outcome::Checked {
+                    located,
+                    rendered,
+                    fixed: n,
+                    diff,
+                    ..
+                } => {
+                    checked += 1;
+                    fixed += n;
+                    with_findings += usize::from(!located.is_empty());
+                    fails_run |= located.iter().any(|l| self.settings.fail_on.fails(l.level));
+                    all.extend(located);
+                    text.push_str(diff);
+                    text.push_str(rendered);
+                }
+                Outcome::Skipped { path, why } => {
+                    let _ = writeln!(err, "regard: skipped `{path}`: {why}");
+                }
+                Outcome::Failed { problem, .. } => {
+                    failed = true;
+                    let mut s = String::new();
+                    handler
+                        .render_report(&mut s, problem.as_ref())
+                        .expect("writing to a String cannot fail");
+                    let _ = write!(err, "{s}");
+                }
+            }
+        }
+        if let Some(path) = &args.write_baseline {
+            let written = std::fs::write(path, baseline::render(&all));
+            if let Err(e) = written {
+                let problem = FileProblem::Unreadable {
+                    path: path.display().to_string(),
+                    reason: e.to_string(),
+                };
+                let mut s = String::new();
+                handler
+                    .render_report(&mut s, &problem)
+                    .expect("writing to a String cannot fail");
+                let _ = write!(err, "{s}");
+                return Ok(ExitStatus::Error);
+            }
+            let line = format!(
+                "regard: wrote {} to `{}`; later runs with --baseline report only new ones.\n",
+                report::plural(all.len(), "finding", "findings"),
+                path.display()
+            );
+            return finish(
+                out,
+                &line,
+                if failed {
+                    ExitStatus::Error
+                } else {
+                    ExitStatus::Success
+                },
+            );
+        }
+        let owned: Vec<Located> = if self.settings.redact {
+            all.iter().map(|l| l.redacted(&self.rules.rules)).collect()
+        } else {
+            all.iter().map(|&l| l.clone()).collect()
+        };
+        match args.format {
+            _ if args.quiet => {
+                text = format!("{}\n", human::summary(all.len(), with_findings, checked))
+            }
+            Format::Human => {
+                if args.diff {
+                    let n = report::plural(fixed, "phrase", "phrases");
+                    text.push_str(&format!(
+                        "regard: --fix would reword {n}; nothing was written.\n"
+                    ));
+                } else if fixed > 0 {
+                    text.push_str(&format!(
+                        "regard: fixed {}.\n",
+                        report::plural(fixed, "phrase", "phrases")
+                    ));
+                }
+                text.push_str(&format!(
+                    "{}\n",
+                    human::summary(all.len(), with_findings, checked)
+                ));
+            }
+            Format::Json => text = json::render(&owned, checked),
+            Format::Concise => text = concise::render(&owned),
+            Format::Github => text = github::render(&owned),
+            Format::Sarif => text = sarif::render(&owned, &self.rules.rules),
+        }
+        let status = if failed {
+            ExitStatus::Error
+        } else if fails_run && !args.diff {
+            ExitStatus::Findings
+        } else {
+            ExitStatus::Success
+        };
+        finish(out, &text, status)
+    }
 }
 
-fn read_and_lint(
-    path: &Path,
-    kind: Kind,
-    lint: &dyn Fn(String, String, Kind) -> Outcome,
-) -> Outcome {
-    let name = display_path(path);
-    match std::fs::read(path) {
-        Ok(bytes) => match decode(name, bytes) {
-            Ok((name, text)) => lint(name, text, kind),
-            Err(outcome) => outcome,
-        },
-        Err(e) => Outcome::Failed {
-            path: name.clone(),
-            problem: FileProblem::Unreadable {
-                path: name,
-                reason: e.to_string(),
-            },
-        },
+fn finish(out: &mut dyn Write, text: &str, status: ExitStatus) -> Result<ExitStatus, Error> {
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(status),
+        // Someone read as much as they wanted (`regard check … | head`): not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitStatus::Success),
+        Err(e) => Err(Error::Output(e)),
+    }
+}
+
+fn unreadable(path: String, reason: String) -> Outcome {
+    Outcome::Failed {
+        path: path.clone(),
+        problem: Box::new(FileProblem::Unreadable { path, reason }),
     }
 }
 
@@ -232,14 +504,48 @@ fn decode(name: String, bytes: Vec<u8>) -> Result<(String, String), Outcome> {
                 + 1;
             Err(Outcome::Failed {
                 path: name.clone(),
-                problem: FileProblem::NotUtf8 {
+                problem: Box::new(FileProblem::NotUtf8 {
                     path: name,
                     offset,
                     line,
-                },
+                }),
             })
         }
     }
+}
+
+/// Absolute paths of the files changed since `rev` (committed or not) and
+/// of new files git does not ignore.
+fn changed_files(rev: &str) -> Result<HashSet<PathBuf>, String> {
+    let git = |args: &[&str]| -> Result<Vec<u8>, String> {
+        let out = std::process::Command::new("git")
+            .args(args)
+            .output()
+            .map_err(|e| format!("cannot run git: {e}"))?;
+        if !out.status.success() {
+            return Err(String::from_utf8_lossy(&out.stderr).trim().to_string());
+        }
+        Ok(out.stdout)
+    };
+    let top = git(&["rev-parse", "--show-toplevel"])?;
+    let top = PathBuf::from(String::from_utf8_lossy(&top).trim());
+    let mut names = git(&["diff", "--name-only", "-z", "--diff-filter=ACMR", rev, "--"])?;
+    names.extend(git(&[
+        "ls-files",
+        "-z",
+        "--others",
+        "--exclude-standard",
+        "--full-name",
+    ])?);
+    Ok(names
+        .split(|&b| b == 0)
+        .filter(|n| !n.is_empty())
+        .filter_map(|n| {
+            top.join(String::from_utf8_lossy(n).as_ref())
+                .canonicalize()
+                .ok()
+        })
+        .collect())
 }
 
 fn display_path(path: &Path) -> String {
@@ -264,72 +570,4 @@ fn io_reason(e: &ignore::Error) -> String {
         ignore::Error::WithDepth { err, .. } => io_reason(err),
         other => other.to_string(),
     }
-}
-
-fn report(
-    args: &CheckArgs,
-    outcomes: &[Outcome],
-    color: bool,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<ExitStatus, Error> {
-    let theme = if color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme);
-    let mut failed = false;
-    let mut fails_run = false;
-    let mut checked = 0;
-    let mut with_findings = 0;
-    let mut all: Vec<&Located> = Vec::new();
-    let mut text = String::new();
-    for outcome in outcomes {
-        match outcome {
-            Outcome::Checked {
-                located, rendered, ..
-            } => {
-                checked += 1;
-                with_findings += usize::from(!located.is_empty());
-                fails_run |= located.iter().any(|l| args.fail_on.fails(l.level));
-                all.extend(located);
-                text.push_str(rendered);
-            }
-            Outcome::Skipped { path, why } => {
-                let _ = writeln!(err, "regard: skipped `{path}`: {why}");
-            }
-            Outcome::Failed { problem, .. } => {
-                failed = true;
-                let mut s = String::new();
-                handler
-                    .render_report(&mut s, problem)
-                    .expect("writing to a String cannot fail");
-                let _ = write!(err, "{s}");
-            }
-        }
-    }
-    match args.format {
-        Format::Json if !args.quiet => {
-            let owned: Vec<Located> = all.iter().map(|&l| l.clone()).collect();
-            text = json::render(&owned, checked);
-        }
-        _ => text.push_str(&format!(
-            "{}\n",
-            human::summary(all.len(), with_findings, checked)
-        )),
-    }
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => {}
-        // Someone read as much as they wanted (`regard check … | head`): not an error.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitStatus::Success),
-        Err(e) => return Err(Error::Output(e)),
-    }
-    Ok(if failed {
-        ExitStatus::Error
-    } else if fails_run {
-        ExitStatus::Findings
-    } else {
-        ExitStatus::Success
-    })
 }

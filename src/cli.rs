@@ -26,6 +26,13 @@ pub enum Command {
         /// A folder of rule files.
         dir: PathBuf,
     },
+    /// Print the effective configuration (file, then defaults).
+    Config {
+        #[command(flatten)]
+        config: ConfigArgs,
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
     /// Explain one rule: what it flags, why, the curious alternative, examples.
     Rule {
         /// The rule's id, e.g. `deficit-label`.
@@ -44,6 +51,18 @@ pub struct RuleArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Use this configuration file instead of looking for `.regard.yaml` or
+    /// `regard.yaml` from the current folder up to the repository root.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore all configuration files.
+    #[arg(long, conflicts_with = "config")]
+    pub isolated: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Notes to check: files or folders (searched recursively for .md,
     /// .markdown and .txt, honouring .gitignore and .ignore, skipping hidden
@@ -53,6 +72,46 @@ pub struct CheckArgs {
 
     #[command(flatten)]
     pub rules: RuleArgs,
+
+    #[command(flatten)]
+    pub config: ConfigArgs,
+
+    /// Only these rules (comma-separated ids); overrides `select` in the configuration.
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    pub select: Vec<String>,
+
+    /// Not these rules (comma-separated ids); added to `ignore` in the configuration.
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    pub ignore: Vec<String>,
+
+    /// Print no note text in any format: only path, position, rule and the
+    /// rule's generic message. For CI logs that many people can read.
+    #[arg(long)]
+    pub redact: bool,
+
+    /// Record today's findings in FILE (hashes only, no note text) and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub write_baseline: Option<PathBuf>,
+
+    /// Report only findings that are not in the baseline FILE.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Apply safe fixes to the notes (rewordings that keep the meaning).
+    #[arg(long)]
+    pub fix: bool,
+
+    /// With --fix or --diff, also apply unsafe fixes (rewordings that may change the meaning).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Show what --fix would change, as a diff, without writing anything.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+
+    /// Check only notes changed since this git revision (e.g. `origin/main`).
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
 
     /// How to print findings.
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -66,9 +125,10 @@ pub struct CheckArgs {
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
 
-    /// Exit with status 1 only for findings at or above this severity.
-    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
-    pub fail_on: FailOn,
+    /// Exit with status 1 only for findings at or above this severity
+    /// [default: warning, or `fail-on` in the configuration].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
 
     /// When to colour the output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
@@ -79,11 +139,18 @@ pub struct CheckArgs {
 pub enum Format {
     /// One report per finding, with the line, the words underlined and a suggestion.
     Human,
+    /// One line per finding: `path:line:col: severity rule: message`.
+    Concise,
     /// One JSON document (see the README for its fields).
     Json,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum FailOn {
     Info,
     Warning,
@@ -93,6 +160,15 @@ pub enum FailOn {
 }
 
 impl FailOn {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailOn::Info => "info",
+            FailOn::Warning => "warning",
+            FailOn::Error => "error",
+            FailOn::Never => "never",
+        }
+    }
+
     pub fn fails(self, severity: Severity) -> bool {
         match self {
             FailOn::Info => true,

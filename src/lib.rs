@@ -14,14 +14,19 @@
 //! - `document`: a note → its prose (`markdown.rs`, `plain.rs`), with a map
 //!   back to byte offsets in the file. What counts as prose is decided here.
 //! - `report`: findings → output formats (`human.rs`, `json.rs`).
-//! - `check`: `regard check` itself: walking folders, reading notes, exit status.
+//! - `config`: `.regard.yaml` and the flags that override it → `config::Settings`.
+//! - `check`: `regard check` itself: walking folders, reading notes, exit status;
+//!   `fix.rs` (safe rewrites, atomic writes) and `baseline.rs` serve it.
 //! - `examples`: rules' own `flag`/`pass` examples, for the tests and `regard test`.
 
+pub mod baseline;
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod document;
 pub mod engine;
 pub mod examples;
+pub mod fix;
 pub mod report;
 pub mod rule;
 
@@ -68,6 +73,9 @@ pub enum Error {
         help("`regard rules` lists the rules in force")
     )]
     UnknownRule(String),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Baseline(#[from] baseline::BaselineError),
     #[error("cannot write the output: {0}")]
     #[diagnostic(code(regard::output))]
     Output(std::io::Error),
@@ -82,6 +90,13 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitSta
             write_out(out, &text)
         }
         Command::Test { dir } => test_rules(&dir, out, err),
+        Command::Config { config, rules } => {
+            let mut settings = config::Settings::load(&config)?;
+            settings.rule_dirs.extend(rules.rule_dirs);
+            let mut set = RuleSet::load(true, &settings.rule_dirs)?;
+            settings.apply(&mut set)?;
+            write_out(out, &settings.describe(&set))
+        }
         Command::Rule { id, rules } => {
             let rules = RuleSet::load(true, &rules.rule_dirs)?;
             let rule = rules.get(&id).ok_or(Error::UnknownRule(id))?;

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use regex::Captures;
 
-use super::{Engine, Finding};
+use super::{Edit, Engine, Finding};
 use crate::document::quotes::{is_quoted, quoted_ranges};
 use crate::document::{Document, Span};
 use crate::rule::InQuotes;
@@ -100,10 +100,23 @@ impl Engine<'_> {
             prose.source_offset(at.end - last) + last,
         );
         let sentence = sentence_around(text, &block, &at);
+        let fix = rule.fix.as_ref().and_then(|(applicability, replace)| {
+            let replacement = replace.get(&matched.to_ascii_lowercase())?;
+            // Only where the file holds exactly these words (no markup or
+            // line break inside), so an edit never eats formatting.
+            if !doc.text[span.start..span.end].eq_ignore_ascii_case(matched) {
+                return None;
+            }
+            Some(Edit {
+                replacement: match_case(matched, replacement),
+                applicability: *applicability,
+            })
+        });
         Some(Finding {
             rule: r,
             span,
             fingerprint: super::fingerprint(&rule.id, matched, sentence),
+            fix,
             matched: matched.to_string(),
             message: rule.message.render(matched, caps),
             suggestions: rule
@@ -130,6 +143,15 @@ impl QuoteCache {
             self.block = Some(block.clone());
         }
         &self.ranges
+    }
+}
+
+/// `replacement`, capitalised if `matched` was (at the start of a sentence).
+fn match_case(matched: &str, replacement: &str) -> String {
+    let mut chars = replacement.chars();
+    match (matched.chars().next(), chars.next()) {
+        (Some(m), Some(r)) if m.is_uppercase() => r.to_uppercase().chain(chars).collect(),
+        _ => replacement.to_string(),
     }
 }
 

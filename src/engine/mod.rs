@@ -32,6 +32,15 @@ pub struct Finding {
     /// Baselines and SARIF `partialFingerprints` use it, so a finding keeps
     /// its identity when lines are added above it.
     pub fingerprint: String,
+    /// A replacement for the words in `span`, if the rule has one for them.
+    pub fix: Option<Edit>,
+}
+
+/// Replace the finding's span with `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Edit {
+    pub replacement: String,
+    pub applicability: crate::rule::Applicability,
 }
 
 /// Hex SHA-256 (first 16 bytes) of the rule id, the matched words and their

@@ -98,6 +98,7 @@ impl Engine<'_> {
             message: r.message.render(matched, None),
             suggestions: r.suggest.iter().map(|t| t.render(matched, None)).collect(),
             fingerprint: fingerprint(&r.id, matched, &doc.text[line_start..line_end]),
+            fix: None,
         }
     }
 }

@@ -12,17 +12,20 @@ use miette::{
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
-use super::plural;
+use super::{plural, Located};
 use crate::document::Document;
 use crate::engine::Finding;
 use crate::rule::{Rule, Severity};
 
 pub struct Human {
     handler: GraphicalReportHandler,
+    redact: bool,
 }
 
 impl Human {
-    pub fn new(color: bool, width: Option<usize>) -> Human {
+    /// With `redact`, reports show no note text: no snippet, no matched
+    /// words, no suggestions; only where, which rule, and its summary.
+    pub fn new(color: bool, width: Option<usize>, redact: bool) -> Human {
         let theme = if color {
             GraphicalTheme::unicode()
         } else {
@@ -32,37 +35,100 @@ impl Human {
         if let Some(width) = width {
             handler = handler.with_width(width);
         }
-        Human { handler }
+        Human { handler, redact }
     }
 
-    /// Renders every finding of one note.
-    pub fn render(&self, doc: &Document, findings: &[Finding], rules: &[Rule]) -> String {
+    /// Renders the findings of one note, each with the severity in force
+    /// for it; `located` holds the same findings with positions.
+    pub fn render(
+        &self,
+        doc: &Document,
+        findings: &[(Finding, Severity)],
+        located: &[Located],
+        rules: &[Rule],
+    ) -> String {
         let mut out = String::new();
-        if findings.is_empty() {
-            return out;
-        }
         let src = Note {
             name: &doc.path,
             text: &doc.text,
         };
-        for f in findings {
-            let diagnostic = FindingReport {
-                finding: f,
-                rule: &rules[f.rule],
-                src: &src,
+        for ((f, level), l) in findings.iter().zip(located) {
+            let rule = &rules[f.rule];
+            let result = if self.redact {
+                let report = Redacted {
+                    rule,
+                    level: *level,
+                    at: format!("{}:{}:{}", l.path, l.start.line, l.start.column),
+                };
+                self.handler.render_report(&mut out, &report)
+            } else {
+                self.handler.render_report(
+                    &mut out,
+                    &FindingReport {
+                        finding: f,
+                        rule,
+                        level: *level,
+                        src: &src,
+                    },
+                )
             };
-            self.handler
-                .render_report(&mut out, &diagnostic)
-                .expect("writing to a String cannot fail");
+            result.expect("writing to a String cannot fail");
             out.push('\n');
         }
         out
     }
 }
 
+fn miette_severity(level: Severity) -> miette::Severity {
+    match level {
+        Severity::Error => miette::Severity::Error,
+        Severity::Warning => miette::Severity::Warning,
+        Severity::Info => miette::Severity::Advice,
+    }
+}
+
+/// A finding with no note text in it, for `--redact`.
+struct Redacted<'a> {
+    rule: &'a Rule,
+    level: Severity,
+    at: String,
+}
+
+impl fmt::Debug for Redacted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl fmt::Display for Redacted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.at, self.rule.summary)
+    }
+}
+
+impl std::error::Error for Redacted<'_> {}
+
+impl Diagnostic for Redacted<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.rule.id))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(miette_severity(self.level))
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(format!(
+            "(`regard rule {}` says why and what to write instead)",
+            self.rule.id
+        )))
+    }
+}
+
 struct FindingReport<'a> {
     finding: &'a Finding,
     rule: &'a Rule,
+    level: Severity,
     src: &'a Note<'a>,
 }
 
@@ -86,11 +152,7 @@ impl Diagnostic for FindingReport<'_> {
     }
 
     fn severity(&self) -> Option<miette::Severity> {
-        Some(match self.rule.severity {
-            Severity::Error => miette::Severity::Error,
-            Severity::Warning => miette::Severity::Warning,
-            Severity::Info => miette::Severity::Advice,
-        })
+        Some(miette_severity(self.level))
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {

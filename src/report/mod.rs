@@ -1,16 +1,21 @@
-//! Reporting findings: `human.rs` (miette reports) and `json.rs`.
+//! Reporting findings: `human.rs` (miette reports), `json.rs`, `concise.rs`
+//! (one line each), `github.rs` (Actions annotations) and `sarif.rs` (code
+//! scanning).
 //!
 //! Findings leave the engine as byte spans; [`locate`] gives them lines and
 //! columns once, and every format renders from those [`Located`] records, so
 //! the formats cannot disagree about where a finding is.
 
+pub mod concise;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use serde::Serialize;
 
 use crate::document::{Document, LineIndex, Position};
-use crate::engine::Finding;
+use crate::engine::{Edit, Finding};
 use crate::rule::{Rule, Severity};
 
 /// A finding with its place in human terms.
@@ -26,9 +31,30 @@ pub struct Located {
     pub end: Position,
     pub matched: String,
     pub suggestions: Vec<String>,
+    /// A replacement `--fix` can apply, if the rule has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Edit>,
     /// See [`crate::engine::Finding::fingerprint`]. Not in the JSON output.
     #[serde(skip)]
     pub fingerprint: String,
+}
+
+impl Located {
+    /// The same finding with no note text: the rule's generic summary for a
+    /// message, nothing matched, no suggestions or fixes that quote the note.
+    pub fn redacted(&self, rules: &[Rule]) -> Located {
+        let summary = rules
+            .iter()
+            .find(|r| r.id == self.rule)
+            .map_or(String::new(), |r| r.summary.clone());
+        Located {
+            message: summary,
+            matched: String::new(),
+            suggestions: Vec::new(),
+            fix: None,
+            ..self.clone()
+        }
+    }
 }
 
 pub fn locate(doc: &Document, findings: &[Finding], rules: &[Rule]) -> Vec<Located> {
@@ -51,6 +77,7 @@ pub fn locate(doc: &Document, findings: &[Finding], rules: &[Rule]) -> Vec<Locat
                 matched: f.matched.clone(),
                 suggestions: f.suggestions.clone(),
                 fingerprint: f.fingerprint.clone(),
+                fix: f.fix.clone(),
             }
         })
         .collect()

@@ -25,7 +25,7 @@ use regex::Regex;
 
 pub use error::{RuleError, RuleErrors};
 pub use load::Source;
-pub use schema::{EngineCheck, InQuotes, RuleFile, Severity};
+pub use schema::{Applicability, EngineCheck, InQuotes, RuleFile, Severity};
 pub use template::Template;
 
 /// A checked rule, ready to compile.
@@ -48,6 +48,8 @@ pub struct Rule {
     /// `None`: the configuration's default.
     pub in_quotes: Option<InQuotes>,
     pub engine_check: Option<EngineCheck>,
+    /// Replacement by matched phrase (lower-case), and how safe it is.
+    pub fix: Option<(Applicability, HashMap<String, String>)>,
     pub docs: Docs,
     pub flag_examples: Vec<Example>,
     pub pass_examples: Vec<Example>,

@@ -6,7 +6,9 @@
 //! parser's location. Next stage: `validate.rs` turns a `RuleFile` into a
 //! [`Rule`](super::Rule).
 
-use serde::Deserialize;
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 /// One rule file: `rules/deficit-label.yaml` and the like.
@@ -41,8 +43,30 @@ pub struct RuleFile {
     /// or that give no reason). Such a rule has no phrases or patterns.
     #[serde(default)]
     pub engine_check: Option<Spanned<EngineCheck>>,
+    /// A replacement for the matched words, phrase by phrase, that
+    /// `--fix` may apply.
+    #[serde(default)]
+    pub fix: Option<FixFile>,
     pub docs: Docs,
     pub examples: Examples,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FixFile {
+    pub applicability: Applicability,
+    /// Matched phrase (as listed in `phrases`) → replacement.
+    pub replace: BTreeMap<String, Spanned<String>>,
+}
+
+/// Whether a fix keeps the meaning (ruff's `Applicability`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// Keeps the meaning; `--fix` applies it.
+    Safe,
+    /// May change the meaning; applied only with `--unsafe-fixes`.
+    Unsafe,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]

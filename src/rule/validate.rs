@@ -98,6 +98,34 @@ pub fn validate(file: RuleFile, source: &Arc<Source>) -> Result<Rule, Vec<RuleEr
         _ => {}
     }
 
+    let mut fix = None;
+    if let Some(f) = &file.fix {
+        let mut replace = std::collections::HashMap::new();
+        for (phrase, replacement) in &f.replace {
+            let key = phrase::expand(phrase)
+                .ok()
+                .and_then(|v| v.into_iter().next())
+                .unwrap_or_default();
+            if !phrases.contains(&key) {
+                errors.push(
+                    err(
+                        "regard::rule::bad_fix",
+                        format!(
+                            "rule `{id}`: `{phrase}` in `fix.replace` is not one of its phrases"
+                        ),
+                    )
+                    .at(
+                        value_span(replacement, source),
+                        "replaces a phrase the rule does not match",
+                    )
+                    .help("list the phrase exactly as `phrases` expands it, e.g. `claimed`"),
+                );
+            }
+            replace.insert(key, replacement.value.clone());
+        }
+        fix = Some((f.applicability, replace));
+    }
+
     let unless_before = compile_unless(&file.unless.before, Side::Before, &id, source, &mut errors);
     let unless_after = compile_unless(&file.unless.after, Side::After, &id, source, &mut errors);
 
@@ -214,6 +242,7 @@ pub fn validate(file: RuleFile, source: &Arc<Source>) -> Result<Rule, Vec<RuleEr
         unless_after,
         in_quotes: file.in_quotes,
         engine_check: file.engine_check.map(|c| c.value),
+        fix,
         docs: Docs {
             what: file.docs.what.value.trim().to_string(),
             why: file.docs.why.value.trim().to_string(),

@@ -1,0 +1,111 @@
+//! Baselines: accept today's findings, fail only on new ones.
+//!
+//! A team adopting regard on years of old notes records the current
+//! findings once (`--write-baseline FILE`) and checks against it
+//! (`--baseline FILE`): new judgmental phrasing fails CI while old notes are
+//! cleaned up over time. An entry is the rule, the path and the finding's
+//! fingerprint (a hash of the matched words and their sentence), never a line
+//! number, so edits elsewhere in the note do not disturb it; and never note
+//! text, so the file can be committed to a repository that many people read.
+//!
+//! ```json
+//! {"version": 1, "findings": [{"rule": "deficit-label", "path": "notes/a.md", "fingerprint": "3f1c…"}]}
+//! ```
+//!
+//! The same finding twice in one note is two entries; each entry excuses one.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::report::Located;
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BaselineFile {
+    version: u32,
+    findings: Vec<Entry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    rule: String,
+    path: String,
+    fingerprint: String,
+}
+
+impl Entry {
+    fn of(l: &Located) -> Entry {
+        Entry {
+            rule: l.rule.clone(),
+            path: l.path.clone(),
+            fingerprint: l.fingerprint.clone(),
+        }
+    }
+}
+
+/// A problem with a baseline file.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("cannot use the baseline `{path}`: {reason}")]
+#[diagnostic(
+    code(regard::baseline),
+    help("write a new one with `regard check --write-baseline {path}`")
+)]
+pub struct BaselineError {
+    pub path: String,
+    pub reason: String,
+}
+
+/// Findings excused by a baseline, counted.
+#[derive(Debug, Default)]
+pub struct Baseline {
+    remaining: HashMap<Entry, usize>,
+}
+
+impl Baseline {
+    pub fn read(path: &Path) -> Result<Baseline, BaselineError> {
+        let error = |reason: String| BaselineError {
+            path: path.display().to_string(),
+            reason,
+        };
+        let text = std::fs::read_to_string(path).map_err(|e| error(e.to_string()))?;
+        let file: BaselineFile = serde_json::from_str(&text).map_err(|e| error(e.to_string()))?;
+        if file.version != 1 {
+            return Err(error(format!(
+                "version {} is not one this regard reads (1)",
+                file.version
+            )));
+        }
+        let mut remaining = HashMap::new();
+        for entry in file.findings {
+            *remaining.entry(entry).or_insert(0) += 1;
+        }
+        Ok(Baseline { remaining })
+    }
+
+    /// True if `l` is in the baseline (and uses up one entry for it).
+    pub fn excuses(&mut self, l: &Located) -> bool {
+        match self.remaining.get_mut(&Entry::of(l)) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// The baseline file for `findings`, sorted so it diffs well.
+pub fn render(findings: &[&Located]) -> String {
+    let mut entries: Vec<Entry> = findings.iter().map(|l| Entry::of(l)).collect();
+    entries.sort();
+    let mut s = serde_json::to_string_pretty(&BaselineFile {
+        version: 1,
+        findings: entries,
+    })
+    .expect("serialises");
+    s.push('\n');
+    s
+}

@@ -1,0 +1,453 @@
+//! Project configuration: `.regard.yaml` (or `regard.yaml`).
+//!
+//! Found from the current folder upward, stopping at the repository root (a
+//! folder with `.git`); `--config PATH` names one and `--isolated` ignores
+//! them all. Paths in the file (rule folders) are relative to the file.
+//! Command-line flags override the file. Unknown keys, wrong types and
+//! unknown rule ids are diagnostics pointing into the file.
+//!
+//! ```yaml
+//! rules: [team-rules/]            # extra rule folders
+//! select: [deficit-label]         # only these rules (default: all)
+//! ignore: [appearance-judgement]  # never these
+//! severity: {blame-question: info}
+//! fail-on: warning                # info | warning | error | never
+//! exclude: ["archive/**"]         # globs, relative to this file
+//! per-file:
+//!   - files: ["supervision/**"]
+//!     ignore: [credibility-doubt]
+//!     severity: {deficit-label: info}
+//! quoted-speech: skip             # skip | check: rules that do not say
+//! block-quotes: prose             # prose | speech: is `> …` the client's words?
+//! require-reasons: false          # suppression comments must give a reason
+//! redact: false                   # print no note text in any format
+//! ```
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::cli::{CheckArgs, ConfigArgs, FailOn};
+use crate::engine::Options;
+use crate::rule::load::parse_yaml;
+use crate::rule::validate::value_span;
+use crate::rule::{InQuotes, RuleError, RuleErrors, RuleSet, Severity, Source};
+
+pub const FILE_NAMES: [&str; 2] = [".regard.yaml", "regard.yaml"];
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ConfigFile {
+    #[serde(default)]
+    rules: Vec<Spanned<String>>,
+    select: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    ignore: Vec<Spanned<String>>,
+    #[serde(default)]
+    severity: BTreeMap<String, Spanned<Severity>>,
+    fail_on: Option<FailOn>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+    #[serde(default)]
+    per_file: Vec<PerFileFile>,
+    quoted_speech: Option<InQuotes>,
+    block_quotes: Option<BlockQuotes>,
+    require_reasons: Option<bool>,
+    redact: Option<bool>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PerFileFile {
+    files: Vec<Spanned<String>>,
+    #[serde(default)]
+    ignore: Vec<Spanned<String>>,
+    #[serde(default)]
+    severity: BTreeMap<String, Spanned<Severity>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum BlockQuotes {
+    Prose,
+    Speech,
+}
+
+/// The settings in force for a run: the file's, overridden by flags.
+#[derive(Debug)]
+pub struct Settings {
+    pub file: Option<PathBuf>,
+    /// Folder the file is in (globs are relative to it); the current folder without a file.
+    pub root: PathBuf,
+    pub rule_dirs: Vec<PathBuf>,
+    pub select: Option<Vec<String>>,
+    pub ignore: Vec<String>,
+    pub severity: BTreeMap<String, Severity>,
+    pub fail_on: FailOn,
+    exclude: Vec<String>,
+    exclude_set: GlobSet,
+    per_file: Vec<PerFile>,
+    pub options: Options,
+    pub redact: bool,
+    /// Kept so that rule-id checks can point into the file.
+    source: Option<(Arc<Source>, ConfigFile)>,
+}
+
+#[derive(Debug)]
+struct PerFile {
+    patterns: Vec<String>,
+    set: GlobSet,
+    ignore: Vec<String>,
+    severity: BTreeMap<String, Severity>,
+}
+
+/// Finds the configuration file for a run, if any.
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    let start = start.canonicalize().ok()?;
+    for dir in start.ancestors() {
+        for name in FILE_NAMES {
+            let candidate = dir.join(name);
+            if candidate.is_file() {
+                return Some(candidate);
+            }
+        }
+        if dir.join(".git").exists() {
+            break;
+        }
+    }
+    None
+}
+
+impl Settings {
+    /// Reads the configuration named or found, and applies the flags of `regard check`.
+    pub fn for_check(args: &CheckArgs) -> Result<Settings, RuleErrors> {
+        let mut settings = Settings::load(&args.config)?;
+        settings
+            .rule_dirs
+            .extend(args.rules.rule_dirs.iter().cloned());
+        if let Some(fail_on) = args.fail_on {
+            settings.fail_on = fail_on;
+        }
+        if !args.select.is_empty() {
+            settings.select = Some(args.select.clone());
+        }
+        settings.ignore.extend(args.ignore.iter().cloned());
+        if args.redact {
+            settings.redact = true;
+        }
+        Ok(settings)
+    }
+
+    pub fn load(args: &ConfigArgs) -> Result<Settings, RuleErrors> {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let path = if args.isolated {
+            None
+        } else {
+            match &args.config {
+                Some(p) => Some(p.clone()),
+                None => discover(&cwd),
+            }
+        };
+        let Some(path) = path else {
+            return Settings::from_file(None, cwd, ConfigFile::default())
+                .map_err(|errors| RuleErrors { errors });
+        };
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            let source = Source {
+                name: name.clone(),
+                text: String::new(),
+                builtin: false,
+            };
+            RuleErrors {
+                errors: vec![RuleError::new(
+                    "regard::config::io",
+                    &source,
+                    format!("cannot read the configuration `{name}`: {e}"),
+                )],
+            }
+        })?;
+        let source = Arc::new(Source {
+            name,
+            text,
+            builtin: false,
+        });
+        let file: ConfigFile = parse_yaml(
+            &source,
+            "regard::config::yaml",
+            "a valid regard configuration",
+        )
+        .map_err(|e| RuleErrors { errors: vec![e] })?;
+        let root = path
+            .parent()
+            .map(Path::to_path_buf)
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(cwd);
+        Settings::from_file(Some((path, source)), root, file)
+            .map_err(|errors| RuleErrors { errors })
+    }
+
+    fn from_file(
+        origin: Option<(PathBuf, Arc<Source>)>,
+        root: PathBuf,
+        file: ConfigFile,
+    ) -> Result<Settings, Vec<RuleError>> {
+        let mut errors = Vec::new();
+        let empty = Arc::new(Source {
+            name: String::new(),
+            text: String::new(),
+            builtin: false,
+        });
+        let source = origin.as_ref().map_or(&empty, |(_, s)| s);
+        let mut globs = |patterns: &[Spanned<String>]| -> GlobSet {
+            let mut builder = GlobSetBuilder::new();
+            for p in patterns {
+                match Glob::new(&p.value) {
+                    Ok(g) => {
+                        builder.add(g);
+                    }
+                    Err(e) => errors.push(
+                        RuleError::new(
+                            "regard::config::bad_glob",
+                            source,
+                            format!("`{}` is not a valid glob", p.value),
+                        )
+                        .at(value_span(p, source), e.kind().to_string()),
+                    ),
+                }
+            }
+            builder.build().unwrap_or_else(|_| GlobSet::empty())
+        };
+        let exclude_set = globs(&file.exclude);
+        let per_file: Vec<PerFile> = file
+            .per_file
+            .iter()
+            .map(|p| PerFile {
+                patterns: p.files.iter().map(|g| g.value.clone()).collect(),
+                set: globs(&p.files),
+                ignore: p.ignore.iter().map(|i| i.value.clone()).collect(),
+                severity: p
+                    .severity
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.value))
+                    .collect(),
+            })
+            .collect();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Settings {
+            file: origin.as_ref().map(|(p, _)| p.clone()),
+            rule_dirs: file.rules.iter().map(|d| root.join(&d.value)).collect(),
+            select: file
+                .select
+                .as_ref()
+                .map(|s| s.iter().map(|i| i.value.clone()).collect()),
+            ignore: file.ignore.iter().map(|i| i.value.clone()).collect(),
+            severity: file
+                .severity
+                .iter()
+                .map(|(k, v)| (k.clone(), v.value))
+                .collect(),
+            fail_on: file.fail_on.unwrap_or(FailOn::Warning),
+            exclude: file.exclude.iter().map(|g| g.value.clone()).collect(),
+            exclude_set,
+            per_file,
+            options: Options {
+                quoted_speech: file.quoted_speech.unwrap_or(InQuotes::Skip),
+                block_quotes_are_speech: file.block_quotes == Some(BlockQuotes::Speech),
+                require_reasons: file.require_reasons.unwrap_or(false),
+            },
+            redact: file.redact.unwrap_or(false),
+            root,
+            source: origin.map(|(_, s)| (s, file)),
+        })
+    }
+
+    /// Checks every rule id the configuration names against the loaded
+    /// rules, then narrows and re-levels `rules` accordingly.
+    pub fn apply(&self, rules: &mut RuleSet) -> Result<(), RuleErrors> {
+        let known = |id: &str| rules.known_ids.iter().any(|k| k == id);
+        let mut errors = Vec::new();
+        if let Some((source, file)) = &self.source {
+            let mut check = |id: &str, at: miette::SourceSpan| {
+                if !known(id) {
+                    errors.push(
+                        RuleError::new(
+                            "regard::config::unknown_rule",
+                            source,
+                            format!("there is no rule `{id}`"),
+                        )
+                        .at(at, "not a rule id")
+                        .help("`regard rules` lists the rules in force"),
+                    );
+                }
+            };
+            for id in file.select.iter().flatten().chain(&file.ignore) {
+                check(&id.value, value_span(id, source));
+            }
+            for (id, level) in &file.severity {
+                check(id, value_span(level, source));
+            }
+            for p in &file.per_file {
+                for id in &p.ignore {
+                    check(&id.value, value_span(id, source));
+                }
+                for (id, level) in &p.severity {
+                    check(id, value_span(level, source));
+                }
+            }
+        }
+        let flag_source = Source {
+            name: "command line".into(),
+            text: String::new(),
+            builtin: false,
+        };
+        let from_file = |id: &String| {
+            self.source.as_ref().is_some_and(|(_, f)| {
+                f.ignore
+                    .iter()
+                    .chain(f.select.iter().flatten())
+                    .any(|s| &s.value == id)
+            })
+        };
+        for id in self.select.iter().flatten().chain(&self.ignore) {
+            if !known(id) && !from_file(id) {
+                errors.push(
+                    RuleError::new(
+                        "regard::config::unknown_rule",
+                        &flag_source,
+                        format!("there is no rule `{id}`"),
+                    )
+                    .help("`regard rules` lists the rules in force"),
+                );
+            }
+        }
+        if !errors.is_empty() {
+            return Err(RuleErrors { errors });
+        }
+        rules.rules.retain(|r| {
+            self.select.as_ref().is_none_or(|s| s.contains(&r.id)) && !self.ignore.contains(&r.id)
+        });
+        for rule in &mut rules.rules {
+            if let Some(&level) = self.severity.get(&rule.id) {
+                rule.severity = level;
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether a path (as shown, or relative to the configuration's folder) is excluded.
+    pub fn excluded(&self, path: &Path) -> bool {
+        self.matches(&self.exclude_set, path)
+    }
+
+    /// The per-file view of a rule for `path`: `None` if ignored there,
+    /// otherwise its severity there.
+    pub fn rule_for_path(&self, path: &Path, id: &str, default: Severity) -> Option<Severity> {
+        let mut level = default;
+        for p in &self.per_file {
+            if self.matches(&p.set, path) {
+                if p.ignore.iter().any(|i| i == id) {
+                    return None;
+                }
+                if let Some(&l) = p.severity.get(id) {
+                    level = l;
+                }
+            }
+        }
+        Some(level)
+    }
+
+    pub fn has_per_file(&self) -> bool {
+        !self.per_file.is_empty()
+    }
+
+    fn matches(&self, set: &GlobSet, path: &Path) -> bool {
+        if set.is_empty() {
+            return false;
+        }
+        if set.is_match(path) || set.is_match(path.strip_prefix("./").unwrap_or(path)) {
+            return true;
+        }
+        let absolute = std::path::absolute(path).ok();
+        let root = std::path::absolute(&self.root).ok();
+        match (absolute, root) {
+            (Some(a), Some(r)) => a.strip_prefix(&r).is_ok_and(|rel| set.is_match(rel)),
+            _ => false,
+        }
+    }
+
+    /// The effective configuration, as YAML, for `regard config`.
+    pub fn describe(&self, rules: &RuleSet) -> String {
+        let mut out = String::new();
+        let list = |items: &[String]| format!("[{}]", items.join(", "));
+        let _ = writeln!(
+            out,
+            "# configuration file: {}",
+            self.file
+                .as_ref()
+                .map_or("none (built-in defaults)".to_string(), |f| f
+                    .display()
+                    .to_string())
+        );
+        let dirs: Vec<String> = self
+            .rule_dirs
+            .iter()
+            .map(|d| d.display().to_string())
+            .collect();
+        let _ = writeln!(out, "rules: {}", list(&dirs));
+        match &self.select {
+            Some(s) => {
+                let _ = writeln!(out, "select: {}", list(s));
+            }
+            None => {
+                let _ = writeln!(out, "select: all");
+            }
+        }
+        let _ = writeln!(out, "ignore: {}", list(&self.ignore));
+        let _ = writeln!(out, "severity:");
+        for rule in &rules.rules {
+            let _ = writeln!(out, "  {}: {}", rule.id, rule.severity.as_str());
+        }
+        let _ = writeln!(out, "fail-on: {}", self.fail_on.as_str());
+        let _ = writeln!(out, "exclude: {}", list(&self.exclude));
+        let _ = writeln!(
+            out,
+            "per-file:{}",
+            if self.per_file.is_empty() { " []" } else { "" }
+        );
+        for p in &self.per_file {
+            let _ = writeln!(out, "  - files: {}", list(&p.patterns));
+            let _ = writeln!(out, "    ignore: {}", list(&p.ignore));
+            let levels: Vec<String> = p
+                .severity
+                .iter()
+                .map(|(k, v)| format!("{k}: {}", v.as_str()))
+                .collect();
+            let _ = writeln!(out, "    severity: {{{}}}", levels.join(", "));
+        }
+        let quoted = match self.options.quoted_speech {
+            InQuotes::Skip => "skip",
+            InQuotes::Check => "check",
+        };
+        let _ = writeln!(out, "quoted-speech: {quoted}");
+        let _ = writeln!(
+            out,
+            "block-quotes: {}",
+            if self.options.block_quotes_are_speech {
+                "speech"
+            } else {
+                "prose"
+            }
+        );
+        let _ = writeln!(out, "require-reasons: {}", self.options.require_reasons);
+        let _ = writeln!(out, "redact: {}", self.redact);
+        out
+    }
+}

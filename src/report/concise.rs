@@ -1,0 +1,26 @@
+//! Concise output: one line per finding, for editors' problem matchers and
+//! `grep`.
+//!
+//! ```text
+//! notes/session.md:3:12: warning deficit-label: `resistant` labels the client
+//! ```
+//!
+//! Line and column are 1-based; the column counts characters. Nothing else is
+//! printed: no suggestions, no summary.
+
+use std::fmt::Write;
+
+use super::Located;
+
+pub fn render(findings: &[Located]) -> String {
+    let mut out = String::new();
+    for f in findings {
+        writeln!(
+            out,
+            "{}:{}:{}: {} {}: {}",
+            f.path, f.start.line, f.start.column, f.severity, f.rule, f.message
+        )
+        .expect("writing to a String cannot fail");
+    }
+    out
+}
