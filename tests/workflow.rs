@@ -1,0 +1,385 @@
+//! regard in a team's workflow, end to end through the binary: config,
+//! suppressions, baselines, redaction, fixes and `--changed-since`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+struct Dir(PathBuf);
+
+impl Dir {
+    fn new(name: &str) -> Dir {
+        let path = std::env::temp_dir().join(format!("regard-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).unwrap();
+        Dir(path)
+    }
+
+    fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.0.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    fn read(&self, name: &str) -> String {
+        std::fs::read_to_string(self.0.join(name)).unwrap()
+    }
+
+    fn regard(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_regard"))
+            .args(args)
+            .current_dir(&self.0)
+            .output()
+            .unwrap()
+    }
+}
+
+impl Drop for Dir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn rules_dir() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/workflow/rules")
+        .display()
+        .to_string()
+}
+
+#[test]
+fn config_selects_ignores_relevels_excludes_and_overrides_per_file() {
+    let d = Dir::new("config");
+    d.write(".git/HEAD", "ref: refs/heads/main\n"); // marks the repository root
+    d.write(
+        ".regard.yaml",
+        "ignore: [credibility-doubt]\nseverity: {deficit-label: info}\nexclude: ['archive/**']\n\
+         per-file:\n  - files: ['supervision/**']\n    ignore: [blame-question]\nfail-on: warning\n",
+    );
+    d.write("session.md", "She was resistant. He claims he was ill.\n");
+    d.write("archive/old.md", "She was resistant.\n");
+    d.write("supervision/group.md", "Why does she keep cancelling?\n");
+    d.write("why.md", "Why does she keep cancelling?\n");
+    let o = d.regard(&["check", "--format", "concise", "."]);
+    assert_eq!(
+        stdout(&o),
+        "session.md:1:9: info deficit-label: `resistant` labels the client rather than describing what happened\n\
+         why.md:1:1: warning blame-question: \"Why does she keep cancelling\" reads as blame; try wondering what makes it hard for her\n"
+            .replace("`resistant` labels the client rather than describing what happened", &message_of(&d, "deficit-label", "She was resistant."))
+            .replace("\"Why does she keep cancelling\" reads as blame; try wondering what makes it hard for her", &message_of(&d, "blame-question", "Why does she keep cancelling?"))
+    );
+    assert_eq!(o.status.code(), Some(1));
+    // From a subfolder, the same file is found (upward search).
+    let sub = d.0.join("supervision");
+    let o = Command::new(env!("CARGO_BIN_EXE_regard"))
+        .args(["check", "--quiet", "group.md"])
+        .current_dir(&sub)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // --isolated ignores the file; flags override it.
+    let o = d.regard(&["check", "--isolated", "--format", "concise", "session.md"]);
+    assert!(stdout(&o).contains("credibility-doubt"));
+    let o = d.regard(&["check", "--quiet", "--fail-on", "info", "session.md"]);
+    assert_eq!(o.status.code(), Some(1));
+    let o = d.regard(&["check", "--quiet", "session.md"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "only an info finding is left, below fail-on"
+    );
+}
+
+/// The message a built-in rule gives for `text`, so this test does not
+/// restate the rule pack's wording.
+fn message_of(d: &Dir, rule: &str, text: &str) -> String {
+    d.write("probe.txt", text);
+    let o = d.regard(&[
+        "check",
+        "--isolated",
+        "--select",
+        rule,
+        "--format",
+        "json",
+        "probe.txt",
+    ]);
+    std::fs::remove_file(d.0.join("probe.txt")).unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    json["findings"][0]["message"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn config_errors_point_into_the_file() {
+    let d = Dir::new("config-errors");
+    d.write(".regard.yaml", "fail-on: sometimes\n");
+    d.write("n.md", "fine\n");
+    let o = d.regard(&["check", "n.md"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains(".regard.yaml:1:10"), "{err}");
+    d.write(".regard.yaml", "ignore: [no-such-rule]\nselct: []\n");
+    let err = String::from_utf8_lossy(&d.regard(&["check", "n.md"]).stderr).into_owned();
+    assert!(err.contains("unknown field `selct`"), "{err}");
+    d.write(".regard.yaml", "ignore: [no-such-rule]\n");
+    let o = d.regard(&["check", "n.md"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("there is no rule `no-such-rule`") && err.contains(".regard.yaml:1:10"),
+        "{err}"
+    );
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn suppressions_with_reasons_and_unused_ones() {
+    let d = Dir::new("suppress");
+    d.write(
+        "n.md",
+        "<!-- regard-ignore deficit-label: quoting the referral letter -->\n\
+         The referral calls him resistant.\n\
+         She was unmotivated. <!-- regard-ignore deficit-label: her word, written back to her -->\n\
+         <!-- regard-disable deficit-label: transcript of the panel -->\n\
+         Panel: lazy, in denial.\n\
+         <!-- regard-enable deficit-label -->\n\
+         He was resistant.\n\
+         <!-- regard-ignore credibility-doubt: nothing here to suppress -->\n\
+         We met on Monday.\n\
+         He claims it was fine. <!-- regard-ignore credibility-doubt -->\n",
+    );
+    let o = d.regard(&["check", "--isolated", "--format", "json", "n.md"]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let got: Vec<(String, u64)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["start"]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("deficit-label".to_string(), 7),
+            ("unused-suppression".to_string(), 8)
+        ]
+    );
+    d.write(".regard.yaml", "require-reasons: true\n");
+    let o = d.regard(&["check", "--format", "concise", "n.md"]);
+    assert!(
+        stdout(&o).contains("n.md:10:24: warning unexplained-suppression"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn baseline_survives_edits_elsewhere_and_holds_no_note_text() {
+    let d = Dir::new("baseline");
+    d.write("n.md", "ZORBLAT was resistant to the plan.\n");
+    let o = d.regard(&[
+        "check",
+        "--isolated",
+        "--write-baseline",
+        "baseline.json",
+        ".",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let baseline = d.read("baseline.json");
+    assert!(
+        !baseline.contains("ZORBLAT") && !baseline.contains("resistant"),
+        "{baseline}"
+    );
+    // Lines added above the old finding do not make it new.
+    d.write(
+        "n.md",
+        "# Session 2\n\nWe met.\n\nZORBLAT was resistant to the plan.\n",
+    );
+    let o = d.regard(&[
+        "check",
+        "--isolated",
+        "--baseline",
+        "baseline.json",
+        "--format",
+        "concise",
+        ".",
+    ]);
+    assert_eq!((o.status.code(), stdout(&o)), (Some(0), String::new()));
+    // A new judgmental phrase does.
+    d.write(
+        "n.md",
+        "# Session 2\n\nHe was lazy.\n\nZORBLAT was resistant to the plan.\n",
+    );
+    let o = d.regard(&[
+        "check",
+        "--isolated",
+        "--baseline",
+        "baseline.json",
+        "--format",
+        "concise",
+        ".",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).starts_with("n.md:3:8: warning deficit-label:"),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(stdout(&o).lines().count(), 1);
+}
+
+#[test]
+fn redaction_prints_no_note_text_in_any_format() {
+    let d = Dir::new("redact");
+    // Upper case, so no four bytes of the note can come from rule texts by chance.
+    let note = "QUORVEN WAS RESISTANT AND CLAIMS TO BE LAZY. WHY DOES SHE KEEP CANCELLING?\n";
+    d.write("n.md", note);
+    for format in ["human", "concise", "json", "sarif", "github"] {
+        let o = d.regard(&[
+            "check",
+            "--isolated",
+            "--redact",
+            "--format",
+            format,
+            "n.md",
+        ]);
+        assert_eq!(o.status.code(), Some(1), "{format}");
+        let out =
+            String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
+        for window in note.as_bytes().windows(4) {
+            let w = std::str::from_utf8(window).unwrap();
+            assert!(
+                !out.contains(w),
+                "{format} output contains {w:?} from the note:\n{out}"
+            );
+        }
+        assert!(out.contains("n.md"), "{format} still says where");
+    }
+}
+
+#[test]
+fn fixes_apply_safely_keep_permissions_and_converge() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = Dir::new("fix");
+    let rules = rules_dir();
+    let note = d.write(
+        "n.md",
+        "He claims he was ill.\nClaimed it again later; an insurance claim too.\n",
+    );
+    std::fs::set_permissions(&note, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let args = [
+        "check",
+        "--isolated",
+        "--rules",
+        rules.as_str(),
+        "--select",
+        "doubt-verb",
+    ];
+
+    let o = d.regard(&[&args[..], &["--diff", "n.md"]].concat());
+    assert_eq!(
+        stdout(&o),
+        "--- n.md\n+++ n.md (fixed)\n@@ -1,2 +1,2 @@\n-He claims he was ill.\n-Claimed it again later; an insurance claim too.\n\
+         +He says he was ill.\n+Said it again later; an insurance claim too.\nregard: --fix would reword 2 phrases; nothing was written.\n\
+         regard: 2 phrases to reconsider in 1 of 1 note.\n"
+    );
+    assert!(d.read("n.md").contains("claims"), "--diff writes nothing");
+
+    let o = d.regard(&[&args[..], &["--fix", "n.md"]].concat());
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(
+        d.read("n.md"),
+        "He says he was ill.\nSaid it again later; an insurance claim too.\n"
+    );
+    assert_eq!(
+        std::fs::metadata(&note).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+    assert_eq!(
+        std::fs::read_dir(&d.0).unwrap().count(),
+        1,
+        "no temporary file is left"
+    );
+
+    // Fixing again changes nothing, and checking finds nothing left to fix.
+    let o = d.regard(&[&args[..], &["--fix", "n.md"]].concat());
+    assert_eq!(
+        stdout(&o),
+        "regard: 1 note checked, nothing to reconsider.\n"
+    );
+}
+
+#[test]
+fn unsafe_fixes_need_their_own_flag() {
+    let d = Dir::new("unsafe-fix");
+    let rules = d.0.join("rules");
+    std::fs::create_dir_all(&rules).unwrap();
+    let safe = std::fs::read_to_string(Path::new(&rules_dir()).join("doubt-verb.yaml")).unwrap();
+    std::fs::write(
+        rules.join("doubt-verb.yaml"),
+        safe.replace("applicability: safe", "applicability: unsafe"),
+    )
+    .unwrap();
+    d.write("n.md", "He claims he was ill.\n");
+    let args = [
+        "check",
+        "--isolated",
+        "--rules",
+        "rules",
+        "--select",
+        "doubt-verb",
+        "--quiet",
+    ];
+    d.regard(&[&args[..], &["--fix", "n.md"]].concat());
+    assert_eq!(d.read("n.md"), "He claims he was ill.\n");
+    d.regard(&[&args[..], &["--fix", "--unsafe-fixes", "n.md"]].concat());
+    assert_eq!(d.read("n.md"), "He says he was ill.\n");
+}
+
+#[test]
+fn changed_since_checks_only_changed_and_new_notes() {
+    let d = Dir::new("changed");
+    let git = |args: &[&str]| {
+        let o = Command::new("git")
+            .args(args)
+            .current_dir(&d.0)
+            .output()
+            .unwrap();
+        assert!(
+            o.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    };
+    git(&["init", "-q", "-b", "main"]);
+    git(&["config", "user.email", "test@example.org"]);
+    git(&["config", "user.name", "Test"]);
+    d.write("old.md", "She was resistant.\n");
+    d.write("edited.md", "We met.\n");
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "notes"]);
+    d.write("edited.md", "We met. He was lazy.\n");
+    d.write("new.md", "He claims he was ill.\n");
+    let o = d.regard(&[
+        "check",
+        "--isolated",
+        "--changed-since",
+        "HEAD",
+        "--format",
+        "concise",
+        ".",
+    ]);
+    let out = stdout(&o);
+    let files: Vec<&str> = out.lines().map(|l| l.split(':').next().unwrap()).collect();
+    assert_eq!(files, ["edited.md", "new.md"]);
+    let o = d.regard(&["check", "--isolated", "--changed-since", "no-such-rev", "."]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr)
+        .contains("cannot list the notes changed since `no-such-rev`"));
+}
