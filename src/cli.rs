@@ -20,7 +20,13 @@ pub enum Command {
     /// Check notes (files and folders) for judgmental phrasing.
     Check(CheckArgs),
     /// List the rules in force: id, severity and summary.
-    Rules(RuleArgs),
+    Rules {
+        #[command(flatten)]
+        rules: RuleArgs,
+        /// Print the full rule reference as Markdown (this is `docs/rules.md`).
+        #[arg(long)]
+        markdown: bool,
+    },
     /// Run the `flag` and `pass` examples of the rules in a folder.
     Test {
         /// A folder of rule files.

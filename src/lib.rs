@@ -84,9 +84,16 @@ pub enum Error {
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus, Error> {
     match cli.command {
         Command::Check(args) => check::check(&args, out, err),
-        Command::Rules(args) => {
+        Command::Rules {
+            rules: args,
+            markdown,
+        } => {
             let rules = RuleSet::load(true, &args.rule_dirs)?;
-            let text = explain::list(&rules);
+            let text = if markdown {
+                explain::reference(&rules)
+            } else {
+                explain::list(&rules)
+            };
             write_out(out, &text)
         }
         Command::Test { dir } => test_rules(&dir, out, err),
@@ -105,7 +112,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitSta
     }
 }
 
-mod explain;
+pub mod explain;
 
 /// `regard test DIR`: runs the examples of the rules in `dir`.
 fn test_rules(

@@ -1,0 +1,48 @@
+//! Every finding on the invented corpus in `fixtures/corpus/`, snapshotted,
+//! so a rule change that starts or stops flagging something shows up in
+//! review as a diff of real-looking sentences (Harper's snapshot tests).
+
+use regard::document::{Document, Kind, LineIndex};
+use regard::engine::Engine;
+use regard::rule::RuleSet;
+
+fn notes(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            notes(&path, out);
+        } else if Kind::from_path(&path).is_some() && !path.ends_with("README.md") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn corpus_findings() {
+    let rules = RuleSet::load(true, &[]).unwrap();
+    let engine = Engine::new(&rules).unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/corpus");
+    let mut paths = Vec::new();
+    notes(&root, &mut paths);
+    paths.sort();
+    assert!(paths.len() >= 60, "the corpus has {} notes", paths.len());
+    let mut report = String::new();
+    let mut total = 0;
+    for path in &paths {
+        let text = std::fs::read_to_string(path).unwrap();
+        let name = path.strip_prefix(&root).unwrap().display().to_string();
+        let doc = Document::new(name.clone(), text, Kind::from_path(path).unwrap());
+        let index = LineIndex::new(&doc.text);
+        for f in engine.lint(&doc) {
+            let at = index.position(f.span.start);
+            let line = doc.text.lines().nth(at.line - 1).unwrap_or_default().trim();
+            report.push_str(&format!(
+                "{name}:{}:{} {} `{}`\n    {line}\n",
+                at.line, at.column, rules.rules[f.rule].id, f.matched
+            ));
+            total += 1;
+        }
+    }
+    report.insert_str(0, &format!("{total} findings in {} notes\n\n", paths.len()));
+    insta::assert_snapshot!(report);
+}
