@@ -23,30 +23,7 @@ const INFORMATION_URI: &str = "https://github.com/regard-notes/regard";
 const SRCROOT: &str = "%SRCROOT%";
 
 pub fn render(findings: &[Located], rules: &[Rule]) -> String {
-    let mut artifacts: Vec<Artifact> = Vec::new();
-    let results = findings
-        .iter()
-        .map(|f| {
-            let location = artifact_location(&f.path);
-            let index = match artifacts.iter().position(|a| a.location == location) {
-                Some(i) => i,
-                None => {
-                    artifacts.push(Artifact {
-                        location: location.clone(),
-                    });
-                    artifacts.len() - 1
-                }
-            };
-            result(
-                f,
-                rules,
-                ArtifactLocation {
-                    index: Some(index),
-                    ..location
-                },
-            )
-        })
-        .collect();
+    let results = findings.iter().map(|f| result(f, rules)).collect();
     let log = Log {
         schema: SCHEMA,
         version: "2.1.0",
@@ -68,7 +45,6 @@ pub fn render(findings: &[Located], rules: &[Rule]) -> String {
                     },
                 },
             },
-            artifacts,
             results,
             column_kind: "unicodeCodePoints",
         }],
@@ -84,7 +60,7 @@ fn descriptor(rule: &Rule) -> ReportingDescriptor {
     let curious = rule.docs.curious.trim();
     ReportingDescriptor {
         id: rule.id.clone(),
-        name: pascal_case(&rule.id),
+        name: name(&rule.id),
         short_description: Message {
             text: rule.summary.trim().to_string(),
         },
@@ -106,7 +82,7 @@ fn descriptor(rule: &Rule) -> ReportingDescriptor {
     }
 }
 
-fn result(f: &Located, rules: &[Rule], artifact_location: ArtifactLocation) -> SarifResult {
+fn result(f: &Located, rules: &[Rule]) -> SarifResult {
     let mut text = f.message.clone();
     if let Some(s) = f.suggestions.first() {
         text.push_str("\ntry: ");
@@ -119,7 +95,7 @@ fn result(f: &Located, rules: &[Rule], artifact_location: ArtifactLocation) -> S
         message: Message { text },
         locations: vec![Location {
             physical_location: PhysicalLocation {
-                artifact_location,
+                artifact_location: artifact_location(&f.path),
                 region: Region {
                     start_line: f.start.line,
                     start_column: f.start.column,
@@ -144,7 +120,13 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// `deficit-label` → `DeficitLabel`.
+/// `deficit-label` → `DeficitLabel`. None for a one-word id: SARIF wants a
+/// name that differs from the id, and `Moralising` only differs in case.
+fn name(id: &str) -> Option<String> {
+    let name = pascal_case(id);
+    (name.to_lowercase() != id.to_lowercase()).then_some(name)
+}
+
 fn pascal_case(id: &str) -> String {
     id.split(|c: char| !c.is_alphanumeric())
         .flat_map(|word| {
@@ -173,7 +155,6 @@ fn artifact_location(path: &str) -> ArtifactLocation {
         return ArtifactLocation {
             uri: format!("file://{}", percent_encode(&rooted)),
             uri_base_id: None,
-            index: None,
         };
     }
     let mut relative = path.as_str();
@@ -183,7 +164,6 @@ fn artifact_location(path: &str) -> ArtifactLocation {
     ArtifactLocation {
         uri: percent_encode(relative),
         uri_base_id: Some(SRCROOT),
-        index: None,
     }
 }
 
@@ -217,7 +197,6 @@ struct Log {
 struct Run {
     tool: Tool,
     original_uri_base_ids: OriginalUriBaseIds,
-    artifacts: Vec<Artifact>,
     results: Vec<SarifResult>,
     column_kind: &'static str,
 }
@@ -241,7 +220,8 @@ struct Driver {
 #[serde(rename_all = "camelCase")]
 struct ReportingDescriptor {
     id: String,
-    name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
     short_description: Message,
     full_description: Message,
     help: Help,
@@ -279,18 +259,11 @@ struct UriBase {
 }
 
 #[derive(Serialize)]
-struct Artifact {
-    location: ArtifactLocation,
-}
-
-#[derive(Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 struct ArtifactLocation {
     uri: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     uri_base_id: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    index: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -348,7 +321,8 @@ mod tests {
     fn pascal_case_of_ids() {
         assert_eq!(pascal_case("deficit-label"), "DeficitLabel");
         assert_eq!(pascal_case("blame-question"), "BlameQuestion");
-        assert_eq!(pascal_case("x"), "X");
+        assert_eq!(name("moralising"), None);
+        assert_eq!(name("deficit-label").as_deref(), Some("DeficitLabel"));
     }
 
     #[test]
