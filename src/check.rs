@@ -77,6 +77,12 @@ pub enum FileProblem {
         offset: usize,
         line: usize,
     },
+    #[error("`{path}` is UTF-16 text; regard reads UTF-8")]
+    #[diagnostic(
+        code(regard::encoding),
+        help("save the note as UTF-8 (in most editors: Save As, Encoding: UTF-8), or convert it with `iconv -f UTF-16 -t UTF-8 NOTE > NOTE.utf8`")
+    )]
+    Utf16 { path: String },
     #[error("cannot list the notes changed since `{rev}`: {reason}")]
     #[diagnostic(
         code(regard::git),
@@ -229,6 +235,16 @@ impl Job<'_> {
             None => return None,
         };
         let name = display_path(path);
+        let limit = self.settings.max_file_size;
+        if let Ok(meta) = std::fs::metadata(path) {
+            if meta.len() > limit {
+                let why = format!(
+                    "it is {} bytes, over the {limit}-byte limit for one note (raise it with --max-file-size or `max-file-size`)",
+                    meta.len()
+                );
+                return Some(Outcome::Skipped { path: name, why });
+            }
+        }
         Some(match std::fs::read(path) {
             Ok(bytes) => match decode(name, bytes) {
                 Ok((name, text)) => self.lint(name, Some(path), text, kind),
@@ -485,8 +501,12 @@ fn unreadable(path: String, reason: String) -> Outcome {
     }
 }
 
-/// Text from bytes, or why not: a binary file is skipped, invalid UTF-8 is an error.
+/// Text from bytes, or why not: a binary file is skipped, UTF-16 and invalid
+/// UTF-8 are errors that say how to convert.
 fn decode(name: String, bytes: Vec<u8>) -> Result<(String, String), Outcome> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Outcome::Failed { path: name.clone(), problem: Box::new(FileProblem::Utf16 { path: name }) });
+    }
     if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
         return Err(Outcome::Skipped {
             path: name,

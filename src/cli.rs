@@ -24,8 +24,12 @@ pub enum Command {
         #[command(flatten)]
         rules: RuleArgs,
         /// Print the full rule reference as Markdown (this is `docs/rules.md`).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "phrases")]
         markdown: bool,
+        /// Print every literal phrase of the rules, expanded, one per line
+        /// (for comparing with other tools; the benchmark uses it).
+        #[arg(long)]
+        phrases: bool,
     },
     /// Run the `flag` and `pass` examples of the rules in a folder.
     Test {
@@ -114,6 +118,11 @@ pub struct CheckArgs {
     /// Show what --fix would change, as a diff, without writing anything.
     #[arg(long, conflicts_with = "fix")]
     pub diff: bool,
+
+    /// Skip notes larger than this many bytes, with a note [default: 16 MiB,
+    /// or `max-file-size` in the configuration].
+    #[arg(long, value_name = "BYTES")]
+    pub max_file_size: Option<u64>,
 
     /// Check only notes changed since this git revision (e.g. `origin/main`).
     #[arg(long, value_name = "REV")]

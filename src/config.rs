@@ -21,6 +21,7 @@
 //! block-quotes: prose             # prose | speech: is `> …` the client's words?
 //! require-reasons: false          # suppression comments must give a reason
 //! redact: false                   # print no note text in any format
+//! max-file-size: 16777216         # bytes; larger notes are skipped with a note
 //! ```
 
 use std::collections::BTreeMap;
@@ -59,7 +60,11 @@ struct ConfigFile {
     block_quotes: Option<BlockQuotes>,
     require_reasons: Option<bool>,
     redact: Option<bool>,
+    max_file_size: Option<u64>,
 }
+
+/// Notes larger than this are skipped with a note, unless configured.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -94,6 +99,8 @@ pub struct Settings {
     per_file: Vec<PerFile>,
     pub options: Options,
     pub redact: bool,
+    /// Bytes; larger notes are skipped with a note.
+    pub max_file_size: u64,
     /// Kept so that rule-id checks can point into the file.
     source: Option<(Arc<Source>, ConfigFile)>,
 }
@@ -139,6 +146,9 @@ impl Settings {
         settings.ignore.extend(args.ignore.iter().cloned());
         if args.redact {
             settings.redact = true;
+        }
+        if let Some(limit) = args.max_file_size {
+            settings.max_file_size = limit;
         }
         Ok(settings)
     }
@@ -264,6 +274,7 @@ impl Settings {
                 require_reasons: file.require_reasons.unwrap_or(false),
             },
             redact: file.redact.unwrap_or(false),
+            max_file_size: file.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
             root,
             source: origin.map(|(_, s)| (s, file)),
         })
@@ -448,6 +459,7 @@ impl Settings {
         );
         let _ = writeln!(out, "require-reasons: {}", self.options.require_reasons);
         let _ = writeln!(out, "redact: {}", self.redact);
+        let _ = writeln!(out, "max-file-size: {}", self.max_file_size);
         out
     }
 }

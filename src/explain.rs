@@ -65,6 +65,18 @@ fn indent(text: &str) -> String {
         .join("\n")
 }
 
+/// Every expanded phrase of every rule, one per line, sorted and unique.
+pub fn phrases(rules: &RuleSet) -> String {
+    let mut all: Vec<&str> = rules
+        .rules
+        .iter()
+        .flat_map(|r| r.phrases.iter().map(String::as_str))
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    all.iter().map(|p| format!("{p}\n")).collect()
+}
+
 /// The rule reference, `docs/rules.md`, generated from the rules themselves.
 pub fn reference(rules: &RuleSet) -> String {
     let mut out = String::from(
