@@ -505,7 +505,10 @@ fn unreadable(path: String, reason: String) -> Outcome {
 /// UTF-8 are errors that say how to convert.
 fn decode(name: String, bytes: Vec<u8>) -> Result<(String, String), Outcome> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Outcome::Failed { path: name.clone(), problem: Box::new(FileProblem::Utf16 { path: name }) });
+        return Err(Outcome::Failed {
+            path: name.clone(),
+            problem: Box::new(FileProblem::Utf16 { path: name }),
+        });
     }
     if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
         return Err(Outcome::Skipped {

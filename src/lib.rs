@@ -84,7 +84,11 @@ pub enum Error {
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus, Error> {
     match cli.command {
         Command::Check(args) => check::check(&args, out, err),
-        Command::Rules { rules: args, markdown, phrases } => {
+        Command::Rules {
+            rules: args,
+            markdown,
+            phrases,
+        } => {
             let rules = RuleSet::load(true, &args.rule_dirs)?;
             let text = if markdown {
                 explain::reference(&rules)
