@@ -50,6 +50,19 @@ pub enum Command {
         #[command(flatten)]
         rules: RuleArgs,
     },
+    /// Speak the Language Server Protocol on standard input and output, so an
+    /// editor shows findings while a note is written. Configuration is found
+    /// from the workspace root and reloaded when it or a rule file changes.
+    /// Editor set-up: docs/editors.md.
+    Server {
+        #[command(flatten)]
+        config: ConfigArgs,
+        #[command(flatten)]
+        rules: RuleArgs,
+        /// Accepted and ignored: some editors pass it; stdio is the only transport.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -18,6 +18,8 @@
 //! - `check`: `regard check` itself: walking folders, reading notes, exit status;
 //!   `fix.rs` (safe rewrites, atomic writes) and `baseline.rs` serve it.
 //! - `examples`: rules' own `flag`/`pass` examples, for the tests and `regard test`.
+//! - `server`: `regard server`, the same pipeline behind the Language Server
+//!   Protocol, for editors.
 
 pub mod baseline;
 pub mod check;
@@ -29,6 +31,7 @@ pub mod examples;
 pub mod fix;
 pub mod report;
 pub mod rule;
+pub mod server;
 
 use std::io::Write;
 
@@ -107,6 +110,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitSta
             settings.apply(&mut set)?;
             write_out(out, &settings.describe(&set))
         }
+        Command::Server { config, rules, .. } => server::serve(&config, &rules, out),
         Command::Rule { id, rules } => {
             let rules = RuleSet::load(true, &rules.rule_dirs)?;
             let rule = rules.get(&id).ok_or(Error::UnknownRule(id))?;
