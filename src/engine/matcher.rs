@@ -94,11 +94,13 @@ impl Engine<'_> {
             }
         }
         let matched = &text[at.clone()];
+        // The span ends after the file's character behind the last prose
+        // character, which may be longer: a folded space can stand for a
+        // no-break space, a straight apostrophe for U+2019.
         let last = matched.chars().next_back().map_or(0, char::len_utf8);
-        let span = Span::new(
-            prose.source_offset(at.start),
-            prose.source_offset(at.end - last) + last,
-        );
+        let end = prose.source_offset(at.end - last);
+        let end = end + doc.text[end..].chars().next().map_or(0, char::len_utf8);
+        let span = Span::new(prose.source_offset(at.start), end);
         let sentence = sentence_around(text, &block, &at);
         let fix = rule.fix.as_ref().and_then(|(applicability, replace)| {
             let replacement = replace.get(&matched.to_ascii_lowercase())?;
