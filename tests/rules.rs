@@ -108,3 +108,24 @@ fn registry_template_holes_exist() {
         }
     }
 }
+
+#[test]
+fn registry_every_builtin_pattern_compiles() {
+    // Built-in patterns compile on first use, so this is where a pattern
+    // over the size limit or otherwise broken would be caught.
+    let rules = RuleSet::load(true, &[]).unwrap();
+    let mut problems = Vec::new();
+    for rule in &rules.rules {
+        let all = rule
+            .patterns
+            .iter()
+            .chain(&rule.unless_before)
+            .chain(&rule.unless_after);
+        for pattern in all {
+            if let Err(e) = pattern.compile() {
+                problems.push(format!("{}: {e}", rule.id));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -7,9 +7,8 @@
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
 
-use crate::rule::{InQuotes, Rule, RuleSet};
+use crate::rule::{InQuotes, Pattern, Rule, RuleSet};
 
 /// Settings from the configuration that change what counts as a finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,7 +39,15 @@ pub struct Engine<'r> {
     /// For each automaton pattern, the rules that own that phrase.
     pub(crate) phrase_rules: Vec<Vec<usize>>,
     /// Every `(rule index, pattern)`.
-    pub(crate) patterns: Vec<(usize, &'r Regex)>,
+    pub(crate) patterns: Vec<(usize, &'r Pattern)>,
+    /// One automaton over every pattern's trigger literals (see
+    /// `rule/pattern.rs`); a pattern runs on a note only if one of its
+    /// triggers occurs there.
+    pub(crate) triggers: Option<AhoCorasick>,
+    /// For each trigger, the patterns (indices into `patterns`) it wakes.
+    pub(crate) trigger_patterns: Vec<Vec<usize>>,
+    /// Patterns without triggers: they run on every note.
+    pub(crate) always: Vec<usize>,
 }
 
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
@@ -80,12 +87,41 @@ impl<'r> Engine<'r> {
                     .map_err(|e| BuildError(e.to_string()))?,
             )
         };
-        let patterns = set
+        let patterns: Vec<(usize, &Pattern)> = set
             .rules
             .iter()
             .enumerate()
             .flat_map(|(r, rule)| rule.patterns.iter().map(move |p| (r, p)))
             .collect();
+        let mut trigger_index: HashMap<&str, usize> = HashMap::new();
+        let mut trigger_words: Vec<&str> = Vec::new();
+        let mut trigger_patterns: Vec<Vec<usize>> = Vec::new();
+        let mut always = Vec::new();
+        for (i, (_, pattern)) in patterns.iter().enumerate() {
+            match &pattern.triggers {
+                None => always.push(i),
+                Some(words) => {
+                    for w in words {
+                        let t = *trigger_index.entry(w.as_str()).or_insert_with(|| {
+                            trigger_words.push(w);
+                            trigger_patterns.push(Vec::new());
+                            trigger_words.len() - 1
+                        });
+                        trigger_patterns[t].push(i);
+                    }
+                }
+            }
+        }
+        let triggers = if trigger_words.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .build(&trigger_words)
+                    .map_err(|e| BuildError(e.to_string()))?,
+            )
+        };
         Ok(Engine {
             options,
             known_ids: &set.known_ids,
@@ -93,6 +129,9 @@ impl<'r> Engine<'r> {
             phrases: automaton,
             phrase_rules,
             patterns,
+            triggers,
+            trigger_patterns,
+            always,
         })
     }
 

@@ -36,8 +36,9 @@ impl Engine<'_> {
                 }
             }
         }
-        for &(r, re) in &self.patterns {
-            for caps in re.captures_iter(text) {
+        for i in self.patterns_for(text) {
+            let (r, pattern) = self.patterns[i];
+            for caps in pattern.regex().captures_iter(text) {
                 let m = caps.get(0).expect("group 0 always matches");
                 if m.is_empty() {
                     continue;
@@ -58,6 +59,28 @@ impl Engine<'_> {
         findings
     }
 
+    /// Indices of the patterns that may match `text`: those whose trigger
+    /// occurs in it, and those without triggers. In the engine's order.
+    fn patterns_for(&self, text: &str) -> Vec<usize> {
+        let mut wanted = vec![false; self.patterns.len()];
+        for &i in &self.always {
+            wanted[i] = true;
+        }
+        if let Some(ac) = &self.triggers {
+            for m in ac.find_overlapping_iter(text) {
+                for &i in &self.trigger_patterns[m.pattern().as_usize()] {
+                    wanted[i] = true;
+                }
+            }
+        }
+        wanted
+            .iter()
+            .enumerate()
+            .filter(|(_, &w)| w)
+            .map(|(i, _)| i)
+            .collect()
+    }
+
     fn consider(
         &self,
         doc: &Document,
@@ -70,13 +93,13 @@ impl Engine<'_> {
         let prose = &doc.prose;
         let text = prose.text.as_str();
         let block = prose.block_at(at.start)?.range.clone();
-        if let Some(before) = &rule.unless_before {
+        if let Some(before) = rule.unless_before.as_ref().map(|p| p.regex()) {
             let from = floor_char_boundary(text, at.start.saturating_sub(CONTEXT).max(block.start));
             if before.is_match(&text[from..at.start]) {
                 return None;
             }
         }
-        if let Some(after) = &rule.unless_after {
+        if let Some(after) = rule.unless_after.as_ref().map(|p| p.regex()) {
             let to = ceil_char_boundary(text, (at.end + CONTEXT).min(block.end));
             if after.is_match(&text[at.end..to]) {
                 return None;

@@ -11,6 +11,7 @@
 
 mod error;
 pub mod load;
+pub mod pattern;
 pub mod phrase;
 pub mod schema;
 pub mod template;
@@ -21,10 +22,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use miette::SourceSpan;
-use regex::Regex;
 
 pub use error::{RuleError, RuleErrors};
 pub use load::Source;
+pub use pattern::Pattern;
 pub use schema::{Applicability, EngineCheck, InQuotes, RuleFile, Severity};
 pub use template::Template;
 
@@ -38,13 +39,13 @@ pub struct Rule {
     pub message: Template,
     /// Expanded, normalised, de-duplicated literal phrases.
     pub phrases: Vec<String>,
-    /// Case-insensitive patterns.
-    pub patterns: Vec<Regex>,
+    /// Case-insensitive patterns, compiled on first use.
+    pub patterns: Vec<Pattern>,
     pub suggest: Vec<Template>,
     /// Matches whose preceding text matches this are not findings.
-    pub unless_before: Option<Regex>,
+    pub unless_before: Option<Pattern>,
     /// Matches whose following text matches this are not findings.
-    pub unless_after: Option<Regex>,
+    pub unless_after: Option<Pattern>,
     /// `None`: the configuration's default.
     pub in_quotes: Option<InQuotes>,
     pub engine_check: Option<EngineCheck>,

@@ -8,18 +8,15 @@
 use std::sync::Arc;
 
 use miette::SourceSpan;
-use regex::Regex;
 use serde_saphyr::Spanned;
 
 use super::error::RuleError;
 use super::load::Source;
+use super::pattern::Pattern;
 use super::phrase;
 use super::schema::{Examples, RuleFile};
 use super::template::{Template, MATCH};
 use super::{Docs, Example, Rule};
-
-/// Compiled size limit for one pattern (the `regex` crate's default is 10 MiB).
-pub const PATTERN_SIZE_LIMIT: usize = 1 << 20;
 
 pub fn validate(file: RuleFile, source: &Arc<Source>) -> Result<Rule, Vec<RuleError>> {
     let mut errors = Vec::new();
@@ -56,8 +53,18 @@ pub fn validate(file: RuleFile, source: &Arc<Source>) -> Result<Rule, Vec<RuleEr
 
     let mut patterns = Vec::new();
     for p in &file.patterns {
-        match compile_pattern(&p.value) {
-            Ok(re) => patterns.push(re),
+        // Users' patterns compile now, so one too big for the limit is a
+        // rule error here; the built-in pack is compiled by its tests.
+        let checked = Pattern::parse(&p.value).and_then(|pattern| match source.builtin {
+            true => Ok(pattern),
+            false => pattern
+                .compile()
+                .map(|_| ())
+                .map_err(|e| (e, None))
+                .map(|()| pattern),
+        });
+        match checked {
+            Ok(pattern) => patterns.push(pattern),
             Err((reason, range)) => {
                 let at = match range {
                     Some((start, len)) => inner_span(p, source, start, len),
@@ -154,7 +161,7 @@ pub fn validate(file: RuleFile, source: &Arc<Source>) -> Result<Rule, Vec<RuleEr
             } else {
                 patterns
                     .iter()
-                    .position(|re: &Regex| !re.capture_names().flatten().any(|n| n == hole))
+                    .position(|p: &Pattern| !p.names.iter().any(|n| n == hole))
                     .map(|i| {
                         format!(
                             "pattern {} has no group named `{hole}`; write `(?P<{hole}>...)` there",
@@ -264,37 +271,6 @@ pub fn is_kebab_case(id: &str) -> bool {
         && id.starts_with(|c: char| c.is_ascii_lowercase())
 }
 
-/// Compiles a pattern case-insensitively. On error: the reason, and the
-/// byte range inside the pattern when the parser knows it.
-fn compile_pattern(pattern: &str) -> Result<Regex, (String, Option<(usize, usize)>)> {
-    if let Err(e) = regex_syntax::ast::parse::Parser::new().parse(pattern) {
-        let span = e.span();
-        let len = (span.end.offset - span.start.offset).max(1);
-        return Err((e.kind().to_string(), Some((span.start.offset, len))));
-    }
-    regex::RegexBuilder::new(pattern)
-        .case_insensitive(true)
-        .size_limit(PATTERN_SIZE_LIMIT)
-        .build()
-        .map_err(|e| match e {
-            regex::Error::CompiledTooBig(limit) => (
-                format!(
-                    "this pattern compiles to more than {limit} bytes; split it or use `phrases`"
-                ),
-                None,
-            ),
-            other => (
-                other
-                    .to_string()
-                    .lines()
-                    .last()
-                    .unwrap_or_default()
-                    .to_string(),
-                None,
-            ),
-        })
-}
-
 #[derive(Clone, Copy)]
 enum Side {
     Before,
@@ -311,13 +287,13 @@ fn compile_unless(
     id: &str,
     source: &Arc<Source>,
     errors: &mut Vec<RuleError>,
-) -> Option<Regex> {
+) -> Option<Pattern> {
     if entries.is_empty() {
         return None;
     }
     let mut alternatives = Vec::new();
     for entry in entries {
-        match compile_pattern(&entry.value) {
+        match Pattern::parse(&entry.value) {
             Ok(_) => {
                 let e = &entry.value;
                 let alt = match side {
@@ -356,8 +332,11 @@ fn compile_unless(
         Side::Before => format!(r"(?:{joined})\s*$"),
         Side::After => format!(r"^\s*(?:{joined})"),
     };
-    match compile_pattern(&anchored) {
-        Ok(re) => Some(re),
+    match Pattern::parse(&anchored).and_then(|p| match source.builtin {
+        true => Ok(p),
+        false => p.compile().map(|_| ()).map_err(|e| (e, None)).map(|()| p),
+    }) {
+        Ok(p) => Some(p),
         Err((reason, _)) => {
             errors.push(
                 RuleError::new(
