@@ -272,6 +272,7 @@ impl Settings {
                 quoted_speech: file.quoted_speech.unwrap_or(InQuotes::Skip),
                 block_quotes_are_speech: file.block_quotes == Some(BlockQuotes::Speech),
                 require_reasons: file.require_reasons.unwrap_or(false),
+                exhaustive: false,
             },
             redact: file.redact.unwrap_or(false),
             max_file_size: file.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),

@@ -46,3 +46,46 @@ fn corpus_findings() {
     report.insert_str(0, &format!("{total} findings in {} notes\n\n", paths.len()));
     insta::assert_snapshot!(report);
 }
+
+/// The engine runs a pattern only over blocks where one of its trigger
+/// words occurs (issue 6). This checks that shortcut against running every
+/// pattern over every note, on the corpus, the samples and the annotated
+/// sentences: the findings must be identical.
+#[test]
+fn triggered_patterns_find_what_exhaustive_search_finds() {
+    let rules = RuleSet::load(true, &[]).unwrap();
+    let fast = Engine::new(&rules).unwrap();
+    let slow = Engine::with_options(
+        &rules,
+        regard::engine::Options {
+            exhaustive: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut texts: Vec<(String, Kind)> = Vec::new();
+    let mut paths = Vec::new();
+    notes(&root.join("fixtures"), &mut paths);
+    for path in paths {
+        texts.push((
+            std::fs::read_to_string(&path).unwrap(),
+            Kind::from_path(&path).unwrap(),
+        ));
+    }
+    for entry in std::fs::read_dir(root.join("tests/accuracy")).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for line in text.lines().filter_map(|l| l.split_once('\t')) {
+            texts.push((line.1.to_string(), Kind::Plain));
+        }
+    }
+    assert!(texts.len() > 900, "{} texts", texts.len());
+    let mut compared = 0;
+    for (text, kind) in texts {
+        let doc = Document::new("n".into(), text, kind);
+        let (a, b) = (fast.lint(&doc), slow.lint(&doc));
+        compared += a.len();
+        assert_eq!(a, b, "in:\n{}", doc.text);
+    }
+    assert!(compared > 500, "only {compared} findings compared");
+}

@@ -36,14 +36,16 @@ impl Engine<'_> {
                 }
             }
         }
-        for i in self.patterns_for(text) {
+        for (i, range) in self.pattern_runs(doc) {
             let (r, pattern) = self.patterns[i];
-            for caps in pattern.regex().captures_iter(text) {
+            let base = range.start;
+            for caps in pattern.regex().captures_iter(&text[range]) {
                 let m = caps.get(0).expect("group 0 always matches");
                 if m.is_empty() {
                     continue;
                 }
-                if let Some(f) = self.consider(doc, r, m.range(), Some(&caps), &mut quotes) {
+                let at = base + m.start()..base + m.end();
+                if let Some(f) = self.consider(doc, r, at, Some(&caps), &mut quotes) {
                     findings.push(f);
                 }
             }
@@ -59,26 +61,40 @@ impl Engine<'_> {
         findings
     }
 
-    /// Indices of the patterns that may match `text`: those whose trigger
-    /// occurs in it, and those without triggers. In the engine's order.
-    fn patterns_for(&self, text: &str) -> Vec<usize> {
-        let mut wanted = vec![false; self.patterns.len()];
-        for &i in &self.always {
-            wanted[i] = true;
+    /// The `(pattern, range)` pairs worth running: each pattern over the
+    /// blocks where one of its triggers occurs, and trigger-less patterns
+    /// over the whole text. Patterns match within a block (a paragraph, list
+    /// item, heading or cell), so nothing is lost by not looking elsewhere.
+    fn pattern_runs(&self, doc: &Document) -> Vec<(usize, Range<usize>)> {
+        let text = doc.prose.text.as_str();
+        if self.options.exhaustive {
+            return (0..self.patterns.len())
+                .map(|i| (i, 0..text.len()))
+                .collect();
         }
+        let mut runs: Vec<(usize, Range<usize>)> =
+            self.always.iter().map(|&i| (i, 0..text.len())).collect();
         if let Some(ac) = &self.triggers {
+            let mut hits: Vec<(usize, usize)> = Vec::new();
             for m in ac.find_overlapping_iter(text) {
+                let block = doc
+                    .prose
+                    .blocks
+                    .partition_point(|b| b.range.end < m.start());
                 for &i in &self.trigger_patterns[m.pattern().as_usize()] {
-                    wanted[i] = true;
+                    hits.push((i, block));
                 }
             }
+            hits.sort_unstable();
+            hits.dedup();
+            runs.extend(hits.into_iter().filter_map(|(i, b)| {
+                doc.prose
+                    .blocks
+                    .get(b)
+                    .map(|block| (i, block.range.clone()))
+            }));
         }
-        wanted
-            .iter()
-            .enumerate()
-            .filter(|(_, &w)| w)
-            .map(|(i, _)| i)
-            .collect()
+        runs
     }
 
     fn consider(
