@@ -8,10 +8,11 @@
 //! are sorted by path before printing: the output does not depend on thread
 //! timing.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{mpsc, Mutex};
 
 use ignore::{WalkBuilder, WalkState};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
@@ -31,7 +32,6 @@ const BINARY_SNIFF: usize = 8 * 1024;
 
 enum Outcome {
     Checked {
-        path: String,
         located: Vec<Located>,
         rendered: String,
         fixed: usize,
@@ -42,19 +42,8 @@ enum Outcome {
         why: String,
     },
     Failed {
-        path: String,
         problem: Box<dyn Diagnostic + Send + Sync>,
     },
-}
-
-impl Outcome {
-    fn path(&self) -> &str {
-        match self {
-            Outcome::Checked { path, .. }
-            | Outcome::Skipped { path, .. }
-            | Outcome::Failed { path, .. } => path,
-        }
-    }
 }
 
 /// A note that could not be checked. The run goes on and exits 2 at the end.
@@ -128,7 +117,6 @@ pub fn check(
             Ok(set) => Some(set),
             Err(reason) => {
                 early.push(Outcome::Failed {
-                    path: String::new(),
                     problem: Box::new(FileProblem::Git {
                         rev: rev.clone(),
                         reason,
@@ -149,7 +137,15 @@ pub fn check(
         changed,
     };
 
-    let mut outcomes = early;
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let mut sink = Sink::new(&job, GraphicalReportHandler::new_themed(theme), out, err);
+    for outcome in early {
+        sink.accept(outcome);
+    }
     let mut paths = Vec::new();
     for path in &args.paths {
         if path.as_os_str() == "-" {
@@ -159,7 +155,7 @@ pub fn check(
                 .unwrap_or_else(|| "-".to_string());
             let kind = Kind::from_path(Path::new(&name)).unwrap_or(Kind::Markdown);
             let mut bytes = Vec::new();
-            outcomes.push(match io::stdin().lock().read_to_end(&mut bytes) {
+            sink.accept(match io::stdin().lock().read_to_end(&mut bytes) {
                 Ok(_) => match decode(name, bytes) {
                     Ok((name, text)) => job.lint(name, None, text, kind),
                     Err(outcome) => outcome,
@@ -174,15 +170,36 @@ pub fn check(
         paths.push(".".into());
     }
     if !paths.is_empty() {
-        outcomes.extend(job.walk(&paths));
+        let notes = job.walk(&paths);
+        job.check_in_order(&notes, &mut sink);
     }
-    outcomes.sort_by(|a, b| a.path().cmp(b.path()));
-    job.report(&outcomes, color, out, err)
+    sink.finish()
+}
+
+/// What the walk found, in the order findings are printed.
+enum Found {
+    Note {
+        path: PathBuf,
+        name: String,
+        kind: Kind,
+    },
+    /// The walker could not read a folder or entry.
+    Unreadable { name: String, reason: String },
+}
+
+impl Found {
+    fn name(&self) -> &str {
+        match self {
+            Found::Note { name, .. } | Found::Unreadable { name, .. } => name,
+        }
+    }
 }
 
 impl Job<'_> {
-    /// Walks the roots in parallel, checking every note found.
-    fn walk(&self, paths: &[PathBuf]) -> Vec<Outcome> {
+    /// Walks the roots in parallel (honouring ignore files) and lists the
+    /// notes to check, sorted by the name shown, so output is in a stable
+    /// order whatever the threads do. Only names are held, not notes.
+    fn walk(&self, paths: &[PathBuf]) -> Vec<Found> {
         let mut builder = WalkBuilder::new(&paths[0]);
         for p in &paths[1..] {
             builder.add(p);
@@ -193,31 +210,34 @@ impl Job<'_> {
         builder.build_parallel().run(|| {
             let results = &results;
             Box::new(move |entry| {
-                let outcome = match entry {
-                    Err(e) => {
-                        let path = error_path(&e).unwrap_or_default();
-                        Some(unreadable(path, io_reason(&e)))
-                    }
-                    Ok(entry) => self.visit(entry.path(), entry.depth() == 0, entry.file_type()),
+                let found = match entry {
+                    Err(e) => Some(Found::Unreadable {
+                        name: error_path(&e).unwrap_or_default(),
+                        reason: io_reason(&e),
+                    }),
+                    Ok(entry) => self.select(entry.path(), entry.depth() == 0, entry.file_type()),
                 };
-                if let Some(outcome) = outcome {
+                if let Some(found) = found {
                     results
                         .lock()
                         .expect("no worker panics while holding the lock")
-                        .push(outcome);
+                        .push(found);
                 }
                 WalkState::Continue
             })
         });
-        results.into_inner().expect("the walk is over")
+        let mut found = results.into_inner().expect("the walk is over");
+        found.sort_by(|a, b| a.name().cmp(b.name()));
+        found
     }
 
-    fn visit(
+    /// Whether a walked entry is a note to check, and of which kind.
+    fn select(
         &self,
         path: &Path,
         explicit: bool,
         file_type: Option<std::fs::FileType>,
-    ) -> Option<Outcome> {
+    ) -> Option<Found> {
         let is_dir = file_type.is_some_and(|t| t.is_dir()) || (explicit && path.is_dir());
         let is_file = file_type.is_some_and(|t| t.is_file()) || explicit;
         if is_dir || !is_file || self.settings.excluded(path) {
@@ -234,7 +254,64 @@ impl Job<'_> {
             None if explicit && self.changed.is_none() => Kind::Plain,
             None => return None,
         };
-        let name = display_path(path);
+        Some(Found::Note {
+            path: path.to_path_buf(),
+            name: display_path(path),
+            kind,
+        })
+    }
+
+    /// Checks the notes on all cores and hands each outcome to the sink in
+    /// the walk's order. Workers take the next note by index; a small
+    /// reorder buffer holds results that finish early. Memory follows the
+    /// number of notes in flight, not the size of the archive.
+    fn check_in_order(&self, notes: &[Found], sink: &mut Sink<'_>) {
+        let next = AtomicUsize::new(0);
+        let stop = AtomicBool::new(false);
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(notes.len())
+            .max(1);
+        let (tx, rx) = mpsc::sync_channel::<(usize, Outcome)>(threads * 16);
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                let tx = tx.clone();
+                let (next, stop) = (&next, &stop);
+                scope.spawn(move || loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= notes.len() || stop.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let outcome = match &notes[i] {
+                        Found::Note { path, name, kind } => {
+                            self.check_file(path, name.clone(), *kind)
+                        }
+                        Found::Unreadable { name, reason } => {
+                            unreadable(name.clone(), reason.clone())
+                        }
+                    };
+                    if tx.send((i, outcome)).is_err() {
+                        break;
+                    }
+                });
+            }
+            drop(tx);
+            let mut pending = BTreeMap::new();
+            let mut want = 0;
+            for (i, outcome) in rx {
+                pending.insert(i, outcome);
+                while let Some(outcome) = pending.remove(&want) {
+                    want += 1;
+                    if !sink.accept(outcome) {
+                        // The reader has gone (`| head`): stop working.
+                        stop.store(true, Ordering::Relaxed);
+                    }
+                }
+            }
+        });
+    }
+
+    fn check_file(&self, path: &Path, name: String, kind: Kind) -> Outcome {
         let limit = self.settings.max_file_size;
         if let Ok(meta) = std::fs::metadata(path) {
             if meta.len() > limit {
@@ -242,16 +319,16 @@ impl Job<'_> {
                     "it is {} bytes, over the {limit}-byte limit for one note (raise it with --max-file-size or `max-file-size`)",
                     meta.len()
                 );
-                return Some(Outcome::Skipped { path: name, why });
+                return Outcome::Skipped { path: name, why };
             }
         }
-        Some(match std::fs::read(path) {
+        match std::fs::read(path) {
             Ok(bytes) => match decode(name, bytes) {
                 Ok((name, text)) => self.lint(name, Some(path), text, kind),
                 Err(outcome) => outcome,
             },
             Err(e) => unreadable(name, e.to_string()),
-        })
+        }
     }
 
     /// Fixes (if asked), checks and renders one note.
@@ -288,7 +365,6 @@ impl Job<'_> {
             } else if let Some(path) = path {
                 if let Err(e) = fix::write_atomic(path, &original, &text) {
                     return Outcome::Failed {
-                        path: name,
                         problem: Box::new(e),
                     };
                 }
@@ -331,7 +407,6 @@ impl Job<'_> {
             .map(|r| r.render(&doc, &shown, &located, &self.rules.rules))
             .unwrap_or_default();
         Outcome::Checked {
-            path: doc.path,
             located,
             rendered,
             fixed,
@@ -362,141 +437,198 @@ impl Job<'_> {
             })
             .collect()
     }
+}
 
-    fn report(
-        &self,
-        outcomes: &[Outcome],
-        color: bool,
-        out: &mut dyn Write,
-        err: &mut dyn Write,
-    ) -> Result<ExitStatus, Error> {
-        let args = self.args;
-        let theme = if color {
-            GraphicalTheme::unicode()
-        } else {
-            GraphicalTheme::unicode_nocolor()
-        };
-        let handler = GraphicalReportHandler::new_themed(theme);
-        let mut failed = false;
-        let mut fails_run = false;
-        let mut checked = 0;
-        let mut with_findings = 0;
-        let mut fixed = 0;
-        let mut all: Vec<&Located> = Vec::new();
-        let mut text = String::new();
-        for outcome in outcomes {
-            match outcome {
-                Outcome::Checked {
-                    located,
-                    rendered,
-                    fixed: n,
-                    diff,
-                    ..
-                } => {
-                    checked += 1;
-                    fixed += n;
-                    with_findings += usize::from(!located.is_empty());
-                    fails_run |= located.iter().any(|l| self.settings.fail_on.fails(l.level));
-                    all.extend(located);
-                    text.push_str(diff);
-                    text.push_str(rendered);
+/// Prints outcomes as they arrive, in order, and keeps the counts for the
+/// summary and exit status. Line-based formats and JSON are written as they
+/// go; SARIF and baselines, which are one document about the whole run,
+/// keep the findings (no note text for baselines).
+struct Sink<'a> {
+    job: &'a Job<'a>,
+    handler: GraphicalReportHandler,
+    out: &'a mut dyn Write,
+    err: &'a mut dyn Write,
+    json: json::JsonStream,
+    kept: Vec<Located>,
+    findings: usize,
+    checked: usize,
+    with_findings: usize,
+    fixed: usize,
+    failed: bool,
+    fails_run: bool,
+    /// Standard output is closed or failing; the first error, if not a closed pipe.
+    closed: bool,
+    output_error: Option<io::Error>,
+}
+
+impl<'a> Sink<'a> {
+    fn new(
+        job: &'a Job<'a>,
+        handler: GraphicalReportHandler,
+        out: &'a mut dyn Write,
+        err: &'a mut dyn Write,
+    ) -> Sink<'a> {
+        Sink {
+            job,
+            handler,
+            out,
+            err,
+            json: json::JsonStream::default(),
+            kept: Vec::new(),
+            findings: 0,
+            checked: 0,
+            with_findings: 0,
+            fixed: 0,
+            failed: false,
+            fails_run: false,
+            closed: false,
+            output_error: None,
+        }
+    }
+
+    /// Takes one outcome; false once standard output is gone.
+    fn accept(&mut self, outcome: Outcome) -> bool {
+        let args = self.job.args;
+        match outcome {
+            Outcome::Checked {
+                located,
+                rendered,
+                fixed,
+                diff,
+                ..
+            } => {
+                self.checked += 1;
+                self.fixed += fixed;
+                self.findings += located.len();
+                self.with_findings += usize::from(!located.is_empty());
+                self.fails_run |= located
+                    .iter()
+                    .any(|l| self.job.settings.fail_on.fails(l.level));
+                let located: Vec<Located> = if self.job.settings.redact {
+                    located
+                        .iter()
+                        .map(|l| l.redacted(&self.job.rules.rules))
+                        .collect()
+                } else {
+                    located
+                };
+                if args.write_baseline.is_some() {
+                    self.kept.extend(located);
+                    return !self.closed;
                 }
-                Outcome::Skipped { path, why } => {
-                    let _ = writeln!(err, "regard: skipped `{path}`: {why}");
-                }
-                Outcome::Failed { problem, .. } => {
-                    failed = true;
-                    let mut s = String::new();
-                    handler
-                        .render_report(&mut s, problem.as_ref())
-                        .expect("writing to a String cannot fail");
-                    let _ = write!(err, "{s}");
-                }
+                let text = match args.format {
+                    _ if args.quiet => String::new(),
+                    Format::Human => diff + &rendered,
+                    Format::Json => located.iter().map(|l| self.json.item(l)).collect(),
+                    Format::Concise => concise::render(&located),
+                    Format::Github => github::render(&located),
+                    Format::Sarif => {
+                        self.kept.extend(located);
+                        String::new()
+                    }
+                };
+                self.write(&text);
+            }
+            Outcome::Skipped { path, why } => {
+                let _ = writeln!(self.err, "regard: skipped `{path}`: {why}");
+            }
+            Outcome::Failed { problem, .. } => {
+                self.failed = true;
+                let mut s = String::new();
+                self.handler
+                    .render_report(&mut s, problem.as_ref())
+                    .expect("writing to a String cannot fail");
+                let _ = write!(self.err, "{s}");
             }
         }
+        !self.closed
+    }
+
+    fn write(&mut self, text: &str) {
+        if self.closed || text.is_empty() {
+            return;
+        }
+        if let Err(e) = self.out.write_all(text.as_bytes()) {
+            self.closed = true;
+            // Someone read as much as they wanted (`regard check … | head`): not an error.
+            if e.kind() != io::ErrorKind::BrokenPipe {
+                self.output_error = Some(e);
+            }
+        }
+    }
+
+    fn finish(mut self) -> Result<ExitStatus, Error> {
+        let args = self.job.args;
+        let status = if self.failed {
+            ExitStatus::Error
+        } else if self.fails_run && !args.diff && args.write_baseline.is_none() {
+            ExitStatus::Findings
+        } else {
+            ExitStatus::Success
+        };
         if let Some(path) = &args.write_baseline {
-            let written = std::fs::write(path, baseline::render(&all));
-            if let Err(e) = written {
+            let refs: Vec<&Located> = self.kept.iter().collect();
+            if let Err(e) = std::fs::write(path, baseline::render(&refs)) {
                 let problem = FileProblem::Unreadable {
                     path: path.display().to_string(),
                     reason: e.to_string(),
                 };
                 let mut s = String::new();
-                handler
+                self.handler
                     .render_report(&mut s, &problem)
                     .expect("writing to a String cannot fail");
-                let _ = write!(err, "{s}");
+                let _ = write!(self.err, "{s}");
                 return Ok(ExitStatus::Error);
             }
             let line = format!(
                 "regard: wrote {} to `{}`; later runs with --baseline report only new ones.\n",
-                report::plural(all.len(), "finding", "findings"),
+                report::plural(self.kept.len(), "finding", "findings"),
                 path.display()
             );
-            return finish(
-                out,
-                &line,
-                if failed {
-                    ExitStatus::Error
-                } else {
-                    ExitStatus::Success
-                },
+            self.write(&line);
+        } else {
+            let summary = format!(
+                "{}\n",
+                human::summary(self.findings, self.with_findings, self.checked)
             );
-        }
-        let owned: Vec<Located> = if self.settings.redact {
-            all.iter().map(|l| l.redacted(&self.rules.rules)).collect()
-        } else {
-            all.iter().map(|&l| l.clone()).collect()
-        };
-        match args.format {
-            _ if args.quiet => {
-                text = format!("{}\n", human::summary(all.len(), with_findings, checked))
-            }
-            Format::Human => {
-                if args.diff {
-                    let n = report::plural(fixed, "phrase", "phrases");
-                    text.push_str(&format!(
-                        "regard: --fix would reword {n}; nothing was written.\n"
-                    ));
-                } else if fixed > 0 {
-                    text.push_str(&format!(
-                        "regard: fixed {}.\n",
-                        report::plural(fixed, "phrase", "phrases")
-                    ));
+            let text = match args.format {
+                _ if args.quiet => summary,
+                Format::Human => {
+                    let mut text = String::new();
+                    let n = report::plural(self.fixed, "phrase", "phrases");
+                    if args.diff {
+                        text.push_str(&format!(
+                            "regard: --fix would reword {n}; nothing was written.\n"
+                        ));
+                    } else if self.fixed > 0 {
+                        text.push_str(&format!("regard: fixed {n}.\n"));
+                    }
+                    text + &summary
                 }
-                text.push_str(&format!(
-                    "{}\n",
-                    human::summary(all.len(), with_findings, checked)
-                ));
-            }
-            Format::Json => text = json::render(&owned, checked),
-            Format::Concise => text = concise::render(&owned),
-            Format::Github => text = github::render(&owned),
-            Format::Sarif => text = sarif::render(&owned, &self.rules.rules),
+                Format::Json => self.json.end(self.checked),
+                Format::Sarif => sarif::render(&self.kept, &self.job.rules.rules),
+                Format::Concise | Format::Github => String::new(),
+            };
+            self.write(&text);
         }
-        let status = if failed {
-            ExitStatus::Error
-        } else if fails_run && !args.diff {
-            ExitStatus::Findings
-        } else {
-            ExitStatus::Success
-        };
-        finish(out, &text, status)
-    }
-}
-
-fn finish(out: &mut dyn Write, text: &str, status: ExitStatus) -> Result<ExitStatus, Error> {
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => Ok(status),
-        // Someone read as much as they wanted (`regard check … | head`): not an error.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitStatus::Success),
-        Err(e) => Err(Error::Output(e)),
+        if !self.closed {
+            if let Err(e) = self.out.flush() {
+                if e.kind() != io::ErrorKind::BrokenPipe {
+                    self.output_error = Some(e);
+                }
+                self.closed = true;
+            }
+        }
+        match self.output_error {
+            Some(e) => Err(Error::Output(e)),
+            None if self.closed => Ok(ExitStatus::Success),
+            None => Ok(status),
+        }
     }
 }
 
 fn unreadable(path: String, reason: String) -> Outcome {
     Outcome::Failed {
-        path: path.clone(),
         problem: Box::new(FileProblem::Unreadable { path, reason }),
     }
 }
@@ -506,7 +638,6 @@ fn unreadable(path: String, reason: String) -> Outcome {
 fn decode(name: String, bytes: Vec<u8>) -> Result<(String, String), Outcome> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(Outcome::Failed {
-            path: name.clone(),
             problem: Box::new(FileProblem::Utf16 { path: name }),
         });
     }
@@ -526,7 +657,6 @@ fn decode(name: String, bytes: Vec<u8>) -> Result<(String, String), Outcome> {
                 .count()
                 + 1;
             Err(Outcome::Failed {
-                path: name.clone(),
                 problem: Box::new(FileProblem::NotUtf8 {
                     path: name,
                     offset,

@@ -265,10 +265,13 @@ fn inline(
     let mut run = i;
     let line = &src[..end];
     while i < end {
+        // Inline constructs are looked for within a bounded window, so a
+        // long line full of unmatched backticks or brackets stays linear.
+        let window = &src[..floor_char_boundary(src, (i + INLINE_LIMIT).min(end))];
         let skip_to = match bytes[i] {
             b'`' => {
                 let n = line[i..].bytes().take_while(|&c| c == b'`').count();
-                match find_backtick_run(&line[i + n..], n) {
+                match find_backtick_run(&window[(i + n).min(window.len())..], n) {
                     Some(close) => Some((i + n + close + n, true)),
                     None => {
                         i += n;
@@ -288,7 +291,7 @@ fn inline(
                 .get(i + 1)
                 .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'/') =>
             {
-                line[i..].find('>').map(|close| (i + close + 1, false))
+                window[i..].find('>').map(|close| (i + close + 1, false))
             }
             b'\\' if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) && i + 1 < end => {
                 b.push(run..i);
@@ -310,16 +313,16 @@ fn inline(
                 (!(before && after)).then_some((i + 1, false))
             }
             b'!' if bytes.get(i + 1) == Some(&b'[') => {
-                link_end(line, i + 1).map(|close| (close, true))
+                link_end(window, i + 1).map(|close| (close, true))
             }
             b'[' if bytes.get(i + 1) == Some(&b'^') => {
-                line[i..].find(']').map(|close| (i + close + 1, true))
+                window[i..].find(']').map(|close| (i + close + 1, true))
             }
             b'[' => Some((i + 1, false)),
             b']' => match bytes.get(i + 1) {
-                Some(b'(') => Some((matching_paren(line, i + 1).unwrap_or(i + 1), false)),
+                Some(b'(') => Some((matching_paren(window, i + 1).unwrap_or(i + 1), false)),
                 Some(b'[') => Some((
-                    line[i + 1..].find(']').map_or(i + 1, |c| i + 1 + c + 1),
+                    window[i + 1..].find(']').map_or(i + 1, |c| i + 1 + c + 1),
                     false,
                 )),
                 _ => Some((i + 1, false)),
@@ -352,6 +355,16 @@ fn inline(
         }
     }
     b.push(run..end);
+}
+
+/// How far an inline construct (code span, tag, link) may reach.
+const INLINE_LIMIT: usize = 4096;
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// Offset (in `s`) of a run of exactly `n` backticks.

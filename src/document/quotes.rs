@@ -55,7 +55,16 @@ pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     ranges.extend(double.map(|start| start..text.len()));
     ranges.extend(single.map(|start| start..text.len()));
     ranges.sort_by_key(|r| r.start);
-    ranges
+    // Nested quotes ('…' inside "…") merge into one range, so the ranges are
+    // disjoint and one binary search answers `is_quoted`.
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
 }
 
 pub fn is_quoted(ranges: &[Range<usize>], at: Range<usize>) -> bool {
@@ -92,6 +101,17 @@ mod tests {
             quoted("the word \u{2018}lazy\u{2019} is hers"),
             ["\u{2018}lazy\u{2019}"]
         );
+    }
+
+    #[test]
+    fn nested_quotes_merge() {
+        let text = r#"He said "she called it 'lazy' and 'rude' then" and left"#;
+        let r = quoted_ranges(text);
+        assert_eq!(r.len(), 1);
+        let rude = text.find("rude").unwrap();
+        assert!(is_quoted(&r, rude..rude + 4));
+        let left = text.find("left").unwrap();
+        assert!(!is_quoted(&r, left..left + 4));
     }
 
     #[test]

@@ -38,21 +38,26 @@ pub struct Position {
 }
 
 /// Line starts of a text, for turning offsets into positions.
+///
+/// Counting characters from the start of the line would be quadratic for a
+/// long line with many findings (a note exported without line breaks), so
+/// the last position is remembered and counting resumes from it when the
+/// next offset is further along the same line, as sorted findings are.
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    last: std::cell::Cell<Option<Position>>,
 }
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> LineIndex<'a> {
         let mut starts = vec![0];
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
-        LineIndex { text, starts }
+        starts.extend(memchr_newlines(text));
+        LineIndex {
+            text,
+            starts,
+            last: std::cell::Cell::new(None),
+        }
     }
 
     pub fn position(&self, offset: usize) -> Position {
@@ -61,17 +66,29 @@ impl<'a> LineIndex<'a> {
         if line == 0 && self.text.starts_with('\u{feff}') {
             line_start = line_start.max(3).min(offset.max(3));
         }
-        let column = self
-            .text
-            .get(line_start..offset)
-            .map_or(0, |s| s.chars().count())
-            + 1;
-        Position {
+        let (from, column_so_far) = match self.last.get() {
+            Some(p) if p.line == line + 1 && p.offset >= line_start && p.offset <= offset => {
+                (p.offset, p.column - 1)
+            }
+            _ => (line_start, 0),
+        };
+        let column =
+            self.text.get(from..offset).map_or(0, |s| s.chars().count()) + column_so_far + 1;
+        let position = Position {
             line: line + 1,
             column,
             offset,
-        }
+        };
+        self.last.set(Some(position));
+        position
     }
+}
+
+fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .map(|(i, _)| i + 1)
 }
 
 #[cfg(test)]
@@ -99,6 +116,20 @@ mod tests {
                 offset: x
             }
         );
+    }
+
+    #[test]
+    fn remembered_positions_agree_with_fresh_ones() {
+        let text = "ab cd é 😀 ef\nxy é z\n";
+        let index = LineIndex::new(text);
+        let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        for &o in offsets.iter().chain(offsets.iter().rev()) {
+            assert_eq!(
+                index.position(o),
+                LineIndex::new(text).position(o),
+                "offset {o}"
+            );
+        }
     }
 
     #[test]

@@ -60,6 +60,13 @@ pub struct Engine<'r> {
 #[diagnostic(code(regard::engine::build), help("use fewer or shorter phrases"))]
 pub struct BuildError(String);
 
+/// A full DFA when the patterns are few enough for it to stay small (the
+/// built-in pack is about 1,300 phrases of 15 bytes).
+fn dfa_if_small(patterns: &[&str]) -> Option<AhoCorasickKind> {
+    let bytes: usize = patterns.iter().map(|p| p.len()).sum();
+    (bytes < 200_000).then_some(AhoCorasickKind::DFA)
+}
+
 impl<'r> Engine<'r> {
     pub fn new(set: &'r RuleSet) -> Result<Engine<'r>, BuildError> {
         Engine::with_options(set, Options::default())
@@ -88,9 +95,10 @@ impl<'r> Engine<'r> {
                 AhoCorasickBuilder::new()
                     .match_kind(MatchKind::LeftmostLongest)
                     .ascii_case_insensitive(true)
-                    // A full DFA: more memory (a few MB) and build time for the
-                    // fastest scan, which every byte of every note goes through.
-                    .kind(Some(AhoCorasickKind::DFA))
+                    // A full DFA for the fastest scan, which every byte of every
+                    // note goes through; for a huge user phrase list its size
+                    // and build time would not pay off, so let the crate choose.
+                    .kind(dfa_if_small(&phrases))
                     // With a thousand phrases a literal prefilter flags most
                     // positions anyway; the DFA alone is faster (profiled).
                     .prefilter(false)
@@ -129,7 +137,7 @@ impl<'r> Engine<'r> {
             Some(
                 AhoCorasickBuilder::new()
                     .ascii_case_insensitive(true)
-                    .kind(Some(AhoCorasickKind::DFA))
+                    .kind(dfa_if_small(&trigger_words))
                     .prefilter(false)
                     .build(&trigger_words)
                     .map_err(|e| BuildError(e.to_string()))?,

@@ -196,15 +196,17 @@ fn match_case(matched: &str, replacement: &str) -> String {
     }
 }
 
-/// The sentence holding `at`, within its block.
+/// The sentence holding `at`, within its block and at most [`CONTEXT`]
+/// bytes either side (a block without full stops must not make every
+/// finding scan it whole).
 fn sentence_around<'t>(text: &'t str, block: &Range<usize>, at: &Range<usize>) -> &'t str {
     let is_end = |c: char| matches!(c, '.' | '!' | '?');
-    let start = text[block.start..at.start]
+    let from = floor_char_boundary(text, at.start.saturating_sub(CONTEXT).max(block.start));
+    let to = ceil_char_boundary(text, (at.end + CONTEXT).min(block.end));
+    let start = text[from..at.start]
         .rfind(is_end)
-        .map_or(block.start, |i| block.start + i + 1);
-    let end = text[at.end..block.end]
-        .find(is_end)
-        .map_or(block.end, |i| at.end + i + 1);
+        .map_or(from, |i| from + i + 1);
+    let end = text[at.end..to].find(is_end).map_or(to, |i| at.end + i + 1);
     text[start..end].trim()
 }
 

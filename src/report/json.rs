@@ -23,22 +23,96 @@
 //! the rule saw it: white space folded and Markdown markup removed. Findings
 //! are sorted by path, then position.
 
-use serde::Serialize;
-
 use super::Located;
 
-#[derive(Serialize)]
-struct Output<'a> {
-    findings: &'a [Located],
-    files_checked: usize,
+pub fn render(findings: &[Located], files_checked: usize) -> String {
+    let mut stream = JsonStream::default();
+    let mut out = String::new();
+    for f in findings {
+        out.push_str(&stream.item(f));
+    }
+    out.push_str(&stream.end(files_checked));
+    out
 }
 
-pub fn render(findings: &[Located], files_checked: usize) -> String {
-    let mut s = serde_json::to_string_pretty(&Output {
-        findings,
-        files_checked,
-    })
-    .expect("findings serialise");
-    s.push('\n');
-    s
+/// The same document written a finding at a time, so `regard check` can
+/// print an archive's findings without holding them all.
+#[derive(Default)]
+pub struct JsonStream {
+    started: bool,
+}
+
+impl JsonStream {
+    /// The text for one more finding (with the document's opening, first time).
+    pub fn item(&mut self, f: &Located) -> String {
+        let mut out = String::from(if self.started {
+            ",\n"
+        } else {
+            "{\n  \"findings\": [\n"
+        });
+        self.started = true;
+        let pretty = serde_json::to_string_pretty(f).expect("findings serialise");
+        for (i, line) in pretty.lines().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str("    ");
+            out.push_str(line);
+        }
+        out
+    }
+
+    /// The rest of the document.
+    pub fn end(&mut self, files_checked: usize) -> String {
+        let open = if self.started {
+            "\n  ]"
+        } else {
+            "{\n  \"findings\": []"
+        };
+        format!("{open},\n  \"files_checked\": {files_checked}\n}}\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Serialize;
+
+    #[derive(Serialize)]
+    struct Output<'a> {
+        findings: &'a [Located],
+        files_checked: usize,
+    }
+
+    #[test]
+    fn streaming_writes_what_serde_json_would() {
+        use crate::document::Position;
+        let at = |offset| Position {
+            line: 1,
+            column: offset + 1,
+            offset,
+        };
+        let f = Located {
+            path: "a \"b\".md".into(),
+            rule: "deficit-label".into(),
+            severity: "warning",
+            level: crate::rule::Severity::Warning,
+            message: "`lazy` labels".into(),
+            start: at(3),
+            end: at(7),
+            matched: "lazy".into(),
+            suggestions: vec!["Say what happened.".into(), "Or ask.".into()],
+            fix: None,
+            fingerprint: String::new(),
+        };
+        for findings in [vec![], vec![f.clone()], vec![f.clone(), f]] {
+            let expected = serde_json::to_string_pretty(&Output {
+                findings: &findings,
+                files_checked: 3,
+            })
+            .unwrap()
+                + "\n";
+            assert_eq!(render(&findings, 3), expected);
+        }
+    }
 }

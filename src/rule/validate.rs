@@ -32,11 +32,12 @@ pub fn validate(file: RuleFile, source: &Arc<Source>) -> Result<Rule, Vec<RuleEr
     }
 
     let mut phrases = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for p in &file.phrases {
         match phrase::expand(&p.value) {
             Ok(expanded) => {
                 for e in expanded {
-                    if !phrases.contains(&e) {
+                    if seen.insert(e.clone()) {
                         phrases.push(e);
                     }
                 }
@@ -113,7 +114,7 @@ pub fn validate(file: RuleFile, source: &Arc<Source>) -> Result<Rule, Vec<RuleEr
                 .ok()
                 .and_then(|v| v.into_iter().next())
                 .unwrap_or_default();
-            if !phrases.contains(&key) {
+            if !seen.contains(&key) {
                 errors.push(
                     err(
                         "regard::rule::bad_fix",

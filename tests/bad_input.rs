@@ -1,0 +1,432 @@
+//! Bad input, one test per case (issue 7): each asserts the exact outcome,
+//! a diagnostic naming the file (and place), a documented skip, the exit
+//! status, and never a panic.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+struct Dir(PathBuf);
+
+impl Dir {
+    fn new(name: &str) -> Dir {
+        let path = std::env::temp_dir().join(format!("regard-bad-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).unwrap();
+        Dir(path)
+    }
+
+    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.0.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    fn regard(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_regard"))
+            .args(args)
+            .current_dir(&self.0)
+            .output()
+            .unwrap()
+    }
+}
+
+impl Drop for Dir {
+    fn drop(&mut self) {
+        let _ = Command::new("chmod")
+            .args(["-R", "u+rwx"])
+            .arg(&self.0)
+            .output();
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn out(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn err(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn no_panic(o: &Output) {
+    assert!(!err(o).contains("panicked"), "{}", err(o));
+}
+
+#[test]
+fn empty_and_blank_notes_are_clean() {
+    let d = Dir::new("empty");
+    d.write("empty.md", "");
+    d.write("blank.txt", " \n\t\r\n\n   \n");
+    let o = d.regard(&["check", "--isolated", "."]);
+    assert_eq!(
+        (o.status.code(), out(&o)),
+        (
+            Some(0),
+            "regard: 2 notes checked, nothing to reconsider.\n".into()
+        )
+    );
+}
+
+#[test]
+fn binary_files_are_skipped_with_a_note() {
+    let d = Dir::new("binary");
+    d.write("scan.md", b"PK\x03\x04\x00\x00resistant\x00");
+    let o = d.regard(&["check", "--isolated", "scan.md"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        err(&o),
+        "regard: skipped `scan.md`: it looks like a binary file (it contains NUL bytes)\n"
+    );
+    assert_eq!(out(&o), "regard: 0 notes checked, nothing to reconsider.\n");
+}
+
+#[test]
+fn invalid_utf8_names_the_byte_and_suggests_a_conversion() {
+    let d = Dir::new("utf8");
+    // A note as Word on Windows saves it: Windows-1252 curly quotes and an é.
+    d.write(
+        "export.txt",
+        b"Session with Ren\xe9e.\nShe said \x93it was fine\x94.\n",
+    );
+    d.write("ok.md", "She was resistant.\n");
+    let o = d.regard(&["check", "--isolated", "--quiet", "."]);
+    no_panic(&o);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "other notes are checked, the run fails at the end"
+    );
+    assert_eq!(out(&o), "regard: 1 phrase to reconsider in 1 of 1 note.\n");
+    let e = err(&o);
+    assert!(
+        e.contains(
+            "`export.txt` is not UTF-8 text: the byte at offset 16 (line 1) is not valid UTF-8"
+        ),
+        "{e}"
+    );
+    assert!(e.contains("iconv -f WINDOWS-1252 -t UTF-8"), "{e}");
+}
+
+#[test]
+fn utf16_notes_get_a_conversion_hint() {
+    let d = Dir::new("utf16");
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in "She was resistant.\n".encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    d.write("note.txt", bytes);
+    let o = d.regard(&["check", "--isolated", "note.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err(&o).contains("`note.txt` is UTF-16 text; regard reads UTF-8"),
+        "{}",
+        err(&o)
+    );
+    assert!(err(&o).contains("iconv -f UTF-16 -t UTF-8"));
+}
+
+#[test]
+fn a_50_mb_single_line_note_is_skipped_by_default_and_linted_when_allowed() {
+    let d = Dir::new("huge");
+    // One line, as a note exported without line breaks; a label every
+    // thousand sentences.
+    let line = format!(
+        "{}She was resistant. ",
+        "We met on Monday and talked about the plan. ".repeat(999)
+    )
+    .repeat(1_150);
+    assert!(line.len() > 50_000_000);
+    d.write("huge.md", &line);
+    let size = line.len();
+    let o = d.regard(&["check", "--isolated", "huge.md"]);
+    assert_eq!(o.status.code(), Some(0));
+    let skipped =
+        format!("regard: skipped `huge.md`: it is {size} bytes, over the 16777216-byte limit");
+    assert!(err(&o).contains(&skipped), "{}", err(&o));
+    let o = d.regard(&[
+        "check",
+        "--isolated",
+        "--quiet",
+        "--max-file-size",
+        "60000000",
+        "huge.md",
+    ]);
+    no_panic(&o);
+    assert_eq!(
+        out(&o),
+        "regard: 1150 phrases to reconsider in 1 of 1 note.\n"
+    );
+}
+
+#[test]
+fn a_hundred_thousand_tiny_notes() {
+    let d = Dir::new("many");
+    for i in 0..100_000 {
+        d.write(
+            &format!("c{:03}/n{i}.md", i % 500),
+            if i % 1000 == 0 {
+                "He was lazy.\n"
+            } else {
+                "We met.\n"
+            },
+        );
+    }
+    let o = d.regard(&["check", "--isolated", "--quiet", "."]);
+    assert_eq!(
+        out(&o),
+        "regard: 100 phrases to reconsider in 100 of 100000 notes.\n"
+    );
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn deeply_nested_lists_and_quotes() {
+    let d = Dir::new("nested");
+    let quotes = format!("{} She was resistant.\n", ">".repeat(10_000));
+    // Ten thousand list levels, written the short way CommonMark allows
+    // (each marker opens a list inside the previous item), then indented.
+    let mut lists = format!("{}deepest item\n", "- ".repeat(10_000));
+    for level in 0..200 {
+        lists.push_str(&format!("{}1. level {level}\n", "   ".repeat(level)));
+    }
+    lists.push_str("\nHe was lazy.\n");
+    d.write("quotes.md", quotes);
+    d.write("lists.md", lists);
+    let o = d.regard(&["check", "--isolated", "--format", "concise", "."]);
+    no_panic(&o);
+    assert_eq!(out(&o).lines().count(), 2, "{}", out(&o));
+    assert!(
+        out(&o).contains("lists.md:203:8: warning deficit-label"),
+        "{}",
+        out(&o)
+    );
+    assert!(out(&o).contains("quotes.md:1:10010: warning deficit-label"));
+}
+
+#[test]
+fn unterminated_fence_and_front_matter() {
+    let d = Dir::new("unterminated");
+    // An open fence runs to the end (CommonMark): nothing after it is prose.
+    d.write("fence.md", "He was lazy.\n```\nShe was resistant.\n");
+    // Front matter that never closes is not front matter: the note is read.
+    d.write("front.md", "---\ntitle: x\nShe was resistant.\n");
+    let o = d.regard(&["check", "--isolated", "--format", "concise", "."]);
+    let lines: Vec<String> = out(&o)
+        .lines()
+        .map(|l| l.split(": ").next().unwrap().to_string())
+        .collect();
+    assert_eq!(lines, ["fence.md:1:8", "front.md:3:9"]);
+}
+
+#[test]
+fn symlink_loops_are_not_followed() {
+    let d = Dir::new("loop");
+    d.write("notes/a.md", "He was lazy.\n");
+    std::os::unix::fs::symlink("..", d.0.join("notes/up")).unwrap();
+    std::os::unix::fs::symlink("self", d.0.join("notes/self")).unwrap();
+    let o = d.regard(&["check", "--isolated", "--quiet", "notes"]);
+    no_panic(&o);
+    assert_eq!(
+        (o.status.code(), out(&o)),
+        (
+            Some(1),
+            "regard: 1 phrase to reconsider in 1 of 1 note.\n".into()
+        )
+    );
+}
+
+#[test]
+fn an_unreadable_folder_is_reported_and_the_rest_checked() {
+    let d = Dir::new("perm");
+    d.write("open/a.md", "He was lazy.\n");
+    d.write("closed/b.md", "She was resistant.\n");
+    std::fs::set_permissions(
+        d.0.join("closed"),
+        std::os::unix::fs::PermissionsExt::from_mode(0o000),
+    )
+    .unwrap();
+    // Root reads anything, so run as an unprivileged user when we are root.
+    let bin = env!("CARGO_BIN_EXE_regard");
+    let is_root = Command::new("id").arg("-u").output().unwrap().stdout == b"0\n";
+    let mut cmd = if is_root {
+        // Let the unprivileged user reach the binary and the folders.
+        for dir in [Path::new(bin).parent().unwrap(), d.0.as_path()] {
+            let mut p = Some(dir);
+            while let Some(dir) = p {
+                let _ = Command::new("chmod").arg("o+x").arg(dir).output();
+                p = dir.parent();
+            }
+        }
+        Command::new("chmod")
+            .args(["-R", "o+rX"])
+            .arg(d.0.join("open"))
+            .output()
+            .unwrap();
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", bin]);
+        c
+    } else {
+        Command::new(bin)
+    };
+    let o = cmd
+        .args(["check", "--isolated", "--quiet", "open", "closed"])
+        .current_dir(&d.0)
+        .output()
+        .unwrap();
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    assert_eq!(out(&o), "regard: 1 phrase to reconsider in 1 of 1 note.\n");
+    assert!(err(&o).contains("cannot read `closed"), "{}", err(&o));
+    assert!(err(&o).contains("Permission denied"), "{}", err(&o));
+}
+
+#[test]
+fn a_note_that_vanishes_between_walk_and_read_is_reported() {
+    // A dangling link is what a note deleted after the walk listed it
+    // looks like to the reader: the name exists, the file does not.
+    let d = Dir::new("vanished");
+    std::os::unix::fs::symlink("deleted.md", d.0.join("gone.md")).unwrap();
+    let o = d.regard(&["check", "--isolated", "gone.md"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err(&o).contains("cannot read `gone.md`: No such file or directory"),
+        "{}",
+        err(&o)
+    );
+}
+
+fn rule_error(d: &Dir, yaml: &str) -> Output {
+    d.write("rules/r.yaml", yaml);
+    d.write("n.md", "fine\n");
+    d.regard(&["check", "--isolated", "--rules", "rules", "n.md"])
+}
+
+const RULE_TAIL: &str = "severity: warning\nsummary: S.\nmessage: M\nsuggest: [x]\ndocs: {what: W, why: Y, curious: C}\nexamples: {flag: [a], pass: [b]}\n";
+
+#[test]
+fn a_yaml_alias_bomb_is_refused() {
+    let d = Dir::new("bomb");
+    let mut yaml =
+        String::from("id: bomb\nx0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for i in 1..10 {
+        let p = i - 1;
+        yaml.push_str(&format!(
+            "x{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+        ));
+    }
+    yaml.push_str("phrases: *a9\n");
+    yaml.push_str(RULE_TAIL);
+    let o = rule_error(&d, &yaml);
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("r.yaml"), "{}", err(&o));
+}
+
+#[test]
+fn a_10_mb_rule_file_and_100000_phrases() {
+    let d = Dir::new("bigrule");
+    let mut yaml = String::from("id: many\nphrases:\n");
+    for i in 0..100_000 {
+        yaml.push_str(&format!(
+            "  - zorblat{i:06} quintessential-filler-words-to-reach-the-size-of-a-very-large-rule-file-indeed-{i:06}\n"
+        ));
+    }
+    yaml.push_str(
+        RULE_TAIL
+            .replace(
+                "flag: [a]",
+                "flag: [zorblat000042 quintessential-filler-words-to-reach-the-size-of-a-very-large-rule-file-indeed-000042]",
+            )
+            .as_str(),
+    );
+    assert!(yaml.len() > 10_000_000, "{} bytes", yaml.len());
+    d.write("rules/r.yaml", &yaml);
+    d.write(
+        "n.md",
+        "We met: zorblat099999 quintessential-filler-words-to-reach-the-size-of-a-very-large-rule-file-indeed-099999.\n",
+    );
+    let o = d.regard(&[
+        "check",
+        "--isolated",
+        "--rules",
+        "rules",
+        "--select",
+        "many",
+        "--format",
+        "concise",
+        "n.md",
+    ]);
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    assert!(out(&o).starts_with("n.md:1:9: warning many"), "{}", out(&o));
+}
+
+#[test]
+fn a_pattern_over_the_size_limit_is_a_rule_error() {
+    let d = Dir::new("toobig");
+    let o = rule_error(
+        &d,
+        &format!("id: big\npatterns: ['(?:\\p{{L}}{{50}}){{50}}']\n{RULE_TAIL}"),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err(&o).contains("this pattern compiles to more than 1048576 bytes"),
+        "{}",
+        err(&o)
+    );
+    assert!(err(&o).contains("r.yaml:2:12"), "{}", err(&o));
+}
+
+#[test]
+fn a_template_naming_a_missing_capture_is_a_rule_error() {
+    let d = Dir::new("capture");
+    let yaml = "id: cap\npatterns: ['why does (?P<who>she|he) keep']\nseverity: warning\nsummary: S.\nmessage: \"{whom} again\"\nsuggest: [x]\ndocs: {what: W, why: Y, curious: C}\nexamples: {flag: [a], pass: [b]}\n";
+    let o = rule_error(&d, yaml);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err(&o).contains("the message uses `{whom}`, which no match provides"),
+        "{}",
+        err(&o)
+    );
+    assert!(err(&o).contains("r.yaml:5:11"), "{}", err(&o));
+}
+
+#[test]
+fn a_config_file_with_wrong_types() {
+    let d = Dir::new("config");
+    d.write(".regard.yaml", "max-file-size: big\nredact: sometimes\n");
+    d.write("n.md", "fine\n");
+    let o = d.regard(&["check", "n.md"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains(".regard.yaml:1:16"), "{}", err(&o));
+}
+
+#[test]
+fn no_network_is_needed() {
+    // regard makes no network connections. In a fresh network namespace (no
+    // interfaces but a downed loopback) it behaves exactly the same.
+    let d = Dir::new("offline");
+    d.write("n.md", "She was resistant.\n");
+    let normal = d.regard(&["check", "--isolated", "--format", "json", "n.md"]);
+    let offline = Command::new("unshare")
+        .args([
+            "--net",
+            "--map-root-user",
+            env!("CARGO_BIN_EXE_regard"),
+            "check",
+            "--isolated",
+            "--format",
+            "json",
+            "n.md",
+        ])
+        .current_dir(&d.0)
+        .output()
+        .expect("unshare (util-linux) runs here");
+    assert!(offline.status.code().is_some(), "{}", err(&offline));
+    assert_eq!(err(&offline), "", "unshare could not make a namespace");
+    assert_eq!(
+        (offline.status.code(), &offline.stdout),
+        (normal.status.code(), &normal.stdout)
+    );
+}
