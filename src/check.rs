@@ -21,7 +21,7 @@ use crate::baseline::{self, Baseline};
 use crate::cli::{CheckArgs, Color, Format};
 use crate::config::Settings;
 use crate::document::{Document, Kind};
-use crate::engine::{Engine, Finding};
+use crate::engine::{Engine, Finding, Options};
 use crate::fix;
 use crate::report::{self, concise, github, human, json, sarif, Located};
 use crate::rule::{RuleSet, Severity};
@@ -99,7 +99,19 @@ pub fn check(
     let settings = Settings::for_check(args)?;
     let mut rules = RuleSet::load(true, &settings.rule_dirs)?;
     settings.apply(&mut rules)?;
-    let engine = Engine::with_options(&rules, settings.options)?;
+    // A few named files (as a pre-commit hook passes them) are checked
+    // sooner without building the DFAs that pay off over whole folders.
+    let few_files = !args.paths.is_empty()
+        && args.paths.len() <= 64
+        && args
+            .paths
+            .iter()
+            .all(|p| p.as_os_str() == "-" || p.is_file());
+    let options = Options {
+        fast_scan: !few_files,
+        ..settings.options
+    };
+    let engine = Engine::with_options(&rules, options)?;
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,

@@ -273,6 +273,7 @@ impl Settings {
                 block_quotes_are_speech: file.block_quotes == Some(BlockQuotes::Speech),
                 require_reasons: file.require_reasons.unwrap_or(false),
                 exhaustive: false,
+                fast_scan: true,
             },
             redact: file.redact.unwrap_or(false),
             max_file_size: file.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),

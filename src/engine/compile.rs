@@ -23,6 +23,10 @@ pub struct Options {
     /// slow, and only for the test that shows the fast path finds the same.
     #[doc(hidden)]
     pub exhaustive: bool,
+    /// Build full DFAs for the phrase scan: they pay for themselves over a
+    /// folder of notes, not for the few files a pre-commit hook passes
+    /// (building one is a quarter of a one-note run).
+    pub fast_scan: bool,
 }
 
 impl Default for Options {
@@ -32,6 +36,7 @@ impl Default for Options {
             block_quotes_are_speech: false,
             require_reasons: false,
             exhaustive: false,
+            fast_scan: true,
         }
     }
 }
@@ -98,7 +103,7 @@ impl<'r> Engine<'r> {
                     // A full DFA for the fastest scan, which every byte of every
                     // note goes through; for a huge user phrase list its size
                     // and build time would not pay off, so let the crate choose.
-                    .kind(dfa_if_small(&phrases))
+                    .kind(dfa_if_small(&phrases).filter(|_| options.fast_scan))
                     // With a thousand phrases a literal prefilter flags most
                     // positions anyway; the DFA alone is faster (profiled).
                     .prefilter(false)
@@ -137,7 +142,7 @@ impl<'r> Engine<'r> {
             Some(
                 AhoCorasickBuilder::new()
                     .ascii_case_insensitive(true)
-                    .kind(dfa_if_small(&trigger_words))
+                    .kind(dfa_if_small(&trigger_words).filter(|_| options.fast_scan))
                     .prefilter(false)
                     .build(&trigger_words)
                     .map_err(|e| BuildError(e.to_string()))?,
