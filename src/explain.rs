@@ -33,23 +33,39 @@ pub fn explain(rule: &Rule) -> String {
         rule.severity.as_str(),
         rule.summary
     );
-    for (heading, text) in [
+    for (heading, text) in sections(rule) {
+        let _ = writeln!(out, "{heading}\n{}\n", indent(text));
+    }
+    examples(
+        &mut out,
+        rule,
+        "Flagged, for example\n",
+        "\nNot flagged, for example\n",
+        "  - ",
+    );
+    let _ = writeln!(out, "\nDefined in {}", rule.source.name);
+    out
+}
+
+/// A rule's three docs paragraphs with their headings.
+fn sections(rule: &Rule) -> [(&'static str, &str); 3] {
+    [
         ("What it flags", &rule.docs.what),
         ("Why it matters", &rule.docs.why),
         ("The curious alternative", &rule.docs.curious),
-    ] {
-        let _ = writeln!(out, "{heading}\n{}\n", indent(text));
-    }
-    let _ = writeln!(out, "Flagged, for example");
+    ]
+}
+
+/// The flag and pass examples, each list under its heading.
+fn examples(out: &mut String, rule: &Rule, flagged: &str, passed: &str, bullet: &str) {
+    out.push_str(flagged);
     for e in &rule.flag_examples {
-        let _ = writeln!(out, "  - {}", e.text.trim());
+        let _ = writeln!(out, "{bullet}{}", e.text.trim());
     }
-    let _ = writeln!(out, "\nNot flagged, for example");
+    out.push_str(passed);
     for e in &rule.pass_examples {
-        let _ = writeln!(out, "  - {}", e.text.trim());
+        let _ = writeln!(out, "{bullet}{}", e.text.trim());
     }
-    let _ = writeln!(out, "\nDefined in {}", rule.source.name);
-    out
 }
 
 fn indent(text: &str) -> String {
@@ -100,25 +116,14 @@ pub fn reference(rules: &RuleSet) -> String {
             rule.summary,
             rule.severity.as_str()
         );
-        for (heading, text) in [
-            ("What it flags", &rule.docs.what),
-            ("Why it matters", &rule.docs.why),
-            ("The curious alternative", &rule.docs.curious),
-        ] {
+        for (heading, text) in sections(rule) {
             let _ = writeln!(
                 out,
                 "**{heading}.** {}\n",
                 text.split_whitespace().collect::<Vec<_>>().join(" ")
             );
         }
-        let _ = writeln!(out, "Flagged:\n");
-        for e in &rule.flag_examples {
-            let _ = writeln!(out, "- {}", e.text.trim());
-        }
-        let _ = writeln!(out, "\nNot flagged:\n");
-        for e in &rule.pass_examples {
-            let _ = writeln!(out, "- {}", e.text.trim());
-        }
+        examples(&mut out, rule, "Flagged:\n\n", "\nNot flagged:\n\n", "- ");
     }
     out
 }
