@@ -2,8 +2,9 @@
 //!
 //! `schema.rs` is the file format ([`RuleFile`]), `load.rs` finds and parses
 //! files (the embedded pack and `--rules` folders), `validate.rs` checks a
-//! file and builds a [`Rule`], `phrase.rs` expands the phrase shorthand and
-//! `template.rs` the message holes. The engine (`crate::engine`) compiles a
+//! file and builds a [`Rule`], `phrase.rs` expands the phrase shorthand,
+//! `pattern.rs` holds patterns (parsed at load, compiled on first use, with
+//! trigger words) and `template.rs` the message holes. The engine (`crate::engine`) compiles a
 //! [`RuleSet`] into matchers.
 //!
 //! To add a built-in rule, copy a file in `rules/`: it is embedded and tested
