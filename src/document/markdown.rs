@@ -16,6 +16,7 @@
 
 use super::lines;
 use super::prose::{Prose, ProseBuilder};
+use super::span::floor_char_boundary;
 
 pub fn read(src: &str, body_start: usize) -> Prose {
     let mut b = ProseBuilder::new(src);
@@ -359,13 +360,6 @@ fn inline(
 
 /// How far an inline construct (code span, tag, link) may reach.
 const INLINE_LIMIT: usize = 4096;
-
-fn floor_char_boundary(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
 
 /// Offset (in `s`) of a run of exactly `n` backticks.
 fn find_backtick_run(s: &str, n: usize) -> Option<usize> {

@@ -29,6 +29,22 @@ impl Span {
     }
 }
 
+/// The nearest char boundary at or before `i` (`i` at most `text.len()`).
+pub(crate) fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The nearest char boundary at or after `i` (`i` at most `text.len()`).
+pub(crate) fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// A 1-based line and character column, with the byte offset it came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Position {

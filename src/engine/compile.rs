@@ -72,6 +72,21 @@ fn dfa_if_small(patterns: &[&str]) -> Option<AhoCorasickKind> {
     (bytes < 200_000).then_some(AhoCorasickKind::DFA)
 }
 
+/// The index of `word` among the distinct `words`, adding it (with an empty
+/// list of owners) the first time: one automaton pattern per distinct word.
+fn intern<'a>(
+    index: &mut HashMap<&'a str, usize>,
+    words: &mut Vec<&'a str>,
+    owners: &mut Vec<Vec<usize>>,
+    word: &'a str,
+) -> usize {
+    *index.entry(word).or_insert_with(|| {
+        words.push(word);
+        owners.push(Vec::new());
+        words.len() - 1
+    })
+}
+
 impl<'r> Engine<'r> {
     pub fn new(set: &'r RuleSet) -> Result<Engine<'r>, BuildError> {
         Engine::with_options(set, Options::default())
@@ -83,11 +98,7 @@ impl<'r> Engine<'r> {
         let mut phrase_rules: Vec<Vec<usize>> = Vec::new();
         for (r, rule) in set.rules.iter().enumerate() {
             for phrase in &rule.phrases {
-                let i = *index.entry(phrase.as_str()).or_insert_with(|| {
-                    phrases.push(phrase);
-                    phrase_rules.push(Vec::new());
-                    phrases.len() - 1
-                });
+                let i = intern(&mut index, &mut phrases, &mut phrase_rules, phrase);
                 if !phrase_rules[i].contains(&r) {
                     phrase_rules[i].push(r);
                 }
@@ -126,11 +137,12 @@ impl<'r> Engine<'r> {
                 None => always.push(i),
                 Some(words) => {
                     for w in words {
-                        let t = *trigger_index.entry(w.as_str()).or_insert_with(|| {
-                            trigger_words.push(w);
-                            trigger_patterns.push(Vec::new());
-                            trigger_words.len() - 1
-                        });
+                        let t = intern(
+                            &mut trigger_index,
+                            &mut trigger_words,
+                            &mut trigger_patterns,
+                            w,
+                        );
                         trigger_patterns[t].push(i);
                     }
                 }

@@ -12,6 +12,7 @@ use regex::Captures;
 
 use super::{Edit, Engine, Finding};
 use crate::document::quotes::{is_quoted, quoted_ranges};
+use crate::document::span::{ceil_char_boundary, floor_char_boundary};
 use crate::document::{Document, Span};
 use crate::rule::InQuotes;
 
@@ -218,18 +219,4 @@ fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
-}
-
-fn floor_char_boundary(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
