@@ -51,11 +51,14 @@ pub struct Engine<'r> {
     /// Every `(rule index, pattern)`.
     pub(crate) patterns: Vec<(usize, &'r Pattern)>,
     /// One automaton over every pattern's trigger literals (see
-    /// `rule/pattern.rs`); a pattern runs on a note only if one of its
-    /// triggers occurs there.
+    /// `rule/pattern.rs`); a pattern runs on a block only if a literal of
+    /// each of its trigger sets occurs there.
     pub(crate) triggers: Option<AhoCorasick>,
-    /// For each trigger, the patterns (indices into `patterns`) it wakes.
-    pub(crate) trigger_patterns: Vec<Vec<usize>>,
+    /// For each trigger literal, the `(pattern, set)` pairs it satisfies
+    /// (pattern: an index into `patterns`; set: a bit).
+    pub(crate) trigger_owners: Vec<Vec<(usize, u32)>>,
+    /// For each pattern, the bits of all its trigger sets.
+    pub(crate) trigger_masks: Vec<u32>,
     /// Patterns without triggers: they run on every note.
     pub(crate) always: Vec<usize>,
 }
@@ -74,10 +77,10 @@ fn dfa_if_small(patterns: &[&str]) -> Option<AhoCorasickKind> {
 
 /// The index of `word` among the distinct `words`, adding it (with an empty
 /// list of owners) the first time: one automaton pattern per distinct word.
-fn intern<'a>(
+fn intern<'a, T>(
     index: &mut HashMap<&'a str, usize>,
     words: &mut Vec<&'a str>,
-    owners: &mut Vec<Vec<usize>>,
+    owners: &mut Vec<Vec<T>>,
     word: &'a str,
 ) -> usize {
     *index.entry(word).or_insert_with(|| {
@@ -130,23 +133,25 @@ impl<'r> Engine<'r> {
             .collect();
         let mut trigger_index: HashMap<&str, usize> = HashMap::new();
         let mut trigger_words: Vec<&str> = Vec::new();
-        let mut trigger_patterns: Vec<Vec<usize>> = Vec::new();
+        let mut trigger_owners: Vec<Vec<(usize, u32)>> = Vec::new();
+        let mut trigger_masks = Vec::with_capacity(patterns.len());
         let mut always = Vec::new();
         for (i, (_, pattern)) in patterns.iter().enumerate() {
-            match &pattern.triggers {
-                None => always.push(i),
-                Some(words) => {
-                    for w in words {
-                        let t = intern(
-                            &mut trigger_index,
-                            &mut trigger_words,
-                            &mut trigger_patterns,
-                            w,
-                        );
-                        trigger_patterns[t].push(i);
-                    }
+            if pattern.triggers.is_empty() {
+                always.push(i);
+            }
+            for (set, words) in pattern.triggers.iter().enumerate() {
+                for w in words {
+                    let t = intern(
+                        &mut trigger_index,
+                        &mut trigger_words,
+                        &mut trigger_owners,
+                        w,
+                    );
+                    trigger_owners[t].push((i, 1 << set));
                 }
             }
+            trigger_masks.push((1 << pattern.triggers.len()) - 1);
         }
         let triggers = if trigger_words.is_empty() {
             None
@@ -168,7 +173,8 @@ impl<'r> Engine<'r> {
             phrase_rules,
             patterns,
             triggers,
-            trigger_patterns,
+            trigger_owners,
+            trigger_masks,
             always,
         })
     }

@@ -63,9 +63,10 @@ impl Engine<'_> {
     }
 
     /// The `(pattern, range)` pairs worth running: each pattern over the
-    /// blocks where one of its triggers occurs, and trigger-less patterns
-    /// over the whole text. Patterns match within a block (a paragraph, list
-    /// item, heading or cell), so nothing is lost by not looking elsewhere.
+    /// blocks where a literal of each of its trigger sets occurs, and
+    /// trigger-less patterns over the whole text. Patterns match within a
+    /// block (a paragraph, list item, heading or cell), so nothing is lost by
+    /// not looking elsewhere.
     fn pattern_runs(&self, doc: &Document) -> Vec<(usize, Range<usize>)> {
         let text = doc.prose.text.as_str();
         if self.options.exhaustive {
@@ -75,25 +76,37 @@ impl Engine<'_> {
         }
         let mut runs: Vec<(usize, Range<usize>)> =
             self.always.iter().map(|&i| (i, 0..text.len())).collect();
-        if let Some(ac) = &self.triggers {
-            let mut hits: Vec<(usize, usize)> = Vec::new();
-            for m in ac.find_overlapping_iter(text) {
-                let block = doc
-                    .prose
-                    .blocks
-                    .partition_point(|b| b.range.end < m.start());
-                for &i in &self.trigger_patterns[m.pattern().as_usize()] {
-                    hits.push((i, block));
+        let Some(ac) = &self.triggers else {
+            return runs;
+        };
+        let blocks = &doc.prose.blocks;
+        // (block, trigger literal) for every literal found.
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for m in ac.find_overlapping_iter(text) {
+            let block = blocks.partition_point(|b| b.range.end < m.start());
+            found.push((block, m.pattern().as_usize()));
+        }
+        found.sort_unstable();
+        found.dedup();
+        // Per pattern: the last block it was seen in and which of its sets
+        // that block has (the top bit: already woken there).
+        const WOKEN: u32 = 1 << 31;
+        let mut seen: Vec<(usize, u32)> = vec![(usize::MAX, 0); self.patterns.len()];
+        for &(block, literal) in &found {
+            let Some(range) = blocks.get(block).map(|b| &b.range) else {
+                continue;
+            };
+            for &(pattern, bit) in &self.trigger_owners[literal] {
+                let state = &mut seen[pattern];
+                if state.0 != block {
+                    *state = (block, 0);
+                }
+                state.1 |= bit;
+                if state.1 == self.trigger_masks[pattern] {
+                    state.1 |= WOKEN;
+                    runs.push((pattern, range.clone()));
                 }
             }
-            hits.sort_unstable();
-            hits.dedup();
-            runs.extend(hits.into_iter().filter_map(|(i, b)| {
-                doc.prose
-                    .blocks
-                    .get(b)
-                    .map(|block| (i, block.range.clone()))
-            }));
         }
         runs
     }

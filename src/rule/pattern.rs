@@ -11,11 +11,17 @@
 //! compiled at load time anyway, so a pattern over the size limit is a rule
 //! error, never a surprise mid-run; the built-in ones are compiled by a test.
 
+use std::collections::HashSet;
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 use regex_syntax::ast::{self, Ast};
+
+/// How many literal sets a pattern's triggers keep. One set of common
+/// words ("her", "what") wakes a pattern in most paragraphs; requiring
+/// two or three sets together wakes it only where it could match.
+pub const MAX_TRIGGER_SETS: usize = 3;
 
 /// Compiled size limit for one pattern (the `regex` crate's default is 10 MiB).
 pub const SIZE_LIMIT: usize = 1 << 20;
@@ -29,9 +35,10 @@ pub struct Pattern {
     regex: OnceLock<Result<Regex, String>>,
     /// Names of the capture groups.
     pub names: Vec<String>,
-    /// Lower-case literals one of which every match contains; `None` when no
-    /// such set could be found (the pattern then runs on every note).
-    pub triggers: Option<Vec<String>>,
+    /// Sets of lower-case literals such that every match contains one
+    /// literal of each set, at most [`MAX_TRIGGER_SETS`] of them; empty when
+    /// none could be found (the pattern then runs on every note).
+    pub triggers: Vec<Vec<String>>,
 }
 
 impl fmt::Debug for Pattern {
@@ -57,7 +64,7 @@ impl Pattern {
             source: ascii_words(pattern),
             regex: OnceLock::new(),
             names,
-            triggers: required(&parsed).filter(|t| t.iter().all(|s| s.len() >= 2)),
+            triggers: trigger_sets(&parsed),
         })
     }
 
@@ -82,6 +89,10 @@ impl Pattern {
 
     /// The compiled pattern. Every pattern in use has compiled before: users'
     /// rules at load time, the built-in pack in the test suite.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
     pub fn regex(&self) -> &Regex {
         match self.compile() {
             Ok(re) => re,
@@ -105,25 +116,310 @@ fn capture_names(ast: &Ast, out: &mut Vec<String>) {
     }
 }
 
+/// The trigger sets of a pattern: the literal sets every match needs one
+/// of, usable by an ASCII case-insensitive automaton (at least two bytes
+/// each, no non-ASCII letters whose case could differ), cheapest first.
+/// The cheapest set is always kept; up to two more are kept unless one of
+/// their literals is in nearly every paragraph ("her", "to "): finding it
+/// everywhere would cost more than running the pattern.
+fn trigger_sets(ast: &Ast) -> Vec<Vec<String>> {
+    let mut sets = Vec::new();
+    all_required(ast, &mut sets);
+    sets.retain(|set| {
+        set.iter()
+            .all(|l| l.len() >= 2 && l.chars().all(|c| c.is_ascii() || !c.is_alphabetic()))
+    });
+    sets.sort();
+    sets.dedup();
+    let mut ranked: Vec<(Rank, Vec<String>)> =
+        sets.into_iter().map(|set| (Rank::of(&set), set)).collect();
+    ranked.sort();
+    ranked
+        .into_iter()
+        .enumerate()
+        .take_while(|(i, (rank, _))| *i == 0 || !rank.has_everyday)
+        .take(MAX_TRIGGER_SETS)
+        .map(|(_, (_, set))| set)
+        .collect()
+}
+
+/// How cheap a literal set is as a trigger; smaller is better.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct Rank {
+    /// Roughly how many paragraphs in a thousand hold one of the literals.
+    per_mille: u32,
+    /// The shortest literal's length, reversed: longer literals are rarer.
+    shortest: std::cmp::Reverse<usize>,
+    /// How many literals.
+    count: usize,
+    /// One of the literals is in nearly every paragraph.
+    has_everyday: bool,
+}
+
+impl Rank {
+    fn of(set: &[String]) -> Rank {
+        let per_mille: Vec<u32> = set.iter().map(|l| per_mille(l)).collect();
+        Rank {
+            per_mille: per_mille.iter().sum(),
+            shortest: std::cmp::Reverse(set.iter().map(String::len).min().unwrap_or(0)),
+            count: set.len(),
+            has_everyday: per_mille.iter().any(|&f| f >= 1000),
+        }
+    }
+}
+
+/// Roughly how many paragraphs in a thousand contain `literal`: short
+/// common words ("to", "her") nearly all, other common ones half, a rarer
+/// word of five letters one in fifty.
+fn per_mille(literal: &str) -> u32 {
+    let letters = literal.chars().filter(char::is_ascii_alphabetic).count();
+    match (letters, is_common(literal)) {
+        (0..=2, _) | (3, true) => 1000,
+        (_, true) => 500,
+        (3, false) => 200,
+        (4, false) => 50,
+        _ => 20,
+    }
+}
+
+/// Words found in nearly every paragraph of a note (function words, the
+/// commonest verbs, and the notes' own staples), lower case, sorted.
+const COMMON_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "after",
+    "again",
+    "all",
+    "also",
+    "always",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "around",
+    "as",
+    "asked",
+    "at",
+    "back",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "both",
+    "but",
+    "by",
+    "came",
+    "can",
+    "client",
+    "come",
+    "could",
+    "day",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "done",
+    "down",
+    "each",
+    "even",
+    "felt",
+    "first",
+    "for",
+    "from",
+    "get",
+    "getting",
+    "give",
+    "go",
+    "going",
+    "good",
+    "got",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "know",
+    "last",
+    "like",
+    "made",
+    "make",
+    "makes",
+    "making",
+    "many",
+    "me",
+    "more",
+    "most",
+    "much",
+    "my",
+    "need",
+    "never",
+    "new",
+    "next",
+    "no",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "own",
+    "people",
+    "plan",
+    "really",
+    "said",
+    "say",
+    "says",
+    "see",
+    "session",
+    "she",
+    "should",
+    "so",
+    "some",
+    "still",
+    "take",
+    "talk",
+    "talked",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "thing",
+    "things",
+    "think",
+    "this",
+    "those",
+    "time",
+    "to",
+    "told",
+    "too",
+    "two",
+    "up",
+    "us",
+    "very",
+    "want",
+    "wanted",
+    "wants",
+    "was",
+    "way",
+    "we",
+    "week",
+    "well",
+    "went",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "why",
+    "will",
+    "with",
+    "work",
+    "would",
+    "year",
+    "you",
+    "your",
+];
+
+/// A literal that most paragraphs contain: part of a common word ("mak",
+/// "her") or only common words ("at the ").
+fn is_common(literal: &str) -> bool {
+    static PARTS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+        let mut parts = HashSet::new();
+        for word in COMMON_WORDS {
+            for start in 0..word.len() {
+                for end in start + 1..=word.len() {
+                    parts.insert(&word[start..end]);
+                }
+            }
+        }
+        parts
+    });
+    let mut words = literal
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty());
+    match (words.next(), words.next()) {
+        (None, _) => true,
+        (Some(only), None) => PARTS.contains(only),
+        (Some(first), Some(second)) => [first, second]
+            .into_iter()
+            .chain(words)
+            .all(|w| COMMON_WORDS.binary_search(&w).is_ok()),
+    }
+}
+
+/// Every literal set that a match of `ast` needs one of: each run of
+/// literals in a sequence, and each required part's own sets.
+fn all_required(ast: &Ast, out: &mut Vec<Vec<String>>) {
+    match ast {
+        Ast::Group(g) => all_required(&g.ast, out),
+        Ast::Repetition(r) if min_repeat(r) >= 1 => all_required(&r.ast, out),
+        Ast::Concat(c) => {
+            let mut run = String::new();
+            for child in &c.asts {
+                if let Ast::Literal(l) = child {
+                    run.extend(l.c.to_lowercase());
+                    continue;
+                }
+                if !run.is_empty() {
+                    out.push(vec![std::mem::take(&mut run)]);
+                }
+                all_required(child, out);
+            }
+            if !run.is_empty() {
+                out.push(vec![run]);
+            }
+        }
+        other => out.extend(required(other)),
+    }
+}
+
+fn min_repeat(r: &ast::Repetition) -> u32 {
+    match &r.op.kind {
+        ast::RepetitionKind::OneOrMore => 1,
+        ast::RepetitionKind::Range(ast::RepetitionRange::Exactly(n))
+        | ast::RepetitionKind::Range(ast::RepetitionRange::AtLeast(n))
+        | ast::RepetitionKind::Range(ast::RepetitionRange::Bounded(n, _)) => *n,
+        _ => 0,
+    }
+}
+
 /// Literals one of which every match of `ast` must contain, lower-cased.
 fn required(ast: &Ast) -> Option<Vec<String>> {
     match ast {
         Ast::Literal(l) => Some(vec![l.c.to_lowercase().collect()]),
         Ast::Group(g) => required(&g.ast),
-        Ast::Repetition(r) => {
-            let min = match &r.op.kind {
-                ast::RepetitionKind::OneOrMore => 1,
-                ast::RepetitionKind::Range(ast::RepetitionRange::Exactly(n))
-                | ast::RepetitionKind::Range(ast::RepetitionRange::AtLeast(n))
-                | ast::RepetitionKind::Range(ast::RepetitionRange::Bounded(n, _)) => *n,
-                _ => 0,
-            };
-            if min >= 1 {
-                required(&r.ast)
-            } else {
-                None
-            }
-        }
+        Ast::Repetition(r) if min_repeat(r) >= 1 => required(&r.ast),
         Ast::Alternation(a) => {
             let mut all = Vec::new();
             for alt in &a.asts {
@@ -220,30 +516,49 @@ pub fn ascii_words(pattern: &str) -> String {
 mod tests {
     use super::*;
 
-    fn triggers(p: &str) -> Option<Vec<String>> {
-        Pattern::parse(p).unwrap().triggers
+    fn triggers(p: &str) -> Vec<Vec<&'static str>> {
+        Pattern::parse(p)
+            .unwrap()
+            .triggers
+            .into_iter()
+            .map(|set| set.into_iter().map(|l| &*l.leak()).collect())
+            .collect()
     }
 
     #[test]
-    fn triggers_are_required_literals() {
-        // The rarer (longer) of two required sets wins.
+    fn triggers_are_the_rarest_required_literal_sets() {
+        // Every run of literals and every required group is a set; sets of
+        // everyday words ("why ", "he") are left out when a rarer one exists.
         assert_eq!(
             triggers(r"\bwhy (?:won't|can't) (?P<who>she|he)"),
-            Some(vec!["can't".to_string(), "won't".to_string()])
-        );
-        assert_eq!(
-            triggers(r"\bwhy (?:do|does) (?P<who>she|he)"),
-            Some(vec!["why ".to_string()])
+            [vec!["can't", "won't"]]
         );
         assert_eq!(
             triggers(r"\b(?:she|he|they) (?:always|never)\b"),
-            Some(vec!["always".to_string(), "never".to_string()])
+            [vec!["always", "never"]]
         );
-        assert_eq!(triggers(r"\b\w+ly\b"), Some(vec!["ly".to_string()]));
-        assert_eq!(triggers(r"(?:a|b)?c*"), None);
+        // ...but one is kept when nothing better exists.
+        assert_eq!(triggers(r"\bwhy (?:she|he)\b"), [vec!["why "]]);
+        // A set with a one-byte literal is no use: it occurs everywhere.
+        assert_eq!(triggers(r"\b(?:a|the) plan\b"), [vec![" plan"]]);
+        assert_eq!(triggers(r"\b\w+ly\b"), [vec!["ly"]]);
+        assert_eq!(triggers(r"(?:a|b)?c*"), Vec::<Vec<&str>>::new());
+        assert_eq!(triggers(r"\bIn Denial\b"), [vec!["in denial"]]);
+        // Optional parts require nothing; repeated ones do. Both sets must
+        // occur for the pattern to run.
         assert_eq!(
-            triggers(r"\bIn Denial\b"),
-            Some(vec!["in denial".to_string()])
+            triggers(r"\bkeeps?(?: on)? (?:lying)+"),
+            [vec!["lying"], vec!["keep"]]
+        );
+        // At most three sets, the rarest.
+        assert_eq!(
+            triggers(r"one (?:x|y)z two-three (?:four|five) six"),
+            [vec!["z two-three "], vec!["five", "four"], vec![" six"]]
+        );
+        // A letter whose case the automaton cannot fold is no trigger.
+        assert_eq!(
+            triggers(r"\bÉlan (?:vital|total)"),
+            [vec!["total", "vital"]]
         );
     }
 
