@@ -23,9 +23,10 @@ pub struct Options {
     /// slow, and only for the test that shows the fast path finds the same.
     #[doc(hidden)]
     pub exhaustive: bool,
-    /// Build full DFAs for the phrase scan: they pay for themselves over a
-    /// folder of notes, not for the few files a pre-commit hook passes
-    /// (building one is a quarter of a one-note run).
+    /// Build full DFAs for the phrase scan and fast searchers for patterns
+    /// (see `rule::pattern::Speed`): they pay for themselves over a folder
+    /// of notes, not for the few files a pre-commit hook passes, where
+    /// building them would be most of the run.
     pub fast_scan: bool,
 }
 

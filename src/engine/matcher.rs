@@ -8,12 +8,11 @@
 
 use std::ops::Range;
 
-use regex::Captures;
-
 use super::{Edit, Engine, Finding};
 use crate::document::quotes::{is_quoted, quoted_ranges};
 use crate::document::span::{ceil_char_boundary, floor_char_boundary};
 use crate::document::{Document, Span};
+use crate::rule::pattern::{Groups, Speed};
 use crate::rule::InQuotes;
 
 /// How far `unless` looks around a match, in bytes.
@@ -40,13 +39,14 @@ impl Engine<'_> {
         for (i, range) in self.pattern_runs(doc) {
             let (r, pattern) = self.patterns[i];
             let base = range.start;
-            for caps in pattern.regex().captures_iter(&text[range]) {
-                let m = caps.get(0).expect("group 0 always matches");
-                if m.is_empty() {
+            let haystack = &text[range];
+            for caps in pattern.regex(self.speed()).captures_iter(haystack) {
+                let Some(m) = caps.get_match().filter(|m| !m.is_empty()) else {
                     continue;
-                }
+                };
                 let at = base + m.start()..base + m.end();
-                if let Some(f) = self.consider(doc, r, at, Some(&caps), &mut quotes) {
+                let groups = Groups::new(&caps, haystack);
+                if let Some(f) = self.consider(doc, r, at, Some(groups), &mut quotes) {
                     findings.push(f);
                 }
             }
@@ -111,25 +111,33 @@ impl Engine<'_> {
         runs
     }
 
+    fn speed(&self) -> Speed {
+        if self.options.fast_scan {
+            Speed::Fast
+        } else {
+            Speed::Lean
+        }
+    }
+
     fn consider(
         &self,
         doc: &Document,
         r: usize,
         at: Range<usize>,
-        caps: Option<&Captures<'_>>,
+        caps: Option<Groups<'_>>,
         quotes: &mut QuoteCache,
     ) -> Option<Finding> {
         let rule = &self.rules[r];
         let prose = &doc.prose;
         let text = prose.text.as_str();
         let block = prose.block_at(at.start)?.range.clone();
-        if let Some(before) = rule.unless_before.as_ref().map(|p| p.regex()) {
+        if let Some(before) = rule.unless_before.as_ref().map(|p| p.regex(self.speed())) {
             let from = floor_char_boundary(text, at.start.saturating_sub(CONTEXT).max(block.start));
             if before.is_match(&text[from..at.start]) {
                 return None;
             }
         }
-        if let Some(after) = rule.unless_after.as_ref().map(|p| p.regex()) {
+        if let Some(after) = rule.unless_after.as_ref().map(|p| p.regex(self.speed())) {
             let to = ceil_char_boundary(text, (at.end + CONTEXT).min(block.end));
             if after.is_match(&text[at.end..to]) {
                 return None;

@@ -15,7 +15,9 @@ use std::collections::HashSet;
 use std::fmt;
 use std::sync::{LazyLock, OnceLock};
 
-use regex::Regex;
+use regex_automata::meta::{self, Regex};
+use regex_automata::util::captures::Captures;
+use regex_automata::util::syntax;
 use regex_syntax::ast::{self, Ast};
 
 /// How many literal sets a pattern's triggers keep. One set of common
@@ -32,7 +34,8 @@ pub type PatternError = (String, Option<(usize, usize)>);
 pub struct Pattern {
     /// As compiled: case-insensitive, with ASCII word classes.
     source: String,
-    regex: OnceLock<Result<Regex, String>>,
+    lean: OnceLock<Result<Regex, String>>,
+    fast: OnceLock<Regex>,
     /// Names of the capture groups.
     pub names: Vec<String>,
     /// Sets of lower-case literals such that every match contains one
@@ -62,7 +65,8 @@ impl Pattern {
         capture_names(&parsed, &mut names);
         Ok(Pattern {
             source: ascii_words(pattern),
-            regex: OnceLock::new(),
+            lean: OnceLock::new(),
+            fast: OnceLock::new(),
             names,
             triggers: trigger_sets(&parsed),
         })
@@ -70,34 +74,81 @@ impl Pattern {
 
     /// Compiles now (if not yet), reporting a pattern that is too big.
     pub fn compile(&self) -> Result<&Regex, String> {
-        self.regex
-            .get_or_init(|| {
-                regex::RegexBuilder::new(&self.source)
-                    .case_insensitive(true)
-                    .size_limit(SIZE_LIMIT)
-                    .build()
-                    .map_err(|e| match e {
-                        regex::Error::CompiledTooBig(limit) => {
-                            format!("this pattern compiles to more than {limit} bytes; split it or use `phrases`")
-                        }
-                        other => other.to_string().lines().last().unwrap_or_default().to_string(),
-                    })
-            })
+        self.lean
+            .get_or_init(|| build(&self.source, Speed::Lean))
             .as_ref()
             .map_err(Clone::clone)
     }
 
-    /// The compiled pattern. Every pattern in use has compiled before: users'
-    /// rules at load time, the built-in pack in the test suite.
-    pub fn source(&self) -> &str {
-        &self.source
-    }
-
-    pub fn regex(&self) -> &Regex {
-        match self.compile() {
+    /// The compiled pattern, built for `speed`. Every pattern in use has
+    /// compiled before: users' rules at load time, the built-in pack in the
+    /// test suite.
+    pub fn regex(&self, speed: Speed) -> &Regex {
+        let lean = match self.compile() {
             Ok(re) => re,
             Err(e) => unreachable!("pattern `{}` was checked at load time: {e}", self.source),
+        };
+        match speed {
+            Speed::Lean => lean,
+            Speed::Fast => self
+                .fast
+                .get_or_init(|| build(&self.source, Speed::Fast).unwrap_or_else(|_| lean.clone())),
         }
+    }
+}
+
+/// How a pattern is compiled: what pays off depends on how much text it
+/// will search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Speed {
+    /// For a few notes: only the NFA engines, which are quick to build
+    /// (compiling, not searching, is most of a one-note run).
+    Lean,
+    /// For many notes: a lazy DFA and the crate's literal prefilter, which
+    /// cost a few milliseconds per pattern to build and search far faster.
+    Fast,
+}
+
+fn build(source: &str, speed: Speed) -> Result<Regex, String> {
+    let lean = speed == Speed::Lean;
+    let config = meta::Config::new()
+        .auto_prefilter(!lean)
+        .hybrid(!lean)
+        .onepass(!lean)
+        .dfa(false)
+        .nfa_size_limit(Some(SIZE_LIMIT))
+        .onepass_size_limit(Some(SIZE_LIMIT));
+    meta::Builder::new()
+        .configure(config)
+        .syntax(syntax::Config::new().case_insensitive(true))
+        .build(source)
+        .map_err(|e| match e.size_limit() {
+            Some(limit) => {
+                format!(
+                    "this pattern compiles to more than {limit} bytes; split it or use `phrases`"
+                )
+            }
+            None => e.to_string().lines().last().unwrap_or_default().to_string(),
+        })
+}
+
+/// The named groups of one match, for message templates.
+#[derive(Clone, Copy)]
+pub struct Groups<'a> {
+    captures: &'a Captures,
+    haystack: &'a str,
+}
+
+impl<'a> Groups<'a> {
+    /// `captures` must come from a search of `haystack`.
+    pub fn new(captures: &'a Captures, haystack: &'a str) -> Groups<'a> {
+        Groups { captures, haystack }
+    }
+
+    /// The text of group `name`, if it took part in the match.
+    pub fn name(&self, name: &str) -> Option<&'a str> {
+        let span = self.captures.get_group_by_name(name)?;
+        self.haystack.get(span.range())
     }
 }
 
@@ -566,7 +617,15 @@ mod tests {
     fn names_and_lazy_compilation() {
         let p = Pattern::parse(r"why does (?P<who>she|he) (?P<what>\w+)").unwrap();
         assert_eq!(p.names, ["who", "what"]);
-        assert!(p.regex().is_match("WHY DOES SHE KEEP"));
+        assert!(p.regex(Speed::Fast).is_match("WHY DOES SHE KEEP"));
+        let hay = "so why does he keep";
+        let caps = p.regex(Speed::Lean).captures_iter(hay).next().unwrap();
+        let groups = Groups::new(&caps, hay);
+        assert_eq!(
+            (groups.name("who"), groups.name("what")),
+            (Some("he"), Some("keep"))
+        );
+        assert_eq!(groups.name("nobody"), None);
         assert!(Pattern::parse(r"(?:\p{L}{50}){50}")
             .unwrap()
             .compile()

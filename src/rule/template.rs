@@ -4,7 +4,7 @@
 //! time, so that a hole naming a capture the patterns lack is a rule error
 //! rather than a surprise in someone's note.
 
-use regex::Captures;
+use super::pattern::Groups;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Template {
@@ -117,7 +117,7 @@ impl Template {
     /// Fills the holes. Validation guarantees every hole other than `match`
     /// is a capture of the pattern that matched; an optional group that did
     /// not take part in the match renders as nothing.
-    pub fn render(&self, matched: &str, captures: Option<&Captures<'_>>) -> String {
+    pub fn render(&self, matched: &str, captures: Option<Groups<'_>>) -> String {
         let mut out = String::new();
         for part in &self.parts {
             match part {
@@ -126,7 +126,7 @@ impl Template {
                     let value = if name == MATCH {
                         Some(matched)
                     } else {
-                        captures.and_then(|c| c.name(name)).map(|m| m.as_str())
+                        captures.and_then(|c| c.name(name))
                     };
                     match (value, filter) {
                         (Some(v), Some(Filter::Object)) => out.push_str(&object_pronoun(v)),
@@ -164,11 +164,16 @@ mod tests {
 
     #[test]
     fn renders_named_captures() {
-        let re = regex::Regex::new(r"why does (?P<who>\w+) keep").unwrap();
-        let caps = re.captures("why does she keep").unwrap();
+        let pattern = super::super::Pattern::parse(r"why does (?P<who>\w+) keep").unwrap();
+        let hay = "why does she keep";
+        let caps = pattern
+            .regex(super::super::pattern::Speed::Fast)
+            .captures_iter(hay)
+            .next()
+            .unwrap();
         let t = Template::parse("What makes it hard for {who:object}, {who}?").unwrap();
         assert_eq!(
-            t.render("x", Some(&caps)),
+            t.render("x", Some(Groups::new(&caps, hay))),
             "What makes it hard for her, she?"
         );
     }
