@@ -4,7 +4,11 @@
 //! each running that rule's `flag` and `pass` examples. The registry checks
 //! loop over every rule for what each must have.
 
+use std::path::Path;
+
 use regard::engine::Engine;
+use regard::rule::load::{builtin_sources, parse};
+use regard::rule::pattern::builtin_table;
 use regard::rule::template::Template;
 use regard::rule::validate::is_kebab_case;
 use regard::rule::RuleSet;
@@ -106,6 +110,59 @@ fn registry_template_holes_exist() {
                 rule.id
             );
         }
+    }
+}
+
+/// The built-in pack skips parsing at start-up: capture names and triggers
+/// come from `src/rule/builtin_patterns.rs`, made from a full parse. When a
+/// rule changes, this test rewrites that file and fails; run it again.
+#[test]
+fn builtin_pattern_table_is_current() {
+    let files: Vec<_> = builtin_sources()
+        .iter()
+        .map(|source| parse(source).expect("the built-in rules parse"))
+        .collect();
+    let texts: Vec<&str> = files
+        .iter()
+        .flat_map(|file| file.patterns.iter().map(|p| p.value.as_str()))
+        .collect();
+    let wanted = builtin_table(&texts).expect("the built-in patterns parse");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rule/builtin_patterns.rs");
+    let current = std::fs::read_to_string(&path).unwrap_or_default();
+    if current != wanted {
+        std::fs::write(&path, wanted).expect("the table is writable");
+        panic!(
+            "{} was out of date and has been rewritten: run the tests again",
+            path.display()
+        );
+    }
+}
+
+/// Loaded as a user's folder, the pack gets every check at load time
+/// (parse, compile, size limit) and must come out the same as the
+/// built-in load, which takes names and triggers from the table and does
+/// not parse.
+#[test]
+fn builtin_pack_passes_users_checks_and_matches_its_table() {
+    let rules_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    let checked = RuleSet::load(false, &[rules_dir]).expect("the pack passes users' checks");
+    let builtin = RuleSet::load(true, &[]).unwrap();
+    assert_eq!(checked.rules.len(), builtin.rules.len());
+    for (a, b) in checked.rules.iter().zip(&builtin.rules) {
+        assert_eq!(a.id, b.id);
+        assert_eq!(a.patterns.len(), b.patterns.len(), "{}", a.id);
+        for (p, q) in a.patterns.iter().zip(&b.patterns) {
+            assert_eq!(
+                (p.source(), &p.names, &p.triggers),
+                (q.source(), &q.names, &q.triggers),
+                "{}",
+                a.id
+            );
+        }
+        let unless = |r: &regard::rule::Rule| {
+            [&r.unless_before, &r.unless_after].map(|p| p.as_ref().map(|p| p.source().to_string()))
+        };
+        assert_eq!(unless(a), unless(b), "{}", a.id);
     }
 }
 

@@ -4,11 +4,13 @@
 //! files (the embedded pack and `--rules` folders), `validate.rs` checks a
 //! file and builds a [`Rule`], `phrase.rs` expands the phrase shorthand,
 //! `pattern.rs` holds patterns (parsed at load, compiled on first use, with
-//! trigger words) and `template.rs` the message holes. The engine (`crate::engine`) compiles a
-//! [`RuleSet`] into matchers.
+//! trigger words; the built-in pack's names and triggers come ready-made
+//! from `builtin_patterns.rs`) and `template.rs` the message holes. The
+//! engine (`crate::engine`) compiles a [`RuleSet`] into matchers.
 //!
 //! To add a built-in rule, copy a file in `rules/`: it is embedded and tested
-//! (its examples run as a test of their own) without any Rust change.
+//! (its examples run as a test of their own) without any Rust change; the
+//! tests rewrite `builtin_patterns.rs` for it on their first run.
 
 mod error;
 pub mod load;

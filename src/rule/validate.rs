@@ -55,8 +55,12 @@ pub fn validate(file: RuleFile, source: &Arc<Source>) -> Result<Rule, Vec<RuleEr
     let mut patterns = Vec::new();
     for p in &file.patterns {
         // Users' patterns compile now, so one too big for the limit is a
-        // rule error here; the built-in pack is compiled by its tests.
-        let checked = Pattern::parse(&p.value).and_then(|pattern| match source.builtin {
+        // rule error here; the built-in pack is checked by its tests.
+        let checked = match source.builtin {
+            true => Pattern::builtin(&p.value),
+            false => Pattern::parse(&p.value),
+        };
+        let checked = checked.and_then(|pattern| match source.builtin {
             true => Ok(pattern),
             false => pattern
                 .compile()
@@ -294,8 +298,14 @@ fn compile_unless(
     }
     let mut alternatives = Vec::new();
     for entry in entries {
-        match Pattern::parse(&entry.value) {
-            Ok(_) => {
+        // The built-in pack's entries are checked by its tests, not at
+        // every start.
+        let parsed = match source.builtin {
+            true => Ok(()),
+            false => Pattern::parse(&entry.value).map(|_| ()),
+        };
+        match parsed {
+            Ok(()) => {
                 let e = &entry.value;
                 let alt = match side {
                     Side::Before if e.starts_with(|c: char| c.is_alphanumeric()) => {
@@ -333,10 +343,12 @@ fn compile_unless(
         Side::Before => format!(r"(?:{joined})\s*$"),
         Side::After => format!(r"^\s*(?:{joined})"),
     };
-    match Pattern::parse(&anchored).and_then(|p| match source.builtin {
-        true => Ok(p),
-        false => p.compile().map(|_| ()).map_err(|e| (e, None)).map(|()| p),
-    }) {
+    let checked = match source.builtin {
+        true => Ok(Pattern::unchecked(&anchored)),
+        false => Pattern::parse(&anchored)
+            .and_then(|p| p.compile().map(|_| ()).map_err(|e| (e, None)).map(|()| p)),
+    };
+    match checked {
         Ok(p) => Some(p),
         Err((reason, _)) => {
             errors.push(
