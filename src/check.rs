@@ -274,9 +274,12 @@ impl Job<'_> {
     }
 
     /// Checks the notes on all cores and hands each outcome to the sink in
-    /// the walk's order. Workers take the next note by index; a small
-    /// reorder buffer holds results that finish early. Memory follows the
-    /// number of notes in flight, not the size of the archive.
+    /// the walk's order. Workers take the next few notes by index and send
+    /// their outcomes together: one wake-up of this thread per batch, not
+    /// per note (over thousands of small notes, those wake-ups were a
+    /// quarter of the run). A small reorder buffer holds outcomes that
+    /// finish early. Memory follows the number of notes in flight, not the size of
+    /// the archive.
     fn check_in_order(&self, notes: &[Found], sink: &mut Sink<'_>) {
         let next = AtomicUsize::new(0);
         let stop = AtomicBool::new(false);
@@ -284,25 +287,32 @@ impl Job<'_> {
             .map_or(1, |n| n.get())
             .min(notes.len())
             .max(1);
-        let (tx, rx) = mpsc::sync_channel::<(usize, Outcome)>(threads * 16);
+        // Small batches when there are few notes, so every core gets some.
+        let batch = (notes.len() / (threads * 32)).clamp(1, 16);
+        let (tx, rx) = mpsc::sync_channel::<Vec<(usize, Outcome)>>(threads * 4);
         std::thread::scope(|scope| {
             for _ in 0..threads {
                 let tx = tx.clone();
                 let (next, stop) = (&next, &stop);
                 scope.spawn(move || loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= notes.len() || stop.load(Ordering::Relaxed) {
+                    let start = next.fetch_add(batch, Ordering::Relaxed);
+                    if start >= notes.len() || stop.load(Ordering::Relaxed) {
                         break;
                     }
-                    let outcome = match &notes[i] {
-                        Found::Note { path, name, kind } => {
-                            self.check_file(path, name.clone(), *kind)
-                        }
-                        Found::Unreadable { name, reason } => {
-                            unreadable(name.clone(), reason.clone())
-                        }
-                    };
-                    if tx.send((i, outcome)).is_err() {
+                    let done: Vec<(usize, Outcome)> = (start..notes.len().min(start + batch))
+                        .map(|i| {
+                            let outcome = match &notes[i] {
+                                Found::Note { path, name, kind } => {
+                                    self.check_file(path, name.clone(), *kind)
+                                }
+                                Found::Unreadable { name, reason } => {
+                                    unreadable(name.clone(), reason.clone())
+                                }
+                            };
+                            (i, outcome)
+                        })
+                        .collect();
+                    if tx.send(done).is_err() {
                         break;
                     }
                 });
@@ -310,7 +320,7 @@ impl Job<'_> {
             drop(tx);
             let mut pending = BTreeMap::new();
             let mut want = 0;
-            for (i, outcome) in rx {
+            for (i, outcome) in rx.into_iter().flatten() {
                 pending.insert(i, outcome);
                 while let Some(outcome) = pending.remove(&want) {
                     want += 1;
@@ -345,47 +355,15 @@ impl Job<'_> {
 
     /// Fixes (if asked), checks and renders one note.
     fn lint(&self, name: String, path: Option<&Path>, original: String, kind: Kind) -> Outcome {
-        let args = self.args;
-        let fixing = args.fix || args.diff;
-        let mut text = original.clone();
-        let mut fixed = 0;
-        if fixing {
-            for _ in 0..fix::MAX_ROUNDS {
-                let doc = Document::new(name.clone(), text, kind);
-                let findings = self.kept(&doc, self.engine.lint(&doc));
-                let edits: Vec<_> = findings
-                    .iter()
-                    .filter_map(|(f, _)| {
-                        f.fix
-                            .as_ref()
-                            .filter(|e| fix::wanted(e, args.unsafe_fixes))
-                            .map(|e| (f.span, e.replacement.as_str()))
-                    })
-                    .collect();
-                text = doc.text.clone();
-                if edits.is_empty() {
-                    break;
-                }
-                fixed += edits.len();
-                text = fix::apply(&text, &edits);
+        let (text, fixed, diff) = if self.args.fix || self.args.diff {
+            match self.fix(&name, path, original, kind) {
+                Ok(fixed) => fixed,
+                Err(outcome) => return outcome,
             }
-        }
-        let mut diff = String::new();
-        if text != original {
-            if args.diff {
-                diff = fix::diff(&name, &original, &text);
-            } else if let Some(path) = path {
-                if let Err(e) = fix::write_atomic(path, &original, &text) {
-                    return Outcome::Failed {
-                        problem: Box::new(e),
-                    };
-                }
-            } else {
-                // Fixed text from standard input goes to standard output.
-                diff = text.clone();
-            }
-        }
-        let doc = Document::new(name, if args.diff { original } else { text }, kind);
+        } else {
+            (original, 0, String::new())
+        };
+        let doc = Document::new(name, text, kind);
         let kept = self.kept(&doc, self.engine.lint(&doc));
         let findings: Vec<Finding> = kept.iter().map(|(f, _)| f.clone()).collect();
         let mut located = report::locate(&doc, &findings, &self.rules.rules);
@@ -424,6 +402,56 @@ impl Job<'_> {
             fixed,
             diff,
         }
+    }
+
+    /// Applies fixes until none is left (or writes the diff): the text to
+    /// check (the original with `--diff`), how many fixes, and the diff or
+    /// fixed text to print.
+    fn fix(
+        &self,
+        name: &str,
+        path: Option<&Path>,
+        original: String,
+        kind: Kind,
+    ) -> Result<(String, usize, String), Outcome> {
+        let args = self.args;
+        let mut text = original.clone();
+        let mut fixed = 0;
+        for _ in 0..fix::MAX_ROUNDS {
+            let doc = Document::new(name.to_string(), text, kind);
+            let findings = self.kept(&doc, self.engine.lint(&doc));
+            let edits: Vec<_> = findings
+                .iter()
+                .filter_map(|(f, _)| {
+                    f.fix
+                        .as_ref()
+                        .filter(|e| fix::wanted(e, args.unsafe_fixes))
+                        .map(|e| (f.span, e.replacement.as_str()))
+                })
+                .collect();
+            text = doc.text.clone();
+            if edits.is_empty() {
+                break;
+            }
+            fixed += edits.len();
+            text = fix::apply(&text, &edits);
+        }
+        let mut diff = String::new();
+        if text != original {
+            if args.diff {
+                diff = fix::diff(name, &original, &text);
+            } else if let Some(path) = path {
+                if let Err(e) = fix::write_atomic(path, &original, &text) {
+                    return Err(Outcome::Failed {
+                        problem: Box::new(e),
+                    });
+                }
+            } else {
+                // Fixed text from standard input goes to standard output.
+                diff = text.clone();
+            }
+        }
+        Ok((if args.diff { original } else { text }, fixed, diff))
     }
 
     /// Findings that per-file settings keep, with their severity there.
