@@ -278,8 +278,8 @@ impl Job<'_> {
     /// their outcomes together: one wake-up of this thread per batch, not
     /// per note (over thousands of small notes, those wake-ups were a
     /// quarter of the run). A small reorder buffer holds outcomes that
-    /// finish early. Memory follows the number of notes in flight, not the size of
-    /// the archive.
+    /// finish early. Memory follows the number of notes in flight, not the
+    /// size of the archive.
     fn check_in_order(&self, notes: &[Found], sink: &mut Sink<'_>) {
         let next = AtomicUsize::new(0);
         let stop = AtomicBool::new(false);
