@@ -112,9 +112,12 @@ impl<'r> Engine<'r> {
             None
         } else {
             Some(
+                // Lower-case phrases, searched in an ASCII-lower-cased copy of
+                // the prose (same byte offsets): the same matches as ASCII
+                // case-insensitive search, from an automaton half the size
+                // (a sixth of a one-note run went into building it).
                 AhoCorasickBuilder::new()
                     .match_kind(MatchKind::LeftmostLongest)
-                    .ascii_case_insensitive(true)
                     // A full DFA for the fastest scan, which every byte of every
                     // note goes through; for a huge user phrase list its size
                     // and build time would not pay off, so let the crate choose.
@@ -122,7 +125,7 @@ impl<'r> Engine<'r> {
                     // With a thousand phrases a literal prefilter flags most
                     // positions anyway; the DFA alone is faster (profiled).
                     .prefilter(false)
-                    .build(&phrases)
+                    .build(phrases.iter().map(|p| p.to_ascii_lowercase()))
                     .map_err(|e| BuildError(e.to_string()))?,
             )
         };
@@ -159,10 +162,9 @@ impl<'r> Engine<'r> {
         } else {
             Some(
                 AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
                     .kind(dfa_if_small(&trigger_words).filter(|_| options.fast_scan))
                     .prefilter(false)
-                    .build(&trigger_words)
+                    .build(trigger_words.iter().map(|w| w.to_ascii_lowercase()))
                     .map_err(|e| BuildError(e.to_string()))?,
             )
         };

@@ -22,10 +22,12 @@ impl Engine<'_> {
     /// All findings in `doc`, sorted by position, then rule.
     pub fn find(&self, doc: &Document) -> Vec<Finding> {
         let text = doc.prose.text.as_str();
+        // What the automata search (see `Engine::with_options`).
+        let lower = text.to_ascii_lowercase();
         let mut quotes = QuoteCache::default();
         let mut findings = Vec::new();
         if let Some(ac) = &self.phrases {
-            for m in ac.find_iter(text) {
+            for m in ac.find_iter(&lower) {
                 if !is_whole_word(text, m.start(), m.end()) {
                     continue;
                 }
@@ -36,7 +38,7 @@ impl Engine<'_> {
                 }
             }
         }
-        for (i, range) in self.pattern_runs(doc) {
+        for (i, range) in self.pattern_runs(doc, &lower) {
             let (r, pattern) = self.patterns[i];
             let base = range.start;
             let haystack = &text[range];
@@ -67,7 +69,7 @@ impl Engine<'_> {
     /// trigger-less patterns over the whole text. Patterns match within a
     /// block (a paragraph, list item, heading or cell), so nothing is lost by
     /// not looking elsewhere.
-    fn pattern_runs(&self, doc: &Document) -> Vec<(usize, Range<usize>)> {
+    fn pattern_runs(&self, doc: &Document, lower: &str) -> Vec<(usize, Range<usize>)> {
         let text = doc.prose.text.as_str();
         if self.options.exhaustive {
             return (0..self.patterns.len())
@@ -82,7 +84,7 @@ impl Engine<'_> {
         let blocks = &doc.prose.blocks;
         // (block, trigger literal) for every literal found.
         let mut found: Vec<(usize, usize)> = Vec::new();
-        for m in ac.find_overlapping_iter(text) {
+        for m in ac.find_overlapping_iter(lower) {
             let block = blocks.partition_point(|b| b.range.end < m.start());
             found.push((block, m.pattern().as_usize()));
         }
