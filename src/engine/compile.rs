@@ -114,8 +114,8 @@ impl<'r> Engine<'r> {
             Some(
                 // Lower-case phrases, searched in an ASCII-lower-cased copy of
                 // the prose (same byte offsets): the same matches as ASCII
-                // case-insensitive search, from an automaton half the size
-                // (a sixth of a one-note run went into building it).
+                // case-insensitive search, from a smaller automaton (building
+                // the case-insensitive one was a third of a one-note run).
                 AhoCorasickBuilder::new()
                     .match_kind(MatchKind::LeftmostLongest)
                     // A full DFA for the fastest scan, which every byte of every
