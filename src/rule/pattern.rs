@@ -376,23 +376,36 @@ fn all_required(ast: &Ast, out: &mut Vec<Vec<String>>) {
     match ast {
         Ast::Group(g) => all_required(&g.ast, out),
         Ast::Repetition(r) if min_repeat(r) >= 1 => all_required(&r.ast, out),
-        Ast::Concat(c) => {
-            let mut run = String::new();
-            for child in &c.asts {
-                if let Ast::Literal(l) = child {
-                    run.extend(l.c.to_lowercase());
-                    continue;
-                }
-                if !run.is_empty() {
-                    out.push(vec![std::mem::take(&mut run)]);
-                }
-                all_required(child, out);
-            }
-            if !run.is_empty() {
-                out.push(vec![run]);
-            }
-        }
+        Ast::Concat(c) => concat_parts(&c.asts, |part| match part {
+            Part::Run(run) => out.push(vec![run]),
+            Part::Child(child) => all_required(child, out),
+        }),
         other => out.extend(required(other)),
+    }
+}
+
+/// A part of a sequence: a run of adjacent literals (lower-cased, the
+/// words triggers are made of) or any other child.
+enum Part<'a> {
+    Run(String),
+    Child(&'a Ast),
+}
+
+/// Hands `f` the parts of a sequence, in order.
+fn concat_parts<'a>(asts: &'a [Ast], mut f: impl FnMut(Part<'a>)) {
+    let mut run = String::new();
+    for child in asts {
+        if let Ast::Literal(l) = child {
+            run.extend(l.c.to_lowercase());
+            continue;
+        }
+        if !run.is_empty() {
+            f(Part::Run(std::mem::take(&mut run)));
+        }
+        f(Part::Child(child));
+    }
+    if !run.is_empty() {
+        f(Part::Run(run));
     }
 }
 
@@ -431,22 +444,14 @@ fn required(ast: &Ast) -> Option<Vec<String>> {
                     best = Some(candidate);
                 }
             };
-            let mut run = String::new();
-            for child in &c.asts {
-                if let Ast::Literal(l) = child {
-                    run.extend(l.c.to_lowercase());
-                    continue;
+            concat_parts(&c.asts, |part| match part {
+                Part::Run(run) => consider(vec![run]),
+                Part::Child(child) => {
+                    if let Some(set) = required(child) {
+                        consider(set);
+                    }
                 }
-                if !run.is_empty() {
-                    consider(vec![std::mem::take(&mut run)]);
-                }
-                if let Some(set) = required(child) {
-                    consider(set);
-                }
-            }
-            if !run.is_empty() {
-                consider(vec![run]);
-            }
+            });
             best
         }
         _ => None,
