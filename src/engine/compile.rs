@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
+use super::screen::Screen;
 use crate::rule::{InQuotes, Pattern, Rule, RuleSet};
 
 /// Settings from the configuration that change what counts as a finding.
@@ -62,6 +63,9 @@ pub struct Engine<'r> {
     pub(crate) trigger_masks: Vec<u32>,
     /// Patterns without triggers: they run on every note.
     pub(crate) always: Vec<usize>,
+    /// With `fast_scan`: one DFA telling which triggered patterns match in
+    /// a block, in place of the trigger automaton.
+    pub(crate) screen: Option<Screen>,
 }
 
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
@@ -157,7 +161,18 @@ impl<'r> Engine<'r> {
             }
             trigger_masks.push((1 << pattern.triggers.len()) - 1);
         }
-        let triggers = if trigger_words.is_empty() {
+        let screen = if options.fast_scan && !options.exhaustive {
+            Screen::build(
+                patterns
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (_, p))| !p.triggers.is_empty())
+                    .map(|(i, (_, p))| (i, *p)),
+            )
+        } else {
+            None
+        };
+        let triggers = if trigger_words.is_empty() || screen.is_some() {
             None
         } else {
             Some(
@@ -179,6 +194,7 @@ impl<'r> Engine<'r> {
             trigger_owners,
             trigger_masks,
             always,
+            screen,
         })
     }
 

@@ -78,10 +78,14 @@ impl Engine<'_> {
         }
         let mut runs: Vec<(usize, Range<usize>)> =
             self.always.iter().map(|&i| (i, 0..text.len())).collect();
+        let blocks = &doc.prose.blocks;
+        if let Some(screen) = &self.screen {
+            screen.runs(text, blocks, &mut runs);
+            return runs;
+        }
         let Some(ac) = &self.triggers else {
             return runs;
         };
-        let blocks = &doc.prose.blocks;
         // (block, trigger literal) for every literal found.
         let mut found: Vec<(usize, usize)> = Vec::new();
         for m in ac.find_overlapping_iter(lower) {

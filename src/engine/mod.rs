@@ -10,6 +10,7 @@
 
 mod compile;
 mod matcher;
+mod screen;
 mod suppress;
 
 pub use compile::{BuildError, Engine, Options};
