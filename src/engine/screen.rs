@@ -95,6 +95,8 @@ impl Screen {
             set.clear();
             let input = Input::new(&text[range.clone()]);
             match self.dfa.try_which_overlapping_matches(cache, &input, set) {
+                // Most blocks match nothing; iterating a set visits every pattern.
+                Ok(()) if set.is_empty() => {}
                 Ok(()) => runs.extend(
                     set.iter()
                         .map(|p| (self.members[p.as_usize()], range.clone())),
