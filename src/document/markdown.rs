@@ -15,7 +15,7 @@
 //! is not front matter, so the note is still read.
 
 use super::lines;
-use super::prose::{Prose, ProseBuilder};
+use super::prose::{byte_table, Prose, ProseBuilder};
 use super::span::floor_char_boundary;
 
 pub fn read(src: &str, body_start: usize) -> Prose {
@@ -266,6 +266,14 @@ fn inline(
     let mut run = i;
     let line = &src[..end];
     while i < end {
+        // Most bytes start no inline construct: skip to the next that may.
+        match bytes[i..end]
+            .iter()
+            .position(|&c| STARTS_INLINE[usize::from(c)])
+        {
+            Some(n) => i += n,
+            None => break,
+        }
         // Inline constructs are looked for within a bounded window, so a
         // long line full of unmatched backticks or brackets stays linear.
         let window = &src[..floor_char_boundary(src, (i + INLINE_LIMIT).min(end))];
@@ -360,6 +368,10 @@ fn inline(
 
 /// How far an inline construct (code span, tag, link) may reach.
 const INLINE_LIMIT: usize = 4096;
+
+/// The bytes `inline` looks at: those that may start markup, a URL
+/// (`http`, `www.`) or an escape.
+static STARTS_INLINE: [bool; 256] = byte_table(b"`<\\*~_![]hw");
 
 /// Offset (in `s`) of a run of exactly `n` backticks.
 fn find_backtick_run(s: &str, n: usize) -> Option<usize> {

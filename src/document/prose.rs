@@ -52,6 +52,21 @@ impl Prose {
     }
 }
 
+/// The bytes `push` may fold: ASCII white space and the first bytes of a
+/// no-break space (U+00A0) and a curly apostrophe (U+2019).
+static FOLDS: [bool; 256] = byte_table(b" \t\n\x0c\r\xc2\xe2");
+
+/// A lookup table holding `true` for each of `bytes`.
+pub(super) const fn byte_table(bytes: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+}
+
 pub struct ProseBuilder<'s> {
     src: &'s str,
     prose: Prose,
@@ -111,6 +126,17 @@ impl<'s> ProseBuilder<'s> {
         let mut i = range.start;
         while i < range.end {
             let b = bytes[i];
+            if !FOLDS[usize::from(b)] {
+                i += 1;
+                continue;
+            }
+            if b == b' ' && i > run_start && i + 1 < range.end && !FOLDS[usize::from(bytes[i + 1])]
+            {
+                // One space between words stays as it is: no need to end
+                // the run and record a breakpoint for every word.
+                i += 1;
+                continue;
+            }
             if b.is_ascii_whitespace() {
                 self.emit(run_start..i);
                 self.space(i);
@@ -212,6 +238,22 @@ mod tests {
             "denial"
         );
         assert_eq!(prose.source_offset(2), 2);
+    }
+
+    #[test]
+    fn single_spaces_stay_in_the_run_and_mixed_white_space_folds() {
+        // A space before a no-break space, a tab or a line end still folds
+        // with it into one; a space alone between words is kept as written.
+        let src = "one \u{a0}two  three\tfour \nfive six";
+        let prose = build(src);
+        assert_eq!(prose.text, "one two three four five six\n");
+        for word in ["one", "two", "three", "four", "five", "six"] {
+            let at = prose.text.find(word).unwrap();
+            let from = prose.source_offset(at);
+            assert_eq!(&src[from..from + word.len()], word);
+        }
+        // A block that starts with a space drops it.
+        assert_eq!(build(" lead").text, "lead\n");
     }
 
     #[test]
