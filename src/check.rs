@@ -88,7 +88,12 @@ struct Job<'a> {
     engine: Engine<'a>,
     renderer: Option<human::Human>,
     baseline: Option<Mutex<Baseline>>,
-    changed: Option<HashSet<PathBuf>>,
+}
+
+/// What the walk needs to choose notes.
+struct Walk<'a> {
+    settings: &'a Settings,
+    changed: Option<&'a HashSet<PathBuf>>,
 }
 
 pub fn check(
@@ -111,7 +116,6 @@ pub fn check(
         fast_scan: !few_files,
         ..settings.options
     };
-    let engine = Engine::with_options(&rules, options)?;
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
@@ -139,14 +143,36 @@ pub fn check(
         },
         None => None,
     };
+    let paths: Vec<PathBuf> = if args.paths.is_empty() {
+        vec![".".into()]
+    } else {
+        args.paths
+            .iter()
+            .filter(|p| p.as_os_str() != "-")
+            .cloned()
+            .collect()
+    };
+    let walk = Walk {
+        settings: &settings,
+        changed: changed.as_ref(),
+    };
+    // The walk and building the engine (tens of milliseconds each for an
+    // archive) do not need each other: one thread each.
+    let (engine, notes) = std::thread::scope(|scope| {
+        let walker = scope.spawn(|| (!paths.is_empty()).then(|| walk.walk(&paths)));
+        let engine = Engine::with_options(&rules, options);
+        let notes = walker
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (engine, notes)
+    });
     let job = Job {
         args,
         settings: &settings,
         rules: &rules,
-        engine,
+        engine: engine?,
         renderer: render_human.then(|| human::Human::new(color, None, settings.redact)),
         baseline,
-        changed,
     };
 
     let theme = if color {
@@ -158,7 +184,6 @@ pub fn check(
     for outcome in early {
         sink.accept(outcome);
     }
-    let mut paths = Vec::new();
     for path in &args.paths {
         if path.as_os_str() == "-" {
             let name = args
@@ -174,15 +199,9 @@ pub fn check(
                 },
                 Err(e) => unreadable(name, e.to_string()),
             });
-        } else {
-            paths.push(path.clone());
         }
     }
-    if args.paths.is_empty() {
-        paths.push(".".into());
-    }
-    if !paths.is_empty() {
-        let notes = job.walk(&paths);
+    if let Some(notes) = notes {
         job.check_in_order(&notes, &mut sink);
     }
     sink.finish()
@@ -207,7 +226,7 @@ impl Found {
     }
 }
 
-impl Job<'_> {
+impl Walk<'_> {
     /// Walks the roots in parallel (honouring ignore files) and lists the
     /// notes to check, sorted by the name shown, so output is in a stable
     /// order whatever the threads do. Only names are held, not notes.
@@ -255,7 +274,7 @@ impl Job<'_> {
         if is_dir || !is_file || self.settings.excluded(path) {
             return None;
         }
-        if let Some(changed) = &self.changed {
+        if let Some(changed) = self.changed {
             if !path.canonicalize().is_ok_and(|p| changed.contains(&p)) {
                 return None;
             }
@@ -272,7 +291,9 @@ impl Job<'_> {
             kind,
         })
     }
+}
 
+impl Job<'_> {
     /// Checks the notes on all cores and hands each outcome to the sink in
     /// the walk's order. Workers take the next few notes by index and send
     /// their outcomes together: one wake-up of this thread per batch, not
