@@ -356,19 +356,27 @@ impl Job<'_> {
 
     fn check_file(&self, path: &Path, name: String, kind: Kind) -> Outcome {
         let limit = self.settings.max_file_size;
-        if let Ok(meta) = std::fs::metadata(path) {
-            if meta.len() > limit {
-                let why = format!(
-                    "it is {} bytes, over the {limit}-byte limit for one note (raise it with --max-file-size or `max-file-size`)",
-                    meta.len()
-                );
-                return Outcome::Skipped { path: name, why };
+        // The size comes from the open file (no second look-up of the path
+        // per note) and sizes the buffer, as `std::fs::read` does.
+        let read = std::fs::File::open(path).and_then(|mut file| {
+            let len = file.metadata().map(|m| m.len()).ok();
+            if let Some(len) = len.filter(|&len| len > limit) {
+                return Ok(Err(len));
             }
-        }
-        match std::fs::read(path) {
-            Ok(bytes) => match decode(name, bytes) {
+            let mut bytes = Vec::with_capacity(len.map_or(0, |len| len as usize));
+            file.read_to_end(&mut bytes)?;
+            Ok(Ok(bytes))
+        });
+        match read {
+            Ok(Ok(bytes)) => match decode(name, bytes) {
                 Ok((name, text)) => self.lint(name, Some(path), text, kind),
                 Err(outcome) => outcome,
+            },
+            Ok(Err(len)) => Outcome::Skipped {
+                path: name,
+                why: format!(
+                    "it is {len} bytes, over the {limit}-byte limit for one note (raise it with --max-file-size or `max-file-size`)"
+                ),
             },
             Err(e) => unreadable(name, e.to_string()),
         }
@@ -386,8 +394,7 @@ impl Job<'_> {
         };
         let doc = Document::new(name, text, kind);
         let kept = self.kept(&doc, self.engine.lint(&doc));
-        let findings: Vec<Finding> = kept.iter().map(|(f, _)| f.clone()).collect();
-        let mut located = report::locate(&doc, &findings, &self.rules.rules);
+        let mut located = report::locate(&doc, kept.iter().map(|(f, _)| f), &self.rules.rules);
         for (l, (_, level)) in located.iter_mut().zip(&kept) {
             l.level = *level;
             l.severity = level.as_str();

@@ -49,16 +49,27 @@ pub struct Edit {
 /// or SARIF file must not carry note text.
 pub fn fingerprint(rule: &str, matched: &str, sentence: &str) -> String {
     use sha2::{Digest, Sha256};
+    use std::fmt::Write;
     let mut h = Sha256::new();
+    let mut lower = String::new();
     for part in [rule, matched, sentence] {
         for word in part.split_whitespace() {
-            h.update(word.to_lowercase().as_bytes());
+            // Every finding has one: no allocation per word for ASCII words.
+            lower.clear();
+            if word.is_ascii() {
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.push_str(&word.to_lowercase());
+            }
+            h.update(lower.as_bytes());
             h.update(b" ");
         }
         h.update(b"\0");
     }
-    h.finalize()[..16]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    let mut hex = String::with_capacity(32);
+    for b in &h.finalize()[..16] {
+        write!(hex, "{b:02x}").expect("writing to a String cannot fail");
+    }
+    hex
 }

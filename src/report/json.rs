@@ -51,15 +51,10 @@ impl JsonStream {
             "{\n  \"findings\": [\n"
         });
         self.started = true;
-        let pretty = serde_json::to_string_pretty(f).expect("findings serialise");
-        for (i, line) in pretty.lines().enumerate() {
-            if i > 0 {
-                out.push('\n');
-            }
-            out.push_str("    ");
-            out.push_str(line);
-        }
-        out
+        out.push_str("    ");
+        let mut bytes = Indented(out.into_bytes());
+        serde_json::to_writer_pretty(&mut bytes, f).expect("findings serialise");
+        String::from_utf8(bytes.0).expect("serde_json writes UTF-8")
     }
 
     /// The rest of the document.
@@ -70,6 +65,28 @@ impl JsonStream {
             "{\n  \"findings\": []"
         };
         format!("{open},\n  \"files_checked\": {files_checked}\n}}\n")
+    }
+}
+
+/// Writes into a buffer, indenting every line after the first by four
+/// spaces (a finding sits two levels deep in the document). Only
+/// serde_json's own line breaks are raw: in strings they are escaped.
+struct Indented(Vec<u8>);
+
+impl std::io::Write for Indented {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        let mut rest = data;
+        while let Some(i) = rest.iter().position(|&b| b == b'\n') {
+            self.0.extend_from_slice(&rest[..=i]);
+            self.0.extend_from_slice(b"    ");
+            rest = &rest[i + 1..];
+        }
+        self.0.extend_from_slice(rest);
+        Ok(data.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -97,7 +114,8 @@ mod tests {
             rule: "deficit-label".into(),
             severity: "warning",
             level: crate::rule::Severity::Warning,
-            message: "`lazy` labels".into(),
+            // A line break in a string stays escaped, not indented.
+            message: "`lazy` labels\nthe person".into(),
             start: at(3),
             end: at(7),
             matched: "lazy".into(),

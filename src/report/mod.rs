@@ -57,14 +57,17 @@ impl Located {
     }
 }
 
-pub fn locate(doc: &Document, findings: &[Finding], rules: &[Rule]) -> Vec<Located> {
-    if findings.is_empty() {
-        return Vec::new();
-    }
-    let index = LineIndex::new(&doc.text);
+pub fn locate<'f>(
+    doc: &Document,
+    findings: impl IntoIterator<Item = &'f Finding>,
+    rules: &[Rule],
+) -> Vec<Located> {
+    // Built for the first finding: a clean note needs no line index.
+    let mut index = None;
     findings
-        .iter()
+        .into_iter()
         .map(|f| {
+            let index = index.get_or_insert_with(|| LineIndex::new(&doc.text));
             let rule = &rules[f.rule];
             Located {
                 path: doc.path.clone(),
