@@ -15,10 +15,16 @@ pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     // The open double quote and open single quote, if any.
     let mut double: Option<usize> = None;
     let mut single: Option<usize> = None;
-    let mut prev: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, c)| c);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // Only quotation marks matter: jump from one to the next (their first
+    // bytes: `"`, `'`, and the lead bytes of «, », and U+2018 to U+201E).
+    while let Some(n) = bytes[i..]
+        .iter()
+        .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
+    {
+        i += n;
+        let c = text[i..].chars().next().expect("a lead byte starts a char");
         let end = i + c.len_utf8();
         match c {
             '\u{201C}' | '\u{201E}' | '\u{00AB}' if double.is_none() => double = Some(i),
@@ -38,8 +44,14 @@ pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
                 }
             }
             '\'' => {
-                let word_before = prev.is_some_and(char::is_alphanumeric);
-                let word_after = next.is_some_and(char::is_alphanumeric);
+                let word_before = text[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+                let word_after = text[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
                 if single.is_none() && !word_before && word_after {
                     single = Some(i);
                 } else if !word_after {
@@ -50,7 +62,7 @@ pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
             }
             _ => {}
         }
-        prev = Some(c);
+        i = end;
     }
     ranges.extend(double.map(|start| start..text.len()));
     ranges.extend(single.map(|start| start..text.len()));
@@ -100,6 +112,16 @@ mod tests {
         assert_eq!(
             quoted("the word \u{2018}lazy\u{2019} is hers"),
             ["\u{2018}lazy\u{2019}"]
+        );
+    }
+
+    #[test]
+    fn marks_beside_other_non_ascii_text() {
+        // Lead bytes shared with other characters (é is C3, — is E2 80 94,
+        // a no-break space C2 A0) are not quotation marks.
+        assert_eq!(
+            quoted("caf\u{e9} \u{2014} \u{ab}non\u{bb}\u{a0}'\u{e9}t\u{e9}' \u{201e}ja\u{201c}"),
+            ["\u{ab}non\u{bb}", "'\u{e9}t\u{e9}'", "\u{201e}ja\u{201c}"]
         );
     }
 
