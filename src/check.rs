@@ -363,9 +363,7 @@ impl Job<'_> {
             if let Some(len) = len.filter(|&len| len > limit) {
                 return Ok(Err(len));
             }
-            let mut bytes = Vec::with_capacity(len.map_or(0, |len| len as usize));
-            file.read_to_end(&mut bytes)?;
-            Ok(Ok(bytes))
+            read_all(&mut file, len.map_or(0, |len| len as usize)).map(Ok)
         });
         match read {
             Ok(Ok(bytes)) => match decode(name, bytes) {
@@ -701,6 +699,28 @@ fn unreadable(path: String, reason: String) -> Outcome {
     }
 }
 
+/// Reads `file` to its end into a buffer sized for `len` bytes and one
+/// more. `File::read_to_end` would ask the file for its size and position
+/// again (two system calls per note, after the one that checked the size).
+fn read_all(file: &mut std::fs::File, len: usize) -> io::Result<Vec<u8>> {
+    let mut bytes = vec![0; len + 1];
+    let mut filled = 0;
+    loop {
+        if filled == bytes.len() {
+            // The file grew since its size was read.
+            bytes.resize(bytes.len() * 2, 0);
+        }
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    bytes.truncate(filled);
+    Ok(bytes)
+}
+
 /// Text from bytes, or why not: a binary file is skipped, UTF-16 and invalid
 /// UTF-8 are errors that say how to convert.
 fn decode(name: String, bytes: Vec<u8>) -> Result<(String, String), Outcome> {
@@ -790,5 +810,23 @@ fn io_reason(e: &ignore::Error) -> String {
         ignore::Error::WithPath { err, .. } => io_reason(err),
         ignore::Error::WithDepth { err, .. } => io_reason(err),
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_all;
+
+    #[test]
+    fn read_all_reads_to_the_end_whatever_size_it_was_told() {
+        let path = std::env::temp_dir().join(format!("regard-read-all-{}", std::process::id()));
+        let text = b"She said the plan did not fit her week.".repeat(100);
+        std::fs::write(&path, &text).unwrap();
+        // Told the true size, less (the file grew), more (it shrank), nothing.
+        for len in [text.len(), 3, text.len() + 50, 0] {
+            let mut file = std::fs::File::open(&path).unwrap();
+            assert_eq!(read_all(&mut file, len).unwrap(), text, "told {len}");
+        }
+        std::fs::remove_file(&path).unwrap();
     }
 }
