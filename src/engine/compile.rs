@@ -52,9 +52,9 @@ pub struct Engine<'r> {
     pub(crate) phrase_rules: Vec<Vec<usize>>,
     /// Every `(rule index, pattern)`.
     pub(crate) patterns: Vec<(usize, &'r Pattern)>,
-    /// One automaton over every pattern's trigger literals (see
-    /// `rule/pattern.rs`); a pattern runs on a block only if a literal of
-    /// each of its trigger sets occurs there.
+    /// Without a screen: one automaton over every pattern's trigger
+    /// literals (see `rule/pattern.rs`); a pattern runs on a block only if
+    /// a literal of each of its trigger sets occurs there.
     pub(crate) triggers: Option<AhoCorasick>,
     /// For each trigger literal, the `(pattern, set)` pairs it satisfies
     /// (pattern: an index into `patterns`; set: a bit).

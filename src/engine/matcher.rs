@@ -65,7 +65,8 @@ impl Engine<'_> {
     }
 
     /// The `(pattern, range)` pairs worth running: each pattern over the
-    /// blocks where a literal of each of its trigger sets occurs, and
+    /// blocks where the screen (`screen.rs`, folders) says it matches, or
+    /// else where a literal of each of its trigger sets occurs, and
     /// trigger-less patterns over the whole text. Patterns match within a
     /// block (a paragraph, list item, heading or cell), so nothing is lost by
     /// not looking elsewhere.

@@ -2,9 +2,12 @@
 //!
 //! `compile.rs` builds one [`Engine`] from a [`RuleSet`]: a single
 //! aho-corasick automaton for the phrases of every rule (leftmost-longest,
-//! ASCII case-insensitive) and the rules' patterns. `matcher.rs` runs them
-//! over a document's prose and applies each rule's context: whole words,
-//! `unless`, quoted speech. Findings come out as spans into the file.
+//! ASCII case-insensitive) and the rules' patterns, with what decides where
+//! a pattern runs: over folders one lazy DFA of all patterns
+//! (`screen.rs`), for a few files each pattern's trigger words.
+//! `matcher.rs` runs them over a document's prose and applies each rule's
+//! context: whole words, `unless`, quoted speech. Findings come out as
+//! spans into the file.
 //!
 //! [`RuleSet`]: crate::rule::RuleSet
 

@@ -14,13 +14,13 @@
 //! pre-commit hook passes; patterns too big to share one DFA, or one the
 //! lazy DFA cannot search, leave the engine on triggers alone.
 
+use std::ops::Range;
+
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson;
 use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
 use regex_automata::{Input, MatchKind, PatternSet};
-
-use std::ops::Range;
 
 use crate::document::Block;
 use crate::rule::Pattern;
