@@ -48,16 +48,18 @@ fn corpus_findings() {
 }
 
 /// The engine runs a pattern only over blocks where it may match (issue 6):
-/// over folders, where one DFA of all patterns says it matches there
-/// (`fast_scan`, the default); for the few files a hook passes, where its
-/// trigger words occur. This checks both shortcuts against running every
+/// over many notes, where one DFA of all patterns says it matches there
+/// (the screen); otherwise where its trigger words occur, with full DFAs
+/// for folders (`fast_scan`) or without for the few files a hook passes. This checks both shortcuts against running every
 /// pattern over every note, on the corpus, the samples and the annotated
 /// sentences: the findings must be identical.
 #[test]
 fn screened_and_triggered_patterns_find_what_exhaustive_search_finds() {
     let rules = RuleSet::load(true, &[]).unwrap();
     let screened = Engine::new(&rules).unwrap();
-    let triggered = Engine::with_options(
+    screened.build_screen();
+    let triggered = Engine::new(&rules).unwrap();
+    let hook = Engine::with_options(
         &rules,
         regard::engine::Options {
             fast_scan: false,
@@ -102,6 +104,7 @@ fn screened_and_triggered_patterns_find_what_exhaustive_search_finds() {
             "triggered, in:\n{}",
             doc.text
         );
+        assert_eq!(hook.lint(&doc), expected, "hook, in:\n{}", doc.text);
     }
     assert!(compared > 500, "only {compared} findings compared");
 }

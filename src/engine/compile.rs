@@ -5,6 +5,7 @@
 //! to all of them.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
@@ -52,9 +53,9 @@ pub struct Engine<'r> {
     pub(crate) phrase_rules: Vec<Vec<usize>>,
     /// Every `(rule index, pattern)`.
     pub(crate) patterns: Vec<(usize, &'r Pattern)>,
-    /// Without a screen: one automaton over every pattern's trigger
-    /// literals (see `rule/pattern.rs`); a pattern runs on a block only if
-    /// a literal of each of its trigger sets occurs there.
+    /// One automaton over every pattern's trigger literals (see
+    /// `rule/pattern.rs`): until there is a screen, a pattern runs on a
+    /// block only if a literal of each of its trigger sets occurs there.
     pub(crate) triggers: Option<AhoCorasick>,
     /// For each trigger literal, the `(pattern, set)` pairs it satisfies
     /// (pattern: an index into `patterns`; set: a bit).
@@ -63,9 +64,10 @@ pub struct Engine<'r> {
     pub(crate) trigger_masks: Vec<u32>,
     /// Patterns without triggers: they run on every note.
     pub(crate) always: Vec<usize>,
-    /// With `fast_scan`: one DFA telling which triggered patterns match in
-    /// a block, in place of the trigger automaton.
-    pub(crate) screen: Option<Screen>,
+    /// Once [`Engine::build_screen`] has run: one DFA telling which
+    /// triggered patterns match in a block, in place of the triggers
+    /// (`None` inside if the patterns do not fit one DFA).
+    pub(crate) screen: OnceLock<Option<Screen>>,
 }
 
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
@@ -161,18 +163,7 @@ impl<'r> Engine<'r> {
             }
             trigger_masks.push((1 << pattern.triggers.len()) - 1);
         }
-        let screen = if options.fast_scan && !options.exhaustive {
-            Screen::build(
-                patterns
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, (_, p))| !p.triggers.is_empty())
-                    .map(|(i, (_, p))| (i, *p)),
-            )
-        } else {
-            None
-        };
-        let triggers = if trigger_words.is_empty() || screen.is_some() {
+        let triggers = if trigger_words.is_empty() {
             None
         } else {
             Some(
@@ -194,11 +185,31 @@ impl<'r> Engine<'r> {
             trigger_owners,
             trigger_masks,
             always,
-            screen,
+            screen: OnceLock::new(),
         })
     }
 
     pub fn rules(&self) -> &'r [Rule] {
         self.rules
+    }
+
+    /// Builds the screen (`screen.rs`) if it is not built yet. It takes
+    /// tens of milliseconds and pays off over many notes (about a thousand
+    /// for the built-in pack), so `regard check` builds it on a thread of
+    /// its own beside the workers when a walk finds that many; notes
+    /// checked before it is ready use triggers, with the same findings.
+    pub fn build_screen(&self) {
+        if self.options.exhaustive {
+            return;
+        }
+        self.screen.get_or_init(|| {
+            Screen::build(
+                self.patterns
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (_, p))| !p.triggers.is_empty())
+                    .map(|(i, (_, p))| (i, *p)),
+            )
+        });
     }
 }

@@ -65,8 +65,8 @@ impl Engine<'_> {
     }
 
     /// The `(pattern, range)` pairs worth running: each pattern over the
-    /// blocks where the screen (`screen.rs`, folders) says it matches, or
-    /// else where a literal of each of its trigger sets occurs, and
+    /// blocks where the screen (`screen.rs`, many notes) says it matches,
+    /// or else where a literal of each of its trigger sets occurs, and
     /// trigger-less patterns over the whole text. Patterns match within a
     /// block (a paragraph, list item, heading or cell), so nothing is lost by
     /// not looking elsewhere.
@@ -80,7 +80,7 @@ impl Engine<'_> {
         let mut runs: Vec<(usize, Range<usize>)> =
             self.always.iter().map(|&i| (i, 0..text.len())).collect();
         let blocks = &doc.prose.blocks;
-        if let Some(screen) = &self.screen {
+        if let Some(screen) = self.screen.get().and_then(Option::as_ref) {
             screen.runs(text, blocks, &mut runs);
             return runs;
         }
