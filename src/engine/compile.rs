@@ -5,6 +5,7 @@
 //! to all of them.
 
 use std::collections::HashMap;
+use std::sync::atomic::AtomicUsize;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -48,7 +49,13 @@ pub struct Engine<'r> {
     pub(crate) options: Options,
     pub(crate) known_ids: &'r [String],
     pub(crate) rules: &'r [Rule],
-    pub(crate) phrases: Option<AhoCorasick>,
+    /// Every rule's phrases, lower-cased, one entry per distinct phrase.
+    pub(crate) phrase_words: Vec<String>,
+    /// One automaton over `phrase_words`: built with the engine for
+    /// folders, on first need for the few files a hook passes, where short
+    /// notes are searched phrase by phrase instead (see `matcher.rs`).
+    /// `None` inside if it could not be built (search phrase by phrase).
+    pub(crate) phrases: OnceLock<Option<AhoCorasick>>,
     /// For each automaton pattern, the rules that own that phrase.
     pub(crate) phrase_rules: Vec<Vec<usize>>,
     /// Every `(rule index, pattern)`.
@@ -56,7 +63,12 @@ pub struct Engine<'r> {
     /// One automaton over every pattern's trigger literals (see
     /// `rule/pattern.rs`): until there is a screen, a pattern runs on a
     /// block only if a literal of each of its trigger sets occurs there.
-    pub(crate) triggers: Option<AhoCorasick>,
+    pub(crate) triggers: OnceLock<Option<AhoCorasick>>,
+    /// The trigger literals, lower-cased: searched one by one in short notes
+    /// when there is no automaton yet, as phrases are.
+    pub(crate) trigger_words: Vec<String>,
+    /// Notes still to be searched word by word (see `matcher.rs`).
+    pub(crate) word_by_word_left: AtomicUsize,
     /// For each trigger literal, the `(pattern, set)` pairs it satisfies
     /// (pattern: an index into `patterns`; set: a bit).
     pub(crate) trigger_owners: Vec<Vec<(usize, u32)>>,
@@ -80,6 +92,38 @@ pub struct BuildError(String);
 fn dfa_if_small(patterns: &[&str]) -> Option<AhoCorasickKind> {
     let bytes: usize = patterns.iter().map(|p| p.len()).sum();
     (bytes < 200_000).then_some(AhoCorasickKind::DFA)
+}
+
+/// The phrase automaton over lower-case `words`: leftmost-longest, and a
+/// full DFA for `fast` (folders) when the phrases are few enough.
+pub(crate) fn build_phrases(
+    words: &[String],
+    fast: bool,
+) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        // A full DFA for the fastest scan, which every byte of every note
+        // goes through; for a huge user phrase list its size and build time
+        // would not pay off, so let the crate choose.
+        .kind(dfa_if_small(&refs).filter(|_| fast))
+        // With a thousand phrases a literal prefilter flags most positions
+        // anyway; the DFA alone is faster (profiled).
+        .prefilter(false)
+        .build(words)
+}
+
+/// The trigger automaton over lower-case `words`: every occurrence
+/// (overlapping), a full DFA for `fast` (folders) when they are few enough.
+pub(crate) fn build_triggers(
+    words: &[String],
+    fast: bool,
+) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+    AhoCorasickBuilder::new()
+        .kind(dfa_if_small(&refs).filter(|_| fast))
+        .prefilter(false)
+        .build(words)
 }
 
 /// The index of `word` among the distinct `words`, adding it (with an empty
@@ -114,27 +158,16 @@ impl<'r> Engine<'r> {
                 }
             }
         }
-        let automaton = if phrases.is_empty() {
-            None
-        } else {
-            Some(
-                // Lower-case phrases, searched in an ASCII-lower-cased copy of
-                // the prose (same byte offsets): the same matches as ASCII
-                // case-insensitive search, from a smaller automaton (building
-                // the case-insensitive one was a third of a one-note run).
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    // A full DFA for the fastest scan, which every byte of every
-                    // note goes through; for a huge user phrase list its size
-                    // and build time would not pay off, so let the crate choose.
-                    .kind(dfa_if_small(&phrases).filter(|_| options.fast_scan))
-                    // With a thousand phrases a literal prefilter flags most
-                    // positions anyway; the DFA alone is faster (profiled).
-                    .prefilter(false)
-                    .build(phrases.iter().map(|p| p.to_ascii_lowercase()))
-                    .map_err(|e| BuildError(e.to_string()))?,
-            )
-        };
+        // Lower-case phrases, searched in an ASCII-lower-cased copy of the
+        // prose (same byte offsets): the same matches as ASCII
+        // case-insensitive search, from a smaller automaton (building the
+        // case-insensitive one was a third of a one-note run).
+        let phrase_words: Vec<String> = phrases.iter().map(|p| p.to_ascii_lowercase()).collect();
+        let automaton = OnceLock::new();
+        if options.fast_scan && !phrase_words.is_empty() {
+            let ac = build_phrases(&phrase_words, true).map_err(|e| BuildError(e.to_string()))?;
+            automaton.get_or_init(|| Some(ac));
+        }
         let patterns: Vec<(usize, &Pattern)> = set
             .rules
             .iter()
@@ -163,24 +196,25 @@ impl<'r> Engine<'r> {
             }
             trigger_masks.push((1 << pattern.triggers.len()) - 1);
         }
-        let triggers = if trigger_words.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .kind(dfa_if_small(&trigger_words).filter(|_| options.fast_scan))
-                    .prefilter(false)
-                    .build(trigger_words.iter().map(|w| w.to_ascii_lowercase()))
-                    .map_err(|e| BuildError(e.to_string()))?,
-            )
-        };
+        let trigger_words: Vec<String> = trigger_words
+            .iter()
+            .map(|w| w.to_ascii_lowercase())
+            .collect();
+        let triggers = OnceLock::new();
+        if options.fast_scan && !trigger_words.is_empty() {
+            let ac = build_triggers(&trigger_words, true).map_err(|e| BuildError(e.to_string()))?;
+            triggers.get_or_init(|| Some(ac));
+        }
         Ok(Engine {
             options,
             known_ids: &set.known_ids,
             rules: &set.rules,
+            phrase_words,
             phrases: automaton,
             phrase_rules,
             patterns,
+            trigger_words,
+            word_by_word_left: AtomicUsize::new(super::matcher::WORD_BY_WORD_NOTES),
             triggers,
             trigger_owners,
             trigger_masks,

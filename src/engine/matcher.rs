@@ -7,6 +7,7 @@
 //! each pattern.
 
 use std::ops::Range;
+use std::sync::atomic::Ordering;
 
 use super::{Edit, Engine, Finding};
 use crate::document::quotes::{is_quoted, quoted_ranges};
@@ -18,6 +19,17 @@ use crate::rule::InQuotes;
 /// How far `unless` looks around a match, in bytes.
 const CONTEXT: usize = 120;
 
+/// Notes shorter than this (in prose bytes) may be searched word by word,
+/// for phrases and trigger literals, instead of building automata for
+/// them (see `Engine::phrase_matches`).
+const SHORT_NOTE: usize = 16 * 1024;
+
+/// How many notes one engine searches word by word before it builds the
+/// automata: a commit touches a few notes, and each such search costs
+/// about a tenth of building them (callgrind, built-in pack, a 700-byte
+/// note), so a hook given dozens pays little for the first few.
+pub(crate) const WORD_BY_WORD_NOTES: usize = 4;
+
 impl Engine<'_> {
     /// All findings in `doc`, sorted by position, then rule.
     pub fn find(&self, doc: &Document) -> Vec<Finding> {
@@ -26,19 +38,19 @@ impl Engine<'_> {
         let lower = text.to_ascii_lowercase();
         let mut quotes = QuoteCache::default();
         let mut findings = Vec::new();
-        if let Some(ac) = &self.phrases {
-            for m in ac.find_iter(&lower) {
-                if !is_whole_word(text, m.start(), m.end()) {
-                    continue;
-                }
-                for &r in &self.phrase_rules[m.pattern().as_usize()] {
-                    if let Some(f) = self.consider(doc, r, m.start()..m.end(), None, &mut quotes) {
-                        findings.push(f);
-                    }
+        // A short note, while only a few have been: search word by word.
+        let by_word = lower.len() < SHORT_NOTE && self.take_word_by_word_turn();
+        for (phrase, at) in self.phrase_matches(&lower, by_word) {
+            if !is_whole_word(text, at.start, at.end) {
+                continue;
+            }
+            for &r in &self.phrase_rules[phrase] {
+                if let Some(f) = self.consider(doc, r, at.clone(), None, &mut quotes) {
+                    findings.push(f);
                 }
             }
         }
-        for (i, range) in self.pattern_runs(doc, &lower) {
+        for (i, range) in self.pattern_runs(doc, &lower, by_word) {
             let (r, pattern) = self.patterns[i];
             let base = range.start;
             let haystack = &text[range];
@@ -64,13 +76,51 @@ impl Engine<'_> {
         findings
     }
 
+    /// Whether this note may be searched word by word (see
+    /// [`WORD_BY_WORD_NOTES`]); counts it if so.
+    fn take_word_by_word_turn(&self) -> bool {
+        self.word_by_word_left
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1))
+            .is_ok()
+    }
+
+    /// `(phrase, range)` for each leftmost-longest phrase match in `lower`
+    /// (whole words or not). With `by_word` and no automaton yet (a hook's
+    /// few files), phrase by phrase: a thousand substring searches of a
+    /// short note cost far less than building the automaton, which is
+    /// built once when notes are long or many.
+    fn phrase_matches(&self, lower: &str, by_word: bool) -> Vec<(usize, Range<usize>)> {
+        if self.phrase_words.is_empty() {
+            return Vec::new();
+        }
+        let automaton = if by_word && self.phrases.get().is_none() {
+            None
+        } else {
+            self.phrases
+                .get_or_init(|| super::compile::build_phrases(&self.phrase_words, false).ok())
+                .as_ref()
+        };
+        match automaton {
+            Some(ac) => ac
+                .find_iter(lower)
+                .map(|m| (m.pattern().as_usize(), m.start()..m.end()))
+                .collect(),
+            None => leftmost_longest(&self.phrase_words, lower),
+        }
+    }
+
     /// The `(pattern, range)` pairs worth running: each pattern over the
     /// blocks where the screen (`screen.rs`, many notes) says it matches,
     /// or else where a literal of each of its trigger sets occurs, and
     /// trigger-less patterns over the whole text. Patterns match within a
     /// block (a paragraph, list item, heading or cell), so nothing is lost by
     /// not looking elsewhere.
-    fn pattern_runs(&self, doc: &Document, lower: &str) -> Vec<(usize, Range<usize>)> {
+    fn pattern_runs(
+        &self,
+        doc: &Document,
+        lower: &str,
+        by_word: bool,
+    ) -> Vec<(usize, Range<usize>)> {
         let text = doc.prose.text.as_str();
         if self.options.exhaustive {
             return (0..self.patterns.len())
@@ -84,15 +134,28 @@ impl Engine<'_> {
             screen.runs(text, blocks, &mut runs);
             return runs;
         }
-        let Some(ac) = &self.triggers else {
+        if self.trigger_words.is_empty() {
             return runs;
+        }
+        let automaton = if by_word && self.triggers.get().is_none() {
+            None
+        } else {
+            self.triggers
+                .get_or_init(|| super::compile::build_triggers(&self.trigger_words, false).ok())
+                .as_ref()
+        };
+        let literals: Vec<(usize, usize)> = match automaton {
+            Some(ac) => ac
+                .find_overlapping_iter(lower)
+                .map(|m| (m.start(), m.pattern().as_usize()))
+                .collect(),
+            None => occurrences(&self.trigger_words, lower),
         };
         // (block, trigger literal) for every literal found.
-        let mut found: Vec<(usize, usize)> = Vec::new();
-        for m in ac.find_overlapping_iter(lower) {
-            let block = blocks.partition_point(|b| b.range.end < m.start());
-            found.push((block, m.pattern().as_usize()));
-        }
+        let mut found: Vec<(usize, usize)> = literals
+            .into_iter()
+            .map(|(start, literal)| (blocks.partition_point(|b| b.range.end < start), literal))
+            .collect();
         found.sort_unstable();
         found.dedup();
         // Per pattern: the last block it was seen in and which of its sets
@@ -239,6 +302,46 @@ fn sentence_around<'t>(text: &'t str, block: &Range<usize>, at: &Range<usize>) -
     text[start..end].trim()
 }
 
+/// `(start, word)` for every occurrence of every non-empty word in `hay`,
+/// overlapping ones too: what an automaton's overlapping search reports.
+fn occurrences(words: &[String], hay: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    // Most words are not there at all, which `contains` (vectorised for
+    // short needles) tells sooner than setting up `find`.
+    for (i, word) in words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| !w.is_empty() && hay.contains(w.as_str()))
+    {
+        let mut from = 0;
+        while let Some(at) = hay[from..].find(word.as_str()) {
+            let start = from + at;
+            found.push((start, i));
+            from = start + hay[start..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    found
+}
+
+/// What the phrase automaton finds, without it: from the left, the
+/// longest occurrence at the earliest start, skipping those it overlaps.
+fn leftmost_longest(words: &[String], hay: &str) -> Vec<(usize, Range<usize>)> {
+    let mut all: Vec<(usize, std::cmp::Reverse<usize>, usize)> = occurrences(words, hay)
+        .into_iter()
+        .map(|(start, i)| (start, std::cmp::Reverse(words[i].len()), i))
+        .collect();
+    all.sort_unstable();
+    let mut matches = Vec::new();
+    let mut end = 0;
+    for (start, std::cmp::Reverse(len), i) in all {
+        if start >= end {
+            matches.push((i, start..start + len));
+            end = start + len;
+        }
+    }
+    matches
+}
+
 fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
@@ -247,4 +350,51 @@ fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{leftmost_longest, occurrences};
+    use aho_corasick::{AhoCorasick, MatchKind};
+
+    /// Every string of up to seven letters over a small alphabet, with
+    /// words that overlap themselves and each other: the phrase-by-phrase
+    /// search must pick exactly what the automaton picks.
+    #[test]
+    fn phrase_by_phrase_search_agrees_with_the_automaton() {
+        let words: Vec<String> = ["ab", "bcb", "b", "abc", "cbc", "bc", "cc", "a b"]
+            .map(String::from)
+            .to_vec();
+        let leftmost = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&words)
+            .unwrap();
+        let overlapping = AhoCorasick::new(&words).unwrap();
+        let mut texts = vec![String::new()];
+        for _ in 0..7 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| ["a", "b", "c", " "].map(|c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+            texts.sort();
+            texts.dedup();
+        }
+        assert!(texts.len() > 20_000);
+        for text in &texts {
+            let expected: Vec<(usize, std::ops::Range<usize>)> = leftmost
+                .find_iter(text)
+                .map(|m| (m.pattern().as_usize(), m.start()..m.end()))
+                .collect();
+            assert_eq!(leftmost_longest(&words, text), expected, "in {text:?}");
+            let mut expected: Vec<(usize, usize)> = overlapping
+                .find_overlapping_iter(text)
+                .map(|m| (m.start(), m.pattern().as_usize()))
+                .collect();
+            let mut found = occurrences(&words, text);
+            expected.sort_unstable();
+            found.sort_unstable();
+            assert_eq!(found, expected, "in {text:?}");
+        }
+    }
 }
