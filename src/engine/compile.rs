@@ -163,11 +163,12 @@ impl<'r> Engine<'r> {
         // case-insensitive search, from a smaller automaton (building the
         // case-insensitive one was a third of a one-note run).
         let phrase_words: Vec<String> = phrases.iter().map(|p| p.to_ascii_lowercase()).collect();
-        let automaton = OnceLock::new();
-        if options.fast_scan && !phrase_words.is_empty() {
+        let automaton = if options.fast_scan && !phrase_words.is_empty() {
             let ac = build_phrases(&phrase_words, true).map_err(|e| BuildError(e.to_string()))?;
-            automaton.get_or_init(|| Some(ac));
-        }
+            OnceLock::from(Some(ac))
+        } else {
+            OnceLock::new()
+        };
         let patterns: Vec<(usize, &Pattern)> = set
             .rules
             .iter()
@@ -200,11 +201,12 @@ impl<'r> Engine<'r> {
             .iter()
             .map(|w| w.to_ascii_lowercase())
             .collect();
-        let triggers = OnceLock::new();
-        if options.fast_scan && !trigger_words.is_empty() {
+        let triggers = if options.fast_scan && !trigger_words.is_empty() {
             let ac = build_triggers(&trigger_words, true).map_err(|e| BuildError(e.to_string()))?;
-            triggers.get_or_init(|| Some(ac));
-        }
+            OnceLock::from(Some(ac))
+        } else {
+            OnceLock::new()
+        };
         Ok(Engine {
             options,
             known_ids: &set.known_ids,

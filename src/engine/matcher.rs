@@ -3,8 +3,9 @@
 //! A candidate match becomes a finding only if it stands as whole words,
 //! no `unless` entry of its rule touches it, and (for most rules) it is not
 //! inside quoted speech. Context is looked up only for candidates, which are
-//! rare, so the cost of a clean note is one pass of the automaton and of
-//! each pattern.
+//! rare, so the cost of a clean note is a pass of the phrase automaton and
+//! of the screen (or the trigger automaton), and runs of the few patterns
+//! that may match.
 
 use std::ops::Range;
 use std::sync::atomic::Ordering;
