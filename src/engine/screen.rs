@@ -10,9 +10,10 @@
 //! its triggers anyway, the runs, and so the findings, are the same.
 //!
 //! Building the DFA takes tens of milliseconds for the built-in pack, so it
-//! is only built for `fast_scan` (folders), not for the few files a
-//! pre-commit hook passes; patterns too big to share one DFA, or one the
-//! lazy DFA cannot search, leave the engine on triggers alone.
+//! is only built when there are many notes to check (see
+//! `Engine::build_screen`), not for a small folder or the few files a
+//! pre-commit hook passes; patterns too big to share one DFA leave the
+//! engine on triggers alone.
 
 use std::ops::Range;
 
