@@ -94,34 +94,22 @@ fn dfa_if_small(patterns: &[&str]) -> Option<AhoCorasickKind> {
     (bytes < 200_000).then_some(AhoCorasickKind::DFA)
 }
 
-/// The phrase automaton over lower-case `words`: leftmost-longest, and a
-/// full DFA for `fast` (folders) when the phrases are few enough.
-pub(crate) fn build_phrases(
+/// An automaton over lower-case `words`: leftmost-longest for phrases,
+/// standard (every occurrence, overlapping) for trigger literals.
+pub(crate) fn build_automaton(
     words: &[String],
+    kind: MatchKind,
     fast: bool,
 ) -> Result<AhoCorasick, aho_corasick::BuildError> {
     let refs: Vec<&str> = words.iter().map(String::as_str).collect();
     AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        // A full DFA for the fastest scan, which every byte of every note
-        // goes through; for a huge user phrase list its size and build time
-        // would not pay off, so let the crate choose.
+        .match_kind(kind)
+        // A full DFA for `fast` (folders): the fastest scan, which every
+        // byte of every note goes through; for a huge user phrase list its
+        // size and build time would not pay off, so let the crate choose.
         .kind(dfa_if_small(&refs).filter(|_| fast))
         // With a thousand phrases a literal prefilter flags most positions
         // anyway; the DFA alone is faster (profiled).
-        .prefilter(false)
-        .build(words)
-}
-
-/// The trigger automaton over lower-case `words`: every occurrence
-/// (overlapping), a full DFA for `fast` (folders) when they are few enough.
-pub(crate) fn build_triggers(
-    words: &[String],
-    fast: bool,
-) -> Result<AhoCorasick, aho_corasick::BuildError> {
-    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-    AhoCorasickBuilder::new()
-        .kind(dfa_if_small(&refs).filter(|_| fast))
         .prefilter(false)
         .build(words)
 }
@@ -164,7 +152,8 @@ impl<'r> Engine<'r> {
         // case-insensitive one was a third of a one-note run).
         let phrase_words: Vec<String> = phrases.iter().map(|p| p.to_ascii_lowercase()).collect();
         let automaton = if options.fast_scan && !phrase_words.is_empty() {
-            let ac = build_phrases(&phrase_words, true).map_err(|e| BuildError(e.to_string()))?;
+            let ac = build_automaton(&phrase_words, MatchKind::LeftmostLongest, true)
+                .map_err(|e| BuildError(e.to_string()))?;
             OnceLock::from(Some(ac))
         } else {
             OnceLock::new()
@@ -202,7 +191,8 @@ impl<'r> Engine<'r> {
             .map(|w| w.to_ascii_lowercase())
             .collect();
         let triggers = if options.fast_scan && !trigger_words.is_empty() {
-            let ac = build_triggers(&trigger_words, true).map_err(|e| BuildError(e.to_string()))?;
+            let ac = build_automaton(&trigger_words, MatchKind::Standard, true)
+                .map_err(|e| BuildError(e.to_string()))?;
             OnceLock::from(Some(ac))
         } else {
             OnceLock::new()

@@ -9,7 +9,11 @@
 
 use std::ops::Range;
 use std::sync::atomic::Ordering;
+use std::sync::OnceLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::compile::build_automaton;
 use super::{Edit, Engine, Finding};
 use crate::document::quotes::{is_quoted, quoted_ranges};
 use crate::document::span::{ceil_char_boundary, floor_char_boundary};
@@ -94,19 +98,13 @@ impl Engine<'_> {
         if self.phrase_words.is_empty() {
             return Vec::new();
         }
-        let automaton = if by_word && self.phrases.get().is_none() {
-            None
-        } else {
-            self.phrases
-                .get_or_init(|| super::compile::build_phrases(&self.phrase_words, false).ok())
-                .as_ref()
-        };
-        match automaton {
+        let words = &self.phrase_words;
+        match automaton(&self.phrases, words, MatchKind::LeftmostLongest, by_word) {
             Some(ac) => ac
                 .find_iter(lower)
                 .map(|m| (m.pattern().as_usize(), m.start()..m.end()))
                 .collect(),
-            None => leftmost_longest(&self.phrase_words, lower),
+            None => leftmost_longest(words, lower),
         }
     }
 
@@ -138,20 +136,15 @@ impl Engine<'_> {
         if self.trigger_words.is_empty() {
             return runs;
         }
-        let automaton = if by_word && self.triggers.get().is_none() {
-            None
-        } else {
-            self.triggers
-                .get_or_init(|| super::compile::build_triggers(&self.trigger_words, false).ok())
-                .as_ref()
-        };
-        let literals: Vec<(usize, usize)> = match automaton {
-            Some(ac) => ac
-                .find_overlapping_iter(lower)
-                .map(|m| (m.start(), m.pattern().as_usize()))
-                .collect(),
-            None => occurrences(&self.trigger_words, lower),
-        };
+        let words = &self.trigger_words;
+        let literals: Vec<(usize, usize)> =
+            match automaton(&self.triggers, words, MatchKind::Standard, by_word) {
+                Some(ac) => ac
+                    .find_overlapping_iter(lower)
+                    .map(|m| (m.start(), m.pattern().as_usize()))
+                    .collect(),
+                None => occurrences(words, lower),
+            };
         // (block, trigger literal) for every literal found.
         let mut found: Vec<(usize, usize)> = literals
             .into_iter()
@@ -301,6 +294,22 @@ fn sentence_around<'t>(text: &'t str, block: &Range<usize>, at: &Range<usize>) -
         .map_or(from, |i| from + i + 1);
     let end = text[at.end..to].find(is_end).map_or(to, |i| at.end + i + 1);
     text[start..end].trim()
+}
+
+/// The automaton in `cell`, built now if need be, unless `by_word` lets
+/// this note do without one that is not built yet; `None` then, or if it
+/// cannot be built (the caller searches word by word).
+fn automaton<'a>(
+    cell: &'a OnceLock<Option<AhoCorasick>>,
+    words: &[String],
+    kind: MatchKind,
+    by_word: bool,
+) -> Option<&'a AhoCorasick> {
+    if by_word && cell.get().is_none() {
+        return None;
+    }
+    cell.get_or_init(|| build_automaton(words, kind, false).ok())
+        .as_ref()
 }
 
 /// `(start, word)` for every occurrence of every non-empty word in `hay`,
