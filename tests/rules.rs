@@ -124,7 +124,10 @@ fn builtin_pattern_table_is_current() {
         .collect();
     let texts: Vec<&str> = files
         .iter()
-        .flat_map(|file| file.patterns.iter().map(|p| p.value.as_str()))
+        .flat_map(|file| {
+            let unless = file.unless.before.iter().chain(&file.unless.after);
+            file.patterns.iter().chain(unless).map(|p| p.value.as_str())
+        })
         .collect();
     let wanted = builtin_table(&texts).expect("the built-in patterns parse");
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rule/builtin_patterns.rs");
@@ -160,7 +163,16 @@ fn builtin_pack_passes_users_checks_and_matches_its_table() {
             );
         }
         let unless = |r: &regard::rule::Rule| {
-            [&r.unless_before, &r.unless_after].map(|p| p.as_ref().map(|p| p.source().to_string()))
+            [&r.unless_before, &r.unless_after].map(|u| {
+                u.as_ref().map(|u| {
+                    let each: Vec<_> = u
+                        .entries()
+                        .iter()
+                        .map(|p| (p.source().to_string(), p.triggers.clone()))
+                        .collect();
+                    (u.joined().source().to_string(), each)
+                })
+            })
         };
         assert_eq!(unless(a), unless(b), "{}", a.id);
     }
@@ -173,11 +185,11 @@ fn registry_every_builtin_pattern_compiles() {
     let rules = RuleSet::load(true, &[]).unwrap();
     let mut problems = Vec::new();
     for rule in &rules.rules {
+        let unless = rule.unless_before.iter().chain(&rule.unless_after);
         let all = rule
             .patterns
             .iter()
-            .chain(&rule.unless_before)
-            .chain(&rule.unless_after);
+            .chain(unless.flat_map(|u| std::iter::once(u.joined()).chain(u.entries())));
         for pattern in all {
             if let Err(e) = pattern.compile() {
                 problems.push(format!("{}: {e}", rule.id));

@@ -195,18 +195,8 @@ impl Engine<'_> {
         let prose = &doc.prose;
         let text = prose.text.as_str();
         let block = prose.block_at(at.start)?.range.clone();
-        if let Some(before) = rule.unless_before.as_ref().map(|p| p.regex(self.speed())) {
-            let from = floor_char_boundary(text, at.start.saturating_sub(CONTEXT).max(block.start));
-            if before.is_match(&text[from..at.start]) {
-                return None;
-            }
-        }
-        if let Some(after) = rule.unless_after.as_ref().map(|p| p.regex(self.speed())) {
-            let to = ceil_char_boundary(text, (at.end + CONTEXT).min(block.end));
-            if after.is_match(&text[at.end..to]) {
-                return None;
-            }
-        }
+        // Cheapest first: quoted speech, then `unless`, which a hook may
+        // have to compile.
         if rule.in_quotes.unwrap_or(self.options.quoted_speech) == InQuotes::Skip {
             if self.options.block_quotes_are_speech
                 && prose.block_at(at.start).is_some_and(|b| b.quote)
@@ -215,6 +205,18 @@ impl Engine<'_> {
             }
             let ranges = quotes.get(text, &block);
             if is_quoted(ranges, at.start - block.start..at.end - block.start) {
+                return None;
+            }
+        }
+        if let Some(before) = &rule.unless_before {
+            let from = floor_char_boundary(text, at.start.saturating_sub(CONTEXT).max(block.start));
+            if before.is_match(&text[from..at.start], self.speed()) {
+                return None;
+            }
+        }
+        if let Some(after) = &rule.unless_after {
+            let to = ceil_char_boundary(text, (at.end + CONTEXT).min(block.end));
+            if after.is_match(&text[at.end..to], self.speed()) {
                 return None;
             }
         }

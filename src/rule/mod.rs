@@ -5,8 +5,9 @@
 //! file and builds a [`Rule`], `phrase.rs` expands the phrase shorthand,
 //! `pattern.rs` holds patterns (parsed at load, compiled on first use, with
 //! trigger words; the built-in pack's names and triggers come ready-made
-//! from `builtin_patterns.rs`) and `template.rs` the message holes. The
-//! engine (`crate::engine`) compiles a [`RuleSet`] into matchers.
+//! from `builtin_patterns.rs`), `unless.rs` the context a match must not
+//! have, and `template.rs` the message holes. The engine (`crate::engine`)
+//! compiles a [`RuleSet`] into matchers.
 //!
 //! To add a built-in rule, copy a file in `rules/`: it is embedded and tested
 //! (its examples run as a test of their own) without any Rust change; the
@@ -18,6 +19,7 @@ pub mod pattern;
 pub mod phrase;
 pub mod schema;
 pub mod template;
+pub mod unless;
 pub mod validate;
 
 use std::collections::HashMap;
@@ -31,6 +33,7 @@ pub use load::Source;
 pub use pattern::Pattern;
 pub use schema::{Applicability, EngineCheck, InQuotes, RuleFile, Severity};
 pub use template::Template;
+pub use unless::Unless;
 
 /// A checked rule, ready to compile.
 #[derive(Debug)]
@@ -45,10 +48,10 @@ pub struct Rule {
     /// Case-insensitive patterns, compiled on first use.
     pub patterns: Vec<Pattern>,
     pub suggest: Vec<Template>,
-    /// Matches whose preceding text matches this are not findings.
-    pub unless_before: Option<Pattern>,
-    /// Matches whose following text matches this are not findings.
-    pub unless_after: Option<Pattern>,
+    /// Matches whose preceding text holds one of these are not findings.
+    pub unless_before: Option<Unless>,
+    /// Matches whose following text holds one of these are not findings.
+    pub unless_after: Option<Unless>,
     /// `None`: the configuration's default.
     pub in_quotes: Option<InQuotes>,
     pub engine_check: Option<EngineCheck>,

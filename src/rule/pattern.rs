@@ -110,9 +110,17 @@ impl Pattern {
     /// A pattern of the built-in pack: from the table if it is there (no
     /// parsing), else parsed. Not checked: the pack's tests do that.
     pub fn builtin(pattern: &str) -> Result<Pattern, PatternError> {
-        let hash = text_hash(pattern);
+        Pattern::builtin_wrapped(pattern, pattern)
+    }
+
+    /// `source`, a built-in pattern that wraps `written` as [`wrapped`]
+    /// says, with the names and triggers of `written`.
+    ///
+    /// [`wrapped`]: Pattern::wrapped
+    pub fn builtin_wrapped(written: &str, source: &str) -> Result<Pattern, PatternError> {
+        let hash = text_hash(written);
         let Ok(at) = table::PATTERNS.binary_search_by_key(&hash, |row| row.0) else {
-            return Pattern::parse(pattern);
+            return Ok(Pattern::parse(written)?.wrapped(source));
         };
         let (_, names, sets) = table::PATTERNS[at];
         Ok(Pattern {
@@ -121,12 +129,12 @@ impl Pattern {
                 .iter()
                 .map(|set| set.iter().map(|l| l.to_string()).collect())
                 .collect(),
-            ..Pattern::unchecked(pattern)
+            ..Pattern::unchecked(source)
         })
     }
 
-    /// A pattern known to be valid (the built-in pack's `unless`
-    /// conditions, which need no names or triggers): not parsed.
+    /// A pattern known to be valid, whose names and triggers are not
+    /// needed (the built-in pack's joined `unless` entries): not parsed.
     pub fn unchecked(pattern: &str) -> Pattern {
         Pattern {
             source: ascii_words(pattern),
@@ -135,6 +143,28 @@ impl Pattern {
             names: Vec::new(),
             triggers: Vec::new(),
         }
+    }
+
+    /// The same names and triggers for `source`, a pattern that wraps this
+    /// one without adding anything a match needs (an anchor, a group).
+    pub fn wrapped(self, source: &str) -> Pattern {
+        Pattern {
+            source: ascii_words(source),
+            ..self
+        }
+    }
+
+    /// Whether `lower` (ASCII lower-cased text) holds a literal of each
+    /// trigger set: if not, the pattern cannot match anywhere in it.
+    pub fn may_match(&self, lower: &str) -> bool {
+        self.triggers
+            .iter()
+            .all(|set| set.iter().any(|literal| lower.contains(literal.as_str())))
+    }
+
+    /// Whether the pattern has been compiled yet (for tests of laziness).
+    pub fn is_compiled(&self) -> bool {
+        self.lean.get().is_some() || self.fast.get().is_some()
     }
 
     /// Parses without compiling.

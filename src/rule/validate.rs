@@ -16,6 +16,7 @@ use super::pattern::Pattern;
 use super::phrase;
 use super::schema::{Examples, RuleFile};
 use super::template::{Template, MATCH};
+use super::unless::{Side, Unless};
 use super::{Docs, Example, Rule};
 
 pub fn validate(file: RuleFile, source: &Arc<Source>) -> Result<Rule, Vec<RuleError>> {
@@ -276,48 +277,34 @@ pub fn is_kebab_case(id: &str) -> bool {
         && id.starts_with(|c: char| c.is_ascii_lowercase())
 }
 
-#[derive(Clone, Copy)]
-enum Side {
-    Before,
-    After,
-}
-
-/// Joins the `unless` entries of one side into one regex anchored at the
-/// match: `(?:entries)\s*$` before it, `^\s*(?:entries)` after it. An entry
-/// that starts (before) or ends (after) with a word character must meet a
-/// word boundary there, so `not` does not fire inside `cannot`.
+/// Checks the `unless` entries of one side and holds them both ways
+/// [`Unless`] searches them.
 fn compile_unless(
     entries: &[Spanned<String>],
     side: Side,
     id: &str,
     source: &Arc<Source>,
     errors: &mut Vec<RuleError>,
-) -> Option<Pattern> {
+) -> Option<Unless> {
     if entries.is_empty() {
         return None;
     }
-    let mut alternatives = Vec::new();
+    let mut each = Vec::with_capacity(entries.len());
     for entry in entries {
+        let e = entry.value.as_str();
+        let anchored = side.anchor(&[e]);
         // The built-in pack's entries are checked by its tests, not at
         // every start.
-        let parsed = match source.builtin {
-            true => Ok(()),
-            false => Pattern::parse(&entry.value).map(|_| ()),
+        let checked = match source.builtin {
+            true => Pattern::builtin_wrapped(e, &anchored),
+            false => Pattern::parse(e).and_then(|p| {
+                let p = p.wrapped(&anchored);
+                p.compile().map_err(|reason| (reason, None))?;
+                Ok(p)
+            }),
         };
-        match parsed {
-            Ok(()) => {
-                let e = &entry.value;
-                let alt = match side {
-                    Side::Before if e.starts_with(|c: char| c.is_alphanumeric()) => {
-                        format!(r"\b(?:{e})")
-                    }
-                    Side::After if e.ends_with(|c: char| c.is_alphanumeric()) => {
-                        format!(r"(?:{e})\b")
-                    }
-                    _ => format!("(?:{e})"),
-                };
-                alternatives.push(alt);
-            }
+        match checked {
+            Ok(p) => each.push(p),
             Err((reason, range)) => {
                 let at = match range {
                     Some((start, len)) => inner_span(entry, source, start, len),
@@ -335,21 +322,18 @@ fn compile_unless(
             }
         }
     }
-    if alternatives.len() != entries.len() {
+    if each.len() != entries.len() {
         return None;
     }
-    let joined = alternatives.join("|");
-    let anchored = match side {
-        Side::Before => format!(r"(?:{joined})\s*$"),
-        Side::After => format!(r"^\s*(?:{joined})"),
-    };
-    let checked = match source.builtin {
+    let texts: Vec<&str> = entries.iter().map(|e| e.value.as_str()).collect();
+    let anchored = side.anchor(&texts);
+    let joined = match source.builtin {
         true => Ok(Pattern::unchecked(&anchored)),
         false => Pattern::parse(&anchored)
             .and_then(|p| p.compile().map(|_| ()).map_err(|e| (e, None)).map(|()| p)),
     };
-    match checked {
-        Ok(p) => Some(p),
+    match joined {
+        Ok(joined) => Some(Unless::new(joined, each)),
         Err((reason, _)) => {
             errors.push(
                 RuleError::new(
