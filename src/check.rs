@@ -237,6 +237,9 @@ impl Walk<'_> {
     /// notes to check, sorted by the name shown, so output is in a stable
     /// order whatever the threads do. Only names are held, not notes.
     fn walk(&self, paths: &[PathBuf]) -> Vec<Found> {
+        if let Some(found) = self.named_files(paths) {
+            return found;
+        }
         let mut builder = WalkBuilder::new(&paths[0]);
         for p in &paths[1..] {
             builder.add(p);
@@ -266,6 +269,24 @@ impl Walk<'_> {
         let mut found = results.into_inner().expect("the walk is over");
         found.sort_by(|a, b| a.name().cmp(b.name()));
         found
+    }
+
+    /// The notes among `paths` if every one is a plain file (as a hook
+    /// names them), else `None`. A named file is never ignored, so there is
+    /// nothing to walk: starting the walker's threads and reading git's
+    /// ignore files was ~2 ms of a one-note run.
+    fn named_files(&self, paths: &[PathBuf]) -> Option<Vec<Found>> {
+        let mut found = Vec::with_capacity(paths.len());
+        for path in paths {
+            // The walker's own look at a named path: not following links.
+            let file_type = std::fs::symlink_metadata(path).ok()?.file_type();
+            if !file_type.is_file() {
+                return None;
+            }
+            found.extend(self.select(path, true, Some(file_type)));
+        }
+        found.sort_by(|a, b| a.name().cmp(b.name()));
+        Some(found)
     }
 
     /// Whether a walked entry is a note to check, and of which kind.
