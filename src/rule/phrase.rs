@@ -79,6 +79,7 @@ pub fn expand(phrase: &str) -> Result<Vec<String>, PhraseError> {
         rest = &tail[close + 1..];
     }
     let mut phrases = Vec::with_capacity(out.len());
+    let mut seen = std::collections::HashSet::with_capacity(out.len());
     for s in out {
         let normal = normalise(&s);
         if normal.is_empty() {
@@ -88,7 +89,7 @@ pub fn expand(phrase: &str) -> Result<Vec<String>, PhraseError> {
                 reason: "this phrase is empty",
             });
         }
-        if !phrases.contains(&normal) {
+        if seen.insert(normal.clone()) {
             phrases.push(normal);
         }
     }
