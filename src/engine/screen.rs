@@ -52,7 +52,7 @@ impl Screen {
     pub(crate) fn build<'p>(
         patterns: impl Iterator<Item = (usize, &'p Pattern)>,
     ) -> Option<Screen> {
-        let (members, sources): (Vec<usize>, Vec<&str>) =
+        let (members, sources): (Vec<usize>, Vec<String>) =
             patterns.map(|(i, p)| (i, p.source())).unzip();
         if members.is_empty() {
             return None;

@@ -35,8 +35,10 @@ pub const SIZE_LIMIT: usize = 1 << 20;
 pub type PatternError = (String, Option<(usize, usize)>);
 
 pub struct Pattern {
-    /// As compiled: case-insensitive, with ASCII word classes.
-    source: String,
+    /// As written (or wrapped). Compiled case-insensitively with ASCII word
+    /// classes ([`ascii_words`]), rewritten so only when compiled: most
+    /// patterns never are in a one-note run.
+    written: String,
     lean: OnceLock<Result<Regex, String>>,
     fast: OnceLock<Regex>,
     /// Names of the capture groups.
@@ -50,7 +52,7 @@ pub struct Pattern {
 impl fmt::Debug for Pattern {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Pattern")
-            .field("source", &self.source)
+            .field("written", &self.written)
             .field("triggers", &self.triggers)
             .finish()
     }
@@ -137,7 +139,7 @@ impl Pattern {
     /// needed (the built-in pack's joined `unless` entries): not parsed.
     pub fn unchecked(pattern: &str) -> Pattern {
         Pattern {
-            source: ascii_words(pattern),
+            written: pattern.to_string(),
             lean: OnceLock::new(),
             fast: OnceLock::new(),
             names: Vec::new(),
@@ -149,7 +151,7 @@ impl Pattern {
     /// one without adding anything a match needs (an anchor, a group).
     pub fn wrapped(self, source: &str) -> Pattern {
         Pattern {
-            source: ascii_words(source),
+            written: source.to_string(),
             ..self
         }
     }
@@ -177,7 +179,7 @@ impl Pattern {
         let mut names = Vec::new();
         capture_names(&parsed, &mut names);
         Ok(Pattern {
-            source: ascii_words(pattern),
+            written: pattern.to_string(),
             lean: OnceLock::new(),
             fast: OnceLock::new(),
             names,
@@ -186,14 +188,14 @@ impl Pattern {
     }
 
     /// The pattern as compiled (with ASCII word classes).
-    pub fn source(&self) -> &str {
-        &self.source
+    pub fn source(&self) -> String {
+        ascii_words(&self.written)
     }
 
     /// Compiles now (if not yet), reporting a pattern that is too big.
     pub fn compile(&self) -> Result<&Regex, String> {
         self.lean
-            .get_or_init(|| build(&self.source, Speed::Lean))
+            .get_or_init(|| build(&self.source(), Speed::Lean))
             .as_ref()
             .map_err(Clone::clone)
     }
@@ -204,13 +206,13 @@ impl Pattern {
     pub fn regex(&self, speed: Speed) -> &Regex {
         let lean = match self.compile() {
             Ok(re) => re,
-            Err(e) => unreachable!("pattern `{}` was checked at load time: {e}", self.source),
+            Err(e) => unreachable!("pattern `{}` was checked at load time: {e}", self.written),
         };
         match speed {
             Speed::Lean => lean,
-            Speed::Fast => self
-                .fast
-                .get_or_init(|| build(&self.source, Speed::Fast).unwrap_or_else(|_| lean.clone())),
+            Speed::Fast => self.fast.get_or_init(|| {
+                build(&self.source(), Speed::Fast).unwrap_or_else(|_| lean.clone())
+            }),
         }
     }
 }
