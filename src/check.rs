@@ -210,7 +210,13 @@ pub fn check(
     if let Some(notes) = notes {
         job.check_in_order(&notes, &mut sink);
     }
-    sink.finish()
+    let status = sink.finish();
+    // The process ends after this command: the pack and the patterns it
+    // compiled are left for the operating system to reclaim. Freeing them
+    // one by one (ten thousand allocations) was ~5% of a one-note run.
+    std::mem::forget(job);
+    std::mem::forget(rules);
+    status
 }
 
 /// What the walk found, in the order findings are printed.
