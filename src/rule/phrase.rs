@@ -18,7 +18,11 @@ pub struct PhraseError {
 const MAX_EXPANSIONS: usize = 4096;
 
 pub fn expand(phrase: &str) -> Result<Vec<String>, PhraseError> {
-    let mut out = vec![String::new()];
+    // The phrase as parts, each a list of alternatives (a literal is a
+    // part with one); the phrases are every choice of one per part, the
+    // last part varying fastest.
+    let mut parts: Vec<Vec<&str>> = Vec::new();
+    let mut count = 1usize;
     let mut rest = phrase;
     let mut base = 0;
     while !rest.is_empty() {
@@ -27,9 +31,7 @@ pub fn expand(phrase: &str) -> Result<Vec<String>, PhraseError> {
             Some(i) => rest.split_at(i),
             None => (rest, ""),
         };
-        for s in &mut out {
-            s.push_str(literal);
-        }
+        parts.push(vec![literal]);
         base += literal.len();
         if tail.is_empty() {
             break;
@@ -64,24 +66,28 @@ pub fn expand(phrase: &str) -> Result<Vec<String>, PhraseError> {
                 reason: "a group needs at least two alternatives, like `{s,ed}` or `{,s}`",
             });
         }
-        out = out
-            .iter()
-            .flat_map(|s| alternatives.iter().map(move |alt| format!("{s}{alt}")))
-            .collect();
-        if out.len() > MAX_EXPANSIONS {
+        count = count.saturating_mul(alternatives.len());
+        if count > MAX_EXPANSIONS {
             return Err(PhraseError {
                 offset: 0,
                 len: phrase.len(),
                 reason: "this shorthand expands to more than 4096 phrases",
             });
         }
+        parts.push(alternatives);
         base += close + 1;
         rest = &tail[close + 1..];
     }
-    let mut phrases = Vec::with_capacity(out.len());
-    let mut seen = std::collections::HashSet::with_capacity(out.len());
-    for s in out {
-        let normal = normalise(&s);
+    let mut phrases = Vec::with_capacity(count);
+    let mut seen = std::collections::HashSet::with_capacity(count);
+    let mut choice = vec![0usize; parts.len()];
+    let mut written = String::new();
+    loop {
+        written.clear();
+        for (part, &c) in parts.iter().zip(&choice) {
+            written.push_str(part[c]);
+        }
+        let normal = normalise(&written);
         if normal.is_empty() {
             return Err(PhraseError {
                 offset: 0,
@@ -92,8 +98,20 @@ pub fn expand(phrase: &str) -> Result<Vec<String>, PhraseError> {
         if seen.insert(normal.clone()) {
             phrases.push(normal);
         }
+        // The next choice, odometer-wise; done when every part wraps.
+        let mut at = parts.len();
+        loop {
+            if at == 0 {
+                return Ok(phrases);
+            }
+            at -= 1;
+            choice[at] += 1;
+            if choice[at] < parts[at].len() {
+                break;
+            }
+            choice[at] = 0;
+        }
     }
-    Ok(phrases)
 }
 
 /// Lower-cases ASCII, folds white space and curly apostrophes.
