@@ -296,10 +296,7 @@ fn capture_names(ast: &Ast, out: &mut Vec<String>) {
 fn trigger_sets(ast: &Ast) -> Vec<Vec<String>> {
     let mut sets = Vec::new();
     all_required(ast, &mut sets);
-    sets.retain(|set| {
-        set.iter()
-            .all(|l| l.len() >= 2 && l.chars().all(|c| c.is_ascii() || !c.is_alphabetic()))
-    });
+    sets.retain(|set| usable(set));
     sets.sort();
     sets.dedup();
     let mut ranked: Vec<(Rank, Vec<String>)> =
@@ -312,6 +309,13 @@ fn trigger_sets(ast: &Ast) -> Vec<Vec<String>> {
         .take(MAX_TRIGGER_SETS)
         .map(|(_, (_, set))| set)
         .collect()
+}
+
+/// Whether an ASCII case-insensitive automaton can find this set's
+/// literals: at least two bytes each, no non-ASCII letters.
+fn usable(set: &[String]) -> bool {
+    set.iter()
+        .all(|l| l.len() >= 2 && l.chars().all(|c| c.is_ascii() || !c.is_alphabetic()))
 }
 
 /// How cheap a literal set is as a trigger; smaller is better.
@@ -468,12 +472,16 @@ fn required(ast: &Ast) -> Option<Vec<String>> {
         }
         Ast::Concat(c) => {
             // Runs of adjacent literals make words; any child's set will do.
-            // Prefer the set whose shortest literal is longest (rarest).
-            let mut best: Option<Vec<String>> = None;
+            // Prefer the rarest (by `Rank`): in "for (attention|sympathy)",
+            // the two words rather than "for ".
+            let mut best: Option<(Rank, Vec<String>)> = None;
             let mut consider = |candidate: Vec<String>| {
-                let score = |v: &Vec<String>| v.iter().map(String::len).min().unwrap_or(0);
-                if best.as_ref().is_none_or(|b| score(&candidate) > score(b)) {
-                    best = Some(candidate);
+                if !usable(&candidate) {
+                    return;
+                }
+                let rank = Rank::of(&candidate);
+                if best.as_ref().is_none_or(|(b, _)| rank < *b) {
+                    best = Some((rank, candidate));
                 }
             };
             concat_parts(&c.asts, |part| match part {
@@ -484,7 +492,7 @@ fn required(ast: &Ast) -> Option<Vec<String>> {
                     }
                 }
             });
-            best
+            best.map(|(_, set)| set)
         }
         _ => None,
     }
@@ -588,6 +596,13 @@ mod tests {
         assert_eq!(
             triggers(r"\bÉlan (?:vital|total)"),
             [vec!["total", "vital"]]
+        );
+        // Within a branch, its rarest set stands for it: the words after
+        // "for ", not "for " itself; and only a usable set (no one-byte
+        // literal) can stand for a branch.
+        assert_eq!(
+            triggers(r"\b(?:deliberately|for (?:show|sympathy)|(?:a|b) plan)\b"),
+            [vec![" plan", "deliberately", "show", "sympathy"]]
         );
     }
 
