@@ -334,7 +334,21 @@ impl Job<'_> {
     /// quarter of the run). A small reorder buffer holds outcomes that
     /// finish early. Memory follows the number of notes in flight, not the
     /// size of the archive.
+    /// The outcome for one entry of the walk.
+    fn check_found(&self, found: &Found) -> Outcome {
+        match found {
+            Found::Note { path, name, kind } => self.check_file(path, name.clone(), *kind),
+            Found::Unreadable { name, reason } => unreadable(name.clone(), reason.clone()),
+        }
+    }
+
     fn check_in_order(&self, notes: &[Found], sink: &mut Sink<'_>) {
+        if let [only] = notes {
+            // One note, a hook's usual commit: on this thread. A worker
+            // would add a thread start and a fresh heap to fault in.
+            sink.accept(self.check_found(only));
+            return;
+        }
         let next = AtomicUsize::new(0);
         let stop = AtomicBool::new(false);
         let threads = std::thread::available_parallelism()
@@ -358,17 +372,7 @@ impl Job<'_> {
                         break;
                     }
                     let done: Vec<(usize, Outcome)> = (start..notes.len().min(start + batch))
-                        .map(|i| {
-                            let outcome = match &notes[i] {
-                                Found::Note { path, name, kind } => {
-                                    self.check_file(path, name.clone(), *kind)
-                                }
-                                Found::Unreadable { name, reason } => {
-                                    unreadable(name.clone(), reason.clone())
-                                }
-                            };
-                            (i, outcome)
-                        })
+                        .map(|i| (i, self.check_found(&notes[i])))
                         .collect();
                     if tx.send(done).is_err() {
                         break;
