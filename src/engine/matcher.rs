@@ -63,8 +63,8 @@ impl Engine<'_> {
     /// Compiles, on a second thread, the patterns `runs` will need that a
     /// hook has not compiled yet, from the last; the search compiles from
     /// the first, and whichever reaches a pattern first builds it (the
-    /// other waits for it or moves on). Compiling a few woken patterns
-    /// (~0.4 ms each) is most of a one-note run, and the other core idle.
+    /// other waits for it). Compiling a few woken patterns (~0.4 ms each)
+    /// was most of a one-note run, while the other core was idle.
     fn compile_beside<'scope>(
         &'scope self,
         scope: &'scope std::thread::Scope<'scope, '_>,
@@ -78,7 +78,7 @@ impl Engine<'_> {
             .iter()
             .map(|&(i, _)| i)
             .filter(|&i| !std::mem::replace(&mut listed[i], true))
-            .filter(|&i| !self.patterns[i].1.is_compiled())
+            .filter(|&i| !self.patterns[i].1.is_compiled(Speed::Lean))
             .collect();
         if pending.len() < 2 {
             return;
