@@ -114,7 +114,8 @@ fn registry_template_holes_exist() {
 }
 
 /// The built-in pack skips parsing at start-up: capture names and triggers
-/// come from `src/rule/builtin_patterns.rs`, made from a full parse. When a
+/// of patterns and `unless` entries come from
+/// `src/rule/builtin_patterns.rs`, made from a full parse. When a
 /// rule changes, this test rewrites that file and fails; run it again.
 #[test]
 fn builtin_pattern_table_is_current() {
@@ -168,9 +169,9 @@ fn builtin_pack_passes_users_checks_and_matches_its_table() {
                     let each: Vec<_> = u
                         .entries()
                         .iter()
-                        .map(|p| (p.source().to_string(), p.triggers.clone()))
+                        .map(|p| (p.source(), p.triggers.clone()))
                         .collect();
-                    (u.joined().source().to_string(), each)
+                    (u.joined().source(), each)
                 })
             })
         };

@@ -135,7 +135,7 @@ impl<'r> Engine<'r> {
     }
 
     pub fn with_options(set: &'r RuleSet, options: Options) -> Result<Engine<'r>, BuildError> {
-        // Sized up front: growing them was a third of building an engine.
+        // Sized up front: growing them was a quarter of building an engine.
         let listed: usize = set.rules.iter().map(|r| r.phrases.len()).sum();
         let mut index: HashMap<&str, usize> = HashMap::with_capacity(listed);
         let mut phrases: Vec<&str> = Vec::with_capacity(listed);

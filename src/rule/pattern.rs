@@ -58,9 +58,9 @@ impl fmt::Debug for Pattern {
     }
 }
 
-/// Capture names and triggers of the built-in pack's patterns, worked out
-/// ahead of time: parsing the pack's large patterns would otherwise be
-/// most of a one-note run. Each entry: (hash of the pattern as written,
+/// Capture names and triggers of the built-in pack's patterns and
+/// `unless` entries, worked out ahead of time: parsing the pack's large
+/// patterns would otherwise be most of a one-note run. Each entry: (hash of the pattern as written,
 /// names, trigger sets). `tests/rules.rs` checks it against a full parse
 /// and rewrites it when a rule changes.
 mod table {
