@@ -45,10 +45,13 @@ impl Engine<'_> {
         // A short note, while only a few have been: search word by word.
         let by_word = lower.len() < SHORT_NOTE && self.take_word_by_word_turn();
         let runs = self.pattern_runs(doc, &lower, by_word);
-        std::thread::scope(|scope| {
-            self.compile_beside(scope, &runs);
-            self.find_in(doc, &lower, by_word, &runs, &mut findings);
-        });
+        match self.speed() {
+            Speed::Lean => std::thread::scope(|scope| {
+                self.compile_beside(scope, &runs);
+                self.find_in(doc, &lower, by_word, &runs, &mut findings);
+            }),
+            Speed::Fast => self.find_in(doc, &lower, by_word, &runs, &mut findings),
+        }
         findings.sort_by(|a, b| {
             (a.span.start, a.span.end, &self.rules[a.rule].id).cmp(&(
                 b.span.start,
@@ -60,8 +63,8 @@ impl Engine<'_> {
         findings
     }
 
-    /// Compiles, on a second thread, the patterns `runs` will need that a
-    /// hook has not compiled yet, from the last; the search compiles from
+    /// Compiles, on a second thread, the lean patterns `runs` will need
+    /// that a hook has not compiled yet, from the last; the search compiles from
     /// the first, and whichever reaches a pattern first builds it (the
     /// other waits for it). Compiling a few woken patterns (~0.4 ms each)
     /// was most of a one-note run, while the other core was idle.
@@ -70,9 +73,6 @@ impl Engine<'_> {
         scope: &'scope std::thread::Scope<'scope, '_>,
         runs: &[(usize, Range<usize>)],
     ) {
-        if self.speed() != Speed::Lean {
-            return;
-        }
         let mut listed = vec![false; self.patterns.len()];
         let pending: Vec<usize> = runs
             .iter()
