@@ -5,8 +5,9 @@ In one run, on generated corpora of invented notes (bench/gen_corpus.py) at
 10 MB and 100 MB, it times with several repetitions and reports the median:
 
 1. `regard check --format json` over the corpus with the full built-in pack;
-2. alternately with it, the reference: `rg -i -w -F -f PHRASES` over the same corpus, where
-   PHRASES is every literal phrase of the pack (`regard rules --phrases`);
+2. alternately with it, the reference: `rg -i -w -F -f PHRASES` over the
+   same corpus, where PHRASES is every literal phrase of the pack
+   (`regard rules --phrases`);
 3. `regard check` on one small note, end to end, as a pre-commit hook sees it.
 
 It prints MB/s, the regard/rg ratio (above 1.0 means regard is faster),
