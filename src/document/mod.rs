@@ -72,7 +72,8 @@ pub(crate) fn lines(src: &str, from: usize) -> impl Iterator<Item = (usize, &str
             return None;
         }
         let rest = &src[at..];
-        let (line, advance) = match rest.find('\n') {
+        // memchr's SIMD search: `str::find` was a tenth of reading a note.
+        let (line, advance) = match memchr::memchr(b'\n', rest.as_bytes()) {
             Some(i) => (&rest[..i], i + 1),
             None => (rest, rest.len()),
         };
