@@ -32,8 +32,15 @@ const BINARY_SNIFF: usize = 8 * 1024;
 
 enum Outcome {
     Checked {
-        located: Vec<Located>,
+        /// The note's output in the chosen format, rendered by the worker.
         rendered: String,
+        /// How many findings are shown, and whether one fails the run.
+        findings: usize,
+        fails_run: bool,
+        /// The findings themselves, only for outputs about the whole run
+        /// (SARIF, `--write-baseline`): otherwise the worker that made them
+        /// frees them (freeing on another thread's heap takes its lock).
+        kept: Vec<Located>,
         fixed: usize,
         diff: String,
     },
@@ -458,14 +465,33 @@ impl Job<'_> {
             .filter(|(_, &keep)| keep)
             .map(|(fl, _)| fl)
             .collect();
-        let rendered = self
+        let findings = located.len();
+        let fails_run = located.iter().any(|l| self.settings.fail_on.fails(l.level));
+        let human = self
             .renderer
             .as_ref()
-            .map(|r| r.render(&doc, &shown, &located, &self.rules.rules))
-            .unwrap_or_default();
+            .map(|r| r.render(&doc, &shown, &located, &self.rules.rules));
+        if self.settings.redact {
+            located = located
+                .iter()
+                .map(|l| l.redacted(&self.rules.rules))
+                .collect();
+        }
+        let args = self.args;
+        let whole_run = args.write_baseline.is_some() || args.format == Format::Sarif;
+        let rendered = match args.format {
+            _ if args.quiet || whole_run => String::new(),
+            Format::Human => human.unwrap_or_default(),
+            Format::Json => json::items(&located),
+            Format::Concise => concise::render(&located),
+            Format::Github => github::render(&located),
+            Format::Sarif => String::new(),
+        };
         Outcome::Checked {
-            located,
             rendered,
+            findings,
+            fails_run,
+            kept: if whole_run { located } else { Vec::new() },
             fixed,
             diff,
         }
@@ -598,43 +624,35 @@ impl<'a> Sink<'a> {
         let args = self.job.args;
         match outcome {
             Outcome::Checked {
-                located,
                 rendered,
+                findings,
+                fails_run,
+                kept,
                 fixed,
                 diff,
-                ..
             } => {
                 self.checked += 1;
                 self.fixed += fixed;
-                self.findings += located.len();
-                self.with_findings += usize::from(!located.is_empty());
-                self.fails_run |= located
-                    .iter()
-                    .any(|l| self.job.settings.fail_on.fails(l.level));
-                let located: Vec<Located> = if self.job.settings.redact {
-                    located
-                        .iter()
-                        .map(|l| l.redacted(&self.job.rules.rules))
-                        .collect()
-                } else {
-                    located
-                };
+                self.findings += findings;
+                self.with_findings += usize::from(findings > 0);
+                self.fails_run |= fails_run;
+                self.kept.extend(kept);
                 if args.write_baseline.is_some() {
-                    self.kept.extend(located);
                     return !self.closed;
                 }
-                let text = match args.format {
-                    _ if args.quiet => String::new(),
-                    Format::Human => diff + &rendered,
-                    Format::Json => located.iter().map(|l| self.json.item(l)).collect(),
-                    Format::Concise => concise::render(&located),
-                    Format::Github => github::render(&located),
-                    Format::Sarif => {
-                        self.kept.extend(located);
-                        String::new()
+                match args.format {
+                    _ if args.quiet => {}
+                    Format::Human => {
+                        self.write(&diff);
+                        self.write(&rendered);
                     }
-                };
-                self.write(&text);
+                    Format::Json if !rendered.is_empty() => {
+                        let opening = self.json.opening();
+                        self.write(opening);
+                        self.write(&rendered);
+                    }
+                    _ => self.write(&rendered),
+                }
             }
             Outcome::Skipped { path, why } => {
                 let _ = writeln!(self.err, "regard: skipped `{path}`: {why}");

@@ -23,38 +23,63 @@
 //! the rule saw it: white space folded and Markdown markup removed. Findings
 //! are sorted by path, then position.
 
+use serde::Serialize;
+
 use super::Located;
 
 pub fn render(findings: &[Located], files_checked: usize) -> String {
     let mut stream = JsonStream::default();
     let mut out = String::new();
-    for f in findings {
-        out.push_str(&stream.item(f));
+    let items = items(findings);
+    if !items.is_empty() {
+        out.push_str(stream.opening());
+        out.push_str(&items);
     }
     out.push_str(&stream.end(files_checked));
     out
 }
 
-/// The same document written a finding at a time, so `regard check` can
-/// print an archive's findings without holding them all.
+/// The document's opening before the first findings, as serde_json would
+/// pretty-print it; the lines that stand around findings.
+const OPENING: &str = "{\n  \"findings\": [\n";
+const CLOSING: &str = "\n  ]\n}";
+
+/// Some findings (one note's) as they stand in the document: indented,
+/// separated by commas, without the comma or opening before the first.
+/// Empty for none. `regard check` renders each note's on the thread that
+/// checked it.
+pub fn items(findings: &[Located]) -> String {
+    #[derive(Serialize)]
+    struct Findings<'a> {
+        findings: &'a [Located],
+    }
+    if findings.is_empty() {
+        return String::new();
+    }
+    // serde_json knows only whole documents: print one holding just these
+    // findings and cut its first and last lines.
+    let mut doc = serde_json::to_string_pretty(&Findings { findings }).expect("findings serialise");
+    debug_assert!(doc.starts_with(OPENING) && doc.ends_with(CLOSING));
+    doc.truncate(doc.len() - CLOSING.len());
+    doc.split_off(OPENING.len())
+}
+
+/// The document written a note's findings at a time (see [`items`]), so
+/// `regard check` can print an archive's findings without holding them all.
 #[derive(Default)]
 pub struct JsonStream {
     started: bool,
 }
 
 impl JsonStream {
-    /// The text for one more finding (with the document's opening, first time).
-    pub fn item(&mut self, f: &Located) -> String {
-        let mut out = String::from(if self.started {
+    /// What goes before the next non-empty [`items`]: the document's
+    /// opening the first time, a comma after that.
+    pub fn opening(&mut self) -> &'static str {
+        if std::mem::replace(&mut self.started, true) {
             ",\n"
         } else {
-            "{\n  \"findings\": [\n"
-        });
-        self.started = true;
-        out.push_str("    ");
-        let mut bytes = Indented(out.into_bytes());
-        serde_json::to_writer_pretty(&mut bytes, f).expect("findings serialise");
-        String::from_utf8(bytes.0).expect("serde_json writes UTF-8")
+            OPENING
+        }
     }
 
     /// The rest of the document.
@@ -68,32 +93,9 @@ impl JsonStream {
     }
 }
 
-/// Writes into a buffer, indenting every line after the first by four
-/// spaces (a finding sits two levels deep in the document). Only
-/// serde_json's own line breaks are raw: in strings they are escaped.
-struct Indented(Vec<u8>);
-
-impl std::io::Write for Indented {
-    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
-        let mut rest = data;
-        while let Some(i) = rest.iter().position(|&b| b == b'\n') {
-            self.0.extend_from_slice(&rest[..=i]);
-            self.0.extend_from_slice(b"    ");
-            rest = &rest[i + 1..];
-        }
-        self.0.extend_from_slice(rest);
-        Ok(data.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde::Serialize;
 
     #[derive(Serialize)]
     struct Output<'a> {
@@ -123,7 +125,16 @@ mod tests {
             fix: None,
             fingerprint: String::new(),
         };
-        for findings in [vec![], vec![f.clone()], vec![f.clone(), f]] {
+        let mut fixed = f.clone();
+        fixed.fix = Some(crate::engine::Edit {
+            replacement: "said".into(),
+            applicability: crate::rule::Applicability::Safe,
+        });
+        for findings in [
+            vec![],
+            vec![f.clone()],
+            vec![f.clone(), fixed.clone(), f.clone()],
+        ] {
             let expected = serde_json::to_string_pretty(&Output {
                 findings: &findings,
                 files_checked: 3,
@@ -131,6 +142,23 @@ mod tests {
             .unwrap()
                 + "\n";
             assert_eq!(render(&findings, 3), expected);
+            // As `regard check` writes it: note by note, some with none.
+            let mut stream = JsonStream::default();
+            let mut out = String::new();
+            for note in [
+                &[][..],
+                &findings[..findings.len().min(1)],
+                &[],
+                &findings[findings.len().min(1)..],
+            ] {
+                let items = items(note);
+                if !items.is_empty() {
+                    out.push_str(stream.opening());
+                    out.push_str(&items);
+                }
+            }
+            out.push_str(&stream.end(3));
+            assert_eq!(out, expected);
         }
     }
 }
