@@ -127,6 +127,9 @@ pub fn check(
             .all(|p| p.as_os_str() == "-" || p.is_file());
     let options = Options {
         fast_scan: !few_files,
+        fingerprints: args.baseline.is_some()
+            || args.write_baseline.is_some()
+            || args.format == Format::Sarif,
         ..settings.options
     };
     let color = match args.color {

@@ -274,6 +274,7 @@ impl Settings {
                 require_reasons: file.require_reasons.unwrap_or(false),
                 exhaustive: false,
                 fast_scan: true,
+                fingerprints: true,
             },
             redact: file.redact.unwrap_or(false),
             max_file_size: file.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),

@@ -276,7 +276,6 @@ impl Engine<'_> {
         let end = prose.source_offset(at.end - last);
         let end = end + doc.text[end..].chars().next().map_or(0, char::len_utf8);
         let span = Span::new(prose.source_offset(at.start), end);
-        let sentence = sentence_around(text, &block, &at);
         let fix = rule.fix.as_ref().and_then(|(applicability, replace)| {
             let replacement = replace.get(&matched.to_ascii_lowercase())?;
             // Only where the file holds exactly these words (no markup or
@@ -292,7 +291,11 @@ impl Engine<'_> {
         Some(Finding {
             rule: r,
             span,
-            fingerprint: super::fingerprint(&rule.id, matched, sentence),
+            fingerprint: if self.options.fingerprints {
+                super::fingerprint(&rule.id, matched, sentence_around(text, &block, &at))
+            } else {
+                String::new()
+            },
             fix,
             matched: matched.to_string(),
             message: rule.message.render(matched, caps),

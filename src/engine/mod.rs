@@ -34,7 +34,8 @@ pub struct Finding {
     /// Identifies the finding without its position and without note text:
     /// a hash of the rule, the matched words and the sentence around them.
     /// Baselines and SARIF `partialFingerprints` use it, so a finding keeps
-    /// its identity when lines are added above it.
+    /// its identity when lines are added above it. Empty when the engine's
+    /// [`Options::fingerprints`] is off.
     pub fingerprint: String,
     /// A replacement for the words in `span`, if the rule has one for them.
     pub fix: Option<Edit>,

@@ -15,7 +15,8 @@ impl Engine<'_> {
     /// All findings in `doc` after suppressions, sorted by position.
     pub fn lint(&self, doc: &Document) -> Vec<Finding> {
         let mut findings = self.find(doc);
-        if !doc.text.contains("regard-") {
+        // memchr's SIMD substring search: `str::contains` was 2% of a run.
+        if memchr::memmem::find(doc.text.as_bytes(), b"regard-").is_none() {
             return findings;
         }
         let index = LineIndex::new(&doc.text);
@@ -87,17 +88,22 @@ impl Engine<'_> {
 
     fn engine_finding(&self, rule: usize, span: Span, matched: &str, doc: &Document) -> Finding {
         let r = &self.rules[rule];
-        let line_start = doc.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = doc.text[span.end..]
-            .find('\n')
-            .map_or(doc.text.len(), |i| span.end + i);
+        let fingerprint = if self.options.fingerprints {
+            let line_start = doc.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = doc.text[span.end..]
+                .find('\n')
+                .map_or(doc.text.len(), |i| span.end + i);
+            fingerprint(&r.id, matched, &doc.text[line_start..line_end])
+        } else {
+            String::new()
+        };
         Finding {
             rule,
             span,
             matched: matched.to_string(),
             message: r.message.render(matched, None),
             suggestions: r.suggest.iter().map(|t| t.render(matched, None)).collect(),
-            fingerprint: fingerprint(&r.id, matched, &doc.text[line_start..line_end]),
+            fingerprint,
             fix: None,
         }
     }
