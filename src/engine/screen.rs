@@ -18,6 +18,7 @@
 use std::ops::Range;
 
 use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::hybrid::LazyStateID;
 use regex_automata::nfa::thompson;
 use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
@@ -94,16 +95,48 @@ impl Screen {
         for block in blocks {
             let range = &block.range;
             set.clear();
-            let input = Input::new(&text[range.clone()]);
-            match self.dfa.try_which_overlapping_matches(cache, &input, set) {
+            match self.which(cache, set, &text.as_bytes()[range.clone()]) {
                 // Most blocks match nothing; iterating a set visits every pattern.
-                Ok(()) if set.is_empty() => {}
-                Ok(()) => runs.extend(
+                Some(()) if set.is_empty() => {}
+                Some(()) => runs.extend(
                     set.iter()
                         .map(|p| (self.members[p.as_usize()], range.clone())),
                 ),
-                Err(_) => runs.extend(self.members.iter().map(|&i| (i, range.clone()))),
+                None => runs.extend(self.members.iter().map(|&i| (i, range.clone()))),
             }
         }
+    }
+
+    /// Adds to `set` every pattern that matches somewhere in `haystack`, as
+    /// `DFA::try_which_overlapping_matches` does, in one pass over it: that
+    /// method returns at every match and resumes, and keeps its bookkeeping
+    /// up to date at every byte; this loop was a tenth faster over the
+    /// benchmark's notes. `None` if the DFA gives up (see `runs`).
+    fn which(&self, cache: &mut Cache, set: &mut PatternSet, haystack: &[u8]) -> Option<()> {
+        let dfa = &self.dfa;
+        let mut add = |cache: &Cache, sid: LazyStateID| {
+            // Matches show one byte late, and at the end through `eoi`.
+            for i in 0..dfa.match_len(cache, sid) {
+                set.insert(dfa.match_pattern(cache, sid, i));
+            }
+        };
+        let mut sid = dfa.start_state_forward(cache, &Input::new(haystack)).ok()?;
+        for &byte in haystack {
+            sid = dfa.next_state(cache, sid, byte).ok()?;
+            if sid.is_tagged() {
+                if sid.is_match() {
+                    add(cache, sid);
+                } else if sid.is_dead() {
+                    return Some(());
+                } else if sid.is_quit() {
+                    return None;
+                }
+            }
+        }
+        sid = dfa.next_eoi_state(cache, sid).ok()?;
+        if sid.is_match() {
+            add(cache, sid);
+        }
+        Some(())
     }
 }
