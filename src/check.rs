@@ -442,9 +442,18 @@ impl Job<'_> {
             (original, 0, String::new())
         };
         let doc = Document::new(name, text, kind);
-        let kept = self.kept(&doc, self.engine.lint(&doc));
-        let mut located = report::locate(&doc, kept.iter().map(|(f, _)| f), &self.rules.rules);
-        for (l, (_, level)) in located.iter_mut().zip(&kept) {
+        let (mut findings, levels): (Vec<Finding>, Vec<Severity>) =
+            self.kept(&doc, self.engine.lint(&doc)).into_iter().unzip();
+        // The human renderer needs the findings beside their positions;
+        // other outputs take them over (over an archive, copying every
+        // finding's text was a few percent of the run).
+        let taken = if self.renderer.is_some() {
+            findings.clone()
+        } else {
+            std::mem::take(&mut findings)
+        };
+        let mut located = report::locate(&doc, taken, &self.rules.rules);
+        for (l, level) in located.iter_mut().zip(&levels) {
             l.level = *level;
             l.severity = level.as_str();
         }
@@ -462,8 +471,9 @@ impl Job<'_> {
             i += 1;
             mask[i - 1]
         });
-        let shown: Vec<(Finding, Severity)> = kept
+        let shown: Vec<(Finding, Severity)> = findings
             .into_iter()
+            .zip(levels)
             .zip(&mask)
             .filter(|(_, &keep)| keep)
             .map(|(fl, _)| fl)

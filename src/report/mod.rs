@@ -57,9 +57,11 @@ impl Located {
     }
 }
 
-pub fn locate<'f>(
+/// The findings with lines and columns, for output. Takes them over: their
+/// text moves into the result rather than being copied.
+pub fn locate(
     doc: &Document,
-    findings: impl IntoIterator<Item = &'f Finding>,
+    findings: impl IntoIterator<Item = Finding>,
     rules: &[Rule],
 ) -> Vec<Located> {
     // Built for the first finding: a clean note needs no line index.
@@ -74,13 +76,13 @@ pub fn locate<'f>(
                 rule: rule.id.clone(),
                 severity: rule.severity.as_str(),
                 level: rule.severity,
-                message: f.message.clone(),
+                message: f.message,
                 start: index.position(f.span.start),
                 end: index.position(f.span.end),
-                matched: f.matched.clone(),
-                suggestions: f.suggestions.clone(),
-                fingerprint: f.fingerprint.clone(),
-                fix: f.fix.clone(),
+                matched: f.matched,
+                suggestions: f.suggestions,
+                fingerprint: f.fingerprint,
+                fix: f.fix,
             }
         })
         .collect()
