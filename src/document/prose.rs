@@ -92,9 +92,8 @@ fn needs_no_folding(bytes: &[u8], at: usize) -> bool {
 /// The offset of the first of `bytes` that `table` holds. Eight bytes at
 /// a time, without a branch per byte: most bytes are not wanted.
 pub(super) fn find_in(bytes: &[u8], table: &[bool; 256]) -> Option<usize> {
-    let mut chunks = bytes.chunks_exact(WORD);
     let mut at = 0;
-    for chunk in &mut chunks {
+    for chunk in bytes.chunks_exact(WORD) {
         if chunk
             .iter()
             .fold(false, |any, &b| any | table[usize::from(b)])
