@@ -36,7 +36,14 @@ const SIZE_LIMIT: usize = 32 << 20;
 /// refilled, which costs time but never changes results.
 const CACHE_CAPACITY: usize = 8 << 20;
 
-type Scratch = (Cache, PatternSet);
+/// A thread's cache, a pattern set for each lane, and the second lane's
+/// runs (see `Screen::runs`), kept for reuse.
+struct Scratch {
+    cache: Cache,
+    sets: [PatternSet; 2],
+    second_runs: Vec<(usize, Range<usize>)>,
+}
+
 type MakeScratch = Box<dyn Fn() -> Scratch + Send + Sync>;
 
 pub(crate) struct Screen {
@@ -53,6 +60,15 @@ impl Screen {
     pub(crate) fn build<'p>(
         patterns: impl Iterator<Item = (usize, &'p Pattern)>,
     ) -> Option<Screen> {
+        Screen::with_capacity(patterns, CACHE_CAPACITY)
+    }
+
+    /// A screen whose caches hold `capacity` bytes of states (the tests
+    /// make it small, so that caches are cleared mid-note).
+    fn with_capacity<'p>(
+        patterns: impl Iterator<Item = (usize, &'p Pattern)>,
+        capacity: usize,
+    ) -> Option<Screen> {
         let (members, sources): (Vec<usize>, Vec<String>) =
             patterns.map(|(i, p)| (i, p.source())).unzip();
         if members.is_empty() {
@@ -63,7 +79,10 @@ impl Screen {
                 DFA::config()
                     // Every pattern that matches, not just the leftmost.
                     .match_kind(MatchKind::All)
-                    .cache_capacity(CACHE_CAPACITY)
+                    .cache_capacity(capacity)
+                    // A test's tiny cache is raised to the minimum; the real
+                    // one must fit, or the screen is not built.
+                    .skip_cache_capacity_check(capacity < CACHE_CAPACITY)
                     // Never give up and fall back: clearing only costs time.
                     .minimum_cache_clear_count(None),
             )
@@ -74,8 +93,11 @@ impl Screen {
             .ok()?;
         let make = {
             let dfa = dfa.clone();
-            Box::new(move || (dfa.create_cache(), PatternSet::new(dfa.pattern_len())))
-                as MakeScratch
+            Box::new(move || Scratch {
+                cache: dfa.create_cache(),
+                sets: [(); 2].map(|()| PatternSet::new(dfa.pattern_len())),
+                second_runs: Vec::new(),
+            }) as MakeScratch
         };
         Some(Screen {
             dfa,
@@ -91,18 +113,174 @@ impl Screen {
     /// there: slower, never a lost finding.
     pub(crate) fn runs(&self, text: &str, blocks: &[Block], runs: &mut Vec<(usize, Range<usize>)>) {
         let mut guard = self.scratch.get();
-        let (cache, set) = &mut *guard;
+        let scratch = &mut *guard;
+        let text = text.as_bytes();
+        if blocks.len() >= 2 {
+            // The blocks in two lanes of about equal bytes, the first lane's
+            // findings first.
+            let total: usize = blocks.iter().map(|b| b.range.len()).sum();
+            let mut seen = 0;
+            let split = blocks
+                .iter()
+                .position(|b| {
+                    seen += b.range.len();
+                    2 * seen >= total
+                })
+                .map_or(blocks.len() - 1, |i| i + 1)
+                .clamp(1, blocks.len() - 1);
+            let start = runs.len();
+            let mut second = std::mem::take(&mut scratch.second_runs);
+            second.clear();
+            let done = self.two_lanes(
+                scratch,
+                text,
+                [&blocks[..split], &blocks[split..]],
+                [runs, &mut second],
+            );
+            if done.is_some() {
+                runs.append(&mut second);
+                scratch.second_runs = second;
+                return;
+            }
+            // The cache was cleared under one lane (see `two_lanes`): start
+            // again, one block at a time.
+            runs.truncate(start);
+            scratch.second_runs = second;
+        }
+        let Scratch { cache, sets, .. } = scratch;
+        let set = &mut sets[0];
         for block in blocks {
-            let range = &block.range;
             set.clear();
-            match self.which(cache, set, &text.as_bytes()[range.clone()]) {
-                // Most blocks match nothing; iterating a set visits every pattern.
-                Some(()) if set.is_empty() => {}
-                Some(()) => runs.extend(
-                    set.iter()
-                        .map(|p| (self.members[p.as_usize()], range.clone())),
-                ),
-                None => runs.extend(self.members.iter().map(|&i| (i, range.clone()))),
+            let found = self.which(cache, set, &text[block.range.clone()]);
+            self.emit(found, set, &block.range, runs);
+        }
+    }
+
+    /// Adds the runs one block's search found (see `runs`).
+    fn emit(
+        &self,
+        found: Option<()>,
+        set: &PatternSet,
+        range: &Range<usize>,
+        runs: &mut Vec<(usize, Range<usize>)>,
+    ) {
+        match found {
+            // Most blocks match nothing; iterating a set visits every pattern.
+            Some(()) if set.is_empty() => {}
+            Some(()) => runs.extend(
+                set.iter()
+                    .map(|p| (self.members[p.as_usize()], range.clone())),
+            ),
+            None => runs.extend(self.members.iter().map(|&i| (i, range.clone()))),
+        }
+    }
+
+    /// What `runs` does block by block, for two lists of blocks at once:
+    /// one byte of each in turn. A DFA search waits at every byte for the
+    /// load of its next state; two independent searches let the processor
+    /// overlap those waits. `None` if the cache was cleared while a lane
+    /// was in a block (its state is then no longer valid): the caller
+    /// starts again without lanes.
+    fn two_lanes(
+        &self,
+        scratch: &mut Scratch,
+        text: &[u8],
+        blocks: [&[Block]; 2],
+        out: [&mut Vec<(usize, Range<usize>)>; 2],
+    ) -> Option<()> {
+        let dfa = &self.dfa;
+        let Scratch { cache, sets, .. } = scratch;
+        let clears = cache.clear_count();
+        let mut lanes = blocks.map(|blocks| Lane {
+            blocks: blocks.iter(),
+            block: 0..0,
+            at: 0,
+            sid: LazyStateID::default(),
+            found: Some(()),
+            busy: false,
+        });
+        loop {
+            // Finish blocks that ended, start the next ones.
+            for (l, lane) in lanes.iter_mut().enumerate() {
+                while lane.at == lane.block.end {
+                    if lane.busy {
+                        if lane.found.is_some() {
+                            let sid = dfa.next_eoi_state(cache, lane.sid).ok();
+                            match sid {
+                                Some(sid) if sid.is_match() => add(dfa, cache, sid, &mut sets[l]),
+                                Some(_) => {}
+                                None => lane.found = None,
+                            }
+                        }
+                        self.emit(lane.found, &sets[l], &lane.block, out[l]);
+                        lane.busy = false;
+                    }
+                    let Some(next) = lane.blocks.next() else {
+                        break;
+                    };
+                    sets[l].clear();
+                    lane.block = next.range.clone();
+                    lane.at = next.range.start;
+                    lane.found = Some(());
+                    lane.busy = true;
+                    match dfa.start_state_forward(cache, &Input::new(&text[lane.block.clone()])) {
+                        Ok(sid) => lane.sid = sid,
+                        Err(_) => {
+                            lane.found = None;
+                            lane.at = lane.block.end;
+                        }
+                    }
+                }
+                // The other lane's state may be gone with the cache.
+                if cache.clear_count() != clears {
+                    return None;
+                }
+            }
+            let [a, b] = &mut lanes;
+            let (ra, rb) = (a.block.end - a.at, b.block.end - b.at);
+            if ra == 0 && rb == 0 {
+                return Some(());
+            }
+            if ra == 0 || rb == 0 {
+                // One lane is done: the other goes on alone.
+                let (l, lane) = if ra == 0 { (1, b) } else { (0, a) };
+                lane.step_alone(dfa, cache, &mut sets[l], text);
+                continue;
+            }
+            let n = ra.min(rb);
+            let (ha, hb) = (&text[a.at..a.at + n], &text[b.at..b.at + n]);
+            let (mut sa, mut sb) = (a.sid, b.sid);
+            let mut k = 0;
+            while k < n {
+                let (x, y) = (ha[k], hb[k]);
+                if sa.is_tagged() || sb.is_tagged() {
+                    break;
+                }
+                let na = dfa.next_state_untagged(cache, sa, x);
+                let nb = dfa.next_state_untagged(cache, sb, y);
+                if na.is_tagged() || nb.is_tagged() {
+                    break;
+                }
+                sa = na;
+                sb = nb;
+                k += 1;
+            }
+            a.sid = sa;
+            b.sid = sb;
+            a.at += k;
+            b.at += k;
+            if k < n {
+                // A tagged state in one lane or both: take one byte of each
+                // the careful way.
+                let [sa, sb] = &mut *sets;
+                a.step(dfa, cache, sa, text[a.at]);
+                if cache.clear_count() != clears {
+                    return None;
+                }
+                b.step(dfa, cache, sb, text[b.at]);
+                if cache.clear_count() != clears {
+                    return None;
+                }
             }
         }
     }
@@ -114,18 +292,12 @@ impl Screen {
     /// benchmark's notes. `None` if the DFA gives up (see `runs`).
     fn which(&self, cache: &mut Cache, set: &mut PatternSet, haystack: &[u8]) -> Option<()> {
         let dfa = &self.dfa;
-        let mut add = |cache: &Cache, sid: LazyStateID| {
-            // Matches show one byte late, and at the end through `eoi`.
-            for i in 0..dfa.match_len(cache, sid) {
-                set.insert(dfa.match_pattern(cache, sid, i));
-            }
-        };
         let mut sid = dfa.start_state_forward(cache, &Input::new(haystack)).ok()?;
         for &byte in haystack {
             sid = dfa.next_state(cache, sid, byte).ok()?;
             if sid.is_tagged() {
                 if sid.is_match() {
-                    add(cache, sid);
+                    add(dfa, cache, sid, set);
                 } else if sid.is_dead() {
                     return Some(());
                 } else if sid.is_quit() {
@@ -135,8 +307,140 @@ impl Screen {
         }
         sid = dfa.next_eoi_state(cache, sid).ok()?;
         if sid.is_match() {
-            add(cache, sid);
+            add(dfa, cache, sid, set);
         }
         Some(())
+    }
+}
+
+/// Adds the patterns of match state `sid` to `set`. Matches show one byte
+/// late, and at the end of a block through the end-of-input transition.
+fn add(dfa: &DFA, cache: &Cache, sid: LazyStateID, set: &mut PatternSet) {
+    for i in 0..dfa.match_len(cache, sid) {
+        set.insert(dfa.match_pattern(cache, sid, i));
+    }
+}
+
+/// One of `Screen::two_lanes`'s searches: its blocks, the block in
+/// progress (absolute range), the next byte and the state before it.
+struct Lane<'b> {
+    blocks: std::slice::Iter<'b, Block>,
+    block: Range<usize>,
+    at: usize,
+    sid: LazyStateID,
+    /// `None` once the DFA gave up in this block (every pattern runs there).
+    found: Option<()>,
+    /// A block is in progress, its runs not yet added.
+    busy: bool,
+}
+
+impl Lane<'_> {
+    /// One byte, computing the next state if the cache does not have it,
+    /// noting matches, and ending the block at a dead or quit state.
+    fn step(&mut self, dfa: &DFA, cache: &mut Cache, set: &mut PatternSet, byte: u8) {
+        match dfa.next_state(cache, self.sid, byte) {
+            Ok(sid) => {
+                self.sid = sid;
+                self.at += 1;
+                if sid.is_match() {
+                    add(dfa, cache, sid, set);
+                } else if sid.is_dead() {
+                    self.at = self.block.end;
+                } else if sid.is_quit() {
+                    self.found = None;
+                    self.at = self.block.end;
+                }
+            }
+            Err(_) => {
+                self.found = None;
+                self.at = self.block.end;
+            }
+        }
+    }
+
+    /// The rest of the block, with no other lane.
+    fn step_alone(&mut self, dfa: &DFA, cache: &mut Cache, set: &mut PatternSet, text: &[u8]) {
+        while self.at < self.block.end {
+            self.step(dfa, cache, set, text[self.at]);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Screen;
+    use crate::document::{Document, Kind};
+    use crate::rule::RuleSet;
+
+    /// Two lanes find, block by block, what one search per block finds,
+    /// and so does the restart after a cache is cleared under a lane: on
+    /// the corpus notes, with the normal cache and with one so small that
+    /// it is cleared again and again.
+    #[test]
+    fn two_lanes_find_what_one_search_per_block_finds() {
+        let rules = RuleSet::load(true, &[]).unwrap();
+        let patterns: Vec<_> = rules
+            .rules
+            .iter()
+            .flat_map(|r| &r.patterns)
+            .filter(|p| !p.triggers.is_empty())
+            .enumerate()
+            .collect();
+        let normal = Screen::build(patterns.iter().map(|&(i, p)| (i, p))).unwrap();
+        let tiny = Screen::with_capacity(patterns.iter().map(|&(i, p)| (i, p)), 0).unwrap();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/corpus");
+        let (mut two_lane_runs, mut restarts) = (0, 0);
+        for dir in std::fs::read_dir(&root).unwrap() {
+            let dir = dir.unwrap().path();
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries {
+                let path = entry.unwrap().path();
+                let Some(kind) = Kind::from_path(&path) else {
+                    continue;
+                };
+                let doc =
+                    Document::new(String::new(), std::fs::read_to_string(&path).unwrap(), kind);
+                let (text, blocks) = (doc.prose.text.as_str(), &doc.prose.blocks);
+                for screen in [&normal, &tiny] {
+                    let mut expected = Vec::new();
+                    let mut guard = screen.scratch.get();
+                    let scratch = &mut *guard;
+                    for block in blocks {
+                        let set = &mut scratch.sets[0];
+                        set.clear();
+                        let hay = &text.as_bytes()[block.range.clone()];
+                        let found = screen.which(&mut scratch.cache, set, hay);
+                        screen.emit(found, set, &block.range, &mut expected);
+                    }
+                    if blocks.len() >= 2 {
+                        let (mut first, mut second) = (Vec::new(), Vec::new());
+                        let split = blocks.len() / 2;
+                        match screen.two_lanes(
+                            scratch,
+                            text.as_bytes(),
+                            [&blocks[..split], &blocks[split..]],
+                            [&mut first, &mut second],
+                        ) {
+                            Some(()) => {
+                                two_lane_runs += 1;
+                                first.append(&mut second);
+                                assert_eq!(first, expected, "in {}", path.display());
+                            }
+                            None => restarts += 1,
+                        }
+                    }
+                    drop(guard);
+                    let mut runs = Vec::new();
+                    screen.runs(text, blocks, &mut runs);
+                    assert_eq!(runs, expected, "in {}", path.display());
+                }
+            }
+        }
+        assert!(
+            two_lane_runs > 50 && restarts > 0,
+            "{two_lane_runs} two-lane runs, {restarts} restarts"
+        );
     }
 }
