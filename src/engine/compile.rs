@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
+use super::leftmost::Lanes;
 use super::screen::Screen;
 use crate::rule::{InQuotes, Pattern, Rule, RuleSet};
 
@@ -56,10 +57,14 @@ pub struct Engine<'r> {
     pub(crate) rules: &'r [Rule],
     /// Every rule's phrases, lower-cased, one entry per distinct phrase.
     pub(crate) phrase_words: Vec<String>,
-    /// One automaton over `phrase_words`: built with the engine for
-    /// folders, on first need for the few files a hook passes, where short
-    /// notes are searched phrase by phrase instead (see `matcher.rs`).
-    /// `None` inside if it could not be built (search phrase by phrase).
+    /// Over folders (`Options::fast_scan`): one DFA over `phrase_words`,
+    /// searched in two lanes (`leftmost.rs`).
+    pub(crate) phrase_lanes: Option<Lanes>,
+    /// Otherwise one automaton over `phrase_words`: built on first need
+    /// for the few files a hook passes, where short notes are searched
+    /// phrase by phrase instead (see `matcher.rs`), or with the engine for
+    /// a phrase list too large for `phrase_lanes`. `None` inside if it
+    /// could not be built (search phrase by phrase).
     pub(crate) phrases: OnceLock<Option<AhoCorasick>>,
     /// For each automaton pattern, the rules that own that phrase.
     pub(crate) phrase_rules: Vec<Vec<usize>>,
@@ -158,7 +163,11 @@ impl<'r> Engine<'r> {
         // case-insensitive search, from a smaller automaton (building the
         // case-insensitive one was a third of a one-note run).
         let phrase_words: Vec<String> = phrases.iter().map(|p| p.to_ascii_lowercase()).collect();
-        let automaton = if options.fast_scan && !phrase_words.is_empty() {
+        let refs: Vec<&str> = phrase_words.iter().map(String::as_str).collect();
+        let phrase_lanes = (options.fast_scan && dfa_if_small(&refs).is_some())
+            .then(|| Lanes::new(&phrase_words))
+            .flatten();
+        let automaton = if options.fast_scan && phrase_lanes.is_none() && !phrase_words.is_empty() {
             let ac = build_automaton(&phrase_words, MatchKind::LeftmostLongest, true)
                 .map_err(|e| BuildError(e.to_string()))?;
             OnceLock::from(Some(ac))
@@ -214,6 +223,7 @@ impl<'r> Engine<'r> {
             known_ids: &set.known_ids,
             rules: &set.rules,
             phrase_words,
+            phrase_lanes,
             phrases: automaton,
             phrase_rules,
             patterns,

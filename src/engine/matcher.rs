@@ -146,6 +146,9 @@ impl Engine<'_> {
         if self.phrase_words.is_empty() {
             return Vec::new();
         }
+        if let Some(lanes) = &self.phrase_lanes {
+            return lanes.find(lower.as_bytes());
+        }
         let words = &self.phrase_words;
         match automaton(&self.phrases, words, MatchKind::LeftmostLongest, by_word) {
             Some(ac) => ac

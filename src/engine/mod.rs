@@ -2,7 +2,8 @@
 //!
 //! `compile.rs` builds one [`Engine`] from a [`RuleSet`]: a single
 //! aho-corasick automaton for the phrases of every rule (leftmost-longest,
-//! ASCII case-insensitive) and the rules' patterns, with what decides where
+//! ASCII case-insensitive; over folders searched in two lanes,
+//! `leftmost.rs`) and the rules' patterns, with what decides where
 //! a pattern runs: over folders one lazy DFA of all patterns
 //! (`screen.rs`), for a few files each pattern's trigger words.
 //! `matcher.rs` runs them over a document's prose and applies each rule's
@@ -12,6 +13,7 @@
 //! [`RuleSet`]: crate::rule::RuleSet
 
 mod compile;
+mod leftmost;
 mod matcher;
 mod screen;
 mod suppress;
