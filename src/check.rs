@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{mpsc, Mutex};
+use std::sync::{mpsc, Condvar, Mutex};
 
 use ignore::{WalkBuilder, WalkState};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
@@ -21,7 +21,7 @@ use crate::baseline::{self, Baseline};
 use crate::cli::{CheckArgs, Color, Format};
 use crate::config::Settings;
 use crate::document::{Document, Kind};
-use crate::engine::{Engine, Finding, Options};
+use crate::engine::{Engine, Finding, Options, Screen};
 use crate::fix;
 use crate::report::{self, concise, github, human, json, sarif, Located};
 use crate::rule::{RuleSet, Severity};
@@ -103,10 +103,71 @@ struct Job<'a> {
     baseline: Option<Mutex<Baseline>>,
 }
 
-/// What the walk needs to choose notes.
+/// What the walk needs to choose notes, and where it tells how far it has got.
 struct Walk<'a> {
     settings: &'a Settings,
     changed: Option<&'a HashSet<PathBuf>>,
+    progress: &'a Progress,
+}
+
+/// How many notes the walk has found so far, and whether it is over: the
+/// screen is started as soon as there are [`SCREEN_AFTER`] of them.
+#[derive(Default)]
+struct Progress {
+    /// Notes found, and whether the walk has ended.
+    state: Mutex<(usize, bool)>,
+    changed: Condvar,
+}
+
+/// The thread building the screen: `None` from it if the walk found too
+/// few notes for one.
+type PendingScreen<'scope> = std::thread::ScopedJoinHandle<'scope, Option<Option<Screen>>>;
+
+/// Ends the walk's [`Progress`] when dropped.
+struct Ended<'a>(&'a Progress);
+
+impl Drop for Ended<'_> {
+    fn drop(&mut self) {
+        self.0.end();
+    }
+}
+
+impl Progress {
+    /// `found` more notes were found.
+    fn add(&self, found: usize) {
+        let mut state = self
+            .state
+            .lock()
+            .expect("no thread panics while holding the lock");
+        let before = state.0;
+        state.0 += found;
+        if before < SCREEN_AFTER && state.0 >= SCREEN_AFTER {
+            self.changed.notify_all();
+        }
+    }
+
+    /// The walk is over.
+    fn end(&self) {
+        self.state
+            .lock()
+            .expect("no thread panics while holding the lock")
+            .1 = true;
+        self.changed.notify_all();
+    }
+
+    /// Waits until the walk has found `n` notes (true) or has ended with
+    /// fewer (false).
+    fn reaches(&self, n: usize) -> bool {
+        let state = self
+            .state
+            .lock()
+            .expect("no thread panics while holding the lock");
+        let state = self
+            .changed
+            .wait_while(state, |(found, ended)| *found < n && !*ended)
+            .expect("no thread panics while holding the lock");
+        state.0 >= n
+    }
 }
 
 pub fn check(
@@ -168,63 +229,79 @@ pub fn check(
             .cloned()
             .collect()
     };
+    let progress = Progress::default();
     let walk = Walk {
         settings: &settings,
         changed: changed.as_ref(),
+        progress: &progress,
     };
-    // The walk and building the engine (tens of milliseconds each for an
-    // archive) do not need each other: one thread each.
-    let (engine, notes) = std::thread::scope(|scope| {
-        let walker = scope.spawn(|| (!paths.is_empty()).then(|| walk.walk(&paths)));
-        let engine = Engine::with_options(&rules, options);
-        let notes = walker
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (engine, notes)
-    });
-    let job = Job {
-        args,
-        settings: &settings,
-        rules: &rules,
-        engine: engine?,
-        renderer: render_human.then(|| human::Human::new(color, None, settings.redact)),
-        baseline,
-    };
-
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    let mut sink = Sink::new(&job, GraphicalReportHandler::new_themed(theme), out, err);
-    for outcome in early {
-        sink.accept(outcome);
-    }
-    for path in &args.paths {
-        if path.as_os_str() == "-" {
-            let name = args
-                .stdin_filename
-                .clone()
-                .unwrap_or_else(|| "-".to_string());
-            let kind = Kind::from_path(Path::new(&name)).unwrap_or(Kind::Markdown);
-            let mut bytes = Vec::new();
-            sink.accept(match io::stdin().lock().read_to_end(&mut bytes) {
-                Ok(_) => match decode(name, bytes) {
-                    Ok((name, text)) => job.lint(name, None, text, kind),
-                    Err(outcome) => outcome,
-                },
-                Err(e) => unreadable(name, e.to_string()),
-            });
+    let status = std::thread::scope(|scope| {
+        // The walk, building the engine and, once the walk has found enough
+        // notes to pay for it, building the screen (tens of milliseconds
+        // each for an archive) do not need each other: one thread each.
+        // The screen used to wait for the walk to end, and notes checked
+        // without it while it was built cost three times as much.
+        let walker = scope.spawn(|| {
+            // However the walk ends (or if there is none), so that nothing
+            // waits for it forever.
+            let _ended = Ended(&progress);
+            (!paths.is_empty()).then(|| walk.walk(&paths))
+        });
+        let screen = (options.fast_scan && !options.exhaustive).then(|| {
+            scope.spawn(|| {
+                progress
+                    .reaches(SCREEN_AFTER)
+                    .then(|| Engine::screen_for(&rules))
+            })
+        });
+        let engine = Engine::with_options(&rules, options);
+        let notes = walker
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let job = Job {
+            args,
+            settings: &settings,
+            rules: &rules,
+            engine: engine?,
+            renderer: render_human.then(|| human::Human::new(color, None, settings.redact)),
+            baseline,
+        };
+        let mut sink = Sink::new(&job, GraphicalReportHandler::new_themed(theme), out, err);
+        for outcome in early {
+            sink.accept(outcome);
         }
-    }
-    if let Some(notes) = notes {
-        job.check_in_order(&notes, &mut sink);
-    }
-    let status = sink.finish();
-    // The process ends after this command: the pack and the patterns it
-    // compiled are left for the operating system to reclaim. Freeing them
-    // one by one (ten thousand allocations) was ~5% of a one-note run.
-    std::mem::forget(job);
+        for path in &args.paths {
+            if path.as_os_str() == "-" {
+                let name = args
+                    .stdin_filename
+                    .clone()
+                    .unwrap_or_else(|| "-".to_string());
+                let kind = Kind::from_path(Path::new(&name)).unwrap_or(Kind::Markdown);
+                let mut bytes = Vec::new();
+                sink.accept(match io::stdin().lock().read_to_end(&mut bytes) {
+                    Ok(_) => match decode(name, bytes) {
+                        Ok((name, text)) => job.lint(name, None, text, kind),
+                        Err(outcome) => outcome,
+                    },
+                    Err(e) => unreadable(name, e.to_string()),
+                });
+            }
+        }
+        if let Some(notes) = notes {
+            job.check_in_order(&notes, screen, &mut sink);
+        }
+        let status = sink.finish();
+        // The process ends after this command: the pack and the patterns it
+        // compiled are left for the operating system to reclaim. Freeing them
+        // one by one (ten thousand allocations) was ~5% of a one-note run.
+        std::mem::forget(job);
+        status
+    });
     std::mem::forget(rules);
     status
 }
@@ -254,6 +331,7 @@ impl Walk<'_> {
     /// order whatever the threads do. Only names are held, not notes.
     fn walk(&self, paths: &[PathBuf]) -> Vec<Found> {
         if let Some(found) = self.named_files(paths) {
+            self.progress.add(found.len());
             return found;
         }
         let mut builder = WalkBuilder::new(&paths[0]);
@@ -278,6 +356,7 @@ impl Walk<'_> {
                         .lock()
                         .expect("no worker panics while holding the lock")
                         .push(found);
+                    self.progress.add(1);
                 }
                 WalkState::Continue
             })
@@ -352,7 +431,14 @@ impl Job<'_> {
         }
     }
 
-    fn check_in_order(&self, notes: &[Found], sink: &mut Sink<'_>) {
+    /// `screen`, if there is one, is being built (`Engine::screen_for`):
+    /// it is put in use as soon as it is ready.
+    fn check_in_order(
+        &self,
+        notes: &[Found],
+        screen: Option<PendingScreen<'_>>,
+        sink: &mut Sink<'_>,
+    ) {
         if let [only] = notes {
             // One note, a hook's usual commit: on this thread. A worker
             // would add a thread start and a fresh heap to fault in.
@@ -369,9 +455,16 @@ impl Job<'_> {
         let batch = (notes.len() / (threads * 32)).clamp(1, 16);
         let (tx, rx) = mpsc::sync_channel::<Vec<(usize, Outcome)>>(threads * 4);
         std::thread::scope(|scope| {
-            if notes.len() >= SCREEN_AFTER {
+            if let Some(screen) = screen {
                 // Workers use triggers until the screen is ready.
-                scope.spawn(|| self.engine.build_screen());
+                scope.spawn(move || {
+                    let screen = screen
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                    if let Some(screen) = screen {
+                        self.engine.install_screen(screen);
+                    }
+                });
             }
             for _ in 0..threads {
                 let tx = tx.clone();
@@ -887,7 +980,41 @@ fn io_reason(e: &ignore::Error) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::read_all;
+    use super::{read_all, Ended, Progress, SCREEN_AFTER};
+
+    #[test]
+    fn the_screen_waits_for_enough_notes_or_the_end_of_the_walk() {
+        // Enough notes, found while it waits: it goes ahead before the end.
+        let progress = Progress::default();
+        std::thread::scope(|scope| {
+            let waiter = scope.spawn(|| progress.reaches(SCREEN_AFTER));
+            for _ in 0..SCREEN_AFTER {
+                progress.add(1);
+            }
+            assert!(waiter.join().unwrap());
+            assert!(!progress.state.lock().unwrap().1, "the walk has not ended");
+        });
+        // Too few, then the end: it does not.
+        let progress = Progress::default();
+        std::thread::scope(|scope| {
+            let waiter = scope.spawn(|| progress.reaches(SCREEN_AFTER));
+            progress.add(SCREEN_AFTER - 1);
+            drop(Ended(&progress));
+            assert!(!waiter.join().unwrap());
+        });
+        // A walk that fails part way ends all the same.
+        let progress = Progress::default();
+        std::thread::scope(|scope| {
+            let waiter = scope.spawn(|| progress.reaches(SCREEN_AFTER));
+            let walk = scope.spawn(|| {
+                let _ended = Ended(&progress);
+                progress.add(3);
+                panic!("the walk failed");
+            });
+            assert!(walk.join().is_err());
+            assert!(!waiter.join().unwrap());
+        });
+    }
 
     #[test]
     fn read_all_reads_to_the_end_whatever_size_it_was_told() {

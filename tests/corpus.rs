@@ -2,6 +2,8 @@
 //! so a rule change that starts or stops flagging something shows up in
 //! review as a diff of real-looking sentences (Harper's snapshot tests).
 
+mod common;
+
 use regard::document::{Document, Kind, LineIndex};
 use regard::engine::Engine;
 use regard::rule::RuleSet;
@@ -107,4 +109,52 @@ fn screened_and_triggered_patterns_find_what_exhaustive_search_finds() {
         assert_eq!(hook.lint(&doc), expected, "hook, in:\n{}", doc.text);
     }
     assert!(compared > 500, "only {compared} findings compared");
+}
+
+/// Over a thousand notes and more, `regard check` builds the screen while
+/// it walks and checks, and notes checked before it is ready use triggers
+/// (issue 6). Whichever way each note went, a folder of copies of the
+/// corpus gets, copy by copy, exactly the findings of the corpus alone
+/// (too few notes for a screen), in the same order.
+#[test]
+fn a_thousand_notes_get_the_findings_each_gets_alone() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/corpus");
+    let mut paths = Vec::new();
+    notes(&root, &mut paths);
+    let d = common::Dir::new("thousand");
+    let copies = 1000 / paths.len() + 2;
+    for c in 0..copies {
+        for path in &paths {
+            let name = path.strip_prefix(&root).unwrap().display().to_string();
+            d.write(&format!("c{c:02}/{name}"), std::fs::read(path).unwrap());
+        }
+    }
+    assert!(copies * paths.len() > 1000);
+    let alone = d.regard(&["check", "--isolated", "--format", "concise", "c00"]);
+    let alone = String::from_utf8(alone.stdout).unwrap();
+    assert!(alone.lines().count() > 50, "{alone}");
+    let expected: String = (0..copies)
+        .map(|c| alone.replace("c00/", &format!("c{c:02}/")))
+        .collect();
+    let all = d.regard(&["check", "--isolated", "--format", "concise", "."]);
+    assert_eq!(all.status.code(), Some(1));
+    let all = String::from_utf8(all.stdout).unwrap();
+    assert!(all == expected, "{}", first_difference(&all, &expected));
+}
+
+fn first_difference(got: &str, want: &str) -> String {
+    let at = got.lines().zip(want.lines()).position(|(g, w)| g != w);
+    match at {
+        Some(i) => format!(
+            "line {}: got\n  {}\nwant\n  {}",
+            i + 1,
+            got.lines().nth(i).unwrap(),
+            want.lines().nth(i).unwrap()
+        ),
+        None => format!(
+            "{} lines, want {}",
+            got.lines().count(),
+            want.lines().count()
+        ),
+    }
 }

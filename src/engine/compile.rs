@@ -174,12 +174,7 @@ impl<'r> Engine<'r> {
         } else {
             OnceLock::new()
         };
-        let patterns: Vec<(usize, &Pattern)> = set
-            .rules
-            .iter()
-            .enumerate()
-            .flat_map(|(r, rule)| rule.patterns.iter().map(move |p| (r, p)))
-            .collect();
+        let patterns: Vec<(usize, &Pattern)> = patterns_of(set).collect();
         let listed: usize = patterns
             .iter()
             .flat_map(|(_, p)| &p.triggers)
@@ -250,14 +245,43 @@ impl<'r> Engine<'r> {
         if self.options.exhaustive {
             return;
         }
-        self.screen.get_or_init(|| {
-            Screen::build(
-                self.patterns
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, (_, p))| !p.triggers.is_empty())
-                    .map(|(i, (_, p))| (i, *p)),
-            )
-        });
+        self.screen
+            .get_or_init(|| screen_over(self.patterns.iter().copied()));
     }
+
+    /// The screen for the engine of `set`, built without the engine:
+    /// `regard check` starts it as soon as its walk has found enough notes,
+    /// beside building the engine, and hands it over with
+    /// [`Engine::install_screen`].
+    pub(crate) fn screen_for(set: &RuleSet) -> Option<Screen> {
+        screen_over(patterns_of(set))
+    }
+
+    /// Puts a screen from [`Engine::screen_for`] (of the same rules) in
+    /// use; notes checked from now on are screened.
+    pub(crate) fn install_screen(&self, screen: Option<Screen>) {
+        if !self.options.exhaustive {
+            // Built once: a screen already there is the same screen.
+            let _ = self.screen.set(screen);
+        }
+    }
+}
+
+/// Every `(rule index, pattern)` of `set`, in the order of `Engine::patterns`.
+fn patterns_of(set: &RuleSet) -> impl Iterator<Item = (usize, &Pattern)> {
+    set.rules
+        .iter()
+        .enumerate()
+        .flat_map(|(r, rule)| rule.patterns.iter().map(move |p| (r, p)))
+}
+
+/// A screen over the triggered ones of `patterns` (in `Engine::patterns`
+/// order, whose indices it reports).
+fn screen_over<'p>(patterns: impl Iterator<Item = (usize, &'p Pattern)>) -> Option<Screen> {
+    Screen::build(
+        patterns
+            .enumerate()
+            .filter(|(_, (_, p))| !p.triggers.is_empty())
+            .map(|(i, (_, p))| (i, p)),
+    )
 }

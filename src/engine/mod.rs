@@ -19,6 +19,7 @@ mod screen;
 mod suppress;
 
 pub use compile::{BuildError, Engine, Options};
+pub(crate) use screen::Screen;
 
 use crate::document::Span;
 
