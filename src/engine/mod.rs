@@ -4,8 +4,9 @@
 //! aho-corasick automaton for the phrases of every rule (leftmost-longest,
 //! ASCII case-insensitive; over folders searched in two lanes,
 //! `leftmost.rs`) and the rules' patterns, with what decides where
-//! a pattern runs: over folders one lazy DFA of all patterns
-//! (`screen.rs`), for a few files each pattern's trigger words.
+//! a pattern runs: over folders one lazy DFA of all patterns, four
+//! searches in lockstep (`screen.rs`), for a few files each pattern's
+//! trigger words.
 //! `matcher.rs` runs them over a document's prose and applies each rule's
 //! context: whole words, `unless`, quoted speech. Findings come out as
 //! spans into the file.
