@@ -18,12 +18,21 @@ pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut i = 0;
     // Only quotation marks matter: jump from one to the next (their first
-    // bytes: `"`, `'`, and the lead bytes of «, », and U+2018 to U+201E).
-    while let Some(n) = bytes[i..]
-        .iter()
-        .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
-    {
-        i += n;
+    // bytes: `"`, `'`, and the lead bytes of « and » (0xC2) and of U+2018 to
+    // U+201E (0xE2)), with memchr's SIMD searches: a byte-by-byte search was
+    // 4% of a run over an archive. 0xC2 is rare in English notes, so its
+    // next place is looked up again only once passed.
+    let mut next_c2 = memchr::memchr(0xC2, bytes);
+    loop {
+        if next_c2.is_some_and(|c2| c2 < i) {
+            next_c2 = memchr::memchr(0xC2, &bytes[i..]).map(|n| i + n);
+        }
+        let next = memchr::memchr3(b'"', b'\'', 0xE2, &bytes[i..]).map(|n| i + n);
+        i = match (next, next_c2) {
+            (Some(a), Some(b)) => a.min(b),
+            (Some(a), None) | (None, Some(a)) => a,
+            (None, None) => break,
+        };
         let c = text[i..].chars().next().expect("a lead byte starts a char");
         let end = i + c.len_utf8();
         match c {
@@ -123,6 +132,12 @@ mod tests {
             quoted("caf\u{e9} \u{2014} \u{ab}non\u{bb}\u{a0}'\u{e9}t\u{e9}' \u{201e}ja\u{201c}"),
             ["\u{ab}non\u{bb}", "'\u{e9}t\u{e9}'", "\u{201e}ja\u{201c}"]
         );
+        // A no-break space long before the next guillemet, and none at all.
+        assert_eq!(
+            quoted("\u{a0}\"Lazy\" she said, and \u{2014} \u{ab}rude\u{bb}."),
+            ["\"Lazy\"", "\u{ab}rude\u{bb}"]
+        );
+        assert_eq!(quoted("No marks \u{2014} at all\u{2026}"), [] as [&str; 0]);
     }
 
     #[test]
