@@ -144,7 +144,7 @@ impl Screen {
         let Scratch { cache, sets, .. } = scratch;
         let set = &mut sets[0];
         for block in blocks {
-            set.clear();
+            clear(set);
             let found = self.which(cache, set, &text[block.range.clone()]);
             self.emit(found, set, &block.range, runs);
         }
@@ -212,7 +212,7 @@ impl Screen {
                     let Some(next) = lane.blocks.next() else {
                         break;
                     };
-                    sets[l].clear();
+                    clear(&mut sets[l]);
                     lane.block = next.range.clone();
                     lane.at = next.range.start;
                     lane.found = Some(());
@@ -290,6 +290,14 @@ impl Screen {
 fn add(dfa: &DFA, cache: &Cache, sid: LazyStateID, set: &mut PatternSet) {
     for i in 0..dfa.match_len(cache, sid) {
         set.insert(dfa.match_pattern(cache, sid, i));
+    }
+}
+
+/// Empties `set`. `PatternSet::clear` writes every pattern's slot, and
+/// most blocks match nothing: that memset was 0.6% of a run over an archive.
+fn clear(set: &mut PatternSet) {
+    if !set.is_empty() {
+        set.clear();
     }
 }
 
