@@ -425,8 +425,7 @@ impl Lane<'_> {
 #[cfg(test)]
 mod tests {
     use super::{split, Scratch, Screen, LANES};
-    use crate::document::Block;
-    use crate::document::{Document, Kind};
+    use crate::document::{Block, Document, Kind};
     use crate::rule::RuleSet;
 
     /// Lanes find, block by block, what one search per block finds,
