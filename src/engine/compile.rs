@@ -58,7 +58,7 @@ pub struct Engine<'r> {
     /// Every rule's phrases, lower-cased, one entry per distinct phrase.
     pub(crate) phrase_words: Vec<String>,
     /// Over folders (`Options::fast_scan`): one DFA over `phrase_words`,
-    /// searched in two lanes (`leftmost.rs`).
+    /// searched in three lanes (`leftmost.rs`).
     pub(crate) phrase_lanes: Option<Lanes>,
     /// Otherwise one automaton over `phrase_words`: built on first need
     /// for the few files a hook passes, where short notes are searched

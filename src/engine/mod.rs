@@ -2,7 +2,7 @@
 //!
 //! `compile.rs` builds one [`Engine`] from a [`RuleSet`]: a single
 //! aho-corasick automaton for the phrases of every rule (leftmost-longest,
-//! ASCII case-insensitive; over folders searched in two lanes,
+//! ASCII case-insensitive; over folders searched in three lanes,
 //! `leftmost.rs`) and the rules' patterns, with what decides where
 //! a pattern runs: over folders one lazy DFA of all patterns, four
 //! searches in lockstep (`screen.rs`), for a few files each pattern's
