@@ -86,7 +86,8 @@ pub struct Engine<'r> {
     pub(crate) trigger_masks: Vec<u32>,
     /// Patterns without triggers: they run on every note.
     pub(crate) always: Vec<usize>,
-    /// Once [`Engine::build_screen`] has run: one DFA telling which
+    /// Once [`Engine::build_screen`] or [`Engine::install_screen`] has
+    /// run: one DFA telling which
     /// triggered patterns match in a block, in place of the triggers
     /// (`None` inside if the patterns do not fit one DFA).
     pub(crate) screen: OnceLock<Option<Screen>>,
@@ -238,9 +239,11 @@ impl<'r> Engine<'r> {
 
     /// Builds the screen (`screen.rs`) if it is not built yet. It takes
     /// tens of milliseconds and pays off over many notes (about a thousand
-    /// for the built-in pack), so `regard check` builds it on a thread of
-    /// its own beside the workers when a walk finds that many; notes
-    /// checked before it is ready use triggers, with the same findings.
+    /// for the built-in pack). `regard check` does not wait for the engine:
+    /// it builds the screen with [`Engine::screen_for`] on a thread of its
+    /// own as soon as its walk has found that many notes, and installs it;
+    /// notes checked before it is ready use triggers, with the same
+    /// findings.
     pub fn build_screen(&self) {
         if self.options.exhaustive {
             return;

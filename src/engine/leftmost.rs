@@ -54,15 +54,15 @@ impl Lanes {
     /// `(phrase, range)` for each leftmost-longest match in `hay`, in order:
     /// what `AhoCorasick::find_iter` reports.
     pub(crate) fn find(&self, hay: &[u8]) -> Vec<(usize, Range<usize>)> {
-        let mut found = Vec::new();
         if hay.len() < LANES_FROM {
+            let mut found = Vec::new();
             let mut lane = Lane::new(self.start, 0..hay.len());
             lane.run(&self.dfa, self.start, hay, &mut found);
             return found;
         }
         let (dfa, start) = (&self.dfa, self.start);
         let mut lanes: [Lane; LANES] = cuts(hay).map(|range| Lane::new(start, range));
-        let mut later: [Vec<(usize, Range<usize>)>; LANES - 1] = Default::default();
+        let mut found: [Vec<(usize, Range<usize>)>; LANES] = Default::default();
         loop {
             // All lanes together while each has bytes left; then the rest
             // of each alone.
@@ -93,22 +93,16 @@ impl Lanes {
             if k < n {
                 // A match or a dead state ahead: one byte of each, the
                 // careful way.
-                let (first, rest) = lanes.split_at_mut(1);
-                first[0].step(dfa, start, hay, &mut found);
-                for (lane, out) in rest.iter_mut().zip(&mut later) {
+                for (lane, out) in lanes.iter_mut().zip(&mut found) {
                     lane.step(dfa, start, hay, out);
                 }
             }
         }
-        let (first, rest) = lanes.split_at_mut(1);
-        first[0].run(dfa, start, hay, &mut found);
-        for (lane, out) in rest.iter_mut().zip(&mut later) {
+        for (lane, out) in lanes.iter_mut().zip(&mut found) {
             lane.run(dfa, start, hay, out);
         }
-        for out in &mut later {
-            found.append(out);
-        }
-        found
+        // In text order: the lanes' ranges follow each other.
+        found.concat()
     }
 }
 

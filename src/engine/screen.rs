@@ -11,7 +11,7 @@
 //!
 //! Building the DFA takes tens of milliseconds for the built-in pack, so it
 //! is only built when there are many notes to check (see
-//! `Engine::build_screen`), not for a small folder or the few files a
+//! `Engine::screen_for`), not for a small folder or the few files a
 //! pre-commit hook passes; patterns too big to share one DFA leave the
 //! engine on triggers alone.
 
@@ -239,7 +239,7 @@ impl Screen {
                     len += 1;
                 }
             }
-            let (dfa, lanes) = (dfa, &mut lanes);
+            let lanes = &mut lanes;
             let stepped = match len {
                 0 => return Some(()),
                 1 => {
