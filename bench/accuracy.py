@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Precision and recall of a regard build on annotated sentence sets.
+
+    bench/accuracy.py [--regard PATH] SET.tsv [SET.tsv ...]
+
+Each set is in the format of tests/accuracy/*.tsv: `+RULE<TAB>sentence` for a
+sentence a supervisor would flag (RULE names its kind of judgment),
+`-<TAB>sentence` for one that must stay quiet. Every sentence becomes its own
+paragraph of one plain-text note, checked by `regard check --format json`
+with the built-in rules, so the figures are what a user would get.
+
+Scoring is per sentence, as in issue 20:
+- recall: judgmental sentences with at least one finding, of all judgmental;
+- precision: judgmental sentences flagged, of all sentences flagged;
+- per kind: recall of the sentences annotated with that kind, and how many
+  of those were flagged by the rule of the same name ("same kind").
+
+Use it on blind sets (written by someone who never read rules/) to get an
+honest figure; a set used to tune rules no longer measures generalisation.
+"""
+
+import argparse
+import collections
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+
+def load(path):
+    cases = []
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            if "\t" not in line:
+                sys.exit(f"{path}:{n}: no tab")
+            tag, sentence = line.split("\t", 1)
+            if tag.startswith("+") and len(tag) > 1:
+                cases.append((tag[1:], sentence, f"{path}:{n}"))
+            elif tag == "-":
+                cases.append((None, sentence, f"{path}:{n}"))
+            else:
+                sys.exit(f"{path}:{n}: tag must be +RULE or -")
+    return cases
+
+
+def findings_by_sentence(regard, cases):
+    """Rules that fired on each sentence, by index in `cases`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        note = os.path.join(tmp, "sentences.txt")
+        line_of = []
+        with open(note, "w", encoding="utf-8") as f:
+            for i, (_, sentence, _) in enumerate(cases):
+                f.write(sentence.replace("\n", " ") + "\n\n")
+                line_of.append(2 * i + 1)
+        run = subprocess.run(
+            [regard, "check", "--format", "json", "--isolated", note],
+            capture_output=True,
+            text=True,
+        )
+        if run.returncode not in (0, 1):
+            sys.exit(f"regard exited {run.returncode}:\n{run.stderr}")
+        doc = json.loads(run.stdout)
+    index = {line: i for i, line in enumerate(line_of)}
+    fired = collections.defaultdict(set)
+    for finding in doc["findings"]:
+        i = index.get(finding["start"]["line"])
+        if i is not None:
+            fired[i].add(finding["rule"])
+    return fired
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--regard", default="target/release/regard")
+    ap.add_argument("--misses", action="store_true", help="list missed and false-alarm sentences")
+    ap.add_argument("sets", nargs="+")
+    args = ap.parse_args()
+
+    cases = [c for s in args.sets for c in load(s)]
+    fired = findings_by_sentence(args.regard, cases)
+
+    judg = [i for i, c in enumerate(cases) if c[0]]
+    innocent = [i for i, c in enumerate(cases) if not c[0]]
+    tp = sum(1 for i in judg if fired[i])
+    fp = sum(1 for i in innocent if fired[i])
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / len(judg) if judg else 1.0
+    print(f"sets: {', '.join(args.sets)}")
+    print(f"judgmental / innocent: {len(judg)} / {len(innocent)}")
+    print(f"precision: {precision:.3f}  ({tp} of {tp + fp} flagged sentences are judgmental)")
+    print(f"recall:    {recall:.3f}  ({tp} of {len(judg)} judgmental sentences flagged)")
+    print(f"false alarms: {fp} of {len(innocent)} innocent sentences")
+    print()
+    print(f"{'kind':<24} {'n':>4} {'recall':>7} {'same kind':>10}")
+    kinds = sorted({cases[i][0] for i in judg})
+    for kind in kinds:
+        ids = [i for i in judg if cases[i][0] == kind]
+        hit = sum(1 for i in ids if fired[i])
+        same = sum(1 for i in ids if kind in fired[i])
+        print(f"{kind:<24} {len(ids):>4} {hit / len(ids):>7.2f} {same / len(ids):>10.2f}")
+    if args.misses:
+        print("\nmissed:")
+        for i in judg:
+            if not fired[i]:
+                print(f"  {cases[i][2]} [{cases[i][0]}] {cases[i][1]}")
+        print("\nfalse alarms:")
+        for i in innocent:
+            if fired[i]:
+                print(f"  {cases[i][2]} ({', '.join(sorted(fired[i]))}) {cases[i][1]}")
+
+
+if __name__ == "__main__":
+    main()
