@@ -1031,7 +1031,7 @@ fn load_problem(e: &RuleError) -> LoadProblem {
     let file = path.is_file().then(|| {
         let span =
             e.at.map(|at| Span::new(at.offset(), at.offset() + at.len()));
-        (path, e.src.inner().clone(), span)
+        (path, e.src.inner().to_string(), span)
     });
     LoadProblem {
         code: e.code.into(),

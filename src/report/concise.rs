@@ -6,10 +6,12 @@
 //! ```
 //!
 //! Line and column are 1-based; the column counts characters. Nothing else is
-//! printed: no suggestions, no summary.
+//! printed: no suggestions, no summary. Control characters in the path or
+//! message are shown as symbols (see `source.rs`), so a line stays one line.
 
 use std::fmt::Write;
 
+use super::source::printable;
 use super::Located;
 
 pub fn render(findings: &[Located]) -> String {
@@ -18,7 +20,12 @@ pub fn render(findings: &[Located]) -> String {
         writeln!(
             out,
             "{}:{}:{}: {} {}: {}",
-            f.path, f.start.line, f.start.column, f.severity, f.rule, f.message
+            printable(&f.path),
+            f.start.line,
+            f.start.column,
+            f.severity,
+            f.rule,
+            printable(&f.message)
         )
         .expect("writing to a String cannot fail");
     }

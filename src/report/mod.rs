@@ -1,6 +1,7 @@
 //! Reporting findings: `human.rs` (miette reports), `json.rs`, `concise.rs`
 //! (one line each), `github.rs` (Actions annotations) and `sarif.rs` (code
-//! scanning).
+//! scanning). `source.rs` is what human-facing output shows of a file: a
+//! window around the place, control characters made visible.
 //!
 //! Findings leave the engine as byte spans; [`locate`] gives them lines and
 //! columns once, and every format renders from those [`Located`] records, so
@@ -11,6 +12,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod sarif;
+pub mod source;
 
 use serde::Serialize;
 
