@@ -550,3 +550,54 @@ fn issue18_item18_control_characters_never_reach_the_terminal() {
         }
     }
 }
+
+// Issue 18, item 3: suppression is linear. These inputs took seconds to
+// minutes when every finding was compared with every directive; the tests
+// check the exact outcome at a size a debug build handles quickly.
+
+#[test]
+fn issue18_item3_thousands_of_regard_ignore_comments() {
+    let d = Dir::new("i18-3-ignore");
+    let mut note = "<!-- regard-ignore deficit-label: quoting -->\nHe was lazy.\n".repeat(5000);
+    note.push_str("<!-- regard-ignore deficit-label: stale -->\nAll fine.\nShe was resistant.\n");
+    d.write("n.md", note);
+    let o = d.regard(&["check", "--isolated", "--format", "concise", "n.md"]);
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        out(&o),
+        "n.md:10001:20: warning unused-suppression: this suppression of `deficit-label` matches nothing here\n\
+         n.md:10003:9: warning deficit-label: `resistant` labels the client rather than describing what happened\n"
+    );
+}
+
+#[test]
+fn issue18_item3_bracketed_ignores_repeated_on_one_plain_text_line() {
+    let d = Dir::new("i18-3-plain");
+    d.write(
+        "n.txt",
+        format!(
+            "{}He was lazy.\n",
+            "[regard-ignore deficit-label: quoting] ".repeat(5000)
+        ),
+    );
+    let o = d.regard(&["check", "--isolated", "--format", "concise", "n.txt"]);
+    no_panic(&o);
+    assert_eq!((o.status.code(), out(&o)), (Some(0), String::new()));
+}
+
+#[test]
+fn issue18_item3_many_disables_without_an_enable() {
+    let d = Dir::new("i18-3-disable");
+    let mut note = "<!-- regard-disable deficit-label: transcript -->\n".repeat(3000);
+    note.push_str(&"He was lazy.\n".repeat(3000));
+    note.push_str("<!-- regard-enable deficit-label -->\nShe was resistant.\n");
+    d.write("n.md", note);
+    let o = d.regard(&["check", "--isolated", "--format", "concise", "n.md"]);
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        out(&o),
+        "n.md:6002:9: warning deficit-label: `resistant` labels the client rather than describing what happened\n"
+    );
+}
