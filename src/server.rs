@@ -1031,7 +1031,8 @@ impl Note {
             .map_or_else(String::new, |p| p.display().to_string());
         let doc = Document::new(name, self.text.clone(), self.kind);
         let rules = &cx.rules.rules;
-        cx.engine
+        let findings = cx
+            .engine
             .lint(&doc)
             .into_iter()
             .filter_map(|f| {
@@ -1044,7 +1045,10 @@ impl Note {
                 };
                 Some((f, level))
             })
-            .collect()
+            .collect();
+        // An editor gets at most `MAX_PER_NOTE` diagnostics for a note, as
+        // `regard check` shows at most that many (issue 18).
+        crate::report::cap(findings).0
     }
 
     /// The findings of the last lint (see [`findings`]).

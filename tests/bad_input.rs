@@ -601,3 +601,35 @@ fn issue18_item3_many_disables_without_an_enable() {
         "n.md:6002:9: warning deficit-label: `resistant` labels the client rather than describing what happened\n"
     );
 }
+
+// Issue 18, item 5: past 1,000 findings in a note, the rest are counted,
+// not held, and the report says so.
+
+#[test]
+fn issue18_item5_findings_past_the_per_note_limit_are_counted_not_shown() {
+    let d = Dir::new("i18-5");
+    d.write("every.md", "He was lazy.\n".repeat(1500));
+    d.write("one.md", "She was resistant.\n");
+    let notice = "regard: 500 more findings in `every.md` not shown (at most 1000 a note); the totals include them.\n";
+
+    let o = d.regard(&["check", "--isolated", "--color", "never", "."]);
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(1));
+    let s = out(&o);
+    assert_eq!(s.matches("╭─[every.md:").count(), 1000);
+    assert!(s.contains("╭─[every.md:1000:8]"), "{}", head(&s));
+    assert!(!s.contains("╭─[every.md:1001:"), "{}", head(&s));
+    assert!(s.contains(notice), "{}", head(&s));
+    assert!(s.contains("╭─[one.md:1:9]"), "{}", head(&s));
+    assert!(
+        s.ends_with("regard: 1501 phrases to reconsider in 2 of 2 notes.\n"),
+        "{}",
+        head(&s)
+    );
+
+    let o = d.regard(&["check", "--isolated", "--format", "concise", "every.md"]);
+    assert_eq!(o.status.code(), Some(1));
+    let s = out(&o);
+    assert_eq!(s.lines().count(), 1001);
+    assert!(s.ends_with(&format!("every.md:1000:8: warning deficit-label: `lazy` labels the client rather than describing what happened\n{notice}")), "{}", head(&s));
+}

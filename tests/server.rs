@@ -693,3 +693,17 @@ fn issue18_item2_bad_headers_are_errors_and_the_server_reads_on() {
     assert_eq!(codes(&client.diagnostics(&uri)), ["deficit-label"]);
     assert_eq!(client.shutdown_and_exit().code(), Some(0));
 }
+
+// Issue 18, item 5: an editor gets at most 1,000 diagnostics for a note.
+#[test]
+fn issue18_item5_a_note_full_of_findings_publishes_at_most_1000_diagnostics() {
+    let ws = Workspace::new("many-findings");
+    let (mut client, _) = Client::initialize(&ws.0, &[]);
+    let uri = ws.uri("note.md");
+    client.open(&uri, "markdown", &"He was lazy.\n".repeat(1500));
+    let published = client.diagnostics(&uri);
+    let diagnostics = published["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1000);
+    assert_eq!(diagnostics[999]["range"], range((999, 7), (999, 11)));
+    assert_eq!(client.shutdown_and_exit().code(), Some(0));
+}
