@@ -20,7 +20,7 @@
 //! in the text shown.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
@@ -73,45 +73,95 @@ fn shown_as(c: char, next: Option<char>) -> Option<char> {
     }
 }
 
+/// A file's text, borrowed (a note while its findings render) or shared (a
+/// rule or configuration file, one copy for all its errors).
+pub enum Text<'a> {
+    Borrowed(&'a str),
+    Shared(Arc<str>),
+}
+
+impl std::ops::Deref for Text<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Text::Borrowed(s) => s,
+            Text::Shared(s) => s,
+        }
+    }
+}
+
+impl<'a> From<&'a str> for Text<'a> {
+    fn from(s: &'a str) -> Text<'a> {
+        Text::Borrowed(s)
+    }
+}
+
+impl From<Arc<str>> for Text<'static> {
+    fn from(s: Arc<str>) -> Text<'static> {
+        Text::Shared(s)
+    }
+}
+
+impl From<String> for Text<'static> {
+    fn from(s: String) -> Text<'static> {
+        Text::Shared(s.into())
+    }
+}
+
 /// A file as miette source code, windowed and printable (see the module
 /// docs). Spans for labels go through [`Excerpt::span`].
 pub struct Excerpt<'a> {
     name: String,
-    text: Cow<'a, str>,
-    /// The printable text, when it differs from `text`.
-    shown: Option<String>,
-    /// Where `shown` grows: `(offset in text, bytes added up to there)` for
-    /// every replaced character, keyed by the offset just past it.
-    shifts: Vec<(usize, usize)>,
+    text: Text<'a>,
+    /// The printable text, made on the first use: a thousand errors in one
+    /// file share its text, and most are never shown.
+    printed: OnceLock<Printed>,
     /// Start of every line of the shown text, built on the first read.
     starts: OnceLock<Vec<usize>>,
 }
 
+struct Printed {
+    /// The printable text, when it differs from the file's.
+    text: Option<String>,
+    /// Where it grows: `(offset in the file, bytes added up to there)` for
+    /// every replaced character, keyed by the offset just past it.
+    shifts: Vec<(usize, usize)>,
+}
+
 impl<'a> Excerpt<'a> {
-    pub fn new(name: impl Into<String>, text: impl Into<Cow<'a, str>>) -> Excerpt<'a> {
-        let text = text.into();
-        let mut shifts = Vec::new();
-        let shown = match printable(&text) {
-            Cow::Borrowed(_) => None,
-            Cow::Owned(shown) => {
-                let mut added = 0;
-                let mut chars = text.char_indices().peekable();
-                while let Some((i, c)) = chars.next() {
-                    if let Some(r) = shown_as(c, chars.peek().map(|&(_, n)| n)) {
-                        added += r.len_utf8() - c.len_utf8();
-                        shifts.push((i + c.len_utf8(), added));
-                    }
-                }
-                Some(shown)
-            }
-        };
+    pub fn new(name: impl Into<String>, text: impl Into<Text<'a>>) -> Excerpt<'a> {
         Excerpt {
             name: name.into(),
-            text,
-            shown,
-            shifts,
+            text: text.into(),
+            printed: OnceLock::new(),
             starts: OnceLock::new(),
         }
+    }
+
+    fn printed(&self) -> &Printed {
+        self.printed.get_or_init(|| {
+            let text = &*self.text;
+            let mut shifts = Vec::new();
+            let shown = match printable(text) {
+                Cow::Borrowed(_) => None,
+                Cow::Owned(shown) => {
+                    let mut added = 0;
+                    let mut chars = text.char_indices().peekable();
+                    while let Some((i, c)) = chars.next() {
+                        if let Some(r) = shown_as(c, chars.peek().map(|&(_, n)| n)) {
+                            added += r.len_utf8() - c.len_utf8();
+                            shifts.push((i + c.len_utf8(), added));
+                        }
+                    }
+                    Some(shown)
+                }
+            };
+            Printed {
+                text: shown,
+                shifts,
+            }
+        })
     }
 
     /// The file's name as given.
@@ -141,22 +191,22 @@ impl<'a> Excerpt<'a> {
     }
 
     fn shown(&self) -> &str {
-        self.shown.as_deref().unwrap_or(&self.text)
+        self.printed().text.as_deref().unwrap_or(&self.text)
     }
 
     /// An offset in the file as an offset in the shown text.
     fn shift(&self, offset: usize) -> usize {
-        let i = self.shifts.partition_point(|&(at, _)| at <= offset);
-        offset + if i == 0 { 0 } else { self.shifts[i - 1].1 }
+        let shifts = &self.printed().shifts;
+        let i = shifts.partition_point(|&(at, _)| at <= offset);
+        offset + if i == 0 { 0 } else { shifts[i - 1].1 }
     }
 
     /// An offset in the shown text as an offset in the file (only for
     /// offsets that start a character of the file).
     fn unshift(&self, offset: usize) -> usize {
-        let i = self
-            .shifts
-            .partition_point(|&(at, added)| at + added <= offset);
-        offset - if i == 0 { 0 } else { self.shifts[i - 1].1 }
+        let shifts = &self.printed().shifts;
+        let i = shifts.partition_point(|&(at, added)| at + added <= offset);
+        offset - if i == 0 { 0 } else { shifts[i - 1].1 }
     }
 
     fn starts(&self) -> &[usize] {
