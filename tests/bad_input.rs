@@ -633,3 +633,22 @@ fn issue18_item5_findings_past_the_per_note_limit_are_counted_not_shown() {
     assert_eq!(s.lines().count(), 1001);
     assert!(s.ends_with(&format!("every.md:1000:8: warning deficit-label: `lazy` labels the client rather than describing what happened\n{notice}")), "{}", head(&s));
 }
+
+#[test]
+fn issue18_item4_a_rule_file_with_thousands_of_errors_on_two_lines() {
+    let d = Dir::new("i18-4-rule");
+    let phrases = vec!["\"\""; 2000].join(", ");
+    let patterns = vec!["\"(\""; 1000].join(", ");
+    let o = rule_error(
+        &d,
+        &format!("id: r\nphrases: [{phrases}]\npatterns: [{patterns}]\n{RULE_TAIL}"),
+    );
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(2));
+    let e = err(&o);
+    assert!(e.contains("3000 problems in rule files"), "{}", head(&e));
+    // Three of each kind, each a window of its line (it was 40 MB).
+    assert_eq!(e.matches("╭─[rules/r.yaml:").count(), 6, "{}", head(&e));
+    assert!(e.len() < 4_000, "{} bytes of errors", e.len());
+    assert!(longest_line(&e) < 200, "{}", head(&e));
+}
