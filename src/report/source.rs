@@ -279,13 +279,19 @@ impl SourceCode for Excerpt<'_> {
             }
             return Ok(contents(starts[from], line_end(to), from, 0));
         }
-        // A window of the long line(s), without the line break at its end.
+        // A window of the long line(s), without the line break at its end
+        // (unless the span takes it in).
         let from = floor_boundary(text, start.saturating_sub(WINDOW).max(starts[first]));
-        let mut to = line_end(last);
-        if text[..to].ends_with('\n') && to > end {
-            to -= 1;
+        let line = &text[..line_end(last)];
+        let content_end = line
+            .strip_suffix('\n')
+            .map_or(line, |l| l.strip_suffix('\r').unwrap_or(l))
+            .len();
+        let mut to = ceil_boundary(text, (end + WINDOW).min(content_end)).max(end);
+        if text[..to].ends_with('\r') && text[to..].starts_with('\n') {
+            // A span ending inside a CRLF: miette shows a lone CR raw.
+            to += 1;
         }
-        let to = ceil_boundary(text, (end + WINDOW).min(to)).max(end);
         Ok(contents(from, to, first, from - starts[first]))
     }
 }
@@ -365,5 +371,64 @@ mod tests {
         assert_eq!(read(&e, span, 1).0, "␛[2J He was lazy.\n");
         // Column 12 in the file (bytes), although `␛` is three bytes.
         assert_eq!(read(&e, span, 0), ("lazy".into(), 0, 12));
+    }
+
+    /// Renders a report with one label on `start..end` of `text`.
+    fn render(text: &Arc<str>, start: usize, end: usize) -> String {
+        let excerpt = Excerpt::new("n.md", text.clone());
+        let span = excerpt.span(start, end);
+        let diagnostic = miette::MietteDiagnostic::new("finding").with_label(
+            miette::LabeledSpan::new_with_span(Some("here".into()), span),
+        );
+        let report = miette::Report::new(diagnostic).with_source_code(excerpt);
+        let mut out = String::new();
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+            .with_width(80)
+            .render_report(&mut out, report.as_ref())
+            .unwrap();
+        out
+    }
+
+    #[test]
+    fn every_span_renders_in_a_short_window() {
+        let long = "word ".repeat(20_000);
+        let texts = [
+            "a\r\nb é😀\tc\x1b[2J\r\n\n".to_string(),
+            format!("{long}\nshort\n{long}"),
+            format!("short\n{long}lazy\n\n"),
+            format!("x\u{9b}y{long}\r\n"),
+        ];
+        for text in texts {
+            let text: Arc<str> = text.into();
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            // Every span of the short text; on the long ones, spans that
+            // start or end near line breaks, in the middle, or at the end.
+            let sample: Vec<usize> = if text.len() < 100 {
+                bounds
+            } else {
+                bounds
+                    .into_iter()
+                    .filter(|&i| {
+                        i < 8 || (i + 8 > text.len()) || i % 9_973 == 0 || {
+                            let near = &text[i.saturating_sub(2)..(i + 2).min(text.len())];
+                            near.contains('\n')
+                        }
+                    })
+                    .collect()
+            };
+            for (k, &start) in sample.iter().enumerate() {
+                for &end in sample[k..].iter().take(12).chain(sample.last()) {
+                    let out = render(&text, start, end);
+                    let widest = out.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+                    assert!(widest < 600, "{start}..{end}: {widest} wide");
+                    assert!(
+                        !out.contains(|c: char| c.is_control() && c != '\n'),
+                        "{start}..{end}: {out:?}"
+                    );
+                }
+            }
+        }
     }
 }
