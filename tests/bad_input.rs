@@ -652,3 +652,17 @@ fn issue18_item4_a_rule_file_with_thousands_of_errors_on_two_lines() {
     assert!(e.len() < 4_000, "{} bytes of errors", e.len());
     assert!(longest_line(&e) < 200, "{}", head(&e));
 }
+
+#[test]
+fn issue18_item18_a_line_break_in_a_file_name_stays_on_one_line() {
+    let d = Dir::new("i18-18-newline");
+    d.write("two\nlines.md", "He was lazy.\n");
+    let o = d.regard(&["check", "--isolated", "--format", "concise", "."]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        out(&o),
+        "two␊lines.md:1:8: warning deficit-label: `lazy` labels the client rather than describing what happened\n"
+    );
+    let o = d.regard(&["check", "--isolated", "--color", "never", "."]);
+    assert!(out(&o).contains("╭─[two␊lines.md:1:8]"), "{}", out(&o));
+}

@@ -6,12 +6,13 @@
 //! ```
 //!
 //! Line and column are 1-based; the column counts characters. Nothing else is
-//! printed: no suggestions, no summary. Control characters in the path or
-//! message are shown as symbols (see `source.rs`), so a line stays one line.
+//! printed: no suggestions, no summary. Control characters and line breaks
+//! in the path or message are shown as symbols (see `source.rs`), so a
+//! finding stays one line.
 
 use std::fmt::Write;
 
-use super::source::printable;
+use super::source::one_line;
 use super::Located;
 
 pub fn render(findings: &[Located]) -> String {
@@ -20,12 +21,12 @@ pub fn render(findings: &[Located]) -> String {
         writeln!(
             out,
             "{}:{}:{}: {} {}: {}",
-            printable(&f.path),
+            one_line(&f.path),
             f.start.line,
             f.start.column,
             f.severity,
             f.rule,
-            printable(&f.message)
+            one_line(&f.message)
         )
         .expect("writing to a String cannot fail");
     }

@@ -9,7 +9,7 @@ use std::fmt;
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
-use super::source::{printable, Excerpt};
+use super::source::{one_line, printable, Excerpt};
 use super::{plural, Located};
 use crate::document::Document;
 use crate::engine::Finding;
@@ -48,14 +48,14 @@ impl Human {
         let mut out = String::new();
         // One excerpt for all the note's findings: its line index is built
         // once, not once per finding.
-        let src = Excerpt::new(printable(&doc.path), doc.text.as_str());
+        let src = Excerpt::new(one_line(&doc.path), doc.text.as_str());
         for ((f, level), l) in findings.iter().zip(located) {
             let rule = &rules[f.rule];
             let result = if self.redact {
                 let report = Redacted {
                     rule,
                     level: *level,
-                    at: format!("{}:{}:{}", printable(&l.path), l.start.line, l.start.column),
+                    at: format!("{}:{}:{}", one_line(&l.path), l.start.line, l.start.column),
                 };
                 self.handler.render_report(&mut out, &report)
             } else {

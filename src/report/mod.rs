@@ -141,7 +141,7 @@ impl LeftOut {
             "regard: {} more {} in `{}` not shown (at most {MAX_PER_NOTE} a note); the totals include them.\n",
             self.count,
             if self.count == 1 { "finding" } else { "findings" },
-            source::printable(path),
+            source::one_line(path),
         )
     }
 }

@@ -58,6 +58,19 @@ pub fn printable(text: &str) -> Cow<'_, str> {
     out.map_or(Cow::Borrowed(text), Cow::Owned)
 }
 
+/// [`printable`], and line breaks shown as `␊` too: for what must stay on
+/// one line, such as a path (a file name may contain a line break) or a
+/// message in the concise format.
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    match printable(text) {
+        Cow::Borrowed(t) if !t.contains(['\n', '\r']) => Cow::Borrowed(t),
+        t => Cow::Owned(
+            t.replace("\r\n", "\u{240d}\u{240a}")
+                .replace('\n', "\u{240a}"),
+        ),
+    }
+}
+
 /// What stands for `c` on a terminal, if not `c` itself; `next` is the
 /// character after it (a carriage return before a line feed is a line end).
 fn shown_as(c: char, next: Option<char>) -> Option<char> {
@@ -365,6 +378,8 @@ mod tests {
         );
         assert!(matches!(printable("plain\r\n"), Cow::Borrowed(_)));
         assert_eq!(printable("a\r\nb\x1bc"), "a\r\nb␛c");
+        assert_eq!(one_line("a\nb\r\nc\rd.md"), "a␊b␍␊c␍d.md");
+        assert!(matches!(one_line("notes/a b.md"), Cow::Borrowed(_)));
         let text = "\x1b[2J He was lazy.\n";
         let e = Excerpt::new("n.md", text);
         let span = e.span(12, 16);
