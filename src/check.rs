@@ -527,8 +527,18 @@ impl Job<'_> {
             (original, 0, String::new())
         };
         let doc = Document::new(name, text, kind);
-        let (mut findings, levels): (Vec<Finding>, Vec<Severity>) =
-            self.kept(&doc, self.engine.lint(&doc)).into_iter().unzip();
+        let kept = self.kept(&doc, self.engine.lint(&doc));
+        // Baselines (read or written) and SARIF need every finding.
+        let args = self.args;
+        let (kept, left_out) = if self.baseline.is_some()
+            || args.write_baseline.is_some()
+            || args.format == Format::Sarif
+        {
+            (kept, report::LeftOut::default())
+        } else {
+            report::cap(kept)
+        };
+        let (mut findings, levels): (Vec<Finding>, Vec<Severity>) = kept.into_iter().unzip();
         // The human renderer needs the findings beside their positions;
         // other outputs take them over (over an archive, copying every
         // finding's text was a few percent of the run).
@@ -563,8 +573,11 @@ impl Job<'_> {
             .filter(|(_, &keep)| keep)
             .map(|(fl, _)| fl)
             .collect();
-        let findings = located.len();
-        let fails_run = located.iter().any(|l| self.settings.fail_on.fails(l.level));
+        let findings = located.len() + left_out.count;
+        let fails_run = located.iter().any(|l| self.settings.fail_on.fails(l.level))
+            || left_out
+                .worst
+                .is_some_and(|l| self.settings.fail_on.fails(l));
         let human = self
             .renderer
             .as_ref()
@@ -575,13 +588,12 @@ impl Job<'_> {
                 .map(|l| l.redacted(&self.rules.rules))
                 .collect();
         }
-        let args = self.args;
         let whole_run = args.write_baseline.is_some() || args.format == Format::Sarif;
         let rendered = match args.format {
             _ if args.quiet || whole_run => String::new(),
-            Format::Human => human.unwrap_or_default(),
+            Format::Human => human.unwrap_or_default() + &left_out.notice(&doc.path),
             Format::Json => json::items(&located),
-            Format::Concise => concise::render(&located),
+            Format::Concise => concise::render(&located) + &left_out.notice(&doc.path),
             Format::Github => github::render(&located),
             Format::Sarif => String::new(),
         };

@@ -19,7 +19,7 @@
 //! on.
 
 use std::collections::{HashMap, HashSet};
-use std::io::{self, Write};
+use std::io::{self, BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
 
@@ -53,7 +53,18 @@ pub fn serve(
     rules: &RuleArgs,
     out: &mut dyn Write,
 ) -> Result<ExitStatus, Error> {
-    let incoming = spawn_reader();
+    serve_stream(config, rules, io::stdin(), out)
+}
+
+/// Serves one client speaking on `input` and listening on `out`: `serve`
+/// with standard input, and the LSP fuzz target with bytes.
+pub fn serve_stream(
+    config: &ConfigArgs,
+    rules: &RuleArgs,
+    input: impl Read + Send + 'static,
+    out: &mut dyn Write,
+) -> Result<ExitStatus, Error> {
+    let incoming = spawn_reader(input);
     let mut server = Server {
         out,
         config: ConfigArgs {
@@ -73,32 +84,61 @@ pub fn serve(
     server.run(&incoming).map_err(Error::Output)
 }
 
+/// The largest message body the server reads. A frame's `Content-Length` is
+/// read before its body, so without a limit a client (or garbage on stdin)
+/// could make the server allocate any amount up front: 2^64 - 1 panicked
+/// on capacity overflow, 10^12 aborted the process (issue 18). An editor's
+/// note is far below this.
+pub const MAX_FRAME: u64 = 64 << 20;
+
+/// The longest header line read (the only header that matters,
+/// `Content-Length`, needs a few dozen bytes).
+const MAX_HEADER: u64 = 8 << 10;
+
 /// What the reader thread hands the main loop.
 enum Incoming {
     Message(Message),
-    /// A frame whose body is not a JSON-RPC message.
+    /// A frame that is not a JSON-RPC message, and why.
     Malformed(String),
 }
 
-/// Reads framed messages from stdin on a thread of its own. The channel is
-/// unbounded so that the main loop can see every message already sent
+/// One frame read from the input.
+enum Frame {
+    Message(Message),
+    Malformed(String),
+    /// A `Content-Length` over [`MAX_FRAME`]: the body is still unread.
+    TooLarge(u64),
+}
+
+/// Reads framed messages from `input` on a thread of its own. The channel
+/// is unbounded so that the main loop can see every message already sent
 /// (`try_recv`) and skip linting text that is about to change again.
-/// `lsp-server`'s own stdio transport stops at the first malformed message;
-/// this one reports it and reads on, since `Message::read` has consumed the
-/// whole frame by then.
-fn spawn_reader() -> Receiver<Incoming> {
+/// `lsp-server`'s own framing stops at the first malformed message and
+/// allocates whatever `Content-Length` says; this one reports a bad frame
+/// and reads on, and reads no frame over [`MAX_FRAME`] (it is answered with
+/// an error, then its body skipped without being held).
+fn spawn_reader(input: impl Read + Send + 'static) -> Receiver<Incoming> {
     let (send, receive) = mpsc::channel();
     std::thread::spawn(move || {
-        let stdin = io::stdin();
-        let mut stdin = stdin.lock();
+        let mut input = io::BufReader::new(input);
         loop {
-            let incoming = match Message::read(&mut stdin) {
-                Ok(Some(message)) => Incoming::Message(message),
-                Ok(None) => break,
-                Err(e) if e.kind() == io::ErrorKind::InvalidData => {
-                    Incoming::Malformed(e.to_string())
+            let incoming = match read_frame(&mut input) {
+                Ok(Some(Frame::Message(message))) => Incoming::Message(message),
+                Ok(Some(Frame::Malformed(why))) => Incoming::Malformed(why),
+                Ok(Some(Frame::TooLarge(size))) => {
+                    let why = format!(
+                        "a message of {size} bytes is over the limit of {} MiB",
+                        MAX_FRAME >> 20
+                    );
+                    if send.send(Incoming::Malformed(why)).is_err() {
+                        break;
+                    }
+                    match io::copy(&mut (&mut input).take(size), &mut io::sink()) {
+                        Ok(skipped) if skipped == size => continue,
+                        _ => break,
+                    }
                 }
-                Err(_) => break,
+                Ok(None) | Err(_) => break,
             };
             let exit = matches!(&incoming, Incoming::Message(Message::Notification(n)) if n.method == notif::Exit::METHOD);
             if send.send(incoming).is_err() || exit {
@@ -107,6 +147,100 @@ fn spawn_reader() -> Receiver<Incoming> {
         }
     });
     receive
+}
+
+/// Reads one frame: header lines ending in CRLF, a blank line, then
+/// `Content-Length` bytes of JSON. `None` at the end of the input.
+fn read_frame(input: &mut impl BufRead) -> io::Result<Option<Frame>> {
+    let mut size = None;
+    let mut line = Vec::new();
+    let mut first = true;
+    loop {
+        line.clear();
+        let n = input
+            .by_ref()
+            .take(MAX_HEADER)
+            .read_until(b'\n', &mut line)?;
+        if n == 0 {
+            // The end of the input; part of a header is not a message.
+            return Ok(None);
+        }
+        if !line.ends_with(b"\n") {
+            // Over MAX_HEADER: skip the rest of the line without keeping it.
+            skip_line(input)?;
+            return Ok(Some(Frame::Malformed(format!(
+                "a header line is longer than {} KiB",
+                MAX_HEADER >> 10
+            ))));
+        }
+        if !line.ends_with(b"\r\n") {
+            return Ok(Some(Frame::Malformed(format!(
+                "malformed header {:?}: it must end in CRLF",
+                String::from_utf8_lossy(&line)
+            ))));
+        }
+        let header = &line[..line.len() - 2];
+        if header.is_empty() {
+            if first {
+                // A stray line break between frames.
+                continue;
+            }
+            break;
+        }
+        first = false;
+        let header = String::from_utf8_lossy(header);
+        let Some((name, value)) = header.split_once(": ") else {
+            return Ok(Some(Frame::Malformed(format!(
+                "malformed header {header:?}"
+            ))));
+        };
+        if name.eq_ignore_ascii_case("Content-Length") {
+            match value.trim().parse::<u64>() {
+                Ok(n) => size = Some(n),
+                Err(e) => {
+                    return Ok(Some(Frame::Malformed(format!(
+                        "bad Content-Length {value:?}: {e}"
+                    ))))
+                }
+            }
+        }
+    }
+    let Some(size) = size else {
+        return Ok(Some(Frame::Malformed("no Content-Length header".into())));
+    };
+    if size > MAX_FRAME {
+        return Ok(Some(Frame::TooLarge(size)));
+    }
+    // At most MAX_FRAME, so this cannot overflow or fail for its size alone.
+    let mut body = Vec::new();
+    input.take(size).read_to_end(&mut body)?;
+    if (body.len() as u64) < size {
+        return Ok(None);
+    }
+    Ok(Some(match serde_json::from_slice::<Message>(&body) {
+        Ok(message) => Frame::Message(message),
+        Err(e) => Frame::Malformed(format!("not a JSON-RPC message: {e}")),
+    }))
+}
+
+/// Reads up to and including the next line break, keeping nothing.
+fn skip_line(input: &mut impl BufRead) -> io::Result<()> {
+    loop {
+        let buf = input.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        match memchr::memchr(b'\n', buf) {
+            Some(i) => {
+                input.consume(i + 1);
+                return Ok(());
+            }
+            None => {
+                let n = buf.len();
+                input.consume(n);
+            }
+        }
+    }
 }
 
 /// How positions count characters within a line, as agreed at `initialize`.
@@ -897,7 +1031,8 @@ impl Note {
             .map_or_else(String::new, |p| p.display().to_string());
         let doc = Document::new(name, self.text.clone(), self.kind);
         let rules = &cx.rules.rules;
-        cx.engine
+        let findings = cx
+            .engine
             .lint(&doc)
             .into_iter()
             .filter_map(|f| {
@@ -910,7 +1045,10 @@ impl Note {
                 };
                 Some((f, level))
             })
-            .collect()
+            .collect();
+        // An editor gets at most `MAX_PER_NOTE` diagnostics for a note, as
+        // `regard check` shows at most that many (issue 18).
+        crate::report::cap(findings).0
     }
 
     /// The findings of the last lint (see [`findings`]).
@@ -1031,7 +1169,7 @@ fn load_problem(e: &RuleError) -> LoadProblem {
     let file = path.is_file().then(|| {
         let span =
             e.at.map(|at| Span::new(at.offset(), at.offset() + at.len()));
-        (path, e.src.inner().clone(), span)
+        (path, e.src.inner().to_string(), span)
     });
     LoadProblem {
         code: e.code.into(),

@@ -397,3 +397,272 @@ fn no_network_is_needed() {
         (normal.status.code(), &normal.stdout)
     );
 }
+
+// ---------------------------------------------------------------------------
+// Issue 18, crashes and output (items 1, 4, 18): rendering never panics,
+// never reprints a whole long line, never passes a control character on.
+// ---------------------------------------------------------------------------
+
+/// The start of `s`, for failure messages (the failures are floods).
+fn head(s: &str) -> &str {
+    &s[..s.char_indices().nth(3000).map_or(s.len(), |(i, _)| i)]
+}
+
+/// The longest line of `s`, in characters.
+fn longest_line(s: &str) -> usize {
+    s.lines().map(|l| l.chars().count()).max().unwrap_or(0)
+}
+
+#[test]
+fn issue18_item1_finding_past_column_65535_renders() {
+    let d = Dir::new("i18-1-note");
+    d.write(
+        "a-long.md",
+        format!("{}He was lazy.\n", "We met. ".repeat(9000)),
+    );
+    d.write("b-short.md", "She was resistant.\n");
+    let o = d.regard(&["check", "--isolated", "--color", "never", "."]);
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    let s = out(&o);
+    // The heading points at the word (byte column, as for every report)...
+    assert!(s.contains("╭─[a-long.md:1:72008]"), "{}", head(&s));
+    // ...the line is shown as a window around it, underlined...
+    assert!(s.contains("│  We met. We met. We met. We met. We met. We met. We met. We met. We met. He was lazy.\n"), "{}", head(&s));
+    assert!(s.contains("────┬───"), "{}", head(&s));
+    // ...and the note after it is still reported.
+    assert!(s.contains("b-short.md:1:9"), "{}", head(&s));
+    assert!(
+        s.ends_with("regard: 2 phrases to reconsider in 2 of 2 notes.\n"),
+        "{}",
+        head(&s)
+    );
+    assert!(longest_line(&s) < 200, "{}", longest_line(&s));
+}
+
+#[test]
+fn issue18_item1_rule_file_error_past_column_65535_renders() {
+    let d = Dir::new("i18-1-rule");
+    let o = rule_error(&d, &format!("id: r\nphrases: [{}]]\n", " ".repeat(70_000)));
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(2));
+    let e = err(&o);
+    assert!(e.contains("rules/r.yaml:2:"), "{}", head(&e));
+    assert!(e.len() < 4_000, "{} bytes of errors", e.len());
+}
+
+#[test]
+fn issue18_item1_config_error_past_column_65535_renders() {
+    let d = Dir::new("i18-1-config");
+    d.write(
+        "c.yaml",
+        format!("ignore: [{}no-such-rule]\n", " ".repeat(70_000)),
+    );
+    d.write("n.md", "fine\n");
+    let o = d.regard(&["check", "--config", "c.yaml", "n.md"]);
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(2));
+    let e = err(&o);
+    assert!(
+        e.contains("there is no rule `no-such-rule`"),
+        "{}",
+        head(&e)
+    );
+    assert!(e.contains("╭─[c.yaml:1:70010]"), "{}", head(&e));
+    // The line from 80 bytes before the id.
+    assert!(
+        e.contains(&format!("│ {}no-such-rule]\n", " ".repeat(80))),
+        "{}",
+        head(&e)
+    );
+    assert!(e.len() < 2_000, "{} bytes of errors", e.len());
+}
+
+#[test]
+fn issue18_item4_repeated_errors_on_one_long_line_are_capped_with_a_count() {
+    let d = Dir::new("i18-4");
+    let ids: Vec<String> = (0..1000).map(|i| format!("no-such-rule-{i:04}")).collect();
+    d.write("c.yaml", format!("select: [{}]\n", ids.join(", ")));
+    d.write("n.md", "fine\n");
+    let o = d.regard(&["check", "--config", "c.yaml", "n.md"]);
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(2));
+    let e = err(&o);
+    assert!(e.contains("1000 problems in rule files"), "{}", head(&e));
+    assert_eq!(e.matches("there is no rule `").count(), 3, "{}", head(&e));
+    assert!(
+        e.contains("there is no rule `no-such-rule-0002`"),
+        "{}",
+        head(&e)
+    );
+    // (The help is wrapped to the terminal's width.)
+    let words = e.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("and 997 more problems like this (regard::config::unknown_rule in c.yaml)"),
+        "{}",
+        head(&e)
+    );
+    assert!(e.len() < 4_000, "{} bytes of errors", e.len());
+    assert!(longest_line(&e) < 200, "{}", head(&e));
+}
+
+#[test]
+fn issue18_item18_control_characters_never_reach_the_terminal() {
+    let d = Dir::new("i18-18");
+    d.write(
+        "n.md",
+        "\x1b]0;pwned\x07He was lazy.\x1b[2J\r And \u{9b}resistant.\x7f\n",
+    );
+    // A file name can carry an escape sequence too.
+    d.write("\x1b[8mhidden.md", "She was resistant.\n");
+    for format in ["human", "concise", "github"] {
+        for redact in [false, true] {
+            let mut args = vec![
+                "check",
+                "--isolated",
+                "--color",
+                "never",
+                "--format",
+                format,
+            ];
+            if redact {
+                args.push("--redact");
+            }
+            args.push(".");
+            let o = d.regard(&args);
+            no_panic(&o);
+            assert_eq!(o.status.code(), Some(1), "{format}: {}", err(&o));
+            let s = out(&o);
+            let raw = |c: char| c.is_control() && c != '\n';
+            assert!(!s.contains(raw), "{format} {redact}: {:?}", head(&s));
+            assert!(
+                s.contains("␛[8mhidden.md"),
+                "{format} {redact}: {}",
+                head(&s)
+            );
+            if format == "human" && !redact {
+                assert!(
+                    s.contains("│ ␛]0;pwned␇He was lazy.␛[2J␍ And \u{fffd}resistant.␡\n"),
+                    "{}",
+                    head(&s)
+                );
+            }
+        }
+    }
+}
+
+// Issue 18, item 3: suppression is linear. These inputs took seconds to
+// minutes when every finding was compared with every directive; the tests
+// check the exact outcome at a size a debug build handles quickly.
+
+#[test]
+fn issue18_item3_thousands_of_regard_ignore_comments() {
+    let d = Dir::new("i18-3-ignore");
+    let mut note = "<!-- regard-ignore deficit-label: quoting -->\nHe was lazy.\n".repeat(5000);
+    note.push_str("<!-- regard-ignore deficit-label: stale -->\nAll fine.\nShe was resistant.\n");
+    d.write("n.md", note);
+    let o = d.regard(&["check", "--isolated", "--format", "concise", "n.md"]);
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        out(&o),
+        "n.md:10001:20: warning unused-suppression: this suppression of `deficit-label` matches nothing here\n\
+         n.md:10003:9: warning deficit-label: `resistant` labels the client rather than describing what happened\n"
+    );
+}
+
+#[test]
+fn issue18_item3_bracketed_ignores_repeated_on_one_plain_text_line() {
+    let d = Dir::new("i18-3-plain");
+    d.write(
+        "n.txt",
+        format!(
+            "{}He was lazy.\n",
+            "[regard-ignore deficit-label: quoting] ".repeat(5000)
+        ),
+    );
+    let o = d.regard(&["check", "--isolated", "--format", "concise", "n.txt"]);
+    no_panic(&o);
+    assert_eq!((o.status.code(), out(&o)), (Some(0), String::new()));
+}
+
+#[test]
+fn issue18_item3_many_disables_without_an_enable() {
+    let d = Dir::new("i18-3-disable");
+    let mut note = "<!-- regard-disable deficit-label: transcript -->\n".repeat(3000);
+    note.push_str(&"He was lazy.\n".repeat(3000));
+    note.push_str("<!-- regard-enable deficit-label -->\nShe was resistant.\n");
+    d.write("n.md", note);
+    let o = d.regard(&["check", "--isolated", "--format", "concise", "n.md"]);
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        out(&o),
+        "n.md:6002:9: warning deficit-label: `resistant` labels the client rather than describing what happened\n"
+    );
+}
+
+// Issue 18, item 5: past 1,000 findings in a note, the rest are counted,
+// not held, and the report says so.
+
+#[test]
+fn issue18_item5_findings_past_the_per_note_limit_are_counted_not_shown() {
+    let d = Dir::new("i18-5");
+    d.write("every.md", "He was lazy.\n".repeat(1500));
+    d.write("one.md", "She was resistant.\n");
+    let notice = "regard: 500 more findings in `every.md` not shown (at most 1000 a note); the totals include them.\n";
+
+    let o = d.regard(&["check", "--isolated", "--color", "never", "."]);
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(1));
+    let s = out(&o);
+    assert_eq!(s.matches("╭─[every.md:").count(), 1000);
+    assert!(s.contains("╭─[every.md:1000:8]"), "{}", head(&s));
+    assert!(!s.contains("╭─[every.md:1001:"), "{}", head(&s));
+    assert!(s.contains(notice), "{}", head(&s));
+    assert!(s.contains("╭─[one.md:1:9]"), "{}", head(&s));
+    assert!(
+        s.ends_with("regard: 1501 phrases to reconsider in 2 of 2 notes.\n"),
+        "{}",
+        head(&s)
+    );
+
+    let o = d.regard(&["check", "--isolated", "--format", "concise", "every.md"]);
+    assert_eq!(o.status.code(), Some(1));
+    let s = out(&o);
+    assert_eq!(s.lines().count(), 1001);
+    assert!(s.ends_with(&format!("every.md:1000:8: warning deficit-label: `lazy` labels the client rather than describing what happened\n{notice}")), "{}", head(&s));
+}
+
+#[test]
+fn issue18_item4_a_rule_file_with_thousands_of_errors_on_two_lines() {
+    let d = Dir::new("i18-4-rule");
+    let phrases = vec!["\"\""; 2000].join(", ");
+    let patterns = vec!["\"(\""; 1000].join(", ");
+    let o = rule_error(
+        &d,
+        &format!("id: r\nphrases: [{phrases}]\npatterns: [{patterns}]\n{RULE_TAIL}"),
+    );
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(2));
+    let e = err(&o);
+    assert!(e.contains("3000 problems in rule files"), "{}", head(&e));
+    // Three of each kind, each a window of its line (it was 40 MB).
+    assert_eq!(e.matches("╭─[rules/r.yaml:").count(), 6, "{}", head(&e));
+    assert!(e.len() < 4_000, "{} bytes of errors", e.len());
+    assert!(longest_line(&e) < 200, "{}", head(&e));
+}
+
+#[test]
+fn issue18_item18_a_line_break_in_a_file_name_stays_on_one_line() {
+    let d = Dir::new("i18-18-newline");
+    d.write("two\nlines.md", "He was lazy.\n");
+    let o = d.regard(&["check", "--isolated", "--format", "concise", "."]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        out(&o),
+        "two␊lines.md:1:8: warning deficit-label: `lazy` labels the client rather than describing what happened\n"
+    );
+    let o = d.regard(&["check", "--isolated", "--color", "never", "."]);
+    assert!(out(&o).contains("╭─[two␊lines.md:1:8]"), "{}", out(&o));
+}

@@ -624,3 +624,86 @@ fn a_50_kb_note_relints_quickly() {
 
     assert_eq!(client.shutdown_and_exit().code(), Some(0));
 }
+
+// Issue 18, item 2: a frame's Content-Length is checked before anything is
+// allocated for its body.
+
+#[test]
+fn issue18_item2_a_huge_content_length_is_answered_with_an_error() {
+    for length in ["18446744073709551615", "1000000000000"] {
+        let ws = Workspace::new(&format!("huge-frame-{}", length.len()));
+        let (mut client, _) = Client::initialize(&ws.0, &[]);
+        write!(client.stdin, "Content-Length: {length}\r\n\r\n{{}}").unwrap();
+        client.stdin.flush().unwrap();
+        let error = client.wait(|m| m["id"].is_null() && m.get("error").is_some());
+        assert_eq!(error["error"]["code"], -32700);
+        assert_eq!(
+            error["error"]["message"],
+            format!("a message of {length} bytes is over the limit of 64 MiB")
+        );
+        // Still running (it panicked with exit 101, or aborted with 134),
+        // skipping the body it announced until the input ends.
+        std::thread::sleep(Duration::from_millis(100));
+        assert!(client.child.try_wait().unwrap().is_none(), "{length}");
+    }
+}
+
+#[test]
+fn issue18_item2_a_frame_over_64_mib_is_skipped_and_the_server_reads_on() {
+    let ws = Workspace::new("over-limit-frame");
+    let (mut client, _) = Client::initialize(&ws.0, &[]);
+    let size = (64 << 20) + 1;
+    write!(client.stdin, "Content-Length: {size}\r\n\r\n").unwrap();
+    let chunk = vec![b' '; 1 << 20];
+    for _ in 0..64 {
+        client.stdin.write_all(&chunk).unwrap();
+    }
+    client.stdin.write_all(b" ").unwrap();
+    let error = client.wait(|m| m["id"].is_null() && m.get("error").is_some());
+    assert_eq!(error["error"]["code"], -32700);
+    let uri = ws.uri("note.md");
+    client.open(&uri, "markdown", "He was lazy today.\n");
+    assert_eq!(codes(&client.diagnostics(&uri)), ["deficit-label"]);
+    assert_eq!(client.shutdown_and_exit().code(), Some(0));
+}
+
+#[test]
+fn issue18_item2_bad_headers_are_errors_and_the_server_reads_on() {
+    let ws = Workspace::new("bad-headers");
+    let (mut client, _) = Client::initialize(&ws.0, &[]);
+    let long = "X".repeat(100_000);
+    for (frame, why) in [
+        (
+            "Content-Length: 99999999999999999999999\r\n\r\n".to_string(),
+            "bad Content-Length \"99999999999999999999999\": number too large to fit in target type",
+        ),
+        (format!("X-{long}: 1\r\n\r\n"), "a header line is longer than 8 KiB"),
+        (
+            "Content-Type: x\r\n\r\n".to_string(),
+            "no Content-Length header",
+        ),
+    ] {
+        client.stdin.write_all(frame.as_bytes()).unwrap();
+        client.stdin.flush().unwrap();
+        let error = client.wait(|m| m["id"].is_null() && m.get("error").is_some());
+        assert_eq!(error["error"]["message"], why);
+    }
+    let uri = ws.uri("note.md");
+    client.open(&uri, "markdown", "He was lazy today.\n");
+    assert_eq!(codes(&client.diagnostics(&uri)), ["deficit-label"]);
+    assert_eq!(client.shutdown_and_exit().code(), Some(0));
+}
+
+// Issue 18, item 5: an editor gets at most 1,000 diagnostics for a note.
+#[test]
+fn issue18_item5_a_note_full_of_findings_publishes_at_most_1000_diagnostics() {
+    let ws = Workspace::new("many-findings");
+    let (mut client, _) = Client::initialize(&ws.0, &[]);
+    let uri = ws.uri("note.md");
+    client.open(&uri, "markdown", &"He was lazy.\n".repeat(1500));
+    let published = client.diagnostics(&uri);
+    let diagnostics = published["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1000);
+    assert_eq!(diagnostics[999]["range"], range((999, 7), (999, 11)));
+    assert_eq!(client.shutdown_and_exit().code(), Some(0));
+}

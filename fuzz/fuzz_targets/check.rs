@@ -40,7 +40,7 @@ fuzz_target!(|data: &[u8]| {
             assert!(doc.text.is_char_boundary(f.span.start), "{f:?}");
             assert!(doc.text.is_char_boundary(f.span.end), "{f:?}");
         }
-        let located = report::locate(&doc, &findings, rules);
+        let located = report::locate(&doc, findings.clone(), rules);
         let with_levels: Vec<_> = findings
             .iter()
             .map(|f| (f.clone(), rules[f.rule].severity))

@@ -90,12 +90,10 @@ pub fn directives(text: &str, kind: Kind, index: &LineIndex<'_>) -> Vec<Directiv
                 .get(3)
                 .map(|r| r.as_str().trim().to_string())
                 .filter(|r| !r.is_empty());
-            let line_start = text[..whole.start()].rfind('\n').map_or(0, |i| i + 1);
-            let line_end = text[whole.end()..]
-                .find('\n')
-                .map_or(text.len(), |i| whole.end() + i);
-            let alone = text[line_start..whole.start()].trim().is_empty()
-                && text[whole.end()..line_end].trim().is_empty();
+            // Only the white space next to the directive is read, so many
+            // directives on one long line stay linear (issue 18).
+            let alone = blank_to_line_break(text[..whole.start()].chars().rev())
+                && blank_to_line_break(text[whole.end()..].chars());
             Directive {
                 action,
                 rules,
@@ -106,6 +104,19 @@ pub fn directives(text: &str, kind: Kind, index: &LineIndex<'_>) -> Vec<Directiv
             }
         })
         .collect()
+}
+
+/// Whether `chars` hold only white space up to a line break (or the end).
+fn blank_to_line_break(chars: impl Iterator<Item = char>) -> bool {
+    for c in chars {
+        if c == '\n' {
+            return true;
+        }
+        if !c.is_whitespace() {
+            return false;
+        }
+    }
+    true
 }
 
 #[cfg(test)]

@@ -6,10 +6,13 @@
 //! ```
 //!
 //! Line and column are 1-based; the column counts characters. Nothing else is
-//! printed: no suggestions, no summary.
+//! printed: no suggestions, no summary. Control characters and line breaks
+//! in the path or message are shown as symbols (see `source.rs`), so a
+//! finding stays one line.
 
 use std::fmt::Write;
 
+use super::source::one_line;
 use super::Located;
 
 pub fn render(findings: &[Located]) -> String {
@@ -18,7 +21,12 @@ pub fn render(findings: &[Located]) -> String {
         writeln!(
             out,
             "{}:{}:{}: {} {}: {}",
-            f.path, f.start.line, f.start.column, f.severity, f.rule, f.message
+            one_line(&f.path),
+            f.start.line,
+            f.start.column,
+            f.severity,
+            f.rule,
+            one_line(&f.message)
         )
         .expect("writing to a String cannot fail");
     }

@@ -8,10 +8,13 @@
 //! The level is `error`, `warning` or `notice` (for `info`). The first
 //! suggestion follows the message on a line of its own. Values are escaped as
 //! GitHub's toolkit (`@actions/core`) escapes them, so a `%`, a line break,
-//! or in a property a `:` or `,`, cannot end the command early.
+//! or in a property a `:` or `,`, cannot end the command early; other
+//! control characters are shown as symbols (see `source.rs`), as the log is
+//! read in a terminal-like viewer.
 
 use std::fmt::Write;
 
+use super::source::printable;
 use super::Located;
 use crate::rule::Severity;
 
@@ -44,9 +47,10 @@ pub fn render(findings: &[Located]) -> String {
     out
 }
 
-/// `escapeData` in `@actions/core`'s `command.ts`.
+/// `escapeData` in `@actions/core`'s `command.ts`, after [`printable`].
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    printable(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

@@ -7,11 +7,9 @@
 
 use std::fmt;
 
-use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
-    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
-};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
+use super::source::{one_line, printable, Excerpt};
 use super::{plural, Located};
 use crate::document::Document;
 use crate::engine::Finding;
@@ -48,17 +46,16 @@ impl Human {
         rules: &[Rule],
     ) -> String {
         let mut out = String::new();
-        let src = Note {
-            name: &doc.path,
-            text: &doc.text,
-        };
+        // One excerpt for all the note's findings: its line index is built
+        // once, not once per finding.
+        let src = Excerpt::new(one_line(&doc.path), doc.text.as_str());
         for ((f, level), l) in findings.iter().zip(located) {
             let rule = &rules[f.rule];
             let result = if self.redact {
                 let report = Redacted {
                     rule,
                     level: *level,
-                    at: format!("{}:{}:{}", l.path, l.start.line, l.start.column),
+                    at: format!("{}:{}:{}", one_line(&l.path), l.start.line, l.start.column),
                 };
                 self.handler.render_report(&mut out, &report)
             } else {
@@ -129,18 +126,19 @@ struct FindingReport<'a> {
     finding: &'a Finding,
     rule: &'a Rule,
     level: Severity,
-    src: &'a Note<'a>,
+    src: &'a Excerpt<'a>,
 }
 
 impl fmt::Debug for FindingReport<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.finding.message)
+        fmt::Display::fmt(self, f)
     }
 }
 
 impl fmt::Display for FindingReport<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.finding.message)
+        // Messages quote the note.
+        f.write_str(&printable(&self.finding.message))
     }
 }
 
@@ -159,7 +157,7 @@ impl Diagnostic for FindingReport<'_> {
         let mut help = String::new();
         for (i, s) in self.finding.suggestions.iter().enumerate() {
             help.push_str(if i == 0 { "try: " } else { "\n or: " });
-            help.push_str(s);
+            help.push_str(&printable(s));
         }
         help.push_str(&format!("\n(`regard rule {}` says why)", self.rule.id));
         Some(Box::new(help))
@@ -173,37 +171,9 @@ impl Diagnostic for FindingReport<'_> {
         let span = self.finding.span;
         Some(Box::new(std::iter::once(
             LabeledSpan::new_primary_with_span(
-                Some(self.rule.summary.clone()),
-                span.start..span.end,
+                Some(printable(&self.rule.summary).into_owned()),
+                self.src.span(span.start, span.end),
             ),
-        )))
-    }
-}
-
-/// A note as miette source code. (`NamedSource` wants `'static` text; the
-/// note is borrowed for as long as its findings render.)
-struct Note<'a> {
-    name: &'a str,
-    text: &'a str,
-}
-
-impl SourceCode for Note<'_> {
-    fn read_span<'b>(
-        &'b self,
-        span: &SourceSpan,
-        context_lines_before: usize,
-        context_lines_after: usize,
-    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let inner = self
-            .text
-            .read_span(span, context_lines_before, context_lines_after)?;
-        Ok(Box::new(MietteSpanContents::new_named(
-            self.name.to_string(),
-            inner.data(),
-            *inner.span(),
-            inner.line(),
-            inner.column(),
-            inner.line_count(),
         )))
     }
 }

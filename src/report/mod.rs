@@ -1,6 +1,7 @@
 //! Reporting findings: `human.rs` (miette reports), `json.rs`, `concise.rs`
 //! (one line each), `github.rs` (Actions annotations) and `sarif.rs` (code
-//! scanning).
+//! scanning). `source.rs` is what human-facing output shows of a file: a
+//! window around the place, control characters made visible.
 //!
 //! Findings leave the engine as byte spans; [`locate`] gives them lines and
 //! columns once, and every format renders from those [`Located`] records, so
@@ -11,6 +12,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod sarif;
+pub mod source;
 
 use serde::Serialize;
 
@@ -86,6 +88,62 @@ pub fn locate(
             }
         })
         .collect()
+}
+
+/// Findings shown for one note. A note in which every line is a finding
+/// held a finding, its position and its rendered report for each line:
+/// about 67 bytes of memory per byte of note (issue 18). Past this many, the
+/// rest are counted, not kept: the run's totals and exit status include
+/// them, and the report says how many were left out.
+pub const MAX_PER_NOTE: usize = 1000;
+
+/// What [`cap`] left out of a note's findings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LeftOut {
+    pub count: usize,
+    /// The most severe level among them.
+    pub worst: Option<Severity>,
+}
+
+/// The first [`MAX_PER_NOTE`] findings, and what was left out; the findings
+/// left out are dropped here, before anything is built for them.
+pub fn cap<T>(mut findings: Vec<(T, Severity)>) -> (Vec<(T, Severity)>, LeftOut) {
+    if findings.len() <= MAX_PER_NOTE {
+        return (findings, LeftOut::default());
+    }
+    let rest = findings.split_off(MAX_PER_NOTE);
+    findings.shrink_to_fit();
+    let left_out = LeftOut {
+        count: rest.len(),
+        worst: rest
+            .iter()
+            .map(|&(_, level)| level)
+            .max_by_key(|l| rank(*l)),
+    };
+    (findings, left_out)
+}
+
+fn rank(level: Severity) -> u8 {
+    match level {
+        Severity::Info => 0,
+        Severity::Warning => 1,
+        Severity::Error => 2,
+    }
+}
+
+impl LeftOut {
+    /// The line that says so, for the human and concise formats.
+    pub fn notice(&self, path: &str) -> String {
+        if self.count == 0 {
+            return String::new();
+        }
+        format!(
+            "regard: {} more {} in `{}` not shown (at most {MAX_PER_NOTE} a note); the totals include them.\n",
+            self.count,
+            if self.count == 1 { "finding" } else { "findings" },
+            source::one_line(path),
+        )
+    }
 }
 
 /// "1 note", "3 notes".
