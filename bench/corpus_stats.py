@@ -10,7 +10,8 @@ same way:
 - sentences come from the prose of each note: headings, fenced code, the
   `Date:`/`Present:` lines of the note's head and Markdown markers (`- `,
   `> `) are left out, paragraph lines are joined, and the text is cut after
-  `.`, `!` or `?` (and any closing quote) before white space; only sentences
+  `.`, `!` or `?` (and any closing quote) before white space and a capital
+  letter (so "e.g. a walk" stays one sentence); only sentences
   of three words or more count, so labels such as "Next steps:" do not.
 
 usage: corpus_stats.py DIR
@@ -22,7 +23,7 @@ import re
 import sys
 
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d\u2019')]*\s+")
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d\u2019')]*\s+(?=[\"\u201c\u2018(]*[A-Z\u00c0-\u00de])")
 HEAD_LINE = re.compile(r"^(Date|Present|Session|Client|Worker|Venue|Time)\b[^:]{0,20}:")
 MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)]|>)\s+")
 

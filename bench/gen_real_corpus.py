@@ -77,27 +77,34 @@ NOUN_FRAMES = [
     "{P} said {p} had been reading about {X}.",
 ]
 VERB_FRAMES = [
-    "{P} wants to {X} before the next session.",
-    "We agreed that {p} will try to {X} this week.",
+    "{P} wants to {X} {T}.",
+    "We agreed that {p} will try to {X} {T}.",
     "I asked how {p} might {X} without feeling rushed.",
     "{N} said {p} had managed to {X} on {D}.",
-    "{P} is not sure yet whether to {X}.",
-    "One small step: {X}, at a time {p} chooses.",
+    "{P} is not sure yet whether to {X} {T}.",
+    "One small step: {X}, {T}.",
     "{N} explained that {p} used to {X} when things were easier.",
-    "We talked about what it would take to {X}.",
+    "We talked about what it would take to {X} {T}.",
     "{P} asked me to help {o} {X}.",
     "{N} would like {s} manager to {X}.",
-    "Next time: ask whether {p} still wants to {X}.",
+    "Next time: ask whether {p} still wants to {X} {T}.",
     "{P} found it hard to {X} last week and said so.",
 ]
 ADJ_FRAMES = [
     "{P} described the week as {X}.",
-    "{N} said the flat feels {X} at the moment.",
+    "{N} said the flat feels {X} {T}.",
     "The meeting with the school was, in {s} words, {X}.",
     "{N} looked tired and spoke {X}.",
     "I'd describe the session as {X}, though {p} might not.",
     "{P} called the new routine {X}.",
 ]
+# When or how a plan happens: varies the verb and adjective frames, whose
+# pools are the smallest.
+TAILS = ["before the next session", "this week", "by the end of the month", "before {D}",
+         "over the half-term", "once the benefits claim is sorted", "after the hospital appointment",
+         "when the weather turns", "with {s} key worker", "on {s} own", "without telling anyone yet",
+         "if the landlord agrees", "in the new year", "after the review meeting", "at the moment",
+         "now that the court date is set", "while {s} mother stays", "at a time {p} chooses"]
 SAYINGS = [
     "{N} said, \u201c{X}\u201d",
     "{P} put it like this: \u201c{X}\u201d",
@@ -146,12 +153,13 @@ class Deck:
     """Draws items of a list without replacement, reshuffling when it runs out."""
 
     def __init__(self, rng, items):
-        self.rng, self.items, self.left = rng, list(items), []
+        self.rng, self.items, self.left, self.rounds = rng, list(items), [], 0
 
     def draw(self):
         if not self.left:
             self.left = self.items[:]
             self.rng.shuffle(self.left)
+            self.rounds += 1
         return self.left.pop()
 
 
@@ -174,9 +182,11 @@ class Writer:
             return client.fill(frame, NP=self.nouns.draw(), VP=self.verbs.draw())
         if r < 0.33:
             s = self.sentences.draw()
-            # A third of the quotations stand as the writer's own prose,
-            # the rest as the client's words.
-            return s if rng.random() < 0.35 else client.fill(rng.choice(SAYINGS), X=s)
+            # A third of the quotations stand as the writer's own prose, the
+            # rest as the client's words; once the pool has been used up,
+            # all are quoted, so a sentence does not recur bare.
+            bare = self.sentences.rounds == 1 and rng.random() < 0.35
+            return s if bare else client.fill(rng.choice(SAYINGS), X=s)
         if r < 0.63:
             return client.fill(rng.choice(NOUN_FRAMES), X=self.nouns.draw())
         if r < 0.85:
@@ -199,6 +209,7 @@ class Client:
 
     def fill(self, frame, **slots):
         subj, obj, poss = self.pron
+        frame = frame.replace("{T}", self.rng.choice(TAILS))
         text = frame.format(N=self.name, P=subj.capitalize(), p=subj, o=obj, s=poss,
                             D=self.rng.choice(DAYS), **slots)
         if subj == "they":
@@ -223,7 +234,7 @@ def markdown_note(rng, writer, client, number):
         elif kind < 0.40:
             items = rng.randint(2, 4)
             block = "\n" + "".join(f"- {writer.sentence(client)}\n" for _ in range(items))
-        elif kind < 0.46:
+        elif kind < 0.46 and writer.sentences.rounds <= 1:
             block = f"\n> {writer.sentences.draw()}\n"
         else:
             block = "\n" + writer.paragraph(client) + "\n"
