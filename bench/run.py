@@ -20,7 +20,7 @@ then `regard check` on one small note, end to end, as a pre-commit hook
 sees it. It prints a Markdown table: each corpus's distinct words and most
 repeated sentence (bench/corpus_stats.py), the median seconds of each
 tool, regard/rg (above 1.0 means regard is faster) and the peak memory of
-each (the largest of its runs, from wait4). A regard run that exceeds
+each (the largest of its runs, from getrusage in a small fresh parent). A regard run that exceeds
 --timeout is stopped and reported as a timeout, with no ratio.
 
 Corpora are generated once into target/bench/ and regenerated when their
@@ -39,8 +39,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
-import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -59,27 +57,35 @@ class Timeout(Exception):
     pass
 
 
+# Runs one command in a small fresh Python and reports its time and peak
+# memory. A child forked straight from this process would inherit its
+# resident set (which measuring a 100 MB corpus makes large) in ru_maxrss.
+WRAPPER = """
+import resource, subprocess, sys, time
+timeout = float(sys.argv[1]) or None
+start = time.perf_counter()
+try:
+    p = subprocess.run(sys.argv[2:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=timeout)
+except subprocess.TimeoutExpired:
+    print("timeout"); sys.exit()
+elapsed = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(p.returncode, elapsed, peak)
+sys.stderr.write(p.stderr.decode(errors="replace")[:500])
+"""
+
+
 def run(cmd, timeout=None):
     """Runs cmd (exit 0 or 1 expected: findings are not failures); returns
     (seconds, peak RSS in MB). Raises Timeout when it outlives timeout."""
-    with tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
-        timer = threading.Timer(timeout, p.kill) if timeout else None
-        if timer:
-            timer.start()
-        # wait4 gives this child's own resource use, peak memory included.
-        _, status, usage = os.wait4(p.pid, 0)
-        elapsed = time.perf_counter() - start
-        p.returncode = os.waitstatus_to_exitcode(status)
-        if timer:
-            timer.cancel()
-        if timeout and elapsed >= timeout and p.returncode < 0:
-            raise Timeout()
-        if p.returncode not in (0, 1):
-            err.seek(0)
-            sys.exit(f"{cmd[0]} failed ({p.returncode}): {err.read().decode()[:500]}")
-    return elapsed, usage.ru_maxrss / 1024
+    out = subprocess.run([sys.executable, "-c", WRAPPER, str(timeout or 0), *cmd],
+                         capture_output=True, text=True)
+    fields = out.stdout.split()
+    if fields == ["timeout"]:
+        raise Timeout()
+    if len(fields) != 3 or fields[0] not in ("0", "1"):
+        sys.exit(f"{cmd[0]} failed ({' '.join(fields)}): {out.stderr}")
+    return float(fields[1]), int(fields[2]) / 1024
 
 
 def one_note_ms(cmd, reps):
