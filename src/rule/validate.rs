@@ -29,9 +29,9 @@ pub fn word_regexes(file: &RuleFile, vocabulary: &Vocabulary) -> Result<[Vec<Str
             .and_then(|alts| vocabulary.compile_pattern(&alts))
             .map_err(|e| e.reason)
     };
-    let context = |p: &Spanned<String>| {
+    let context = |p: &Spanned<String>, before: bool| {
         words::parse(&p.value)
-            .and_then(|alts| vocabulary.compile_context(&alts))
+            .and_then(|alts| vocabulary.compile_context(&alts, before))
             .map_err(|e| e.reason)
     };
     Ok([
@@ -39,12 +39,12 @@ pub fn word_regexes(file: &RuleFile, vocabulary: &Vocabulary) -> Result<[Vec<Str
         file.unless
             .words_before
             .iter()
-            .map(context)
+            .map(|p| context(p, true))
             .collect::<Result<_, _>>()?,
         file.unless
             .words_after
             .iter()
-            .map(context)
+            .map(|p| context(p, false))
             .collect::<Result<_, _>>()?,
     ])
 }
@@ -212,7 +212,10 @@ pub fn validate(
     let mut side = |word_entries: &[Spanned<String>], entries: &[Spanned<String>], side: Side| {
         let mut all = Vec::new();
         for entry in word_entries {
-            match words::parse(&entry.value).and_then(|alts| vocabulary.compile_context(&alts)) {
+            let before = side == Side::Before;
+            match words::parse(&entry.value)
+                .and_then(|alts| vocabulary.compile_context(&alts, before))
+            {
                 Ok(regex) => all.push((entry, regex)),
                 Err(e) => errors.push(
                     err(

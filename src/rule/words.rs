@@ -443,12 +443,19 @@ impl Vocabulary {
         Ok(out)
     }
 
-    /// Compiles an `unless` entry: as written, without boundaries (the
-    /// entry is anchored at the match, see `Side::anchor`).
-    pub fn compile_context(&self, alts: &Alternatives) -> Result<String, WordError> {
+    /// Compiles an `unless` entry: the side away from the match meets a
+    /// word boundary (the entry is anchored at the match, see
+    /// `Side::anchor`): where a `before` entry starts, where an `after`
+    /// entry ends.
+    pub fn compile_context(&self, alts: &Alternatives, before: bool) -> Result<String, WordError> {
         self.check_refs(alts, &mut Vec::new())?;
         let mut out = String::new();
-        self.alternatives(alts, Edges::none(), &mut out);
+        let edges = Edges {
+            lead: if before { r"\b" } else { "" },
+            trail: if before { "" } else { r"\b" },
+            ..Edges::none()
+        };
+        self.alternatives(alts, edges, &mut out);
         Ok(out)
     }
 
@@ -478,9 +485,9 @@ impl Vocabulary {
         for (i, item) in items.iter().enumerate() {
             let all_before = nullable[..i].iter().all(|&n| n);
             let all_after = nullable[i + 1..].iter().all(|&n| n);
-            let sep = if i == 0 {
+            let sep = if i == 0 && !item.glued {
                 edges.sep
-            } else if item.glued || carried {
+            } else if i == 0 || item.glued || carried {
                 ""
             } else {
                 " "
