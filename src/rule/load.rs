@@ -25,6 +25,29 @@ pub struct Source {
 mod builtin {
     /// `(file name, contents)` of every `rules/*.yaml`, embedded by `build.rs`.
     pub const RULES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
+    /// `rules/vocabulary.yaml`, the word classes the rules share.
+    pub const VOCABULARY: &str = include!(concat!(env!("OUT_DIR"), "/builtin_vocabulary.rs"));
+}
+
+/// The built-in word classes (`rules/vocabulary.yaml`).
+pub fn builtin_vocabulary() -> Arc<Source> {
+    Arc::new(Source {
+        name: "rules/vocabulary.yaml (built-in)".into(),
+        text: builtin::VOCABULARY.to_string(),
+        builtin: true,
+    })
+}
+
+/// Whether a file of a rule folder holds word classes rather than a rule.
+pub fn is_vocabulary(source: &Source) -> bool {
+    let name = source.name.replace('\\', "/");
+    let file = name.rsplit('/').next().unwrap_or(&name);
+    matches!(file, "vocabulary.yaml" | "vocabulary.yml")
+}
+
+/// Parses a vocabulary file (see [`builtin_vocabulary`]).
+pub fn parse_vocabulary(source: &Source) -> Result<super::schema::VocabularyFile, RuleError> {
+    parse_yaml(source, "regard::rule::yaml", "a valid vocabulary file")
 }
 
 /// The default pack, compiled into the binary.

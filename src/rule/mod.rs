@@ -21,6 +21,7 @@ pub mod schema;
 pub mod template;
 pub mod unless;
 pub mod validate;
+pub mod words;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -34,6 +35,7 @@ pub use pattern::Pattern;
 pub use schema::{Applicability, EngineCheck, InQuotes, RuleFile, Severity};
 pub use template::Template;
 pub use unless::Unless;
+pub use words::Vocabulary;
 
 /// A checked rule, ready to compile.
 #[derive(Debug)]
@@ -93,20 +95,32 @@ impl RuleSet {
     pub fn load(builtin: bool, dirs: &[PathBuf]) -> Result<RuleSet, RuleErrors> {
         let mut layers = Vec::new();
         let mut errors = Vec::new();
+        let mut vocabularies = Vec::new();
         if builtin {
             layers.push(load::builtin_sources());
+            vocabularies.push(load::builtin_vocabulary());
         }
         for dir in dirs {
             match load::dir_sources(dir) {
-                Ok(sources) => layers.push(sources),
+                Ok(sources) => {
+                    // A folder's `vocabulary.yaml` adds word classes (or
+                    // replaces built-in ones of the same name).
+                    let (words, rules) = sources.into_iter().partition(|s| load::is_vocabulary(s));
+                    vocabularies.extend::<Vec<_>>(words);
+                    layers.push(rules);
+                }
                 Err(e) => errors.push(e),
             }
+        }
+        let vocabulary = load_vocabulary(&vocabularies, &mut errors);
+        if !errors.is_empty() {
+            return Err(RuleErrors { errors });
         }
         let mut by_id: HashMap<String, usize> = HashMap::new();
         let mut rules: Vec<Rule> = Vec::new();
         for layer in layers {
             let mut in_layer: HashMap<String, (Arc<Source>, SourceSpan)> = HashMap::new();
-            for (source, read) in layer.iter().zip(read_all(&layer)) {
+            for (source, read) in layer.iter().zip(read_all(&layer, &vocabulary)) {
                 let rule = match read {
                     Ok(rule) => rule,
                     Err(mut e) => {
@@ -156,11 +170,11 @@ impl RuleSet {
 /// Parses and checks each rule file of a layer, in order, on all cores:
 /// parsing the built-in pack's YAML is a third of a one-note run, and
 /// the files do not need each other.
-fn read_all(layer: &[Arc<Source>]) -> Vec<Result<Rule, Vec<RuleError>>> {
+fn read_all(layer: &[Arc<Source>], vocabulary: &Vocabulary) -> Vec<Result<Rule, Vec<RuleError>>> {
     let read = |source: &Arc<Source>| {
         load::parse(source)
             .map_err(|e| vec![e])
-            .and_then(|file| validate::validate(file, source))
+            .and_then(|file| validate::validate(file, source, vocabulary))
     };
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -190,4 +204,78 @@ fn read_all(layer: &[Arc<Source>]) -> Vec<Result<Rule, Vec<RuleError>>> {
     });
     done.sort_by_key(|(i, _)| *i);
     done.into_iter().map(|(_, read)| read).collect()
+}
+
+/// The word classes of `sources`, later files adding to (or replacing
+/// classes of) earlier ones; problems go to `errors`, each at its entry.
+pub fn load_vocabulary(sources: &[Arc<Source>], errors: &mut Vec<RuleError>) -> Vocabulary {
+    let mut vocabulary = Vocabulary::default();
+    // Where each class's entries were written, for errors found later.
+    let mut written: HashMap<String, (Arc<Source>, Vec<serde_saphyr::Spanned<String>>)> =
+        HashMap::new();
+    for source in sources {
+        let file = match load::parse_vocabulary(source) {
+            Ok(file) => file,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        for (name, entries) in file {
+            let at = |i: usize, e: &words::WordError| {
+                validate::inner_span(&entries[i], source, e.offset, e.len)
+            };
+            if !words::is_class_name(&name) || entries.is_empty() {
+                let span = entries
+                    .first()
+                    .map_or(SourceSpan::from(0..0), |e| validate::value_span(e, source));
+                errors.push(
+                    RuleError::new(
+                        "regard::rule::bad_class",
+                        source,
+                        format!("word class `{name}` is malformed"),
+                    )
+                    .at(span, "in this class")
+                    .help("a class is a kebab-case name with a list of at least one entry"),
+                );
+                continue;
+            }
+            match words::parse_entries(entries.iter().map(|e| e.value.as_str())) {
+                Ok(parsed) => vocabulary.insert(name.clone(), parsed),
+                Err((i, e)) => {
+                    errors.push(
+                        RuleError::new(
+                            "regard::rule::bad_class",
+                            source,
+                            format!(
+                                "word class `{name}`: entry `{}` is malformed",
+                                entries[i].value
+                            ),
+                        )
+                        .at(at(i, &e), e.reason),
+                    );
+                    continue;
+                }
+            }
+            written.insert(name, (Arc::clone(source), entries));
+        }
+    }
+    for (name, i, e) in vocabulary.check() {
+        let (source, entries) = &written[&name];
+        errors.push(
+            RuleError::new(
+                "regard::rule::bad_class",
+                source,
+                format!(
+                    "word class `{name}`: entry `{}` is malformed",
+                    entries[i].value
+                ),
+            )
+            .at(
+                validate::inner_span(&entries[i], source, e.offset, e.len),
+                e.reason,
+            ),
+        );
+    }
+    vocabulary
 }

@@ -26,7 +26,12 @@ pub struct RuleFile {
     /// `resist{s,ed,ing}` is shorthand for `resists`, `resisted`, `resisting`.
     #[serde(default)]
     pub phrases: Vec<Spanned<String>>,
-    /// Regular expressions (case-insensitive), for shapes a phrase list cannot hold.
+    /// Word patterns (`rule/words.rs`): sequences of words and word
+    /// classes, for shapes a phrase list cannot hold.
+    #[serde(default)]
+    pub words: Vec<Spanned<String>>,
+    /// Regular expressions (case-insensitive): the escape hatch for what
+    /// word patterns cannot say.
     #[serde(default)]
     pub patterns: Vec<Spanned<String>>,
     /// Curious rewordings; templates like `message`.
@@ -87,18 +92,26 @@ impl Severity {
     }
 }
 
-/// Context in which a match is not a finding. Each entry is a regular
-/// expression (case-insensitive) that must touch the match: `before` entries
-/// end where the match starts, `after` entries start where it ends, with only
-/// white space between.
+/// Context in which a match is not a finding. Each entry must touch the
+/// match: `before` entries end where the match starts, `after` entries
+/// start where it ends, with only white space between. `words-before` and
+/// `words-after` entries are word patterns; `before` and `after` entries
+/// regular expressions (case-insensitive).
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Unless {
+    #[serde(default)]
+    pub words_before: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub words_after: Vec<Spanned<String>>,
     #[serde(default)]
     pub before: Vec<Spanned<String>>,
     #[serde(default)]
     pub after: Vec<Spanned<String>>,
 }
+
+/// `rules/vocabulary.yaml`: the word classes every rule may use, by name.
+pub type VocabularyFile = std::collections::BTreeMap<String, Vec<Spanned<String>>>;
 
 /// Quoted speech is the client's own words: information, not the writer's
 /// judgement. A rule about quoting itself (scare quotes) sets `check`.

@@ -17,9 +17,43 @@ use super::phrase;
 use super::schema::{Examples, RuleFile};
 use super::template::{Template, MATCH};
 use super::unless::{Side, Unless};
+use super::words::{self, Vocabulary};
 use super::{Docs, Example, Rule};
 
-pub fn validate(file: RuleFile, source: &Arc<Source>) -> Result<Rule, Vec<RuleError>> {
+/// The regular expressions a rule file's word patterns and word `unless`
+/// entries compile to (patterns, before, after); `Err` with the first
+/// problem's message if one does not compile.
+pub fn word_regexes(file: &RuleFile, vocabulary: &Vocabulary) -> Result<[Vec<String>; 3], String> {
+    let pattern = |p: &Spanned<String>| {
+        words::parse(&p.value)
+            .and_then(|alts| vocabulary.compile_pattern(&alts))
+            .map_err(|e| e.reason)
+    };
+    let context = |p: &Spanned<String>, before: bool| {
+        words::parse(&p.value)
+            .and_then(|alts| vocabulary.compile_context(&alts, before))
+            .map_err(|e| e.reason)
+    };
+    Ok([
+        file.words.iter().map(pattern).collect::<Result<_, _>>()?,
+        file.unless
+            .words_before
+            .iter()
+            .map(|p| context(p, true))
+            .collect::<Result<_, _>>()?,
+        file.unless
+            .words_after
+            .iter()
+            .map(|p| context(p, false))
+            .collect::<Result<_, _>>()?,
+    ])
+}
+
+pub fn validate(
+    file: RuleFile,
+    source: &Arc<Source>,
+    vocabulary: &Vocabulary,
+) -> Result<Rule, Vec<RuleError>> {
     let mut errors = Vec::new();
     let id = file.id.value.clone();
     let err = |code: &'static str, message: String| RuleError::new(code, source, message);
@@ -85,8 +119,44 @@ pub fn validate(file: RuleFile, source: &Arc<Source>) -> Result<Rule, Vec<RuleEr
         }
     }
 
+    for w in &file.words {
+        let compiled = words::parse(&w.value).and_then(|alts| vocabulary.compile_pattern(&alts));
+        let regex = match compiled {
+            Ok(regex) => regex,
+            Err(e) => {
+                errors.push(
+                    err(
+                        "regard::rule::bad_words",
+                        format!("rule `{id}`: word pattern is malformed"),
+                    )
+                    .at(inner_span(w, source, e.offset, e.len), e.reason)
+                    .help(
+                        "word patterns are words, <classes>, (a|b) and the like: see docs/rules.md",
+                    ),
+                );
+                continue;
+            }
+        };
+        let checked = match source.builtin {
+            true => Pattern::builtin(&regex),
+            false => Pattern::parse(&regex)
+                .and_then(|p| p.compile().map(|_| ()).map_err(|e| (e, None)).map(|()| p)),
+        };
+        match checked {
+            Ok(pattern) => patterns.push(pattern),
+            Err((reason, _)) => errors.push(
+                err(
+                    "regard::rule::bad_words",
+                    format!("rule `{id}`: word pattern does not compile"),
+                )
+                .at(value_span(w, source), reason),
+            ),
+        }
+    }
+
+    let nothing = file.phrases.is_empty() && file.patterns.is_empty() && file.words.is_empty();
     match &file.engine_check {
-        None if file.phrases.is_empty() && file.patterns.is_empty() => errors.push(
+        None if nothing => errors.push(
             err(
                 "regard::rule::empty",
                 format!("rule `{id}` has nothing to look for"),
@@ -95,9 +165,9 @@ pub fn validate(file: RuleFile, source: &Arc<Source>) -> Result<Rule, Vec<RuleEr
                 value_span(&file.id, source),
                 "this rule has no phrases and no patterns",
             )
-            .help("add `phrases:` (literal words) or `patterns:` (regular expressions)"),
+            .help("add `phrases:` (literal words), `words:` (word patterns) or `patterns:` (regular expressions)"),
         ),
-        Some(check) if !(file.phrases.is_empty() && file.patterns.is_empty()) => errors.push(
+        Some(check) if !nothing => errors.push(
             err(
                 "regard::rule::engine_check",
                 format!("rule `{id}` mixes an engine check with phrases or patterns"),
@@ -106,7 +176,7 @@ pub fn validate(file: RuleFile, source: &Arc<Source>) -> Result<Rule, Vec<RuleEr
                 value_span(check, source),
                 "findings of this rule come from regard itself",
             )
-            .help("remove `phrases` and `patterns`, or remove `engine-check`"),
+            .help("remove `phrases`, `words` and `patterns`, or remove `engine-check`"),
         ),
         _ => {}
     }
@@ -139,8 +209,31 @@ pub fn validate(file: RuleFile, source: &Arc<Source>) -> Result<Rule, Vec<RuleEr
         fix = Some((f.applicability, replace));
     }
 
-    let unless_before = compile_unless(&file.unless.before, Side::Before, &id, source, &mut errors);
-    let unless_after = compile_unless(&file.unless.after, Side::After, &id, source, &mut errors);
+    let mut side = |word_entries: &[Spanned<String>], entries: &[Spanned<String>], side: Side| {
+        let mut all = Vec::new();
+        for entry in word_entries {
+            let before = side == Side::Before;
+            match words::parse(&entry.value)
+                .and_then(|alts| vocabulary.compile_context(&alts, before))
+            {
+                Ok(regex) => all.push((entry, regex)),
+                Err(e) => errors.push(
+                    err(
+                        "regard::rule::bad_words",
+                        format!("rule `{id}`: `unless` entry is malformed"),
+                    )
+                    .at(inner_span(entry, source, e.offset, e.len), e.reason)
+                    .help(
+                        "word patterns are words, <classes>, (a|b) and the like: see docs/rules.md",
+                    ),
+                ),
+            }
+        }
+        all.extend(entries.iter().map(|e| (e, e.value.clone())));
+        compile_unless(&all, side, &id, source, &mut errors)
+    };
+    let unless_before = side(&file.unless.words_before, &file.unless.before, Side::Before);
+    let unless_after = side(&file.unless.words_after, &file.unless.after, Side::After);
 
     // A template hole other than `{match}` must be filled by every pattern,
     // and a phrase match has no captures at all.
@@ -280,7 +373,7 @@ pub fn is_kebab_case(id: &str) -> bool {
 /// Checks the `unless` entries of one side and holds them both ways
 /// [`Unless`] searches them.
 fn compile_unless(
-    entries: &[Spanned<String>],
+    entries: &[(&Spanned<String>, String)],
     side: Side,
     id: &str,
     source: &Arc<Source>,
@@ -290,8 +383,8 @@ fn compile_unless(
         return None;
     }
     let mut each = Vec::with_capacity(entries.len());
-    for entry in entries {
-        let e = entry.value.as_str();
+    for (entry, e) in entries {
+        let e = e.as_str();
         let anchored = side.anchor(&[e]);
         // The built-in pack's entries are checked by its tests, not at
         // every start.
@@ -307,8 +400,9 @@ fn compile_unless(
             Ok(p) => each.push(p),
             Err((reason, range)) => {
                 let at = match range {
-                    Some((start, len)) => inner_span(entry, source, start, len),
-                    None => value_span(entry, source),
+                    // A word entry's regex is not its text: underline it all.
+                    Some((start, len)) if e == entry.value => inner_span(entry, source, start, len),
+                    _ => value_span(entry, source),
                 };
                 errors.push(
                     RuleError::new(
@@ -325,7 +419,7 @@ fn compile_unless(
     if each.len() != entries.len() {
         return None;
     }
-    let texts: Vec<&str> = entries.iter().map(|e| e.value.as_str()).collect();
+    let texts: Vec<&str> = entries.iter().map(|(_, e)| e.as_str()).collect();
     let anchored = side.anchor(&texts);
     let joined = match source.builtin {
         true => Ok(Pattern::unchecked(&anchored)),
@@ -341,7 +435,7 @@ fn compile_unless(
                     source,
                     format!("rule `{id}`: `unless` entries do not compile together"),
                 )
-                .at(value_span(&entries[0], source), reason),
+                .at(value_span(entries[0].0, source), reason),
             );
             None
         }
@@ -368,7 +462,12 @@ pub(crate) fn value_span<T>(value: &Spanned<T>, source: &Source) -> SourceSpan {
 /// A byte range inside a string value, mapped into the file when the value
 /// is written without escapes (plain, or quoted with nothing escaped); when
 /// escapes blur the mapping, the whole value.
-fn inner_span(value: &Spanned<String>, source: &Source, start: usize, len: usize) -> SourceSpan {
+pub(crate) fn inner_span(
+    value: &Spanned<String>,
+    source: &Source,
+    start: usize,
+    len: usize,
+) -> SourceSpan {
     let whole = value_span(value, source);
     let raw = &source.text[whole.offset()..whole.offset() + whole.len()];
     let shift = if raw == value.value {
