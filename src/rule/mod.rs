@@ -222,9 +222,6 @@ pub fn load_vocabulary(sources: &[Arc<Source>], errors: &mut Vec<RuleError>) -> 
             }
         };
         for (name, entries) in file {
-            let at = |i: usize, e: &words::WordError| {
-                validate::inner_span(&entries[i], source, e.offset, e.len)
-            };
             if !words::is_class_name(&name) || entries.is_empty() {
                 let span = entries
                     .first()
@@ -243,17 +240,7 @@ pub fn load_vocabulary(sources: &[Arc<Source>], errors: &mut Vec<RuleError>) -> 
             match words::parse_entries(entries.iter().map(|e| e.value.as_str())) {
                 Ok(parsed) => vocabulary.insert(name.clone(), parsed),
                 Err((i, e)) => {
-                    errors.push(
-                        RuleError::new(
-                            "regard::rule::bad_class",
-                            source,
-                            format!(
-                                "word class `{name}`: entry `{}` is malformed",
-                                entries[i].value
-                            ),
-                        )
-                        .at(at(i, &e), e.reason),
-                    );
+                    errors.push(bad_entry(&name, source, &entries[i], e));
                     continue;
                 }
             }
@@ -262,20 +249,26 @@ pub fn load_vocabulary(sources: &[Arc<Source>], errors: &mut Vec<RuleError>) -> 
     }
     for (name, i, e) in vocabulary.check() {
         let (source, entries) = &written[&name];
-        errors.push(
-            RuleError::new(
-                "regard::rule::bad_class",
-                source,
-                format!(
-                    "word class `{name}`: entry `{}` is malformed",
-                    entries[i].value
-                ),
-            )
-            .at(
-                validate::inner_span(&entries[i], source, e.offset, e.len),
-                e.reason,
-            ),
-        );
+        errors.push(bad_entry(&name, source, &entries[i], e));
     }
     vocabulary
+}
+
+/// A class entry that does not parse, or names a class it cannot use,
+/// underlined at the place inside the entry.
+fn bad_entry(
+    name: &str,
+    source: &Arc<Source>,
+    entry: &serde_saphyr::Spanned<String>,
+    e: words::WordError,
+) -> RuleError {
+    RuleError::new(
+        "regard::rule::bad_class",
+        source,
+        format!("word class `{name}`: entry `{}` is malformed", entry.value),
+    )
+    .at(
+        validate::inner_span(entry, source, e.offset, e.len),
+        e.reason,
+    )
 }
