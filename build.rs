@@ -1,15 +1,16 @@
 //! Embeds the built-in rule pack and generates one test per rule file.
 //!
-//! Every `rules/*.yaml` file but `vocabulary.yaml` (the word classes,
-//! embedded as `$OUT_DIR/builtin_vocabulary.rs`) becomes an `(name, contents)` entry in
-//! `$OUT_DIR/builtin_rules.rs`, which `src/rule/builtin.rs` includes, so the
-//! binary needs no files at run time. The same list becomes one `#[test]` per
+//! Every `rules/*.yaml` file becomes an `(name, contents)` entry in
+//! `$OUT_DIR/builtin_rules.rs`, and `vocabulary.yaml` (the word classes the
+//! rules share) becomes `$OUT_DIR/builtin_vocabulary.rs`; `src/rule/load.rs`
+//! includes both, so the binary needs no files at run time. The same list becomes one `#[test]` per
 //! rule in `$OUT_DIR/rule_example_tests.rs`, included by `tests/rules.rs`:
 //! adding a rule file adds its test without touching any Rust code.
 
 use std::{env, fs, path::Path};
 
-/// The word classes the rules share (see `src/rule/words.rs`).
+/// The word classes the rules share (see `src/rule/words.rs`), beside
+/// `rules/` rather than in it: `rules/` holds rules only.
 const VOCABULARY: &str = "vocabulary.yaml";
 
 fn main() {
@@ -25,8 +26,6 @@ fn main() {
             );
             is_yaml.then(|| path.file_name().unwrap().to_string_lossy().into_owned())
         })
-        // The shared word classes, not a rule: embedded on their own below.
-        .filter(|name| name != VOCABULARY)
         .collect();
     names.sort();
 
@@ -54,8 +53,8 @@ fn main() {
     embedded.push_str("]\n");
     fs::write(Path::new(&out).join("builtin_rules.rs"), embedded).unwrap();
     fs::write(Path::new(&out).join("rule_example_tests.rs"), tests).unwrap();
-    println!("cargo:rerun-if-changed=rules/{VOCABULARY}");
-    let vocabulary = Path::new(&manifest).join("rules").join(VOCABULARY);
+    println!("cargo:rerun-if-changed={VOCABULARY}");
+    let vocabulary = Path::new(&manifest).join(VOCABULARY);
     fs::write(
         Path::new(&out).join("builtin_vocabulary.rs"),
         format!("include_str!({:?})\n", vocabulary.display().to_string()),

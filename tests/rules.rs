@@ -209,3 +209,44 @@ fn registry_every_builtin_pattern_compiles() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The built-in `<person>` class names people as notes name them, and not
+/// the places and services around them.
+#[test]
+fn builtin_person_class_names_people_not_services() {
+    let mut errors = Vec::new();
+    let vocabulary = load_vocabulary(&[builtin_vocabulary()], &mut errors);
+    assert!(errors.is_empty(), "the vocabulary loads");
+    let pattern = regard::rule::words::parse("<person>").expect("a class reference parses");
+    let compiled = vocabulary
+        .compile_pattern(&pattern)
+        .expect("<person> compiles");
+    let whole = regex::RegexBuilder::new(&format!("^(?:{compiled})$"))
+        .case_insensitive(true)
+        .build()
+        .expect("the compiled class is a regex");
+    for person in [
+        "she",
+        "They",
+        "the client",
+        "this family",
+        "our young person",
+        "her mum",
+        "their parents",
+        "Mum",
+        "Mr Okoye",
+        "Dr. Lee",
+        "Sam",
+    ] {
+        assert!(whole.is_match(person), "<person> should name {person:?}");
+    }
+    for other in [
+        "the clinic",
+        "her manager",
+        "the housing team",
+        "mr okoye",
+        "we",
+    ] {
+        assert!(!whole.is_match(other), "<person> should not name {other:?}");
+    }
+}

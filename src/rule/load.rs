@@ -25,14 +25,14 @@ pub struct Source {
 mod builtin {
     /// `(file name, contents)` of every `rules/*.yaml`, embedded by `build.rs`.
     pub const RULES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
-    /// `rules/vocabulary.yaml`, the word classes the rules share.
+    /// `vocabulary.yaml`, the word classes the rules share.
     pub const VOCABULARY: &str = include!(concat!(env!("OUT_DIR"), "/builtin_vocabulary.rs"));
 }
 
-/// The built-in word classes (`rules/vocabulary.yaml`).
+/// The built-in word classes (`vocabulary.yaml`).
 pub fn builtin_vocabulary() -> Arc<Source> {
     Arc::new(Source {
-        name: "rules/vocabulary.yaml (built-in)".into(),
+        name: "vocabulary.yaml (built-in)".into(),
         text: builtin::VOCABULARY.to_string(),
         builtin: true,
     })

@@ -110,7 +110,7 @@ pub struct Unless {
     pub after: Vec<Spanned<String>>,
 }
 
-/// `rules/vocabulary.yaml`: the word classes every rule may use, by name.
+/// `vocabulary.yaml`: the word classes every rule may use, by name.
 pub type VocabularyFile = std::collections::BTreeMap<String, Vec<Spanned<String>>>;
 
 /// Quoted speech is the client's own words: information, not the writer's

@@ -13,7 +13,7 @@
 //!   space; a word that begins with an apostrophe or a punctuation mark
 //!   (`'s`, `n't`, `,`) joins the word before it, as in "she's".
 //! - `<class>`: any entry of a word class from the shared vocabulary
-//!   (`rules/vocabulary.yaml`); `<person -mum -dad>` leaves entries out.
+//!   (`vocabulary.yaml`); `<person -mum -dad>` leaves entries out.
 //! - `(a|b c)`: alternatives, each a sequence.
 //! - `x?`, `x*`, `x+`, `x{1,3}`: optional and repeated items.
 //! - `_`: any one word within the sentence; `_{0,3}` is a gap of up to
