@@ -8,11 +8,21 @@ use std::sync::Arc;
 use libfuzzer_sys::fuzz_target;
 use regard::document::{Document, Kind};
 use regard::engine::Engine;
-use regard::rule::load::{parse, Source};
+use regard::rule::load::{builtin_vocabulary, parse, Source};
 use regard::rule::validate::validate;
-use regard::rule::RuleSet;
+use regard::rule::{load_vocabulary, RuleSet};
 
 fuzz_target!(|data: &[u8]| {
+    // The built-in word classes, as a rule folder without its own
+    // vocabulary sees them; built once.
+    static VOCABULARY: std::sync::OnceLock<regard::rule::words::Vocabulary> =
+        std::sync::OnceLock::new();
+    let vocabulary = VOCABULARY.get_or_init(|| {
+        let mut errors = Vec::new();
+        let vocabulary = load_vocabulary(&[builtin_vocabulary()], &mut errors);
+        assert!(errors.is_empty(), "the built-in vocabulary has errors");
+        vocabulary
+    });
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
@@ -23,7 +33,7 @@ fuzz_target!(|data: &[u8]| {
     });
     let errors = match parse(&source)
         .map_err(|e| vec![e])
-        .and_then(|file| validate(file, &source))
+        .and_then(|file| validate(file, &source, vocabulary))
     {
         Ok(rule) => {
             let examples: Vec<String> = rule
