@@ -12,12 +12,12 @@ use super::Server;
 
 impl Server<'_> {
     /// Lints and publishes every note whose diagnostics the client lacks.
-    pub(super) fn publish_stale(&mut self, cx: &Context<'_>) -> io::Result<()> {
+    pub(super) fn publish_stale(&mut self, contexts: &[Context<'_>]) -> io::Result<()> {
         let encoding = self.encoding;
         let mut ready = Vec::new();
         for note in self.notes.values_mut().filter(|n| !n.published) {
             note.published = true;
-            let note = findings(note, cx);
+            let (note, cx) = findings(note, contexts);
             let diagnostics = note
                 .found()
                 .iter()

@@ -30,7 +30,7 @@ pub use transport::MAX_FRAME;
 use note::{note_kind, Context, Encoding, Note};
 use transport::{spawn_reader, Incoming};
 use uri::file_path;
-use workspace::Loaded;
+use workspace::Folder;
 
 use std::collections::HashMap;
 use std::io::{self, Read, Write};
@@ -42,11 +42,13 @@ use lsp_types::notification::{self as notif, Notification as _};
 use lsp_types::request::{self as req, Request as _};
 use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability, Diagnostic,
-    DidChangeTextDocumentParams, DidChangeWatchedFilesParams, DidCloseTextDocumentParams,
-    DidOpenTextDocumentParams, DidSaveTextDocumentParams, HoverParams, HoverProviderCapability,
-    InitializeParams, InitializeResult, PositionEncodingKind, PublishDiagnosticsParams,
-    SaveOptions, ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
-    TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Uri,
+    DidChangeTextDocumentParams, DidChangeWatchedFilesParams, DidChangeWorkspaceFoldersParams,
+    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams, HoverParams,
+    HoverProviderCapability, InitializeParams, InitializeResult, MessageType, OneOf,
+    PositionEncodingKind, PublishDiagnosticsParams, SaveOptions, ServerCapabilities, ServerInfo,
+    ShowMessageParams, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    TextDocumentSyncSaveOptions, Uri, WorkspaceFoldersServerCapabilities,
+    WorkspaceServerCapabilities,
 };
 use serde_json::Value;
 
@@ -80,12 +82,12 @@ pub fn serve_stream(
             isolated: config.isolated,
         },
         extra_rule_dirs: rules.rule_dirs.clone(),
-        root: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+        roots: vec![std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))],
         encoding: Encoding::Utf16,
         watch: Watch::default(),
+        snippets: false,
         notes: HashMap::new(),
-        problem_files: Vec::new(),
-        reload: false,
+        reload: None,
         shut_down: false,
         next_id: 0,
     };
@@ -101,7 +103,9 @@ struct Watch {
 
 /// Where the main loop goes after a batch of messages.
 enum Flow {
-    Reload,
+    /// Bring the folders up to date; every folder's configuration is read
+    /// again when `true`, only those whose files changed otherwise.
+    Reload(bool),
     Exit(ExitStatus),
 }
 
@@ -109,16 +113,17 @@ struct Server<'o> {
     out: &'o mut dyn Write,
     config: ConfigArgs,
     extra_rule_dirs: Vec<PathBuf>,
-    /// The workspace root: configuration is discovered from here.
-    root: PathBuf,
+    /// The workspace folders, each with a configuration discovered from it.
+    roots: Vec<PathBuf>,
     encoding: Encoding,
     watch: Watch,
+    /// The client takes snippets in workspace edits (LSP 3.18).
+    snippets: bool,
     /// Open notes by URI (as text: `Uri` is not a good map key).
     notes: HashMap<String, Note>,
-    /// Configuration and rule files that have diagnostics published on them.
-    problem_files: Vec<Uri>,
-    /// A configuration or rule file changed: reload after this batch.
-    reload: bool,
+    /// Reload after this batch: `Some(true)` when a configuration or rule
+    /// file changed, `Some(false)` when the workspace folders did.
+    reload: Option<bool>,
     shut_down: bool,
     next_id: i32,
 }
@@ -128,32 +133,57 @@ impl Server<'_> {
         if !self.initialize(incoming)? {
             return Ok(ExitStatus::Error);
         }
-        let mut loaded = self.load(None);
+        let mut folders = Vec::new();
+        self.refresh(&mut folders, true);
+        // The last resort should an engine not build even from the
+        // configuration before: `load` has checked the rules, so it should not.
+        let empty = RuleSet {
+            rules: Vec::new(),
+            known_ids: Vec::new(),
+        };
         loop {
-            // `load` checked that the engine builds; an empty rule set is the
-            // last resort should that ever change.
-            let empty = RuleSet {
-                rules: Vec::new(),
-                known_ids: Vec::new(),
-            };
-            let (rules, engine) = match Engine::with_options(&loaded.rules, loaded.settings.options)
-            {
-                Ok(engine) => (&loaded.rules, engine),
-                Err(_) => (
-                    &empty,
-                    Engine::new(&empty).expect("no phrases, nothing to build"),
-                ),
-            };
-            let context = Context {
-                settings: &loaded.settings,
-                rules,
-                engine: &engine,
-            };
-            match self.serve(incoming, &context, &loaded)? {
+            // Each folder's engine is built here, once per load.
+            let mut failed = Vec::new();
+            let contexts: Vec<Context<'_>> = folders
+                .iter()
+                .map(|f| {
+                    let (loaded, engine) = match f.loaded.engine() {
+                        Ok(engine) => (&f.loaded, engine),
+                        Err(e) => {
+                            failed.push(format!("regard: {}: {e}", f.root.display()));
+                            match f.previous.as_ref().map(|p| (p, p.engine())) {
+                                Some((p, Ok(engine))) => (p, engine),
+                                _ => (
+                                    &f.loaded,
+                                    Engine::new(&empty).expect("no phrases, nothing to build"),
+                                ),
+                            }
+                        }
+                    };
+                    let rules = if engine.rules().is_empty() {
+                        &empty
+                    } else {
+                        &loaded.rules
+                    };
+                    Context {
+                        root: &f.root,
+                        settings: &loaded.settings,
+                        rules,
+                        engine,
+                    }
+                })
+                .collect();
+            for message in failed {
+                self.notify::<notif::ShowMessage>(ShowMessageParams {
+                    typ: MessageType::WARNING,
+                    message,
+                })?;
+            }
+            match self.serve(incoming, &folders, &contexts)? {
                 Flow::Exit(status) => return Ok(status),
-                Flow::Reload => {
-                    drop(engine);
-                    loaded = self.load(Some(loaded));
+                Flow::Reload(all) => {
+                    drop(contexts);
+                    self.refresh(&mut folders, all);
                     for note in self.notes.values_mut() {
                         note.findings = None;
                         note.published = false;
@@ -176,7 +206,7 @@ impl Server<'_> {
             };
             match message {
                 Message::Request(r) if r.method == req::Initialize::METHOD => {
-                    let params: InitializeParams = match serde_json::from_value(r.params) {
+                    let params: InitializeParams = match serde_json::from_value(r.params.clone()) {
                         Ok(p) => p,
                         Err(e) => {
                             self.error(r.id, ErrorCode::InvalidParams, e.to_string())?;
@@ -184,6 +214,11 @@ impl Server<'_> {
                         }
                     };
                     self.accept(&params);
+                    // Not in `lsp-types` yet (LSP 3.18).
+                    self.snippets = r
+                        .params
+                        .pointer("/capabilities/workspace/workspaceEdit/snippetEditSupport")
+                        == Some(&Value::Bool(true));
                     let result = InitializeResult {
                         capabilities: self.capabilities(),
                         server_info: Some(ServerInfo {
@@ -221,16 +256,18 @@ impl Server<'_> {
             dynamic: watch.and_then(|w| w.dynamic_registration) == Some(true),
             relative_patterns: watch.and_then(|w| w.relative_pattern_support) == Some(true),
         };
-        #[allow(deprecated)] // `root_uri` is what older clients send.
-        let root = params
+        let folders: Vec<PathBuf> = params
             .workspace_folders
-            .as_ref()
-            .and_then(|f| f.first())
-            .map(|f| &f.uri)
-            .or(params.root_uri.as_ref())
-            .and_then(file_path);
-        if let Some(root) = root {
-            self.root = root;
+            .iter()
+            .flatten()
+            .filter_map(|f| file_path(&f.uri))
+            .collect();
+        #[allow(deprecated)] // `root_uri` is what older clients send.
+        let root = params.root_uri.as_ref().and_then(file_path);
+        if !folders.is_empty() {
+            self.roots = folders;
+        } else if let Some(root) = root {
+            self.roots = vec![root];
         }
     }
 
@@ -255,25 +292,37 @@ impl Server<'_> {
                 ..CodeActionOptions::default()
             })),
             hover_provider: Some(HoverProviderCapability::Simple(true)),
+            workspace: Some(WorkspaceServerCapabilities {
+                workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                    supported: Some(true),
+                    change_notifications: Some(OneOf::Left(true)),
+                }),
+                file_operations: None,
+            }),
             ..ServerCapabilities::default()
         }
     }
 
     /// Handles messages until the client exits or the configuration must be
     /// reloaded. Each turn handles every message already waiting, then lints
-    /// and publishes the notes that changed.
+    /// and publishes the notes that changed. Before a lint it compares the
+    /// configuration's files with the disk, so an edit made where no client
+    /// reports it still applies.
     fn serve(
         &mut self,
         incoming: &Receiver<Incoming>,
-        cx: &Context<'_>,
-        loaded: &Loaded,
+        folders: &[Folder],
+        contexts: &[Context<'_>],
     ) -> io::Result<Flow> {
         loop {
-            self.publish_stale(cx)?;
-            if self.reload {
-                self.reload = false;
-                return Ok(Flow::Reload);
+            if let Some(all) = self.reload.take() {
+                return Ok(Flow::Reload(all));
             }
+            let stale = self.notes.values().any(|n| !n.published);
+            if stale && folders.iter().any(|f| self.sources_changed(f)) {
+                return Ok(Flow::Reload(false));
+            }
+            self.publish_stale(contexts)?;
             let Ok(first) = incoming.recv() else {
                 // stdin closed without `exit`.
                 return Ok(Flow::Exit(if self.shut_down {
@@ -284,7 +333,7 @@ impl Server<'_> {
             };
             let mut next = Some(first);
             while let Some(message) = next {
-                if let Some(status) = self.handle(message, cx, loaded)? {
+                if let Some(status) = self.handle(message, folders, contexts)? {
                     return Ok(Flow::Exit(status));
                 }
                 next = incoming.try_recv().ok();
@@ -296,8 +345,8 @@ impl Server<'_> {
     fn handle(
         &mut self,
         incoming: Incoming,
-        cx: &Context<'_>,
-        loaded: &Loaded,
+        folders: &[Folder],
+        contexts: &[Context<'_>],
     ) -> io::Result<Option<ExitStatus>> {
         let message = match incoming {
             Incoming::Message(m) => m,
@@ -307,17 +356,17 @@ impl Server<'_> {
             }
         };
         match message {
-            Message::Request(r) => self.request(r, cx)?,
+            Message::Request(r) => self.request(r, contexts)?,
             Message::Notification(n) => {
                 if n.method == notif::Exit::METHOD {
-                    // The protocol: 0 after `shutdown`, otherwise an error.
+                    // The protocol: 0 after `shutdown`, otherwise 1.
                     return Ok(Some(if self.shut_down {
                         ExitStatus::Success
                     } else {
-                        ExitStatus::Error
+                        ExitStatus::Findings
                     }));
                 }
-                self.notification(n, loaded)?;
+                self.notification(n, folders)?;
             }
             // Answers to `client/registerCapability`: nothing to do.
             Message::Response(_) => {}
@@ -325,7 +374,7 @@ impl Server<'_> {
         Ok(None)
     }
 
-    fn request(&mut self, r: Request, cx: &Context<'_>) -> io::Result<()> {
+    fn request(&mut self, r: Request, contexts: &[Context<'_>]) -> io::Result<()> {
         if self.shut_down {
             return self.error(
                 r.id,
@@ -340,10 +389,10 @@ impl Server<'_> {
                 Ok(Value::Null)
             }
             req::CodeActionRequest::METHOD => {
-                parse::<CodeActionParams>(r.params).map(|p| json(self.code_actions(&p, cx)))
+                parse::<CodeActionParams>(r.params).map(|p| json(self.code_actions(&p, contexts)))
             }
             req::HoverRequest::METHOD => {
-                parse::<HoverParams>(r.params).map(|p| json(self.hover(&p, cx)))
+                parse::<HoverParams>(r.params).map(|p| json(self.hover(&p, contexts)))
             }
             req::Initialize::METHOD => {
                 return self.error(id, ErrorCode::InvalidRequest, "already initialized");
@@ -363,9 +412,9 @@ impl Server<'_> {
     }
 
     /// Notifications have no answer, so bad parameters are ignored.
-    fn notification(&mut self, n: Notification, loaded: &Loaded) -> io::Result<()> {
+    fn notification(&mut self, n: Notification, folders: &[Folder]) -> io::Result<()> {
         match n.method.as_str() {
-            notif::Initialized::METHOD => self.register_watchers(loaded)?,
+            notif::Initialized::METHOD => self.register_watchers(folders)?,
             notif::DidOpenTextDocument::METHOD => {
                 if let Ok(p) = parse::<DidOpenTextDocumentParams>(n.params) {
                     let doc = p.text_document;
@@ -389,15 +438,41 @@ impl Server<'_> {
             }
             notif::DidSaveTextDocument::METHOD => {
                 if let Ok(p) = parse::<DidSaveTextDocumentParams>(n.params) {
-                    self.reload |= self.affects_config(&p.text_document.uri, loaded);
+                    if self.affects_config(&p.text_document.uri, folders) {
+                        self.reload = Some(true);
+                    }
                 }
             }
             notif::DidChangeWatchedFiles::METHOD => {
                 if let Ok(p) = parse::<DidChangeWatchedFilesParams>(n.params) {
-                    self.reload |= p
-                        .changes
+                    if p.changes
                         .iter()
-                        .any(|c| self.affects_config(&c.uri, loaded));
+                        .any(|c| self.affects_config(&c.uri, folders))
+                    {
+                        self.reload = Some(true);
+                    }
+                }
+            }
+            notif::DidChangeWorkspaceFolders::METHOD => {
+                if let Ok(p) = parse::<DidChangeWorkspaceFoldersParams>(n.params) {
+                    let removed: Vec<PathBuf> = p
+                        .event
+                        .removed
+                        .iter()
+                        .filter_map(|f| file_path(&f.uri))
+                        .collect();
+                    self.roots.retain(|r| !removed.contains(r));
+                    for added in p.event.added.iter().filter_map(|f| file_path(&f.uri)) {
+                        if !self.roots.contains(&added) {
+                            self.roots.push(added);
+                        }
+                    }
+                    if self.roots.is_empty() {
+                        // Notes are still checked: from the folder the server started in.
+                        self.roots
+                            .push(std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")));
+                    }
+                    self.reload.get_or_insert(false);
                 }
             }
             _ => {}

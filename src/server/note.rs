@@ -129,19 +129,40 @@ impl Note {
     }
 }
 
-/// The rules and engine of the current configuration.
+/// The configuration, rules and engine of one workspace folder.
 pub(super) struct Context<'a> {
+    pub(super) root: &'a Path,
     pub(super) settings: &'a Settings,
     pub(super) rules: &'a RuleSet,
-    pub(super) engine: &'a Engine<'a>,
+    pub(super) engine: Engine<'a>,
 }
 
-/// The note, linted first if its findings are stale.
-pub(super) fn findings<'n>(note: &'n mut Note, cx: &Context<'_>) -> &'n Note {
+/// The context of the deepest workspace folder that holds `path`; the
+/// first folder's for a note outside them all or not yet saved.
+pub(super) fn context_for<'c, 'a>(
+    contexts: &'c [Context<'a>],
+    path: Option<&Path>,
+) -> &'c Context<'a> {
+    path.and_then(|path| {
+        contexts
+            .iter()
+            .filter(|cx| path.starts_with(cx.root))
+            .max_by_key(|cx| cx.root.components().count())
+    })
+    .unwrap_or(&contexts[0])
+}
+
+/// The note with the context of its folder, linted first if its findings
+/// are stale.
+pub(super) fn findings<'n, 'c, 'a>(
+    note: &'n mut Note,
+    contexts: &'c [Context<'a>],
+) -> (&'n Note, &'c Context<'a>) {
+    let cx = context_for(contexts, note.path.as_deref());
     if note.findings.is_none() {
         note.findings = Some(note.lint(cx));
     }
-    note
+    (note, cx)
 }
 
 /// Markdown or plain text: by extension as `regard check` decides, then by

@@ -3,6 +3,7 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use lsp_server::{Request, RequestId};
 use lsp_types::notification::{self as notif, Notification as _};
@@ -16,18 +17,39 @@ use lsp_types::{
 use crate::cli::ConfigArgs;
 use crate::config::{self, Settings};
 use crate::document::{Kind, Span};
-use crate::engine::Engine;
+use crate::engine::{BuildError, Engine};
 use crate::rule::{RuleError, RuleSet};
 
 use super::note::{Encoding, Note};
 use super::uri::{file_path, file_uri};
 use super::Server;
 
-/// The configuration and rules in force, built together so that a broken
+/// A workspace folder: the configuration and rules its notes are checked
+/// with, and the files they were read from.
+pub(super) struct Folder {
+    pub(super) root: PathBuf,
+    pub(super) loaded: Loaded,
+    /// What `loaded` replaced, in case its engine does not build.
+    pub(super) previous: Option<Loaded>,
+    pub(super) sources: Sources,
+    /// Files that carry diagnostics for this folder's problems.
+    pub(super) problem_files: Vec<Uri>,
+}
+
+/// The configuration and rules in force, loaded together so that a broken
 /// file leaves the previous pair in place.
 pub(super) struct Loaded {
     pub(super) settings: Settings,
     pub(super) rules: RuleSet,
+    /// The built-in rules with default settings, for want of a configuration that loads.
+    pub(super) builtin: bool,
+}
+
+impl Loaded {
+    /// The engine for these rules: built once per load, in the main loop.
+    pub(super) fn engine(&self) -> Result<Engine<'_>, BuildError> {
+        Engine::with_options(&self.rules, self.settings.options)
+    }
 }
 
 /// A problem that stopped a configuration from loading.
@@ -38,26 +60,142 @@ pub(super) struct LoadProblem {
     pub(super) file: Option<(PathBuf, String, Option<Span>)>,
 }
 
+/// The files a configuration was read from, each with its modification time
+/// and size when it was read: comparing them with the disk before a lint
+/// costs a few `stat` calls, and notices a change that no client reported
+/// (Neovim on Linux and Kakoune do not watch files).
+#[derive(Debug, Default)]
+pub(super) struct Sources {
+    /// The configuration file found (or given); `None` when there was none.
+    config: Option<PathBuf>,
+    /// The configuration, each rule folder (its time changes when a file is
+    /// added or removed) and each rule file in them.
+    stamps: Vec<(PathBuf, Option<Stamp>)>,
+}
+
+type Stamp = (SystemTime, u64);
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
+
+impl Sources {
+    fn new(config: Option<PathBuf>) -> Sources {
+        let mut sources = Sources {
+            stamps: Vec::new(),
+            config,
+        };
+        if let Some(file) = &sources.config {
+            sources.stamps.push((file.clone(), stamp(file)));
+        }
+        sources
+    }
+
+    /// Stamps a rule folder and the YAML files in it (`RuleSet::load` reads
+    /// no deeper).
+    fn add_dir(&mut self, dir: &Path) {
+        self.stamps.push((dir.to_path_buf(), stamp(dir)));
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
+            .collect();
+        files.sort();
+        for file in files {
+            let stamp = stamp(&file);
+            self.stamps.push((file, stamp));
+        }
+    }
+
+    /// Whether the disk differs from what was read: another configuration
+    /// file would be found, or a file or folder read has changed.
+    fn changed(&self, config: Option<&Path>) -> bool {
+        self.config.as_deref() != config || self.stamps.iter().any(|(p, s)| stamp(p) != *s)
+    }
+}
+
 impl Server<'_> {
+    /// The configuration file for a folder: the one given, none when
+    /// isolated, otherwise the one found from the folder up to its repository's root.
+    fn config_file(&self, root: &Path) -> Option<PathBuf> {
+        if self.config.isolated {
+            None
+        } else {
+            self.config
+                .config
+                .clone()
+                .or_else(|| config::discover(root))
+        }
+    }
+
+    /// Whether a folder's configuration must be read again.
+    pub(super) fn sources_changed(&self, folder: &Folder) -> bool {
+        folder
+            .sources
+            .changed(self.config_file(&folder.root).as_deref())
+    }
+
+    /// Brings `folders` in line with the workspace folders: loads new ones,
+    /// drops removed ones, and reloads the rest when `all` or when their
+    /// files changed.
+    pub(super) fn refresh(&mut self, folders: &mut Vec<Folder>, all: bool) {
+        let mut old: Vec<Option<Folder>> = std::mem::take(folders).into_iter().map(Some).collect();
+        for root in self.roots.clone() {
+            let existing = old
+                .iter_mut()
+                .find(|f| f.as_ref().is_some_and(|f| f.root == root))
+                .and_then(Option::take);
+            folders.push(match existing {
+                Some(folder) if !all && !self.sources_changed(&folder) => folder,
+                existing => self.load(root, existing),
+            });
+        }
+        for gone in old.into_iter().flatten() {
+            for uri in gone.problem_files {
+                if !folders.iter().any(|f| f.problem_files.contains(&uri)) {
+                    let _ = self.publish(uri, Vec::new(), None);
+                }
+            }
+        }
+    }
+
     /// Asks the client to report changes to configuration and rule files.
-    /// Clients that cannot watch still send `didSave` for those files when
-    /// they are open.
-    pub(super) fn register_watchers(&mut self, loaded: &Loaded) -> io::Result<()> {
+    /// Plain globs: kak-lsp rejects brace globs (`*.{yaml,yml}`), and some
+    /// clients leave dot files out of `*`. Clients that cannot watch still
+    /// send `didSave` for those files when they are open, and every lint
+    /// first compares the files' times and sizes with the disk.
+    pub(super) fn register_watchers(&mut self, folders: &[Folder]) -> io::Result<()> {
         if !self.watch.dynamic {
             return Ok(());
         }
-        let mut watchers = vec![FileSystemWatcher {
-            glob_pattern: GlobPattern::String("**/*.{yaml,yml}".into()),
-            kind: None,
-        }];
+        let mut watchers: Vec<FileSystemWatcher> = ["**/*.yaml", "**/*.yml", "**/.regard.yaml"]
+            .into_iter()
+            .map(|glob| FileSystemWatcher {
+                glob_pattern: GlobPattern::String(glob.into()),
+                kind: None,
+            })
+            .collect();
         if self.watch.relative_patterns {
-            for dir in &loaded.settings.rule_dirs {
-                let inside = dir.canonicalize().is_ok_and(|d| d.starts_with(&self.root));
-                if let (false, Some(uri)) = (inside, file_uri(dir)) {
+            let mut outside: Vec<&PathBuf> = Vec::new();
+            for dir in folders.iter().flat_map(|f| &f.loaded.settings.rule_dirs) {
+                let canonical = dir.canonicalize();
+                let inside = canonical
+                    .as_ref()
+                    .is_ok_and(|d| self.roots.iter().any(|r| d.starts_with(r)));
+                if !inside && !outside.contains(&dir) {
+                    outside.push(dir);
+                }
+            }
+            for dir in outside {
+                let Some(uri) = file_uri(dir) else { continue };
+                for pattern in ["*.yaml", "*.yml"] {
                     watchers.push(FileSystemWatcher {
                         glob_pattern: GlobPattern::Relative(RelativePattern {
-                            base_uri: OneOf::Right(uri),
-                            pattern: "*.{yaml,yml}".into(),
+                            base_uri: OneOf::Right(uri.clone()),
+                            pattern: pattern.into(),
                         }),
                         kind: None,
                     });
@@ -81,75 +219,72 @@ impl Server<'_> {
         ))
     }
 
-    /// Loads the configuration and rules from the workspace root. On a
-    /// problem, publishes it on the file concerned and keeps `previous` (or,
-    /// the first time, the built-in rules with default settings).
-    pub(super) fn load(&mut self, previous: Option<Loaded>) -> Loaded {
-        let result = self.try_load();
+    /// Loads a folder's configuration and rules. On a problem, tells the
+    /// user which file, line and problem (a message, and diagnostics on the
+    /// file) and keeps what `old` had (or, the first time, the built-in
+    /// rules with default settings).
+    pub(super) fn load(&mut self, root: PathBuf, old: Option<Folder>) -> Folder {
+        let file = self.config_file(&root);
+        let mut sources = Sources::new(file.clone());
+        let result = self.try_load(file, &mut sources);
+        let (previous, old_problems) = match old {
+            Some(f) => (Some(f.loaded), f.problem_files),
+            None => (None, Vec::new()),
+        };
         let mut problems: Vec<(Uri, Vec<Diagnostic>)> = Vec::new();
-        let loaded = match result {
-            Ok(loaded) => loaded,
+        let (loaded, previous) = match result {
+            Ok(loaded) => (loaded, previous),
             Err(list) => {
-                let mut unplaced = Vec::new();
+                let mut lines = Vec::new();
                 for problem in list {
+                    lines.push(problem_line(&problem, &root));
                     let place = problem.file.as_ref().and_then(|(path, text, span)| {
                         Some((file_uri(path)?, text.as_str(), *span))
                     });
-                    match place {
-                        Some((uri, text, span)) => {
-                            let diagnostic =
-                                file_diagnostic(&uri, &problem, text, span, self.encoding);
-                            match problems.iter_mut().find(|(u, _)| *u == uri) {
-                                Some((_, list)) => list.push(diagnostic),
-                                None => problems.push((uri, vec![diagnostic])),
-                            }
+                    if let Some((uri, text, span)) = place {
+                        let diagnostic = file_diagnostic(&uri, &problem, text, span, self.encoding);
+                        match problems.iter_mut().find(|(u, _)| *u == uri) {
+                            Some((_, list)) => list.push(diagnostic),
+                            None => problems.push((uri, vec![diagnostic])),
                         }
-                        None => unplaced.push(problem.message.clone()),
                     }
                 }
-                let fallback = if previous.is_some() {
-                    "regard keeps the configuration it had"
+                let kept = previous.unwrap_or_else(builtin);
+                let fallback = if kept.builtin {
+                    "regard uses its built-in rules until this is fixed."
                 } else {
-                    "regard uses its built-in rules until they are fixed"
+                    "regard keeps the configuration it had until this is fixed."
                 };
-                let mut message =
-                    format!("regard: the configuration or rules have problems; {fallback}.");
-                for m in unplaced {
-                    message.push('\n');
-                    message.push_str(&m);
-                }
                 let _ = self.notify::<notif::ShowMessage>(ShowMessageParams {
                     typ: MessageType::WARNING,
-                    message,
+                    message: format!("regard: {}\n{fallback}", lines.join("\n")),
                 });
-                previous.unwrap_or_else(builtin)
+                (kept, None)
             }
         };
-        let stale: Vec<Uri> = self
-            .problem_files
-            .iter()
-            .filter(|u| !problems.iter().any(|(p, _)| p == *u))
-            .cloned()
-            .collect();
-        for uri in stale {
-            let _ = self.publish(uri, Vec::new(), None);
+        for uri in old_problems {
+            if !problems.iter().any(|(p, _)| *p == uri) {
+                let _ = self.publish(uri, Vec::new(), None);
+            }
         }
-        self.problem_files = problems.iter().map(|(u, _)| u.clone()).collect();
+        let problem_files = problems.iter().map(|(u, _)| u.clone()).collect();
         for (uri, diagnostics) in problems {
             let _ = self.publish(uri, diagnostics, None);
         }
-        loaded
+        Folder {
+            root,
+            loaded,
+            previous,
+            sources,
+            problem_files,
+        }
     }
 
-    pub(super) fn try_load(&self) -> Result<Loaded, Vec<LoadProblem>> {
-        let file = if self.config.isolated {
-            None
-        } else {
-            self.config
-                .config
-                .clone()
-                .or_else(|| config::discover(&self.root))
-        };
+    fn try_load(
+        &self,
+        file: Option<PathBuf>,
+        sources: &mut Sources,
+    ) -> Result<Loaded, Vec<LoadProblem>> {
         let args = ConfigArgs {
             isolated: file.is_none(),
             config: file,
@@ -161,22 +296,22 @@ impl Server<'_> {
         settings
             .rule_dirs
             .extend(self.extra_rule_dirs.iter().cloned());
+        for dir in &settings.rule_dirs {
+            sources.add_dir(dir);
+        }
         let mut rules = RuleSet::load(true, &settings.rule_dirs).map_err(problems)?;
         settings.apply(&mut rules).map_err(problems)?;
-        if let Err(e) = Engine::with_options(&rules, settings.options) {
-            return Err(vec![LoadProblem {
-                code: "regard::engine::build".into(),
-                message: e.to_string(),
-                file: None,
-            }]);
-        }
-        Ok(Loaded { settings, rules })
+        Ok(Loaded {
+            settings,
+            rules,
+            builtin: false,
+        })
     }
 
-    /// Whether a changed file is the configuration, a rule file, or a file
+    /// Whether a changed file is a configuration, a rule file, or a file
     /// that currently carries a configuration problem.
-    pub(super) fn affects_config(&self, uri: &Uri, loaded: &Loaded) -> bool {
-        if self.problem_files.contains(uri) {
+    pub(super) fn affects_config(&self, uri: &Uri, folders: &[Folder]) -> bool {
+        if folders.iter().any(|f| f.problem_files.contains(uri)) {
             return true;
         }
         let Some(path) = file_path(uri) else {
@@ -196,10 +331,34 @@ impl Server<'_> {
             path.extension().and_then(|e| e.to_str()),
             Some("yaml" | "yml")
         );
-        yaml && path
-            .parent()
-            .is_some_and(|dir| loaded.settings.rule_dirs.iter().any(|d| same_file(d, dir)))
+        yaml && path.parent().is_some_and(|dir| {
+            folders
+                .iter()
+                .flat_map(|f| &f.loaded.settings.rule_dirs)
+                .any(|d| same_file(d, dir))
+        })
     }
+}
+
+/// One problem as the user reads it: `file:line:column: message`, the
+/// file relative to the workspace folder when it is inside it.
+fn problem_line(problem: &LoadProblem, root: &Path) -> String {
+    let Some((path, text, span)) = &problem.file else {
+        return problem.message.clone();
+    };
+    let shown = path.strip_prefix(root).unwrap_or(path);
+    let at = span.map_or(0, |s| s.start.min(text.len()));
+    let at = (0..=at)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .chars()
+        .count()
+        + 1;
+    format!("{}:{line}:{column}: {}", shown.display(), problem.message)
 }
 
 pub(super) fn load_problem(e: &RuleError) -> LoadProblem {
@@ -257,7 +416,11 @@ pub(super) fn builtin() -> Loaded {
         rules: Vec::new(),
         known_ids: Vec::new(),
     });
-    Loaded { settings, rules }
+    Loaded {
+        settings,
+        rules,
+        builtin: true,
+    }
 }
 
 pub(super) fn same_file(a: &Path, b: &Path) -> bool {

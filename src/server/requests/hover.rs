@@ -8,10 +8,14 @@ use crate::server::note::{findings, Context};
 use crate::server::Server;
 
 impl Server<'_> {
-    pub(in crate::server) fn hover(&mut self, p: &HoverParams, cx: &Context<'_>) -> Option<Hover> {
+    pub(in crate::server) fn hover(
+        &mut self,
+        p: &HoverParams,
+        contexts: &[Context<'_>],
+    ) -> Option<Hover> {
         let encoding = self.encoding;
         let at = &p.text_document_position_params;
-        let note = findings(self.notes.get_mut(at.text_document.uri.as_str())?, cx);
+        let (note, cx) = findings(self.notes.get_mut(at.text_document.uri.as_str())?, contexts);
         let offset = note.offset(at.position, encoding);
         let here: Vec<&Finding> = note
             .found()
