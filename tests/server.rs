@@ -105,22 +105,47 @@ impl Client {
 
     /// Starts a server and completes the handshake; returns the initialize result.
     fn initialize(root: &Path, encodings: &[&str]) -> (Client, Value) {
+        Client::initialize_with(
+            root,
+            &[root],
+            json!({
+                "general": {"positionEncodings": encodings},
+                "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}},
+                "textDocument": {"publishDiagnostics": {"versionSupport": true}},
+            }),
+        )
+    }
+
+    /// The handshake with these workspace folders and client capabilities.
+    fn initialize_with(root: &Path, folders: &[&Path], capabilities: Value) -> (Client, Value) {
         let mut client = Client::start(root);
+        let folders: Vec<Value> = folders
+            .iter()
+            .map(|f| json!({"uri": uri(f), "name": f.file_name().unwrap().to_str().unwrap()}))
+            .collect();
         let result = client.request(
             "initialize",
             json!({
                 "processId": null,
                 "rootUri": uri(root),
-                "workspaceFolders": [{"uri": uri(root), "name": "notes"}],
-                "capabilities": {
-                    "general": {"positionEncodings": encodings},
-                    "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}},
-                    "textDocument": {"publishDiagnostics": {"versionSupport": true}},
-                },
+                "workspaceFolders": folders,
+                "capabilities": capabilities,
             }),
         );
         client.notify("initialized", json!({}));
         (client, result)
+    }
+
+    /// Waits for the server to exit, and returns how.
+    fn exit_status(&mut self) -> ExitStatus {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "the server did not exit");
+            std::thread::sleep(Duration::from_millis(10));
+        }
     }
 
     fn write_frame(&mut self, body: &str) {
@@ -197,14 +222,23 @@ impl Client {
     fn shutdown_and_exit(mut self) -> ExitStatus {
         assert_eq!(self.request("shutdown", Value::Null), Value::Null);
         self.notify("exit", Value::Null);
-        let deadline = Instant::now() + WAIT;
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status;
-            }
-            assert!(Instant::now() < deadline, "the server did not exit");
-            std::thread::sleep(Duration::from_millis(10));
-        }
+        self.exit_status()
+    }
+
+    /// Replaces the whole text of an open note.
+    fn replace(&mut self, uri: &str, version: i64, text: &str) {
+        self.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]}),
+        );
+    }
+
+    /// The code actions for `range` in `uri`.
+    fn actions(&mut self, uri: &str, range: &Value) -> Value {
+        self.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": range, "context": {"diagnostics": []}}),
+        )
     }
 }
 
@@ -361,12 +395,14 @@ fn utf16_client_gets_diagnostics_fixes_hover_and_incremental_updates() {
     let edit = &fix["edit"]["changes"][uri.as_str()][0];
     assert_eq!(edit["newText"], "says");
     assert_eq!(edit["range"], range((3, 4), (3, 10)));
+    // The line continues a paragraph: a comment line above it would split
+    // the paragraph, so the directive goes at the end of the line.
     let suppress = action_edit(&actions, &uri, "Suppress `doubt-verb`");
     assert_eq!(
         suppress["newText"],
-        "<!-- regard-ignore doubt-verb: reason -->\n"
+        " <!-- regard-ignore doubt-verb: reason -->"
     );
-    assert_eq!(suppress["range"], range((3, 0), (3, 0)));
+    assert_eq!(suppress["range"], range((3, 33), (3, 33)));
 
     // The editor applies the fix and sends it as an incremental change.
     let mut text = apply(NOTE, edit, true);
@@ -705,5 +741,369 @@ fn issue18_item5_a_note_full_of_findings_publishes_at_most_1000_diagnostics() {
     let diagnostics = published["diagnostics"].as_array().unwrap();
     assert_eq!(diagnostics.len(), 1000);
     assert_eq!(diagnostics[999]["range"], range((999, 7), (999, 11)));
+    assert_eq!(client.shutdown_and_exit().code(), Some(0));
+}
+
+// Issue 24: the editor server as practitioners meet it.
+
+/// A client that cannot watch files (Neovim on Linux, Kakoune, ALE).
+fn no_watching() -> Value {
+    json!({"general": {"positionEncodings": ["utf-16"]}})
+}
+
+#[test]
+fn issue24_item2_watchers_are_plain_globs() {
+    let ws = workspace("globs");
+    let (mut client, _) = Client::initialize(&ws.0, &["utf-16"]);
+    let registration = client.wait(|m| m["method"] == "client/registerCapability");
+    let watchers = &registration["params"]["registrations"][0]["registerOptions"]["watchers"];
+    let globs: Vec<&str> = watchers
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["globPattern"].as_str().unwrap())
+        .collect();
+    // kak-lsp rejects brace globs such as `**/*.{yaml,yml}`.
+    assert_eq!(globs, ["**/*.yaml", "**/*.yml", "**/.regard.yaml"]);
+    assert_eq!(client.shutdown_and_exit().code(), Some(0));
+}
+
+#[test]
+fn issue24_item2_changed_config_and_rules_apply_at_the_next_lint_without_watching() {
+    let ws = workspace("no-watching");
+    let (mut client, _) = Client::initialize_with(&ws.0, &[&ws.0], no_watching());
+    let note = ws.uri("note.md");
+    client.open(&note, "markdown", "She claims he was lazy.\n");
+    assert_eq!(
+        codes(&client.diagnostics(&note)),
+        ["doubt-verb", "deficit-label"]
+    );
+
+    // The configuration changes on disk; the client says nothing about it.
+    ws.write(
+        ".regard.yaml",
+        "rules: [team-rules/]\nignore: [credibility-doubt, deficit-label]\n",
+    );
+    client.replace(&note, 2, "She claims he was lazy today.\n");
+    let published = client.diagnostics(&note);
+    assert_eq!(published["version"], 2);
+    assert_eq!(codes(&published), ["doubt-verb"]);
+
+    // A rule file changes, and a new one appears beside it.
+    ws.write(
+        "team-rules/doubt-verb.yaml",
+        &DOUBT_VERB.replace("claim{s,ed}", "claim{s,ed}', 'insists"),
+    );
+    ws.write(
+        "team-rules/today.yaml",
+        &DOUBT_VERB
+            .replace("id: doubt-verb", "id: today-word")
+            .replace("claim{s,ed}", "today")
+            .replace("{claims: says, claimed: said}", "{today: today}"),
+    );
+    client.replace(&note, 3, "She insists he was lazy today.\n");
+    assert_eq!(
+        codes(&client.diagnostics(&note)),
+        ["doubt-verb", "today-word"]
+    );
+
+    // A configuration file that appears where there was none is found too.
+    let sub = ws.0.join("sub");
+    std::fs::create_dir_all(&sub).unwrap();
+    let (mut client2, _) = Client::initialize_with(&sub, &[&sub], no_watching());
+    let inner = uri(&sub.join("n.md"));
+    client2.open(&inner, "markdown", "He was lazy.\n");
+    // From sub/ up to the repository root: the workspace's configuration.
+    assert_eq!(codes(&client2.diagnostics(&inner)), Vec::<&str>::new());
+    ws.write("sub/.regard.yaml", "ignore: []\n");
+    client2.replace(&inner, 2, "He was lazy again.\n");
+    assert_eq!(codes(&client2.diagnostics(&inner)), ["deficit-label"]);
+
+    assert_eq!(client2.shutdown_and_exit().code(), Some(0));
+    assert_eq!(client.shutdown_and_exit().code(), Some(0));
+}
+
+#[test]
+fn issue24_item3_config_problems_name_the_file_line_and_problem() {
+    let ws = workspace("named-problem");
+    let config = ws.write(
+        ".regard.yaml",
+        "rules: [team-rules/]\nignore: [credibility-doubt]\ncolour: blue\n",
+    );
+    let (mut client, _) = Client::initialize(&ws.0, &["utf-16"]);
+    let shown = client.wait(|m| m["method"] == "window/showMessage");
+    let message = shown["params"]["message"].as_str().unwrap();
+    assert!(message.contains(".regard.yaml:3:1: "), "{message}");
+    assert!(message.contains("`colour`"), "{message}");
+    assert!(message.contains("built-in rules"), "{message}");
+    let problems = client.diagnostics(&uri(&config));
+    assert_eq!(problems["diagnostics"][0]["range"]["start"]["line"], 2);
+
+    // A rule file's problem, after a reload: its path, line and message.
+    ws.write(
+        ".regard.yaml",
+        "rules: [team-rules/]\nignore: [credibility-doubt]\n",
+    );
+    let rule = ws.write(
+        "team-rules/doubt-verb.yaml",
+        &DOUBT_VERB.replace("phrases: ['claim{s,ed}']", "patterns: ['claim(s']"),
+    );
+    let note = ws.uri("note.md");
+    client.open(&note, "markdown", "She claims it.\n");
+    let shown = client.wait(|m| m["method"] == "window/showMessage");
+    let message = shown["params"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("team-rules/doubt-verb.yaml:5:"),
+        "{message}"
+    );
+    assert!(message.contains("does not compile"), "{message}");
+    assert!(message.contains("built-in rules"), "{message}");
+    assert_eq!(
+        client.diagnostics(&uri(&rule))["diagnostics"][0]["code"],
+        "regard::rule::bad_pattern"
+    );
+    assert_eq!(client.shutdown_and_exit().code(), Some(0));
+}
+
+#[test]
+fn issue24_item4_each_workspace_folder_has_its_own_configuration() {
+    let ws = Workspace::new("multi-root");
+    let a = ws.0.join("team-a");
+    let inner = a.join("inner");
+    let c = ws.0.join("team-c");
+    ws.write("team-a/.regard.yaml", "ignore: [deficit-label]\n");
+    ws.write("team-a/inner/.regard.yaml", "ignore: [credibility-doubt]\n");
+    ws.write(
+        "team-c/.regard.yaml",
+        "ignore: [deficit-label, credibility-doubt]\n",
+    );
+    let mut capabilities = no_watching();
+    capabilities["workspace"] = json!({"workspaceFolders": true});
+    // The outer folder first: the deepest folder holding a note wins, not the first.
+    let (mut client, init) = Client::initialize_with(&ws.0, &[&a, &inner], capabilities);
+    let folders = &init["capabilities"]["workspace"]["workspaceFolders"];
+    assert_eq!(folders["supported"], true);
+    assert_eq!(folders["changeNotifications"], true);
+
+    let text = "She claims he was lazy.\n";
+    let in_a = uri(&a.join("a.md"));
+    let in_inner = uri(&inner.join("i.md"));
+    let in_c = uri(&c.join("c.md"));
+    client.open(&in_a, "markdown", text);
+    assert_eq!(codes(&client.diagnostics(&in_a)), ["credibility-doubt"]);
+    client.open(&in_inner, "markdown", text);
+    assert_eq!(codes(&client.diagnostics(&in_inner)), ["deficit-label"]);
+    // Outside every folder: the first folder's configuration.
+    client.open(&in_c, "markdown", text);
+    assert_eq!(codes(&client.diagnostics(&in_c)), ["credibility-doubt"]);
+
+    client.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [{"uri": uri(&c), "name": "team-c"}], "removed": []}}),
+    );
+    assert_eq!(codes(&client.diagnostics(&in_c)), Vec::<&str>::new());
+    // The other notes are checked again too, as they were.
+    assert_eq!(codes(&client.diagnostics(&in_a)), ["credibility-doubt"]);
+    assert_eq!(codes(&client.diagnostics(&in_inner)), ["deficit-label"]);
+    client.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [], "removed": [{"uri": uri(&inner), "name": "inner"}]}}),
+    );
+    assert_eq!(codes(&client.diagnostics(&in_inner)), ["credibility-doubt"]);
+    assert_eq!(client.shutdown_and_exit().code(), Some(0));
+}
+
+/// Applies every edit to `text`, last first, as an editor applies a
+/// workspace edit.
+fn apply_all(text: &str, edits: &[Value], utf16: bool) -> String {
+    let mut edits = edits.to_vec();
+    edits.sort_by_key(|e| std::cmp::Reverse(offset(text, &e["range"]["start"], utf16)));
+    edits
+        .iter()
+        .fold(text.to_string(), |t, e| apply(&t, e, utf16))
+}
+
+/// `regard check` on `text` written to `name`: its exit code and output.
+fn check(ws: &Workspace, name: &str, text: &str) -> (i32, String) {
+    let path = ws.write(name, text);
+    let out = Command::new(env!("CARGO_BIN_EXE_regard"))
+        .args(["check", "--format", "concise"])
+        .arg(&path)
+        .current_dir(&ws.0)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn issue24_item5_suppressions_keep_tables_lists_and_paragraphs_whole() {
+    let ws = Workspace::new("structure");
+    let note = "# Visit\n\n| Date | What happened |\n|------|---------------|\n| 3 May | He was lazy about the form. |\n\n- Called at ten\n- She was resistant to the plan\n- Will call again\n\nSpoke with her today.\nHe was lazy with the forms.\n";
+    let (mut client, _) = Client::initialize(&ws.0, &["utf-16"]);
+    let uri = ws.uri("visit.md");
+    client.open(&uri, "markdown", note);
+    let published = client.diagnostics(&uri);
+    let lines: Vec<u64> = published["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["range"]["start"]["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [4, 7, 11], "{published:#}");
+    assert_eq!(check(&ws, "before.md", note).0, 1);
+
+    let mut edits = Vec::new();
+    for d in published["diagnostics"].as_array().unwrap() {
+        let actions = client.actions(&uri, &d["range"]);
+        let edit = action_edit(&actions, &uri, "Suppress `deficit-label`").clone();
+        // At the end of the line, not on a line of its own.
+        let line = d["range"]["start"]["line"].as_u64().unwrap();
+        let end = note.lines().nth(line as usize).unwrap().chars().count() as u64;
+        assert_eq!(edit["range"], range((line, end), (line, end)), "{edit:#}");
+        assert_eq!(
+            edit["newText"],
+            " <!-- regard-ignore deficit-label: reason -->"
+        );
+        edits.push(edit);
+    }
+    let suppressed = apply_all(note, &edits, true);
+    assert_eq!(suppressed.lines().count(), note.lines().count());
+    assert!(suppressed.contains(
+        "| 3 May | He was lazy about the form. | <!-- regard-ignore deficit-label: reason -->\n"
+    ));
+    client.replace(&uri, 2, &suppressed);
+    assert_eq!(codes(&client.diagnostics(&uri)), Vec::<&str>::new());
+    // `regard check` accepts the same placement.
+    assert_eq!(check(&ws, "after.md", &suppressed), (0, String::new()));
+
+    // A line that starts a paragraph still gets the comment above it.
+    let first = "He was lazy.\n";
+    client.replace(&uri, 3, first);
+    let d = client.diagnostics(&uri)["diagnostics"][0].clone();
+    let actions = client.actions(&uri, &d["range"]);
+    let edit = action_edit(&actions, &uri, "Suppress `deficit-label`");
+    assert_eq!(edit["range"], range((0, 0), (0, 0)));
+    assert_eq!(
+        edit["newText"],
+        "<!-- regard-ignore deficit-label: reason -->\n"
+    );
+    assert_eq!(client.shutdown_and_exit().code(), Some(0));
+}
+
+#[test]
+fn issue24_item6_the_reason_placeholder_is_no_reason_and_is_a_snippet() {
+    let ws = Workspace::new("placeholder");
+    ws.write(".regard.yaml", "require-reasons: true\n");
+    let mut capabilities = no_watching();
+    capabilities["workspace"] =
+        json!({"workspaceEdit": {"documentChanges": true, "snippetEditSupport": true}});
+    let (mut client, _) = Client::initialize_with(&ws.0, &[&ws.0], capabilities);
+    let uri = ws.uri("note.md");
+    let note = "He was lazy.\n";
+    client.open(&uri, "markdown", note);
+    let d = client.diagnostics(&uri)["diagnostics"][0].clone();
+    let actions = client.actions(&uri, &d["range"]);
+    let action = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().starts_with("Suppress"))
+        .unwrap();
+    // A snippet: the client selects `reason` for the writer to type over.
+    let change = &action["edit"]["documentChanges"][0];
+    assert_eq!(change["textDocument"]["uri"], uri.as_str());
+    assert_eq!(change["textDocument"]["version"], 1);
+    let edit = &change["edits"][0];
+    assert_eq!(edit["range"], range((0, 0), (0, 0)));
+    assert_eq!(
+        edit["snippet"],
+        json!({"kind": "snippet", "value": "<!-- regard-ignore deficit-label: ${1:reason} -->\n"})
+    );
+    assert!(action["edit"].get("changes").is_none(), "{action:#}");
+
+    // Left as it is, the placeholder is no reason.
+    let placeholder = format!("<!-- regard-ignore deficit-label: reason -->\n{note}");
+    client.replace(&uri, 2, &placeholder);
+    assert_eq!(
+        codes(&client.diagnostics(&uri)),
+        ["unexplained-suppression"]
+    );
+    let (code, out) = check(&ws, "placeholder.md", &placeholder);
+    assert_eq!(code, 1);
+    assert!(out.contains("unexplained-suppression"), "{out}");
+    let reasoned = placeholder.replace(": reason", ": his own word, quoted");
+    client.replace(&uri, 3, &reasoned);
+    assert_eq!(codes(&client.diagnostics(&uri)), Vec::<&str>::new());
+    assert_eq!(client.shutdown_and_exit().code(), Some(0));
+}
+
+#[test]
+fn issue24_item7_actions_on_different_lines_have_different_titles() {
+    let ws = workspace("titles");
+    let (mut client, _) = Client::initialize(&ws.0, &["utf-16"]);
+    let uri = ws.uri("note.md");
+    client.open(
+        &uri,
+        "markdown",
+        "She claims he was lazy.\n\nHe claims she was lazy.\n",
+    );
+    assert_eq!(
+        codes(&client.diagnostics(&uri)),
+        ["doubt-verb", "deficit-label", "doubt-verb", "deficit-label"]
+    );
+    let actions = client.actions(&uri, &range((0, 0), (3, 0)));
+    let mut titles: Vec<&str> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .filter(|t| !t.starts_with("Reword `lazy`"))
+        .collect();
+    titles.sort();
+    assert_eq!(
+        titles,
+        [
+            "Reword `claims` as `says` on line 1",
+            "Reword `claims` as `says` on line 3",
+            "Suppress `deficit-label` on line 1, with a reason",
+            "Suppress `deficit-label` on line 3, with a reason",
+            "Suppress `doubt-verb` on line 1, with a reason",
+            "Suppress `doubt-verb` on line 3, with a reason",
+        ]
+    );
+    assert_eq!(client.shutdown_and_exit().code(), Some(0));
+}
+
+#[test]
+fn issue24_item7_exit_without_shutdown_is_1() {
+    let ws = Workspace::new("exit-1");
+    let (mut client, _) = Client::initialize(&ws.0, &[]);
+    client.notify("exit", Value::Null);
+    assert_eq!(client.exit_status().code(), Some(1));
+}
+
+#[test]
+fn issue24_item7_a_fix_for_a_phrase_the_rule_lacks_names_the_phrases_it_has() {
+    let ws = Workspace::new("fix-help");
+    ws.write(".regard.yaml", "rules: [team-rules/]\n");
+    let rule = ws.write(
+        "team-rules/doubt-verb.yaml",
+        &DOUBT_VERB.replace("phrases: ['claim{s,ed}']", "phrases: ['claims', 'alleges']"),
+    );
+    let (mut client, _) = Client::initialize(&ws.0, &[]);
+    let problems = client.diagnostics(&uri(&rule));
+    let message = problems["diagnostics"][0]["message"].as_str().unwrap();
+    assert!(
+        message
+            .starts_with("rule `doubt-verb`: `claimed` in `fix.replace` is not one of its phrases"),
+        "{message}"
+    );
+    // It used to say "e.g. `claimed`", the very phrase it had just refused.
+    assert!(message.contains("\nhelp: "), "{message}");
+    assert!(message.contains("`claims`, `alleges`"), "{message}");
+    assert!(!message.contains("e.g. `claimed`"), "{message}");
     assert_eq!(client.shutdown_and_exit().code(), Some(0));
 }

@@ -53,6 +53,10 @@ static PLAIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\[regard-(ignore|disable|enable)\b([^:\]\n]*?)(?::([^\]\n]*?))?\]").unwrap()
 });
 
+/// The reason an editor's suppression action inserts for the writer to
+/// type over (`regard server`). Left as it is, it is no reason.
+pub const PLACEHOLDER: &str = "reason";
+
 /// The directive syntax for a kind of note.
 pub fn syntax(kind: Kind) -> &'static Regex {
     match kind {
@@ -89,7 +93,7 @@ pub fn directives(text: &str, kind: Kind, index: &LineIndex<'_>) -> Vec<Directiv
             let reason = c
                 .get(3)
                 .map(|r| r.as_str().trim().to_string())
-                .filter(|r| !r.is_empty());
+                .filter(|r| !r.is_empty() && !r.eq_ignore_ascii_case(PLACEHOLDER));
             // Only the white space next to the directive is read, so many
             // directives on one long line stay linear (issue 18).
             let alone = blank_to_line_break(text[..whole.start()].chars().rev())
@@ -140,6 +144,15 @@ mod tests {
         assert_eq!(d[0].line, 2);
         assert!(!d[1].alone);
         assert_eq!(d[1].reason, None);
+    }
+
+    #[test]
+    fn the_editors_placeholder_is_no_reason() {
+        let text = "<!-- regard-ignore deficit-label: reason -->\nHe was lazy. <!-- regard-ignore deficit-label: Reason -->\n<!-- regard-ignore x: the reason he gave -->\n";
+        let d = directives(text, Kind::Markdown, &LineIndex::new(text));
+        assert_eq!(d[0].reason, None);
+        assert_eq!(d[1].reason, None);
+        assert_eq!(d[2].reason.as_deref(), Some("the reason he gave"));
     }
 
     #[test]

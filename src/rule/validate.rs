@@ -201,7 +201,7 @@ pub fn validate(
                         value_span(replacement, source),
                         "replaces a phrase the rule does not match",
                     )
-                    .help("list the phrase exactly as `phrases` expands it, e.g. `claimed`"),
+                    .help(fix_keys_help(&phrases)),
                 );
             }
             replace.insert(key, replacement.value.clone());
@@ -358,6 +358,22 @@ pub fn validate(
         pass_examples: pass.into_iter().map(example).collect(),
         source: Arc::clone(source),
     })
+}
+
+/// The help for a `fix.replace` key the rule does not match: the phrases
+/// it has (it used to suggest `claimed`, whatever the key was).
+fn fix_keys_help(phrases: &[String]) -> String {
+    if phrases.is_empty() {
+        return "`fix.replace` rewords the rule's `phrases`, and it has none".into();
+    }
+    let mut listed: Vec<String> = phrases.iter().take(5).map(|p| format!("`{p}`")).collect();
+    if phrases.len() > 5 {
+        listed.push("…".into());
+    }
+    format!(
+        "list a phrase exactly as `phrases` expands it; this rule's are {}",
+        listed.join(", ")
+    )
 }
 
 pub fn is_kebab_case(id: &str) -> bool {

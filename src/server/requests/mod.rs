@@ -1,0 +1,4 @@
+//! Requests that answer with something about a note, one file each.
+
+mod code_action;
+mod hover;
