@@ -47,6 +47,10 @@ pub enum Command {
     Rule {
         /// The rule's id, e.g. `deficit-label`.
         id: String,
+        /// Print the rule's YAML file instead, as a starting point for a rule
+        /// of your own: `regard rule deficit-label --yaml > my-rules/mine.yaml`.
+        #[arg(long)]
+        yaml: bool,
         #[command(flatten)]
         rules: RuleArgs,
     },

@@ -124,10 +124,15 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitSta
         }
         Command::Man { command } => write_out(out, &man_page(command.as_deref())?),
         Command::Server { config, rules, .. } => server::serve(&config, &rules, out),
-        Command::Rule { id, rules } => {
+        Command::Rule { id, yaml, rules } => {
             let rules = RuleSet::load(true, &rules.rule_dirs)?;
             let rule = rules.get(&id).ok_or(Error::UnknownRule(id))?;
-            write_out(out, &explain::explain(rule))
+            if yaml {
+                // The file as written (comments and all), built-in or not.
+                write_out(out, &rule.source.text)
+            } else {
+                write_out(out, &explain::explain(rule))
+            }
         }
     }
 }
