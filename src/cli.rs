@@ -47,8 +47,25 @@ pub enum Command {
     Rule {
         /// The rule's id, e.g. `deficit-label`.
         id: String,
+        /// Print the rule's YAML file instead, as a starting point for a rule
+        /// of your own: `regard rule deficit-label --yaml > my-rules/mine.yaml`.
+        #[arg(long)]
+        yaml: bool,
         #[command(flatten)]
         rules: RuleArgs,
+    },
+    /// Print shell completions, e.g. `regard completions bash >
+    /// ~/.local/share/bash-completion/completions/regard`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `regard man | man -l -`, or
+    /// `regard man check` for a command's own page.
+    Man {
+        /// A command, for its page (`regard-check(1)`); none for regard(1).
+        command: Option<String>,
     },
     /// Speak the Language Server Protocol on standard input and output, so an
     /// editor shows findings while a note is written. Configuration is found

@@ -466,3 +466,158 @@ impl Settings {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! `regard.schema.json` (the JSON Schema editors use for `.regard.yaml`)
+    //! is written by hand, for its descriptions; these tests hold it to the
+    //! types above: the same keys, enums regard accepts, types regard
+    //! accepts and rejects, and regard's defaults.
+
+    use super::*;
+    use serde::de::{self, Visitor};
+    use serde_json::Value;
+
+    fn schema() -> Value {
+        serde_json::from_str(include_str!("../regard.schema.json")).expect("the schema is JSON")
+    }
+
+    /// The field names serde's derive gives a struct, by asking it to
+    /// deserialize from a deserializer that only records them.
+    fn fields<'de, T: Deserialize<'de>>() -> Vec<&'static str> {
+        struct Introspect<'a>(&'a mut Vec<&'static str>);
+        impl<'de> de::Deserializer<'de> for Introspect<'_> {
+            type Error = de::value::Error;
+            fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+                Err(de::Error::custom("not a struct"))
+            }
+            fn deserialize_struct<V: Visitor<'de>>(
+                self,
+                _: &'static str,
+                fields: &'static [&'static str],
+                _: V,
+            ) -> Result<V::Value, Self::Error> {
+                self.0.extend(fields);
+                Err(de::Error::custom("recorded"))
+            }
+            serde::forward_to_deserialize_any! {
+                bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+                bytes byte_buf option unit unit_struct newtype_struct seq tuple
+                tuple_struct map enum identifier ignored_any
+            }
+        }
+        let mut names = Vec::new();
+        let _ = T::deserialize(Introspect(&mut names));
+        names.sort_unstable();
+        names
+    }
+
+    fn keys(object: &Value) -> Vec<&str> {
+        let mut keys: Vec<&str> = object
+            .as_object()
+            .expect("an object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        keys.sort_unstable();
+        keys
+    }
+
+    fn parses(yaml: &str) -> bool {
+        serde_saphyr::from_str::<ConfigFile>(yaml).is_ok()
+    }
+
+    #[test]
+    fn the_schema_has_the_configuration_keys() {
+        let schema = schema();
+        assert_eq!(keys(&schema["properties"]), fields::<ConfigFile>());
+        assert_eq!(
+            keys(&schema["properties"]["per-file"]["items"]["properties"]),
+            fields::<PerFileFile>()
+        );
+        assert!(parses("per-file: [{files: [a]}]") && !parses("per-file: [{ignore: [a]}]"));
+        assert_eq!(
+            schema["properties"]["per-file"]["items"]["required"],
+            serde_json::json!(["files"])
+        );
+    }
+
+    #[test]
+    fn the_schema_allows_what_regard_accepts_and_no_more() {
+        let schema = schema();
+        for (key, spec) in schema["properties"].as_object().unwrap() {
+            let spec = if spec["$ref"].is_string() {
+                &schema["definitions"]["severities"]
+            } else {
+                spec
+            };
+            let (good, bad): (Vec<String>, Vec<String>) =
+                if let Some(values) = spec["enum"].as_array() {
+                    let good = values.iter().map(|v| v.as_str().unwrap().to_string());
+                    (good.collect(), vec!["sometimes".into(), "[a]".into()])
+                } else {
+                    match spec["type"].as_str().unwrap() {
+                        "array" if key == "per-file" => (
+                            vec!["[{files: [a], ignore: [b], severity: {c: info}}]".into()],
+                            vec!["[a]".into(), "{files: [a]}".into()],
+                        ),
+                        "array" => (vec!["[a, b]".into(), "[]".into()], vec!["{a: b}".into()]),
+                        "boolean" => (vec!["true".into(), "false".into()], vec!["[a]".into()]),
+                        "integer" => (vec!["0".into(), "1024".into()], vec!["[a]".into()]),
+                        "object" => {
+                            let levels = spec["additionalProperties"]["enum"].as_array().unwrap();
+                            let good = levels
+                                .iter()
+                                .map(|l| format!("{{a: {}}}", l.as_str().unwrap()));
+                            (good.collect(), vec!["{a: loud}".into(), "[a]".into()])
+                        }
+                        other => panic!("`{key}`: no check for type {other}"),
+                    }
+                };
+            for value in good {
+                assert!(parses(&format!("{key}: {value}")), "{key}: {value}");
+            }
+            for value in bad {
+                assert!(!parses(&format!("{key}: {value}")), "{key}: {value}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_schema_states_regards_defaults() {
+        let schema = schema();
+        let defaults = Settings::from_file(None, PathBuf::from("."), ConfigFile::default())
+            .expect("the defaults are valid");
+        let default = |key: &str| schema["properties"][key]["default"].clone();
+        assert_eq!(default("fail-on"), defaults.fail_on.as_str());
+        assert_eq!(default("max-file-size"), defaults.max_file_size);
+        assert_eq!(default("redact"), defaults.redact);
+        assert_eq!(default("require-reasons"), defaults.options.require_reasons);
+        assert_eq!(default("quoted-speech"), "skip");
+        assert_eq!(defaults.options.quoted_speech, InQuotes::Skip);
+        assert_eq!(default("block-quotes"), "prose");
+        assert!(!defaults.options.block_quotes_are_speech);
+    }
+
+    #[test]
+    fn the_schemas_rule_id_pattern_takes_every_built_in_id() {
+        let schema = schema();
+        let pattern = schema["definitions"]["rule-id"]["pattern"]
+            .as_str()
+            .unwrap();
+        let pattern = regex::Regex::new(pattern).unwrap();
+        let rules = RuleSet::load(true, &[]).unwrap();
+        assert!(!rules.known_ids.is_empty());
+        for id in &rules.known_ids {
+            assert!(pattern.is_match(id), "{id}");
+            assert!(crate::rule::validate::is_kebab_case(id));
+        }
+        for id in ["Deficit-label", "deficit--label", "-a", "a-", "9lives"] {
+            assert_eq!(
+                pattern.is_match(id),
+                crate::rule::validate::is_kebab_case(id),
+                "{id}"
+            );
+        }
+    }
+}

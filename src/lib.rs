@@ -35,6 +35,7 @@ pub mod server;
 
 use std::io::Write;
 
+use clap::CommandFactory;
 use miette::Diagnostic;
 
 use cli::{Cli, Command};
@@ -76,6 +77,12 @@ pub enum Error {
         help("`regard rules` lists the rules in force")
     )]
     UnknownRule(String),
+    #[error("there is no command `{0}`")]
+    #[diagnostic(
+        code(regard::unknown_command),
+        help("`regard --help` lists the commands")
+    )]
+    UnknownCommand(String),
     #[error(transparent)]
     #[diagnostic(transparent)]
     Baseline(#[from] baseline::BaselineError),
@@ -110,16 +117,55 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitSta
             settings.apply(&mut set)?;
             write_out(out, &settings.describe(&set))
         }
+        Command::Completions { shell } => {
+            let mut text = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "regard", &mut text);
+            write_out(out, &String::from_utf8_lossy(&text))
+        }
+        Command::Man { command } => write_out(out, &man_page(command.as_deref())?),
         Command::Server { config, rules, .. } => server::serve(&config, &rules, out),
-        Command::Rule { id, rules } => {
+        Command::Rule { id, yaml, rules } => {
             let rules = RuleSet::load(true, &rules.rule_dirs)?;
             let rule = rules.get(&id).ok_or(Error::UnknownRule(id))?;
-            write_out(out, &explain::explain(rule))
+            if yaml {
+                // The file as written (comments and all), built-in or not.
+                write_out(out, &rule.source.text)
+            } else {
+                write_out(out, &explain::explain(rule))
+            }
         }
     }
 }
 
 pub mod explain;
+
+/// `regard man [COMMAND]`: regard(1), or regard-COMMAND(1), from the clap
+/// definition (the same text as `--help`).
+fn man_page(command: Option<&str>) -> Result<String, Error> {
+    let cli = Cli::command();
+    let (page, title) = match command {
+        None => (cli, "regard".to_string()),
+        Some(name) => {
+            let sub = cli
+                .find_subcommand(name)
+                .ok_or_else(|| Error::UnknownCommand(name.to_string()))?;
+            let title = format!("regard-{}", sub.get_name());
+            let page = sub
+                .clone()
+                .display_name(title.clone())
+                .bin_name(format!("regard {}", sub.get_name()))
+                .version(env!("CARGO_PKG_VERSION"));
+            (page, title)
+        }
+    };
+    let mut text = Vec::new();
+    clap_mangen::Man::new(page)
+        .title(title)
+        .source(format!("regard {}", env!("CARGO_PKG_VERSION")))
+        .render(&mut text)
+        .map_err(Error::Output)?;
+    Ok(String::from_utf8_lossy(&text).into_owned())
+}
 
 /// `regard test DIR`: runs the examples of the rules in `dir`.
 fn test_rules(

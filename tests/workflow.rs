@@ -350,3 +350,34 @@ fn changed_since_checks_only_changed_and_new_notes() {
     assert!(String::from_utf8_lossy(&o.stderr)
         .contains("cannot list the notes changed since `no-such-rev`"));
 }
+
+#[test]
+fn rule_yaml_prints_a_built_in_rule_file_to_start_from() {
+    let d = Dir::new("rule-yaml");
+    let o = d.regard(&["rule", "deficit-label", "--yaml"]);
+    assert_eq!(o.status.code(), Some(0));
+    let source = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/deficit-label.yaml"),
+    )
+    .unwrap();
+    assert_eq!(stdout(&o), source);
+    // As the rule-file help says: copied under a new id, it is a rule of
+    // one's own whose examples pass.
+    d.write(
+        "mine/label.yaml",
+        source.replacen("id: deficit-label", "id: my-label", 1),
+    );
+    let o = d.regard(&["test", "mine"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(
+        stdout(&o).starts_with("regard test: 1 rule, "),
+        "{}",
+        stdout(&o)
+    );
+    // A rule file missing a key points to it.
+    d.write("broken/r.yaml", "id: no-message\nseverity: warning\n");
+    let o = d.regard(&["test", "broken"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("regard rule deficit-label --yaml"), "{err}");
+}

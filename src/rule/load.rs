@@ -208,10 +208,7 @@ fn line_column_offset(text: &str, line: u64, column: u64) -> Option<usize> {
 
 fn yaml_help(message: &str) -> Option<String> {
     if message.starts_with("missing field") {
-        Some(
-            "copy a rule from the built-in pack (`regard rule deficit-label`) as a starting point"
-                .into(),
-        )
+        Some("start from a built-in rule's file: `regard rule deficit-label --yaml`".into())
     } else {
         None
     }
