@@ -853,7 +853,7 @@ impl<'a> Sink<'a> {
                 self.failed = true;
                 let mut s = String::new();
                 self.handler
-                    .render_report(&mut s, problem.as_ref())
+                    .render_report(&mut s, &Shown(problem.as_ref()))
                     .expect("writing to a String cannot fail");
                 let _ = write!(self.err, "{s}");
             }
@@ -941,6 +941,53 @@ impl<'a> Sink<'a> {
             None if self.closed => Ok(ExitStatus::Success),
             None => Ok(status),
         }
+    }
+}
+
+/// A problem as a terminal may show it: its message and help with control
+/// characters as symbols, whatever part of regard made it (a path in a
+/// message from `fix.rs` or the walker can hold an escape sequence).
+struct Shown<'a>(&'a (dyn Diagnostic + Send + Sync));
+
+impl std::fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&printable(&self.0.to_string()))
+    }
+}
+
+impl std::fmt::Debug for Shown<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self, f)
+    }
+}
+
+impl std::error::Error for Shown<'_> {}
+
+impl Diagnostic for Shown<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn std::fmt::Display + 'b>> {
+        self.0.code()
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        self.0.severity()
+    }
+    fn help<'b>(&'b self) -> Option<Box<dyn std::fmt::Display + 'b>> {
+        let help = self.0.help()?.to_string();
+        Some(Box::new(printable(&help).into_owned()))
+    }
+    fn url<'b>(&'b self) -> Option<Box<dyn std::fmt::Display + 'b>> {
+        self.0.url()
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.0.source_code()
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        self.0.labels()
+    }
+    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn Diagnostic> + 'b>> {
+        self.0.related()
+    }
+    fn diagnostic_source(&self) -> Option<&dyn Diagnostic> {
+        self.0.diagnostic_source()
     }
 }
 
@@ -1100,7 +1147,34 @@ fn io_reason(e: &ignore::Error) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Ended, Progress, SCREEN_AFTER};
+    use super::{Ended, FileProblem, Progress, Shown, SCREEN_AFTER};
+
+    #[test]
+    fn problems_are_shown_without_control_characters() {
+        // As `fix.rs` makes them: a raw name in the message and the help.
+        let problem = crate::fix::WriteError::Io {
+            path: "\x1b]0;x\x07n.md".into(),
+            reason: "denied".into(),
+        };
+        let mut s = String::new();
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+            .render_report(&mut s, &Shown(&problem))
+            .unwrap();
+        assert!(
+            s.contains("cannot write the fixed `␛]0;x␇n.md`: denied"),
+            "{s}"
+        );
+        assert!(!s.contains(|c: char| c.is_control() && c != '\n'), "{s:?}");
+        let problem = FileProblem::Utf16 {
+            path: "a.md".into(),
+        };
+        let mut s = String::new();
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+            .render_report(&mut s, &Shown(&problem))
+            .unwrap();
+        assert!(s.contains("regard::encoding"), "{s}");
+        assert!(s.contains("iconv -f UTF-16"), "{s}");
+    }
 
     #[test]
     fn the_screen_waits_for_enough_notes_or_the_end_of_the_walk() {

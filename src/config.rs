@@ -119,7 +119,9 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
     for dir in start.ancestors() {
         for name in FILE_NAMES {
             let candidate = dir.join(name);
-            if candidate.is_file() {
+            // Anything there but a folder: a FIFO or a dangling link is
+            // then an error from the reader, not a configuration ignored.
+            if candidate.symlink_metadata().is_ok() && !candidate.is_dir() {
                 return Some(candidate);
             }
         }

@@ -783,6 +783,17 @@ fn issue18_item7_a_fifo_as_note_config_or_baseline_is_refused_not_waited_for() {
         "{}",
         err(&o)
     );
+    // A FIFO found as `.regard.yaml` is not a configuration silently ignored.
+    let sub = Dir::new("i18-7-found");
+    sub.write("n.md", "He was lazy.\n");
+    mkfifo(&sub, ".regard.yaml");
+    let o = sh(&sub, "$REGARD check n.md");
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    assert!(
+        flat_err(&o).contains("/.regard.yaml`: it is a named pipe (FIFO), not a regular file"),
+        "{}",
+        err(&o)
+    );
     mkfifo(&d, "b.json");
     let o = sh(&d, "$REGARD check --isolated --baseline b.json n.md");
     assert_eq!(o.status.code(), Some(2), "{}", err(&o));
