@@ -558,7 +558,8 @@ impl Job<'_> {
 
     fn check_file(&self, path: &Path, name: String, kind: Kind) -> Outcome {
         let limit = self.settings.max_file_size;
-        let read = read::open(path).and_then(|mut file| read::read_open_file(&mut file, limit));
+        let read = read::open(path)
+            .and_then(|(mut file, len)| read::read_open_file(&mut file, len, limit));
         self.read_outcome(name, Some(path), kind, read)
     }
 

@@ -59,8 +59,9 @@ impl From<io::Error> for ReadError {
 }
 
 /// Opens `path` for reading without blocking, and refuses anything that is
-/// not a regular file (after opening, on the file opened).
-pub fn open(path: &Path) -> Result<File, ReadError> {
+/// not a regular file (after opening, on the file opened). The file and its
+/// size then.
+pub fn open(path: &Path) -> Result<(File, u64), ReadError> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -69,9 +70,10 @@ pub fn open(path: &Path) -> Result<File, ReadError> {
         options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
     }
     let file = options.open(path)?;
-    let file_type = file.metadata()?.file_type();
+    let metadata = file.metadata()?;
+    let file_type = metadata.file_type();
     if file_type.is_file() {
-        return Ok(file);
+        return Ok((file, metadata.len()));
     }
     Err(ReadError::NotAFile(kind_of(file_type)))
 }
@@ -99,33 +101,34 @@ fn kind_of(file_type: std::fs::FileType) -> &'static str {
 
 /// The whole of `path` if it is a regular file of at most `limit` bytes.
 pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
-    read_bounded(&mut open(path)?, limit)
+    let (mut file, len) = open(path)?;
+    read_open_file(&mut file, len, limit)
 }
 
 /// What one read asks for first: a note is 1-4 KB, rarely more than this.
 pub const FIRST_READ: u64 = 16 * 1024;
 
 /// Reads `file` to its end if it holds at most `limit` bytes. A note that
-/// fits the first read costs two reads (the second sees the end) and no
-/// look-up of its size: asking the open file for it first was 1.5% of a run
-/// over an archive, and zeroing a buffer of that size another 1%
-/// (`read_to_end` fills uninitialised capacity). A longer one is sized once
-/// and read into a buffer of that size. Never more than `limit + 1` bytes
-/// are read, whatever the reader is (a pipe, `/dev/zero`).
+/// fits the first read costs two reads (the second sees the end) and a
+/// small buffer: zeroing a buffer of the file's size was 1% of a run over
+/// an archive (`read_to_end` fills uninitialised capacity). A longer file
+/// is read into a buffer of its size (from [`open`]'s look at it, which
+/// refusing FIFOs needs anyway). Never more than `limit + 1` bytes are
+/// read, whatever the reader is (a pipe, `/dev/zero`).
 pub fn read_bounded(file: &mut (impl Read + Sized), limit: u64) -> Result<Vec<u8>, ReadError> {
-    read_sized(file, limit, |_| None)
+    read_sized(file, limit, None)
 }
 
-/// [`read_bounded`] for a file, which knows its size.
-pub fn read_open_file(file: &mut File, limit: u64) -> Result<Vec<u8>, ReadError> {
-    read_sized(file, limit, |f| f.metadata().ok().map(|m| m.len()))
+/// [`read_bounded`] for a file [`open`] found `len` bytes long when it
+/// opened it (it may grow: the limit holds all the same).
+pub fn read_open_file(file: &mut File, len: u64, limit: u64) -> Result<Vec<u8>, ReadError> {
+    read_sized(file, limit, Some(len))
 }
 
-fn read_sized<R: Read>(
-    file: &mut R,
-    limit: u64,
-    size: impl Fn(&R) -> Option<u64>,
-) -> Result<Vec<u8>, ReadError> {
+fn read_sized(file: &mut impl Read, limit: u64, len: Option<u64>) -> Result<Vec<u8>, ReadError> {
+    if let Some(size) = len.filter(|&len| len > limit) {
+        return Err(ReadError::TooLarge { size, known: true });
+    }
     let first = FIRST_READ.min(limit.saturating_add(1));
     let mut bytes = Vec::with_capacity(first as usize);
     Read::take(&mut *file, first).read_to_end(&mut bytes)?;
@@ -133,7 +136,6 @@ fn read_sized<R: Read>(
         return Ok(bytes);
     }
     let read = bytes.len() as u64;
-    let len = size(file);
     if let Some(len) = len.filter(|&len| len > limit) {
         return Err(ReadError::TooLarge {
             size: len,
@@ -180,7 +182,10 @@ mod tests {
                 .map(|i| b"She said the plan did not fit."[i % 30])
                 .collect();
             std::fs::write(&path, &text).unwrap();
-            let read = |limit| read_open_file(&mut open(&path).unwrap(), limit);
+            let read = |limit| {
+                let (mut file, len) = open(&path).unwrap();
+                read_open_file(&mut file, len, limit)
+            };
             let piped = |limit| read_bounded(&mut &text[..], limit);
             let size = size as u64;
             for limit in [size, u64::MAX] {
@@ -224,12 +229,12 @@ mod tests {
         assert!(made.success());
         // Without O_NONBLOCK, this open waits for a writer for ever.
         assert!(matches!(
-            open(&path),
+            open(&path).map(|(_, len)| len),
             Err(ReadError::NotAFile("a named pipe (FIFO)"))
         ));
         std::fs::remove_file(&path).unwrap();
         assert!(matches!(
-            open(Path::new("/dev/zero")),
+            open(Path::new("/dev/zero")).map(|(_, len)| len),
             Err(ReadError::NotAFile("a device"))
         ));
         assert_eq!(
