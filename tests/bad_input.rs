@@ -907,6 +907,18 @@ fn issue18_item9_links_to_notes_in_a_folder_are_followed_links_to_folders_report
     assert_eq!(
         err(&o),
         "regard: skipped `notes/folder`: it is a link to a folder; regard follows links to files only (name the folder to check it)\n"
+    ); // A dangling link with a note's name is a note that cannot be read.
+    std::os::unix::fs::symlink("nowhere.md", d.0.join("notes/dangling.md")).unwrap();
+    let o = d.regard(&["check", "--isolated", "--quiet", "notes"]);
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    assert!(
+        flat_err(&o).contains("cannot read `notes/dangling.md`: No such file or directory"),
+        "{}",
+        err(&o)
+    );
+    assert_eq!(
+        out(&o),
+        "regard: 2 phrases to reconsider in 2 of 2 notes.\n"
     );
 }
 
