@@ -67,11 +67,20 @@ pub struct Baseline {
 impl Baseline {
     pub fn read(path: &Path) -> Result<Baseline, BaselineError> {
         let error = |reason: String| BaselineError {
-            path: path.display().to_string(),
+            path: crate::report::source::one_line(&path.to_string_lossy()).into_owned(),
             reason,
         };
-        let text = std::fs::read_to_string(path).map_err(|e| error(e.to_string()))?;
-        let file: BaselineFile = serde_json::from_str(&text).map_err(|e| error(e.to_string()))?;
+        // Bounded, and never a FIFO or a device (`--baseline /dev/zero`).
+        let bytes =
+            crate::read::read_file(path, crate::read::MAX_BASELINE).map_err(|e| match e {
+                crate::read::ReadError::TooLarge { .. } => error(format!(
+                    "{e}, over the {}-byte limit for a baseline",
+                    crate::read::MAX_BASELINE
+                )),
+                e => error(e.to_string()),
+            })?;
+        let file: BaselineFile =
+            serde_json::from_slice(&bytes).map_err(|e| error(e.to_string()))?;
         if file.version != 1 {
             return Err(error(format!(
                 "version {} is not one this regard reads (1)",

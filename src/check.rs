@@ -9,7 +9,7 @@
 //! timing.
 
 use std::collections::{BTreeMap, HashSet};
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{mpsc, Condvar, Mutex};
@@ -23,6 +23,8 @@ use crate::config::Settings;
 use crate::document::{Document, Kind};
 use crate::engine::{Engine, Finding, Options, Screen};
 use crate::fix;
+use crate::read::{self, ReadError};
+use crate::report::source::{one_line, printable};
 use crate::report::{self, concise, github, human, json, sarif, Located};
 use crate::rule::{RuleSet, Severity};
 use crate::{Error, ExitStatus};
@@ -73,6 +75,12 @@ pub enum FileProblem {
         offset: usize,
         line: usize,
     },
+    #[error("`{path}` is UTF-32 text; regard reads UTF-8")]
+    #[diagnostic(
+        code(regard::encoding),
+        help("save the note as UTF-8 (in most editors: Save As, Encoding: UTF-8), or convert it with `iconv -f UTF-32 -t UTF-8 NOTE > NOTE.utf8`")
+    )]
+    Utf32 { path: String },
     #[error("`{path}` is UTF-16 text; regard reads UTF-8")]
     #[diagnostic(
         code(regard::encoding),
@@ -85,6 +93,25 @@ pub enum FileProblem {
         help("--changed-since needs git and a revision it knows, e.g. `origin/main`")
     )]
     Git { rev: String, reason: String },
+}
+
+/// A run refused before it starts: what was asked would be unsafe.
+#[derive(Debug, thiserror::Error, Diagnostic)]
+pub enum Refused {
+    #[error("`{0}` is not a revision: a revision never starts with `-`")]
+    #[diagnostic(
+        code(regard::git),
+        help("--changed-since takes a branch, tag or commit, e.g. `origin/main`; git would read a name starting with `-` as one of its options")
+    )]
+    OptionLikeRevision(String),
+    #[error(
+        "--fix on standard input prints the fixed note, and --redact forbids printing note text"
+    )]
+    #[diagnostic(
+        code(regard::redact),
+        help("fix the note as a file (`regard check --fix NOTE`), use --diff to count what would change, or leave out --redact")
+    )]
+    RedactedStandardInputFix,
 }
 
 /// How many notes make building the engine's screen worth it: it costs
@@ -175,7 +202,14 @@ pub fn check(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitStatus, Error> {
+    if let Some(rev) = args.changed_since.as_ref().filter(|r| r.starts_with('-')) {
+        return Err(Refused::OptionLikeRevision(one_line(rev).into_owned()).into());
+    }
     let settings = Settings::for_check(args)?;
+    let from_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    if settings.redact && args.fix && !args.diff && from_stdin {
+        return Err(Refused::RedactedStandardInputFix.into());
+    }
     let mut rules = RuleSet::load(true, &settings.rule_dirs)?;
     settings.apply(&mut rules)?;
     // A few named files (as a pre-commit hook passes them) are checked
@@ -211,8 +245,8 @@ pub fn check(
             Err(reason) => {
                 early.push(Outcome::Failed {
                     problem: Box::new(FileProblem::Git {
-                        rev: rev.clone(),
-                        reason,
+                        rev: one_line(rev).into_owned(),
+                        reason: printable(&reason).into_owned(),
                     }),
                 });
                 Some(HashSet::new())
@@ -282,14 +316,8 @@ pub fn check(
                     .clone()
                     .unwrap_or_else(|| "-".to_string());
                 let kind = Kind::from_path(Path::new(&name)).unwrap_or(Kind::Markdown);
-                let mut bytes = Vec::new();
-                sink.accept(match io::stdin().lock().read_to_end(&mut bytes) {
-                    Ok(_) => match decode(name, bytes) {
-                        Ok((name, text)) => job.lint(name, None, text, kind),
-                        Err(outcome) => outcome,
-                    },
-                    Err(e) => unreadable(name, e.to_string()),
-                });
+                let read = read::read_bounded(&mut io::stdin().lock(), settings.max_file_size);
+                sink.accept(job.read_outcome(name, None, kind, read));
             }
         }
         if let Some(notes) = notes {
@@ -315,12 +343,16 @@ enum Found {
     },
     /// The walker could not read a folder or entry.
     Unreadable { name: String, reason: String },
+    /// Not checked, and the user is told why (a link to a folder).
+    Skipped { name: String, why: &'static str },
 }
 
 impl Found {
     fn name(&self) -> &str {
         match self {
-            Found::Note { name, .. } | Found::Unreadable { name, .. } => name,
+            Found::Note { name, .. }
+            | Found::Unreadable { name, .. }
+            | Found::Skipped { name, .. } => name,
         }
     }
 }
@@ -385,15 +417,37 @@ impl Walk<'_> {
     }
 
     /// Whether a walked entry is a note to check, and of which kind.
+    ///
+    /// A link to a file is followed (as ripgrep's `-L` does) and the note
+    /// shown under the link's name; a link to a folder is not (no loops to
+    /// guard against) and is reported as skipped. Anything else that is not
+    /// a folder, such as a FIFO with a note's name, is handed to the reader,
+    /// which refuses it with a message: nothing is skipped without a word.
     fn select(
         &self,
         path: &Path,
         explicit: bool,
         file_type: Option<std::fs::FileType>,
     ) -> Option<Found> {
-        let is_dir = file_type.is_some_and(|t| t.is_dir()) || (explicit && path.is_dir());
-        let is_file = file_type.is_some_and(|t| t.is_file()) || explicit;
-        if is_dir || !is_file || self.settings.excluded(path) {
+        if self.settings.excluded(path) {
+            return None;
+        }
+        let is_dir = match file_type {
+            Some(t) if t.is_symlink() && !explicit => {
+                // The target (a dangling link is read, and reported, as a note).
+                let is_dir = std::fs::metadata(path).is_ok_and(|m| m.is_dir());
+                if is_dir && self.changed.is_none() {
+                    return Some(Found::Skipped {
+                        name: display_path(path),
+                        why: "it is a link to a folder; regard follows links to files only (name the folder to check it)",
+                    });
+                }
+                is_dir
+            }
+            Some(t) => t.is_dir() || (explicit && path.is_dir()),
+            None => explicit && path.is_dir(),
+        };
+        if is_dir {
             return None;
         }
         if let Some(changed) = self.changed {
@@ -428,6 +482,10 @@ impl Job<'_> {
         match found {
             Found::Note { path, name, kind } => self.check_file(path, name.clone(), *kind),
             Found::Unreadable { name, reason } => unreadable(name.clone(), reason.clone()),
+            Found::Skipped { name, why } => Outcome::Skipped {
+                path: name.clone(),
+                why: (*why).to_string(),
+            },
         }
     }
 
@@ -500,17 +558,35 @@ impl Job<'_> {
 
     fn check_file(&self, path: &Path, name: String, kind: Kind) -> Outcome {
         let limit = self.settings.max_file_size;
-        let read = std::fs::File::open(path).and_then(|mut file| read_note(&mut file, limit));
+        let read = read::open(path)
+            .and_then(|(mut file, len)| read::read_open_file(&mut file, len, limit));
+        self.read_outcome(name, Some(path), kind, read)
+    }
+
+    /// Checks what was read, or says why it was not.
+    fn read_outcome(
+        &self,
+        name: String,
+        path: Option<&Path>,
+        kind: Kind,
+        read: Result<Vec<u8>, ReadError>,
+    ) -> Outcome {
+        let limit = self.settings.max_file_size;
+        let advice = "(raise it with --max-file-size or `max-file-size`)";
         match read {
-            Ok(Ok(bytes)) => match decode(name, bytes) {
-                Ok((name, text)) => self.lint(name, Some(path), text, kind),
+            Ok(bytes) => match decode(name, bytes) {
+                Ok((name, text)) => self.lint(name, path, text, kind),
                 Err(outcome) => outcome,
             },
-            Ok(Err(len)) => Outcome::Skipped {
+            Err(ReadError::TooLarge { size, known: true }) => Outcome::Skipped {
                 path: name,
                 why: format!(
-                    "it is {len} bytes, over the {limit}-byte limit for one note (raise it with --max-file-size or `max-file-size`)"
+                    "it is {size} bytes, over the {limit}-byte limit for one note {advice}"
                 ),
+            },
+            Err(ReadError::TooLarge { known: false, .. }) => Outcome::Skipped {
+                path: name,
+                why: format!("it is over {limit} bytes, the limit for one note {advice}"),
             },
             Err(e) => unreadable(name, e.to_string()),
         }
@@ -641,7 +717,14 @@ impl Job<'_> {
         }
         let mut diff = String::new();
         if text != original {
-            if args.diff {
+            if args.diff && self.settings.redact {
+                // The diff would show note text: only how much would change.
+                diff = format!(
+                    "regard: `{}`: --fix would reword {} (not shown: --redact)\n",
+                    one_line(name),
+                    report::plural(fix::changed_lines(&original, &text), "line", "lines")
+                );
+            } else if args.diff {
                 diff = fix::diff(name, &original, &text);
             } else if let Some(path) = path {
                 if let Err(e) = fix::write_atomic(path, &original, &text) {
@@ -765,13 +848,13 @@ impl<'a> Sink<'a> {
                 }
             }
             Outcome::Skipped { path, why } => {
-                let _ = writeln!(self.err, "regard: skipped `{path}`: {why}");
+                let _ = writeln!(self.err, "regard: skipped `{}`: {why}", one_line(&path));
             }
             Outcome::Failed { problem, .. } => {
                 self.failed = true;
                 let mut s = String::new();
                 self.handler
-                    .render_report(&mut s, problem.as_ref())
+                    .render_report(&mut s, &Shown(problem.as_ref()))
                     .expect("writing to a String cannot fail");
                 let _ = write!(self.err, "{s}");
             }
@@ -862,52 +945,78 @@ impl<'a> Sink<'a> {
     }
 }
 
-fn unreadable(path: String, reason: String) -> Outcome {
-    Outcome::Failed {
-        problem: Box::new(FileProblem::Unreadable { path, reason }),
+/// A problem as a terminal may show it: its message and help with control
+/// characters as symbols, whatever part of regard made it (a path in a
+/// message from `fix.rs` or the walker can hold an escape sequence).
+struct Shown<'a>(&'a (dyn Diagnostic + Send + Sync));
+
+impl std::fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&printable(&self.0.to_string()))
     }
 }
 
-/// What one read asks for first: a note is 1-4 KB, rarely more than this.
-const FIRST_READ: u64 = 16 * 1024;
+impl std::fmt::Debug for Shown<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self, f)
+    }
+}
 
-/// Reads `file` to its end if it holds at most `limit` bytes; `Err(size)`
-/// if it holds more. A note that fits the first read costs two reads (the
-/// second sees the end) and no look-up of its size: asking the open file
-/// for it first was 1.5% of a run over an archive, and zeroing a buffer of
-/// that size another 1% (`read_to_end` fills uninitialised capacity). A
-/// longer one is sized once and read into a buffer of that size.
-/// (`File::read_to_end` would look up the size and position anyway, two
-/// system calls per note; through `Take` it does not.)
-fn read_note(file: &mut std::fs::File, limit: u64) -> io::Result<Result<Vec<u8>, u64>> {
-    let first = FIRST_READ.min(limit.saturating_add(1));
-    let mut bytes = Vec::with_capacity(first as usize);
-    Read::take(&mut *file, first).read_to_end(&mut bytes)?;
-    if (bytes.len() as u64) < first {
-        return Ok(Ok(bytes));
+impl std::error::Error for Shown<'_> {}
+
+impl Diagnostic for Shown<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn std::fmt::Display + 'b>> {
+        self.0.code()
     }
-    let read = bytes.len() as u64;
-    let len = file.metadata().map_or(read, |m| m.len());
-    if len > limit || read > limit {
-        return Ok(Err(len.max(read)));
+    fn severity(&self) -> Option<miette::Severity> {
+        self.0.severity()
     }
-    // One more byte, so the read that sees the end needs no growth. (A
-    // pipe has no size: its buffer grows as it is read.)
-    bytes.reserve_exact(len.saturating_sub(read) as usize + 1);
-    Read::take(&mut *file, (limit - read).saturating_add(1)).read_to_end(&mut bytes)?;
-    match bytes.len() as u64 {
-        // It grew past the limit while it was read.
-        grown if grown > limit => Ok(Err(grown)),
-        _ => Ok(Ok(bytes)),
+    fn help<'b>(&'b self) -> Option<Box<dyn std::fmt::Display + 'b>> {
+        let help = self.0.help()?.to_string();
+        Some(Box::new(printable(&help).into_owned()))
+    }
+    fn url<'b>(&'b self) -> Option<Box<dyn std::fmt::Display + 'b>> {
+        self.0.url()
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.0.source_code()
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        self.0.labels()
+    }
+    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn Diagnostic> + 'b>> {
+        self.0.related()
+    }
+    fn diagnostic_source(&self) -> Option<&dyn Diagnostic> {
+        self.0.diagnostic_source()
+    }
+}
+
+fn unreadable(path: String, reason: String) -> Outcome {
+    Outcome::Failed {
+        problem: Box::new(FileProblem::Unreadable {
+            path: one_line(&path).into_owned(),
+            reason: printable(&reason).into_owned(),
+        }),
     }
 }
 
 /// Text from bytes, or why not: a binary file is skipped, UTF-16 and invalid
 /// UTF-8 are errors that say how to convert.
 fn decode(name: String, bytes: Vec<u8>) -> Result<(String, String), Outcome> {
+    // UTF-32's little-endian mark begins with UTF-16's: look for it first.
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return Err(Outcome::Failed {
+            problem: Box::new(FileProblem::Utf32 {
+                path: one_line(&name).into_owned(),
+            }),
+        });
+    }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(Outcome::Failed {
-            problem: Box::new(FileProblem::Utf16 { path: name }),
+            problem: Box::new(FileProblem::Utf16 {
+                path: one_line(&name).into_owned(),
+            }),
         });
     }
     if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
@@ -927,7 +1036,7 @@ fn decode(name: String, bytes: Vec<u8>) -> Result<(String, String), Outcome> {
                 + 1;
             Err(Outcome::Failed {
                 problem: Box::new(FileProblem::NotUtf8 {
-                    path: name,
+                    path: one_line(&name).into_owned(),
                     offset,
                     line,
                 }),
@@ -951,7 +1060,17 @@ fn changed_files(rev: &str) -> Result<HashSet<PathBuf>, String> {
     };
     let top = git(&["rev-parse", "--show-toplevel"])?;
     let top = PathBuf::from(String::from_utf8_lossy(&top).trim());
-    let mut names = git(&["diff", "--name-only", "-z", "--diff-filter=ACMR", rev, "--"])?;
+    // `--end-of-options`: whatever `rev` is, git does not read it as an
+    // option (`--output=FILE` would write FILE); `--`: nor as a path.
+    let mut names = git(&[
+        "diff",
+        "--name-only",
+        "-z",
+        "--diff-filter=ACMR",
+        "--end-of-options",
+        rev,
+        "--",
+    ])?;
     names.extend(git(&[
         "ls-files",
         "-z",
@@ -970,9 +1089,42 @@ fn changed_files(rev: &str) -> Result<HashSet<PathBuf>, String> {
         .collect())
 }
 
+/// The name a note is shown and recorded (in baselines) under: its path
+/// without a leading `./`. On Unix, a byte that is not UTF-8 is shown as
+/// `\xFF` and a backslash (an ordinary character in a Unix name) as `\\`,
+/// so two names never look the same: `to_string_lossy` turned both
+/// `bad\xFF.md` and `bad\xFE.md` into `bad�.md`.
 fn display_path(path: &Path) -> String {
-    let s = path.to_string_lossy();
-    s.strip_prefix("./").unwrap_or(&s).replace('\\', "/")
+    let s = escaped(path);
+    let s = s.strip_prefix("./").unwrap_or(&s);
+    if cfg!(windows) {
+        s.replace('\\', "/")
+    } else {
+        s.to_string()
+    }
+}
+
+#[cfg(unix)]
+fn escaped(path: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let bytes = path.as_os_str().as_bytes();
+    match std::str::from_utf8(bytes) {
+        Ok(s) if !s.contains('\\') => return s.to_string(),
+        _ => {}
+    }
+    let mut out = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(&chunk.valid().replace('\\', "\\\\"));
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(not(unix))]
+fn escaped(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
 }
 
 fn error_path(e: &ignore::Error) -> Option<String> {
@@ -996,7 +1148,34 @@ fn io_reason(e: &ignore::Error) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{read_note, Ended, Progress, FIRST_READ, SCREEN_AFTER};
+    use super::{Ended, FileProblem, Progress, Shown, SCREEN_AFTER};
+
+    #[test]
+    fn problems_are_shown_without_control_characters() {
+        // As `fix.rs` makes them: a raw name in the message and the help.
+        let problem = crate::fix::WriteError::Io {
+            path: "\x1b]0;x\x07n.md".into(),
+            reason: "denied".into(),
+        };
+        let mut s = String::new();
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+            .render_report(&mut s, &Shown(&problem))
+            .unwrap();
+        assert!(
+            s.contains("cannot write the fixed `␛]0;x␇n.md`: denied"),
+            "{s}"
+        );
+        assert!(!s.contains(|c: char| c.is_control() && c != '\n'), "{s:?}");
+        let problem = FileProblem::Utf16 {
+            path: "a.md".into(),
+        };
+        let mut s = String::new();
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+            .render_report(&mut s, &Shown(&problem))
+            .unwrap();
+        assert!(s.contains("regard::encoding"), "{s}");
+        assert!(s.contains("iconv -f UTF-16"), "{s}");
+    }
 
     #[test]
     fn the_screen_waits_for_enough_notes_or_the_end_of_the_walk() {
@@ -1030,35 +1209,5 @@ mod tests {
             assert!(walk.join().is_err());
             assert!(!waiter.join().unwrap());
         });
-    }
-
-    #[test]
-    fn read_note_reads_to_the_end_or_tells_the_size_over_the_limit() {
-        let path = std::env::temp_dir().join(format!("regard-read-note-{}", std::process::id()));
-        let first = FIRST_READ as usize;
-        // Shorter than the first read, exactly it, one more, much longer.
-        for size in [0, 39, first - 1, first, first + 1, 5 * first + 7] {
-            let text: Vec<u8> = (0..size)
-                .map(|i| b"She said the plan did not fit."[i % 30])
-                .collect();
-            std::fs::write(&path, &text).unwrap();
-            let read = |limit| read_note(&mut std::fs::File::open(&path).unwrap(), limit).unwrap();
-            let size = size as u64;
-            assert_eq!(
-                read(size).as_deref(),
-                Ok(&text[..]),
-                "{size} bytes, limit {size}"
-            );
-            assert_eq!(
-                read(u64::MAX).as_deref(),
-                Ok(&text[..]),
-                "{size} bytes, no limit"
-            );
-            if size > 0 {
-                assert_eq!(read(size - 1), Err(size), "{size} bytes, limit one less");
-                assert_eq!(read(0), Err(size), "{size} bytes, limit 0");
-            }
-        }
-        std::fs::remove_file(&path).unwrap();
     }
 }

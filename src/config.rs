@@ -119,7 +119,9 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
     for dir in start.ancestors() {
         for name in FILE_NAMES {
             let candidate = dir.join(name);
-            if candidate.is_file() {
+            // Anything there but a folder: a FIFO or a dangling link is
+            // then an error from the reader, not a configuration ignored.
+            if candidate.symlink_metadata().is_ok() && !candidate.is_dir() {
                 return Some(candidate);
             }
         }
@@ -168,17 +170,30 @@ impl Settings {
                 .map_err(|errors| RuleErrors { errors });
         };
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(&path).map_err(|e| {
+        // Bounded, and never a FIFO or a device (`--config /dev/zero`).
+        let read = crate::read::read_file(&path, crate::read::MAX_CONFIG).and_then(|bytes| {
+            String::from_utf8(bytes).map_err(|e| {
+                crate::read::ReadError::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+            })
+        });
+        let text = read.map_err(|e| {
             let source = Source {
                 name: name.clone(),
                 text: String::new(),
                 builtin: false,
             };
+            let limit = match e {
+                crate::read::ReadError::TooLarge { .. } => format!(
+                    ", over the {}-byte limit for a configuration",
+                    crate::read::MAX_CONFIG
+                ),
+                _ => String::new(),
+            };
             RuleErrors {
                 errors: vec![RuleError::new(
                     "regard::config::io",
                     &source,
-                    format!("cannot read the configuration `{name}`: {e}"),
+                    format!("cannot read the configuration `{name}`: {e}{limit}"),
                 )],
             }
         })?;

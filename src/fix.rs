@@ -14,6 +14,7 @@ use std::path::Path;
 
 use crate::document::Span;
 use crate::engine::Edit;
+use crate::report::source::{one_line, printable};
 use crate::rule::Applicability;
 
 /// How many rounds of fixing before giving up on converging.
@@ -92,7 +93,10 @@ pub fn write_atomic_with(
 }
 
 /// A unified diff of the lines that differ (fixes never add or remove lines).
+/// It goes to a terminal: control characters in the note or its name are
+/// shown as symbols (see `report/source.rs`), and the name stays one line.
 pub fn diff(path: &str, old: &str, new: &str) -> String {
+    let path = one_line(path);
     let mut out = format!("--- {path}\n+++ {path} (fixed)\n");
     let old_lines: Vec<&str> = old.split_inclusive('\n').collect();
     let new_lines: Vec<&str> = new.split_inclusive('\n').collect();
@@ -134,8 +138,23 @@ pub fn diff(path: &str, old: &str, new: &str) -> String {
 
 fn push_line(out: &mut String, sign: char, line: &str) {
     out.push(sign);
-    out.push_str(line.trim_end_matches(['\n', '\r']));
+    out.push_str(&printable(line.trim_end_matches(['\n', '\r'])));
     out.push('\n');
+}
+
+/// How many lines [`diff`] would show as changed (for `--redact`, which
+/// shows no text).
+pub fn changed_lines(old: &str, new: &str) -> usize {
+    let old_lines: Vec<&str> = old.split_inclusive('\n').collect();
+    let new_lines: Vec<&str> = new.split_inclusive('\n').collect();
+    if old_lines.len() != new_lines.len() {
+        return old_lines.len().max(new_lines.len());
+    }
+    old_lines
+        .iter()
+        .zip(&new_lines)
+        .filter(|(a, b)| a != b)
+        .count()
 }
 
 #[cfg(test)]

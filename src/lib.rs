@@ -17,6 +17,7 @@
 //! - `config`: `.regard.yaml` and the flags that override it → `config::Settings`.
 //! - `check`: `regard check` itself: walking folders, reading notes, exit status;
 //!   `fix.rs` (safe rewrites, atomic writes) and `baseline.rs` serve it.
+//! - `read`: every file read, bounded and refusing FIFOs and devices.
 //! - `examples`: rules' own `flag`/`pass` examples, for the tests and `regard test`.
 //! - `server`: `regard server`, the same pipeline behind the Language Server
 //!   Protocol, for editors.
@@ -29,6 +30,7 @@ pub mod document;
 pub mod engine;
 pub mod examples;
 pub mod fix;
+pub mod read;
 pub mod report;
 pub mod rule;
 pub mod server;
@@ -86,6 +88,9 @@ pub enum Error {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Baseline(#[from] baseline::BaselineError),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Refused(#[from] check::Refused),
     #[error("cannot write the output: {0}")]
     #[diagnostic(code(regard::output))]
     Output(std::io::Error),

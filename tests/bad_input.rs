@@ -666,3 +666,402 @@ fn issue18_item18_a_line_break_in_a_file_name_stays_on_one_line() {
     let o = d.regard(&["check", "--isolated", "--color", "never", "."]);
     assert!(out(&o).contains("╭─[two␊lines.md:1:8]"), "{}", out(&o));
 }
+
+// ---------------------------------------------------------------------------
+// Issue 18, reading side (items 6, 7, 8, 9, 17, 19, 20 and the rest of 18):
+// every read is bounded and refuses what is not a regular file, git gets no
+// options from a revision, links are followed or reported, `--redact` prints
+// no note text anywhere, and names are shown without ambiguity.
+// ---------------------------------------------------------------------------
+
+/// Runs `script` with `sh` in `d`, `$REGARD` naming the binary. Memory is
+/// capped (an unbounded read fails fast instead of taking the machine) and
+/// the time too (a read that blocks ends with `timeout`'s status 124).
+fn sh(d: &Dir, script: &str) -> Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -v 2000000; {script}"))
+        .env(
+            "REGARD",
+            format!("timeout 20 {}", env!("CARGO_BIN_EXE_regard")),
+        )
+        .current_dir(&d.0)
+        .output()
+        .unwrap()
+}
+
+/// Standard error with miette's wrapping undone: one space between words.
+fn flat_err(o: &Output) -> String {
+    err(o)
+        .replace('│', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn mkfifo(d: &Dir, name: &str) {
+    let o = Command::new("mkfifo").arg(d.0.join(name)).output().unwrap();
+    assert!(o.status.success(), "mkfifo: {}", err(&o));
+}
+
+/// The built-in-free rules of the workflow tests: `doubt-verb` has a safe fix.
+fn fixing_rules() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/workflow/rules")
+        .display()
+        .to_string()
+}
+
+#[test]
+fn issue18_item19_changed_since_refuses_option_like_ref() {
+    let d = Dir::new("i18-19");
+    let git = |args: &[&str]| {
+        let o = Command::new("git")
+            .args(args)
+            .current_dir(&d.0)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "git {args:?}: {}", err(&o));
+    };
+    git(&["init", "-q"]);
+    d.write("victim.md", "A note someone wrote.\n");
+    let o = d.regard(&[
+        "check",
+        "--isolated",
+        "--changed-since=--output=victim.md",
+        ".",
+    ]);
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    assert_eq!(
+        d.read("victim.md"),
+        "A note someone wrote.\n",
+        "git wrote the note"
+    );
+    assert!(
+        flat_err(&o)
+            .contains("`--output=victim.md` is not a revision: a revision never starts with `-`"),
+        "{}",
+        err(&o)
+    );
+    assert_eq!(out(&o), "", "no all-clear after a refusal");
+}
+
+#[test]
+fn issue18_item7_a_fifo_as_note_config_or_baseline_is_refused_not_waited_for() {
+    let d = Dir::new("i18-7");
+    mkfifo(&d, "p.md");
+    d.write("n.md", "He was lazy.\n");
+    let o = sh(&d, "$REGARD check --isolated p.md n.md");
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    assert!(
+        flat_err(&o).contains("cannot read `p.md`: it is a named pipe (FIFO), not a regular file"),
+        "{}",
+        err(&o)
+    );
+    assert!(
+        out(&o).contains("regard: 1 phrase to reconsider in 1 of 1 note."),
+        "{}",
+        out(&o)
+    );
+    // Inside a folder too (a note swapped for a FIFO during a walk reads the same way).
+    let o = sh(&d, "$REGARD check --isolated --quiet .");
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    assert!(
+        flat_err(&o).contains("cannot read `p.md`: it is a named pipe (FIFO)"),
+        "{}",
+        err(&o)
+    );
+    mkfifo(&d, "c.yaml");
+    let o = sh(&d, "$REGARD check --config c.yaml n.md");
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    assert!(
+        flat_err(&o).contains(
+            "cannot read the configuration `c.yaml`: it is a named pipe (FIFO), not a regular file"
+        ),
+        "{}",
+        err(&o)
+    );
+    // A FIFO found as `.regard.yaml` is not a configuration silently ignored.
+    let sub = Dir::new("i18-7-found");
+    sub.write("n.md", "He was lazy.\n");
+    mkfifo(&sub, ".regard.yaml");
+    let o = sh(&sub, "$REGARD check n.md");
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    assert!(
+        flat_err(&o).contains("/.regard.yaml`: it is a named pipe (FIFO), not a regular file"),
+        "{}",
+        err(&o)
+    );
+    mkfifo(&d, "b.json");
+    let o = sh(&d, "$REGARD check --isolated --baseline b.json n.md");
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    assert!(
+        flat_err(&o).contains(
+            "cannot use the baseline `b.json`: it is a named pipe (FIFO), not a regular file"
+        ),
+        "{}",
+        err(&o)
+    );
+}
+
+#[test]
+fn issue18_item6_standard_input_config_and_baseline_reads_are_bounded() {
+    let d = Dir::new("i18-6");
+    d.write("n.md", "He was lazy.\n");
+    let o = sh(
+        &d,
+        "$REGARD check --isolated --max-file-size 1000 - < /dev/zero",
+    );
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert_eq!(
+        err(&o),
+        "regard: skipped `-`: it is over 1000 bytes, the limit for one note (raise it with --max-file-size or `max-file-size`)\n"
+    );
+    // Under the limit, standard input is checked as before.
+    let o = sh(
+        &d,
+        "$REGARD check --isolated --quiet --max-file-size 1000 - < n.md",
+    );
+    assert_eq!(
+        (o.status.code(), out(&o)),
+        (
+            Some(1),
+            "regard: 1 phrase to reconsider in 1 of 1 note.\n".into()
+        )
+    );
+    let o = sh(&d, "$REGARD check --config /dev/zero n.md");
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    assert!(
+        flat_err(&o).contains(
+            "cannot read the configuration `/dev/zero`: it is a device, not a regular file"
+        ),
+        "{}",
+        err(&o)
+    );
+    let o = sh(&d, "$REGARD check --isolated --baseline /dev/zero n.md");
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    assert!(
+        flat_err(&o)
+            .contains("cannot use the baseline `/dev/zero`: it is a device, not a regular file"),
+        "{}",
+        err(&o)
+    );
+    let o = sh(&d, "$REGARD check --isolated /dev/zero");
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    assert!(
+        flat_err(&o).contains("cannot read `/dev/zero`: it is a device, not a regular file"),
+        "{}",
+        err(&o)
+    );
+}
+
+#[test]
+fn issue18_item8_a_rule_file_that_is_not_a_regular_file_is_an_error() {
+    for (name, make) in [
+        ("dangling", "ln -s missing.yaml rules/r.yaml"),
+        ("fifo", "mkfifo rules/r.yaml"),
+        ("zero", "ln -s /dev/zero rules/r.yaml"),
+    ] {
+        let d = Dir::new(&format!("i18-8-{name}"));
+        d.write("n.md", "fine\n");
+        std::fs::create_dir_all(d.0.join("rules")).unwrap();
+        let o = sh(
+            &d,
+            &format!("{make} && $REGARD check --isolated --rules rules n.md"),
+        );
+        no_panic(&o);
+        assert_eq!(o.status.code(), Some(2), "{name}: {}", err(&o));
+        let reason = match name {
+            "dangling" => "No such file or directory",
+            "fifo" => "it is a named pipe (FIFO), not a regular file",
+            _ => "it is a device, not a regular file",
+        };
+        assert!(
+            flat_err(&o).contains(&format!(
+                "cannot read the rule file `rules/r.yaml`: {reason}"
+            )),
+            "{name}: {}",
+            err(&o)
+        );
+    }
+}
+
+#[test]
+fn issue18_item9_links_to_notes_in_a_folder_are_followed_links_to_folders_reported() {
+    let d = Dir::new("i18-9");
+    d.write("elsewhere/x.md", "He was lazy.\n");
+    d.write("notes/a.md", "She was resistant.\n");
+    std::os::unix::fs::symlink("../elsewhere/x.md", d.0.join("notes/link.md")).unwrap();
+    std::os::unix::fs::symlink("../elsewhere", d.0.join("notes/folder")).unwrap();
+    let o = d.regard(&["check", "--isolated", "--format", "concise", "notes"]);
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    assert_eq!(
+        out(&o),
+        "notes/a.md:1:9: warning deficit-label: `resistant` labels the client rather than describing what happened\n\
+         notes/link.md:1:8: warning deficit-label: `lazy` labels the client rather than describing what happened\n"
+    );
+    assert_eq!(
+        err(&o),
+        "regard: skipped `notes/folder`: it is a link to a folder; regard follows links to files only (name the folder to check it)\n"
+    ); // A dangling link with a note's name is a note that cannot be read.
+    std::os::unix::fs::symlink("nowhere.md", d.0.join("notes/dangling.md")).unwrap();
+    let o = d.regard(&["check", "--isolated", "--quiet", "notes"]);
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    assert!(
+        flat_err(&o).contains("cannot read `notes/dangling.md`: No such file or directory"),
+        "{}",
+        err(&o)
+    );
+    assert_eq!(
+        out(&o),
+        "regard: 2 phrases to reconsider in 2 of 2 notes.\n"
+    );
+}
+
+#[test]
+fn issue18_item17_redact_prints_no_note_text_from_diff_or_standard_input_fixes() {
+    let d = Dir::new("i18-17");
+    let rules = fixing_rules();
+    d.write(
+        "n.md",
+        "He claims he was ill.\nSecret line.\nClaimed it again.\n",
+    );
+    let args = [
+        "check",
+        "--isolated",
+        "--rules",
+        rules.as_str(),
+        "--select",
+        "doubt-verb",
+        "--redact",
+    ];
+    let o = d.regard(&[&args[..], &["--diff", "n.md"]].concat());
+    no_panic(&o);
+    assert_eq!(
+        out(&o),
+        "regard: `n.md`: --fix would reword 2 lines (not shown: --redact)\n\
+         regard: --fix would reword 2 phrases; nothing was written.\n\
+         regard: 2 phrases to reconsider in 1 of 1 note.\n"
+    );
+    let o = sh(&d, &format!("$REGARD {} --fix - < n.md", args.join(" ")));
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    assert_eq!(out(&o), "");
+    assert!(
+        flat_err(&o).contains("--fix on standard input prints the fixed note, and --redact forbids printing note text"),
+        "{}",
+        err(&o)
+    );
+}
+
+#[test]
+fn issue18_item20_utf32_is_told_apart_from_utf16() {
+    let d = Dir::new("i18-20-utf32");
+    let utf32 = |big: bool| -> Vec<u8> {
+        let mut bytes = Vec::new();
+        for c in "\u{feff}He was lazy.\n".chars() {
+            let n = c as u32;
+            bytes.extend(if big {
+                n.to_be_bytes()
+            } else {
+                n.to_le_bytes()
+            });
+        }
+        bytes
+    };
+    d.write("le.md", utf32(false));
+    d.write("be.md", utf32(true));
+    for name in ["le.md", "be.md"] {
+        let o = d.regard(&["check", "--isolated", name]);
+        no_panic(&o);
+        assert_eq!(o.status.code(), Some(2), "{name}: {}", err(&o));
+        let e = err(&o);
+        assert!(
+            e.contains(&format!("`{name}` is UTF-32 text; regard reads UTF-8")),
+            "{e}"
+        );
+        assert!(e.contains("iconv -f UTF-32 -t UTF-8"), "{e}");
+        assert!(!e.contains("UTF-16"), "{e}");
+    }
+}
+
+#[test]
+fn issue18_item20_invalid_utf8_file_names_are_shown_with_escaped_bytes() {
+    use std::os::unix::ffi::OsStrExt;
+    let d = Dir::new("i18-20-names");
+    for byte in [0xFFu8, 0xFE] {
+        let name = std::ffi::OsStr::from_bytes(&[b"bad".as_slice(), &[byte], b"name.md"].concat())
+            .to_owned();
+        std::fs::write(d.0.join(name), "He was lazy.\n").unwrap();
+    }
+    let o = d.regard(&["check", "--isolated", "--format", "concise", "."]);
+    no_panic(&o);
+    assert_eq!(
+        out(&o),
+        "bad\\xFEname.md:1:8: warning deficit-label: `lazy` labels the client rather than describing what happened\n\
+         bad\\xFFname.md:1:8: warning deficit-label: `lazy` labels the client rather than describing what happened\n"
+    );
+    let o = d.regard(&["check", "--isolated", "--write-baseline", "b.json", "."]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let baseline = d.read("b.json");
+    assert!(
+        baseline.contains(r#""path": "bad\\xFEname.md""#),
+        "{baseline}"
+    );
+    assert!(
+        baseline.contains(r#""path": "bad\\xFFname.md""#),
+        "{baseline}"
+    );
+    // Each entry excuses its own note.
+    std::fs::remove_file(d.0.join(std::ffi::OsStr::from_bytes(b"bad\xFEname.md"))).unwrap();
+    d.write("other.md", "He was lazy.\n");
+    let o = d.regard(&[
+        "check",
+        "--isolated",
+        "--format",
+        "concise",
+        "--baseline",
+        "b.json",
+        ".",
+    ]);
+    assert_eq!(
+        out(&o),
+        "other.md:1:8: warning deficit-label: `lazy` labels the client rather than describing what happened\n"
+    );
+}
+
+#[test]
+fn issue18_item18_diff_output_and_error_messages_are_printable() {
+    let d = Dir::new("i18-18-diff");
+    let rules = fixing_rules();
+    d.write("\x1b[8mn.md", "\x1b]0;pwned\x07He claims he was ill.\n");
+    let o = d.regard(&[
+        "check",
+        "--isolated",
+        "--rules",
+        &rules,
+        "--select",
+        "doubt-verb",
+        "--diff",
+        ".",
+    ]);
+    no_panic(&o);
+    let s = out(&o);
+    assert!(!s.contains(|c: char| c.is_control() && c != '\n'), "{s:?}");
+    assert!(s.starts_with("--- ␛[8mn.md\n+++ ␛[8mn.md (fixed)\n@@ -1,1 +1,1 @@\n-␛]0;pwned␇He claims he was ill.\n+␛]0;pwned␇He says he was ill.\n"), "{s}");
+    // Messages on standard error quote names the same way.
+    d.write("\x1b[2Jbad.md", b"Ren\xe9e\n");
+    d.write("\x1b[2Jbin.md", b"a\x00b\n");
+    let o = d.regard(&["check", "--isolated", "--color", "never", "."]);
+    let e = err(&o);
+    assert!(!e.contains('\x1b'), "{e:?}");
+    assert!(e.contains("`␛[2Jbad.md` is not UTF-8 text"), "{e}");
+    assert!(
+        e.contains("regard: skipped `␛[2Jbin.md`: it looks like a binary file"),
+        "{e}"
+    );
+}

@@ -86,7 +86,9 @@ pub fn dir_sources(dir: &Path) -> Result<Vec<Arc<Source>>, RuleError> {
             path.extension().and_then(|e| e.to_str()),
             Some("yaml" | "yml")
         );
-        if is_yaml && path.is_file() {
+        // Every `.yaml` entry but a folder is read, so a dangling link, a
+        // FIFO or a link to a device is an error, never a rule skipped.
+        if is_yaml && !path.is_dir() {
             paths.push(path);
         }
     }
@@ -95,7 +97,8 @@ pub fn dir_sources(dir: &Path) -> Result<Vec<Arc<Source>>, RuleError> {
         .into_iter()
         .map(|path| {
             let name = path.display().to_string();
-            match std::fs::read(&path) {
+            // Bounded, without blocking on a FIFO, regular files only.
+            match crate::read::read_file(&path, crate::read::MAX_RULE_FILE) {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => Ok(Arc::new(Source {
                         name,
@@ -125,10 +128,17 @@ pub fn dir_sources(dir: &Path) -> Result<Vec<Arc<Source>>, RuleError> {
                         text: String::new(),
                         builtin: false,
                     };
+                    let limit = match e {
+                        crate::read::ReadError::TooLarge { .. } => format!(
+                            ", over the {}-byte limit for a rule file",
+                            crate::read::MAX_RULE_FILE
+                        ),
+                        _ => String::new(),
+                    };
                     Err(RuleError::new(
                         "regard::rule::io",
                         &source,
-                        format!("cannot read the rule file `{name}`: {e}"),
+                        format!("cannot read the rule file `{name}`: {e}{limit}"),
                     ))
                 }
             }
