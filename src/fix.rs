@@ -162,9 +162,11 @@ pub fn write_atomic_with(
 ///   allow it, so the mode is checked here;
 /// - the new contents go to a temporary file with a random name in the same
 ///   folder, created exclusively (`O_CREAT | O_EXCL`, which never follows a
-///   planted symbolic link), with the old file's permission bits from the
-///   start (never wider), then given the old file's owner and group (refused
-///   if that is not allowed), written and synced;
+///   planted symbolic link), at first open to regard's user alone and never
+///   beyond the old file's bits, then given the old file's owner and group
+///   (refused if that is not allowed) and exact permission bits, and only
+///   then written and synced: whoever could open it before it held the new
+///   text could read the old file too;
 /// - just before the rename, the file's identity (device, inode, size, times,
 ///   mode, owner, links) and contents are checked again: an edit made
 ///   meanwhile is never overwritten;
@@ -319,15 +321,18 @@ mod platform {
         }
     }
 
-    /// An empty temporary file in `dir`, never more readable than `like`,
-    /// then given `like`'s owner, group and exact permission bits.
+    /// An empty temporary file in `dir` with `like`'s owner, group and exact
+    /// permission bits. Until the owner is right it is open to regard's user
+    /// alone (the owner bits of `like`, at most): permissions are checked when
+    /// a file is opened, so a wider start would let someone in the note's
+    /// group as it was created, but not the note's, open it and read later.
     pub fn temp_like(
         dir: &Path,
         target: &Path,
         like: &Metadata,
     ) -> Result<tempfile::NamedTempFile, Refusal> {
         let mode = like.mode() & 0o7777;
-        let tmp = temp_in(dir, target, mode & 0o777)?;
+        let tmp = temp_in(dir, target, mode & 0o600)?;
         let mine = tmp.as_file().metadata()?;
         if (mine.uid(), mine.gid()) != (like.uid(), like.gid()) {
             let uid = (mine.uid() != like.uid()).then_some(like.uid());
