@@ -53,6 +53,14 @@ pub enum WriteError {
         )
     )]
     ReadOnly { path: String, mode: u32 },
+    #[error("`{path}` is not writable by regard's user (mode {mode:o}); it was not fixed")]
+    #[diagnostic(
+        code(regard::fix::permission),
+        help(
+            "replacing a note needs only the folder's permission, but regard fixes only notes its user may write; run it as one who may, or see the changes with `--diff`"
+        )
+    )]
+    NotWritable { path: String, mode: u32 },
     #[error(
         "`{path}` has {links} hard links (the same note under other names, as backup snapshots keep it); it was not fixed"
     )]
@@ -89,6 +97,7 @@ pub enum WriteError {
 pub(crate) enum Refusal {
     Changed,
     ReadOnly(u32),
+    NotWritable(u32),
     HardLinked(u64),
     Owner { uid: u32, gid: u32, me: u32 },
     NotAFile,
@@ -106,6 +115,7 @@ impl Refusal {
         match self {
             Refusal::Changed => WriteError::Changed(path),
             Refusal::ReadOnly(mode) => WriteError::ReadOnly { path, mode },
+            Refusal::NotWritable(mode) => WriteError::NotWritable { path, mode },
             Refusal::HardLinked(links) => WriteError::HardLinked { path, links },
             Refusal::Owner { uid, gid, me } => WriteError::Owner { path, uid, gid, me },
             Refusal::NotAFile => WriteError::NotAFile(path),
@@ -121,6 +131,9 @@ impl Refusal {
         match self {
             Refusal::Changed => "it changed while regard was writing it".into(),
             Refusal::ReadOnly(mode) => format!("it is read-only (mode {mode:o})"),
+            Refusal::NotWritable(mode) => {
+                format!("it is not writable by regard's user (mode {mode:o})")
+            }
             Refusal::HardLinked(links) => format!(
                 "it has {links} hard links, and replacing it would split it from its other names"
             ),
@@ -315,7 +328,7 @@ mod platform {
                     std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
                 ) =>
             {
-                Err(Refusal::ReadOnly(mode))
+                Err(Refusal::NotWritable(mode))
             }
             Err(e) => Err(e.into()),
         }

@@ -722,6 +722,19 @@ mod write_side {
             .unwrap()
     }
 
+    /// `regard check --fix NOTE` as user and group 4321 (not root).
+    fn as_user_4321(d: &Dir, note: &str) -> Output {
+        let o = Command::new("setpriv")
+            .args(["--reuid=4321", "--regid=4321", "--clear-groups"])
+            .arg(env!("CARGO_BIN_EXE_regard"))
+            .args(fix_args(note))
+            .current_dir(&d.0)
+            .output()
+            .unwrap();
+        no_panic(&o);
+        o
+    }
+
     fn mode(p: &Path) -> u32 {
         std::fs::symlink_metadata(p).unwrap().mode() & 0o7777
     }
@@ -809,18 +822,7 @@ mod write_side {
         // renaming a copy over it would hand the note to 4321.
         std::fs::set_permissions(&note, std::fs::Permissions::from_mode(0o666)).unwrap();
         std::os::unix::fs::chown(&note, Some(4330), Some(4330)).unwrap();
-        let mut args = vec!["--reuid=4321", "--regid=4321", "--clear-groups"]
-            .into_iter()
-            .map(String::from)
-            .collect::<Vec<_>>();
-        args.push(env!("CARGO_BIN_EXE_regard").into());
-        args.extend(fix_args("note.md"));
-        let o = Command::new("setpriv")
-            .args(&args)
-            .current_dir(&d.0)
-            .output()
-            .unwrap();
-        no_panic(&o);
+        let o = as_user_4321(&d, "note.md");
         assert_eq!(o.status.code(), Some(2), "{}{}", out(&o), err(&o));
         assert!(
             err(&o).contains("`note.md` belongs to user 4330 and group 4330, and regard (user 4321) cannot give the fixed note the same owner; it was not fixed"),
@@ -847,6 +849,28 @@ mod write_side {
         );
         assert_eq!(d.read("note.md"), NOTE);
         assert_eq!(mode(&note), 0o444);
+        assert_eq!(names(&d), ["note.md"]);
+    }
+
+    #[test]
+    fn issue18_item13_a_note_the_user_may_not_write_is_refused_though_its_folder_is_writable() {
+        let d = Dir::new("i18-13-not-writable");
+        std::fs::set_permissions(&d.0, std::fs::Permissions::from_mode(0o777)).unwrap();
+        let note = d.write("note.md", NOTE);
+        std::fs::set_permissions(&note, std::fs::Permissions::from_mode(0o644)).unwrap();
+        std::os::unix::fs::chown(&note, Some(4330), Some(4330)).unwrap();
+        let o = as_user_4321(&d, "note.md");
+        assert_eq!(o.status.code(), Some(2), "{}{}", out(&o), err(&o));
+        assert!(
+            err(&o).contains(
+                "`note.md` is not writable by regard's user (mode 644); it was not fixed"
+            ),
+            "{}",
+            err(&o)
+        );
+        let m = std::fs::metadata(&note).unwrap();
+        assert_eq!((m.uid(), m.mode() & 0o7777), (4330, 0o644));
+        assert_eq!(d.read("note.md"), NOTE);
         assert_eq!(names(&d), ["note.md"]);
     }
 
