@@ -204,7 +204,7 @@ pub(crate) fn replace(
         }
         Err(e) => return Err(e.into()),
     };
-    let mut old_file = std::fs::File::open(&target)?;
+    let mut old_file = platform::open_existing(&target, false)?;
     let before = old_file.metadata()?;
     if !before.is_file() {
         return Err(Refusal::NotAFile);
@@ -289,24 +289,42 @@ fn temp_prefix(target: &Path) -> String {
 
 #[cfg(unix)]
 mod platform {
-    use std::fs::{Metadata, Permissions};
-    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    use std::fs::{File, Metadata, OpenOptions, Permissions};
+    use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
     use std::path::Path;
 
     use super::Refusal;
 
     /// An empty temporary file in `dir` created with `mode` (less the umask)
     /// from the first moment, exclusively: `O_CREAT | O_EXCL` fails on any
-    /// existing name, a symbolic link included, and the name is random.
+    /// existing name, a symbolic link included (`O_NOFOLLOW` says so again),
+    /// and the name is random (tempfile tries another if it is taken).
     pub fn temp_in(
         dir: &Path,
         target: &Path,
         mode: u32,
     ) -> std::io::Result<tempfile::NamedTempFile> {
         let prefix = super::temp_prefix(target);
-        super::temp_builder(&prefix)
-            .permissions(Permissions::from_mode(mode))
-            .tempfile_in(dir)
+        super::temp_builder(&prefix).make_in(dir, |path| {
+            OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create_new(true)
+                .mode(mode)
+                .custom_flags(libc::O_NOFOLLOW)
+                .open(path)
+        })
+    }
+
+    /// Opens an existing file without following a link put in its place and
+    /// without waiting on a FIFO put in its place (such opens fail or give a
+    /// file that is then refused as not regular).
+    pub fn open_existing(path: &Path, write: bool) -> std::io::Result<File> {
+        OpenOptions::new()
+            .read(!write)
+            .write(write)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+            .open(path)
     }
 
     pub fn refuse_links_and_read_only(target: &Path, m: &Metadata) -> Result<(), Refusal> {
@@ -320,7 +338,7 @@ mod platform {
         }
         // For anyone else, the system's answer (ACLs, read-only mounts,
         // immutable files included). Opening without truncating changes nothing.
-        match std::fs::OpenOptions::new().write(true).open(target) {
+        match open_existing(target, true) {
             Ok(_) => Ok(()),
             Err(e)
                 if matches!(
@@ -393,6 +411,13 @@ mod platform {
     ) -> std::io::Result<tempfile::NamedTempFile> {
         let prefix = super::temp_prefix(target);
         super::temp_builder(&prefix).tempfile_in(dir)
+    }
+
+    pub fn open_existing(path: &Path, write: bool) -> std::io::Result<std::fs::File> {
+        std::fs::OpenOptions::new()
+            .read(!write)
+            .write(write)
+            .open(path)
     }
 
     pub fn refuse_links_and_read_only(_target: &Path, m: &Metadata) -> Result<(), Refusal> {
