@@ -5,9 +5,11 @@
 //! `--unsafe-fixes`); most rules only suggest, because rewording a note is the
 //! writer's call. Fixes are applied in memory until the note stops changing,
 //! then written once: to a temporary file beside the note, with the note's
-//! permissions, renamed over it, and only if the note on disk is still the
-//! text that was checked. A crash at any point leaves either the old note or
-//! the new one, never half of each.
+//! owner and permissions, renamed over it, and only if the note on disk is
+//! still the file and the text that was checked. A crash at any point leaves
+//! either the old note or the new one, never half of each. Notes that are
+//! read-only, hard-linked or someone else's when the owner cannot be kept
+//! are refused; see [`replace`], which also writes baselines.
 
 use std::io::Write;
 use std::path::Path;
@@ -181,8 +183,9 @@ pub fn write_atomic_with(
 ///   then written and synced: whoever could open it before it held the new
 ///   text could read the old file too;
 /// - just before the rename, the file's identity (device, inode, size, times,
-///   mode, owner, links) and contents are checked again: an edit made
-///   meanwhile is never overwritten;
+///   mode, owner, links) and contents are checked again: an edit saved
+///   meanwhile is not overwritten (one saved in the instant between that
+///   look and the rename cannot be seen without the editor's help);
 /// - after the rename, the folder is synced, so the new name survives a
 ///   power cut.
 ///
