@@ -9,7 +9,7 @@
 //! still the file and the text that was checked. A crash at any point leaves
 //! either the old note or the new one, never half of each. Notes that are
 //! read-only, hard-linked or someone else's when the owner cannot be kept
-//! are refused; see [`replace`], which also writes baselines.
+//! are refused; see `replace`, which also writes baselines.
 
 use std::io::Write;
 use std::path::Path;
