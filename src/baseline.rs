@@ -58,6 +58,16 @@ pub struct BaselineError {
     pub reason: String,
 }
 
+/// A baseline that could not be written; the old one, if any, is intact.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("cannot write the baseline `{path}`: {reason}")]
+#[diagnostic(code(regard::baseline::write), help("{help}"))]
+pub struct BaselineWriteError {
+    pub path: String,
+    pub reason: String,
+    help: &'static str,
+}
+
 /// Findings excused by a baseline, counted.
 #[derive(Debug, Default)]
 pub struct Baseline {
@@ -104,6 +114,24 @@ impl Baseline {
             _ => false,
         }
     }
+}
+
+/// Writes the baseline for `findings` to `path` as `--fix` writes notes
+/// (see [`crate::fix::write_atomic`]): a complete new file or, on any
+/// failure (a full disk), the old one untouched.
+pub fn write(path: &Path, findings: &[&Located]) -> Result<(), BaselineWriteError> {
+    let existed = std::fs::symlink_metadata(path).is_ok();
+    crate::fix::replace(path, None, render(findings).as_bytes(), |_, _| Ok(())).map_err(|r| {
+        BaselineWriteError {
+            path: path.display().to_string(),
+            reason: r.reason(),
+            help: if existed {
+                "the old baseline is unchanged"
+            } else {
+                "no baseline was written"
+            },
+        }
+    })
 }
 
 /// The baseline file for `findings`, sorted so it diffs well.

@@ -886,11 +886,7 @@ impl<'a> Sink<'a> {
         };
         if let Some(path) = &args.write_baseline {
             let refs: Vec<&Located> = self.kept.iter().collect();
-            if let Err(e) = std::fs::write(path, baseline::render(&refs)) {
-                let problem = FileProblem::Unreadable {
-                    path: path.display().to_string(),
-                    reason: e.to_string(),
-                };
+            if let Err(problem) = baseline::write(path, &refs) {
                 let mut s = String::new();
                 self.handler
                     .render_report(&mut s, &problem)

@@ -1065,3 +1065,325 @@ fn issue18_item18_diff_output_and_error_messages_are_printable() {
         "{e}"
     );
 }
+
+// ---------------------------------------------------------------------------
+// Issue 18, write side (items 10-16): `--fix` and `--write-baseline` never
+// follow a planted link, never leave a copy of a note readable by more people
+// than the note, keep its owner, refuse read-only and hard-linked notes, write
+// through symbolic links, lose no edit made meanwhile, and never truncate a
+// good baseline. The sandbox runs as root, so ownership is tested for real.
+// ---------------------------------------------------------------------------
+
+#[cfg(unix)]
+mod write_side {
+    use super::{err, no_panic, out, Dir};
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    use std::path::Path;
+    use std::process::{Command, Output};
+
+    const NOTE: &str = "He claims he was ill.\n";
+    const FIXED: &str = "He says he was ill.\n";
+
+    /// `regard check --fix` with a rule whose fix is safe (claims -> says).
+    fn fix_args(note: &str) -> Vec<String> {
+        let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/workflow/rules");
+        [
+            "check",
+            "--isolated",
+            "--rules",
+            rules.to_str().unwrap(),
+            "--select",
+            "doubt-verb",
+            "--fix",
+            note,
+        ]
+        .map(String::from)
+        .to_vec()
+    }
+
+    fn fix(d: &Dir, note: &str) -> Output {
+        let args = fix_args(note);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = d.regard(&args);
+        no_panic(&o);
+        o
+    }
+
+    /// Runs `sh -c "SCRIPT \"$@\"" regard ARGS…` in `d`: a shell sets limits first.
+    fn regard_under_shell(d: &Dir, script: &str, args: &[String]) -> Output {
+        Command::new("sh")
+            .arg("-c")
+            .arg(format!("{script}; exec \"$0\" \"$@\""))
+            .arg(env!("CARGO_BIN_EXE_regard"))
+            .args(args)
+            .current_dir(&d.0)
+            .output()
+            .unwrap()
+    }
+
+    /// `regard check --fix NOTE` as user and group 4321 (not root).
+    fn as_user_4321(d: &Dir, note: &str) -> Output {
+        let o = Command::new("setpriv")
+            .args(["--reuid=4321", "--regid=4321", "--clear-groups"])
+            .arg(env!("CARGO_BIN_EXE_regard"))
+            .args(fix_args(note))
+            .current_dir(&d.0)
+            .output()
+            .unwrap();
+        no_panic(&o);
+        o
+    }
+
+    fn mode(p: &Path) -> u32 {
+        std::fs::symlink_metadata(p).unwrap().mode() & 0o7777
+    }
+
+    fn names(d: &Dir) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(&d.0)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn issue18_item10_fix_temp_file_does_not_follow_symlink() {
+        let d = Dir::new("i18-10-symlink");
+        let outside = d.write("outside/secret", "root's secret\n");
+        std::fs::set_permissions(&outside, std::fs::Permissions::from_mode(0o600)).unwrap();
+        std::fs::create_dir(d.0.join("notes")).unwrap();
+        let note = d.write("notes/note.md", NOTE);
+        std::fs::set_permissions(&note, std::fs::Permissions::from_mode(0o644)).unwrap();
+        // The name the temporary file used to have, predictable from the pid
+        // (this test calls the library, so the pid is this process's).
+        let planted =
+            d.0.join(format!("notes/.note.md.regard-{}.tmp", std::process::id()));
+        std::os::unix::fs::symlink(&outside, &planted).unwrap();
+
+        regard::fix::write_atomic(&note, NOTE, FIXED).unwrap();
+
+        assert_eq!(
+            std::fs::read_to_string(&outside).unwrap(),
+            "root's secret\n"
+        );
+        assert_eq!(mode(&outside), 0o600, "the file outside keeps its mode");
+        assert!(std::fs::symlink_metadata(&note).unwrap().is_file());
+        assert_eq!(std::fs::read_to_string(&note).unwrap(), FIXED);
+        assert!(std::fs::symlink_metadata(&planted).unwrap().is_symlink());
+    }
+
+    #[test]
+    fn issue18_item11_fixed_note_is_never_readable_by_more_people_than_the_note() {
+        let d = Dir::new("i18-11-mode");
+        let note = d.write("note.md", NOTE);
+        std::fs::set_permissions(&note, std::fs::Permissions::from_mode(0o600)).unwrap();
+        // No byte may be written (RLIMIT_FSIZE 0): the kernel stops regard
+        // with SIGXFSZ in the middle of writing the fixed copy, and whatever
+        // it had created by then stays on disk for us to inspect.
+        let o = regard_under_shell(&d, "umask 022; ulimit -f 0", &fix_args("note.md"));
+        use std::os::unix::process::ExitStatusExt;
+        assert_eq!(
+            o.status.signal(),
+            Some(25),
+            "killed by SIGXFSZ while writing"
+        );
+        assert_eq!(d.read("note.md"), NOTE);
+        for name in names(&d) {
+            let m = mode(&d.0.join(&name));
+            assert_eq!(
+                m & 0o077,
+                0,
+                "`{name}` has mode {m:o}, wider than the note's 600"
+            );
+        }
+    }
+
+    #[test]
+    fn issue18_item12_fix_keeps_the_owner_and_group_of_someone_elses_note() {
+        let d = Dir::new("i18-12-owner");
+        let note = d.write("note.md", NOTE);
+        std::fs::set_permissions(&note, std::fs::Permissions::from_mode(0o600)).unwrap();
+        std::os::unix::fs::chown(&note, Some(4321), Some(4322)).unwrap();
+        let o = fix(&d, "note.md");
+        assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+        let m = std::fs::metadata(&note).unwrap();
+        assert_eq!((m.uid(), m.gid(), m.mode() & 0o7777), (4321, 4322, 0o600));
+        assert_eq!(d.read("note.md"), FIXED);
+    }
+
+    #[test]
+    fn issue18_item12_fix_refuses_when_the_owner_cannot_be_kept() {
+        let d = Dir::new("i18-12-refuse");
+        std::fs::set_permissions(&d.0, std::fs::Permissions::from_mode(0o777)).unwrap();
+        let note = d.write("note.md", NOTE);
+        // Someone else's note that uid 4321 may write, in a folder it may write:
+        // renaming a copy over it would hand the note to 4321.
+        std::fs::set_permissions(&note, std::fs::Permissions::from_mode(0o666)).unwrap();
+        std::os::unix::fs::chown(&note, Some(4330), Some(4330)).unwrap();
+        let o = as_user_4321(&d, "note.md");
+        assert_eq!(o.status.code(), Some(2), "{}{}", out(&o), err(&o));
+        assert!(
+            err(&o).contains("`note.md` belongs to user 4330 and group 4330, and regard (user 4321) cannot give the fixed note the same owner; it was not fixed"),
+            "{}",
+            err(&o)
+        );
+        let m = std::fs::metadata(&note).unwrap();
+        assert_eq!((m.uid(), m.gid()), (4330, 4330));
+        assert_eq!(d.read("note.md"), NOTE);
+        assert_eq!(names(&d), ["note.md"], "no temporary file is left");
+    }
+
+    #[test]
+    fn issue18_item13_read_only_note_is_refused_even_as_root() {
+        let d = Dir::new("i18-13-readonly");
+        let note = d.write("note.md", NOTE);
+        std::fs::set_permissions(&note, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let o = fix(&d, "note.md");
+        assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+        assert!(
+            err(&o).contains("`note.md` is read-only (mode 444); it was not fixed"),
+            "{}",
+            err(&o)
+        );
+        assert_eq!(d.read("note.md"), NOTE);
+        assert_eq!(mode(&note), 0o444);
+        assert_eq!(names(&d), ["note.md"]);
+    }
+
+    #[test]
+    fn issue18_item13_a_note_the_user_may_not_write_is_refused_though_its_folder_is_writable() {
+        let d = Dir::new("i18-13-not-writable");
+        std::fs::set_permissions(&d.0, std::fs::Permissions::from_mode(0o777)).unwrap();
+        let note = d.write("note.md", NOTE);
+        std::fs::set_permissions(&note, std::fs::Permissions::from_mode(0o644)).unwrap();
+        std::os::unix::fs::chown(&note, Some(4330), Some(4330)).unwrap();
+        let o = as_user_4321(&d, "note.md");
+        assert_eq!(o.status.code(), Some(2), "{}{}", out(&o), err(&o));
+        assert!(
+            err(&o).contains(
+                "`note.md` is not writable by regard's user (mode 644); it was not fixed"
+            ),
+            "{}",
+            err(&o)
+        );
+        let m = std::fs::metadata(&note).unwrap();
+        assert_eq!((m.uid(), m.mode() & 0o7777), (4330, 0o644));
+        assert_eq!(d.read("note.md"), NOTE);
+        assert_eq!(names(&d), ["note.md"]);
+    }
+
+    #[test]
+    fn issue18_item14_fix_through_a_symlink_fixes_the_target_and_keeps_the_link() {
+        let d = Dir::new("i18-14-symlink");
+        let target = d.write("store/note.md", NOTE);
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
+        std::os::unix::fs::symlink("store/note.md", d.0.join("link.md")).unwrap();
+        let o = fix(&d, "link.md");
+        assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+        let link = std::fs::symlink_metadata(d.0.join("link.md")).unwrap();
+        assert!(link.is_symlink(), "the link is still a link");
+        assert_eq!(
+            std::fs::read_link(d.0.join("link.md")).unwrap(),
+            Path::new("store/note.md")
+        );
+        assert_eq!(d.read("store/note.md"), FIXED);
+        assert_eq!(mode(&target), 0o640);
+        assert_eq!(names(&d), ["link.md", "store"]);
+        assert_eq!(std::fs::read_dir(d.0.join("store")).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn issue18_item14_hard_linked_note_is_refused_and_both_names_kept() {
+        let d = Dir::new("i18-14-hardlink");
+        let note = d.write("note.md", NOTE);
+        std::fs::hard_link(&note, d.0.join("snapshot.md")).unwrap();
+        let o = fix(&d, "note.md");
+        assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+        assert!(
+            err(&o).contains("`note.md` has 2 hard links (the same note under other names, as backup snapshots keep it); it was not fixed"),
+            "{}",
+            err(&o)
+        );
+        assert_eq!(d.read("note.md"), NOTE);
+        let (a, b) = (
+            std::fs::metadata(&note).unwrap(),
+            std::fs::metadata(d.0.join("snapshot.md")).unwrap(),
+        );
+        assert_eq!(
+            (a.ino(), a.nlink()),
+            (b.ino(), 2),
+            "still one note, two names"
+        );
+        assert_eq!(names(&d), ["note.md", "snapshot.md"]);
+    }
+
+    #[test]
+    fn issue18_item15_an_edit_made_while_the_fix_is_written_is_not_lost() {
+        let d = Dir::new("i18-15-race");
+        let note = d.write("note.md", NOTE);
+        // The practitioner saves an edit while regard writes the fixed copy.
+        let err = regard::fix::write_atomic_with(&note, NOTE, FIXED, |_fixed_copy, note| {
+            std::fs::write(note, "He claims he was ill. Edited meanwhile.\n")
+        });
+        assert!(
+            matches!(err, Err(regard::fix::WriteError::Changed(_))),
+            "{err:?}"
+        );
+        assert_eq!(
+            d.read("note.md"),
+            "He claims he was ill. Edited meanwhile.\n"
+        );
+        assert_eq!(names(&d), ["note.md"]);
+    }
+
+    #[test]
+    fn issue18_item16_a_new_baseline_gets_the_usual_permissions() {
+        // Temporary files start private (0600); a new baseline, meant to be
+        // committed, gets 0666 less the umask, as before.
+        let d = Dir::new("i18-16-new-baseline");
+        d.write("n.md", "He was lazy.\n");
+        let args = ["check", "--isolated", "--write-baseline", "b.json", "."].map(String::from);
+        let o = regard_under_shell(&d, "umask 027", &args);
+        assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+        assert_eq!(mode(&d.0.join("b.json")), 0o640);
+        assert_eq!(names(&d), ["b.json", "n.md"]);
+    }
+
+    /// `--write-baseline` over a good baseline, on a "full disk": RLIMIT_FSIZE
+    /// of 1 KiB (dash counts 512-byte blocks) with SIGXFSZ ignored, so writes
+    /// past it fail with EFBIG as they would with ENOSPC.
+    #[test]
+    fn issue18_item16_write_baseline_on_a_full_disk_keeps_the_old_baseline() {
+        let d = Dir::new("i18-16-baseline");
+        for i in 0..40 {
+            d.write(&format!("n{i:02}.md"), "He was lazy.\n");
+        }
+        let o = d.regard(&["check", "--isolated", "--write-baseline", "b.json", "."]);
+        assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+        let good = d.read("b.json");
+        assert!(good.len() > 4096, "{} bytes", good.len());
+        d.write("n40.md", "She was resistant.\n");
+        let args = ["check", "--isolated", "--write-baseline", "b.json", "."].map(String::from);
+        let o = regard_under_shell(&d, "trap '' XFSZ; ulimit -f 2", &args);
+        no_panic(&o);
+        assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+        assert!(
+            err(&o).contains("cannot write the baseline `b.json`: File too large (os error 27)"),
+            "{}",
+            err(&o)
+        );
+        assert!(
+            err(&o).contains("the old baseline is unchanged"),
+            "{}",
+            err(&o)
+        );
+        assert_eq!(d.read("b.json"), good, "the old baseline is intact");
+        assert_eq!(
+            names(&d).len(),
+            42,
+            "no temporary file is left: {:?}",
+            names(&d)
+        );
+    }
+}
