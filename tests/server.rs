@@ -1107,3 +1107,90 @@ fn issue24_item7_a_fix_for_a_phrase_the_rule_lacks_names_the_phrases_it_has() {
     assert!(!message.contains("e.g. `claimed`"), "{message}");
     assert_eq!(client.shutdown_and_exit().code(), Some(0));
 }
+
+/// Neovim, installed by `scripts/install-test-tools` (Debian's, 0.7.2 on
+/// Debian 12).
+fn neovim() -> &'static str {
+    let found = Command::new("nvim")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        found,
+        "Neovim is not installed: run scripts/install-test-tools"
+    );
+    "nvim"
+}
+
+// Issue 24, item 8: a real client, headless, set up as docs/editors.md says.
+#[test]
+fn issue24_item8_neovim_shows_findings_applies_a_rewording_and_sees_the_config_change() {
+    let ws = workspace("neovim");
+    ws.write("session.md", NOTE);
+    let out = ws.0.join("neovim.json");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/editors/neovim.lua");
+    let mut child = Command::new(neovim())
+        .args(["--headless", "--clean", "-c"])
+        .arg(format!("luafile {}", script.display()))
+        .env("REGARD", env!("CARGO_BIN_EXE_regard"))
+        .env("NOTES", &ws.0)
+        .env("OUT", &out)
+        .current_dir(&ws.0)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("Neovim did not finish within two minutes");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let report: Value = serde_json::from_str(
+        &std::fs::read_to_string(&out)
+            .unwrap_or_else(|e| panic!("no report from Neovim ({status}, {e}): {stderr}")),
+    )
+    .unwrap();
+    assert!(report.get("error").is_none(), "{report:#}\n{stderr}");
+
+    // Opened: the diagnostics sit on the flagged words, after the emoji and
+    // the curly quotes (Neovim turned UTF-16 columns into bytes).
+    let opened = &report["steps"][0]["diagnostics"];
+    assert_eq!(opened[0]["code"], "deficit-label");
+    assert_eq!(opened[0]["text"], "resistant");
+    assert_eq!(opened[0]["lnum"], 2);
+    // "Client " 7 + 😀 4 + " said " 6 + “ 3 + "fine" 4 + ” 3 + " then was " 10 = 37 bytes.
+    assert_eq!(opened[0]["col"], 37);
+    assert_eq!(opened[1]["code"], "doubt-verb");
+    assert_eq!(opened[1]["text"], "claims");
+
+    // The rewording was applied in the buffer, and its finding went.
+    assert_eq!(report["reworded"], "She says the letter never came.");
+    assert_eq!(
+        report["titles"],
+        json!([
+            "Reword `claims` as `says` on line 4",
+            "Suppress `doubt-verb` on line 4, with a reason"
+        ])
+    );
+    assert_eq!(report["steps"][1]["diagnostics"][0]["text"], "resistant");
+
+    // `.regard.yaml` edited on disk: the next change to the note applied it.
+    assert_eq!(report["steps"][2]["name"], "config");
+    assert_eq!(report["steps"][2]["diagnostics"], json!([]));
+    assert_eq!(report["stopped"], true);
+    assert!(status.success(), "{status}: {stderr}");
+}
