@@ -1108,6 +1108,17 @@ fn issue24_item7_a_fix_for_a_phrase_the_rule_lacks_names_the_phrases_it_has() {
     assert_eq!(client.shutdown_and_exit().code(), Some(0));
 }
 
+/// The first ```lang block after `heading` in a Markdown file.
+fn code_block(markdown: &str, heading: &str, lang: &str) -> String {
+    let section = &markdown[markdown
+        .find(heading)
+        .unwrap_or_else(|| panic!("no {heading:?}"))..];
+    let fence = format!("```{lang}\n");
+    let start = section.find(&fence).expect("a code block") + fence.len();
+    let len = section[start..].find("```").expect("a closed code block");
+    section[start..start + len].to_string()
+}
+
 /// Neovim, installed by `scripts/install-test-tools` (Debian's, 0.7.2 on
 /// Debian 12).
 fn neovim() -> &'static str {
@@ -1128,11 +1139,24 @@ fn issue24_item8_neovim_shows_findings_applies_a_rewording_and_sees_the_config_c
     let ws = workspace("neovim");
     ws.write("session.md", NOTE);
     let out = ws.0.join("neovim.json");
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/editors/neovim.lua");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let script = root.join("tests/editors/neovim.lua");
+    // The set-up is the docs' own snippet, with `regard` found on PATH.
+    let docs = std::fs::read_to_string(root.join("docs/editors.md")).unwrap();
+    let init = ws.write(
+        "init.lua",
+        &code_block(&docs, "## Neovim 0.7 to 0.10", "lua"),
+    );
+    let bin = Path::new(env!("CARGO_BIN_EXE_regard")).parent().unwrap();
+    let path = std::env::join_paths(std::iter::once(bin.to_path_buf()).chain(
+        std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()),
+    ))
+    .unwrap();
     let mut child = Command::new(neovim())
         .args(["--headless", "--clean", "-c"])
         .arg(format!("luafile {}", script.display()))
-        .env("REGARD", env!("CARGO_BIN_EXE_regard"))
+        .env("INIT", &init)
+        .env("PATH", path)
         .env("NOTES", &ws.0)
         .env("OUT", &out)
         .current_dir(&ws.0)
@@ -1165,6 +1189,8 @@ fn issue24_item8_neovim_shows_findings_applies_a_rewording_and_sees_the_config_c
     )
     .unwrap();
     assert!(report.get("error").is_none(), "{report:#}\n{stderr}");
+    // The snippet attached the client on Neovim's own file type detection.
+    assert_eq!(report["filetype"], "markdown");
 
     // Opened: the diagnostics sit on the flagged words, after the emoji and
     // the curly quotes (Neovim turned UTF-16 columns into bytes).

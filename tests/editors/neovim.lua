@@ -1,14 +1,13 @@
--- Drives `regard server` from a real Neovim, headless, as a user would:
--- the Neovim 0.7 set-up of docs/editors.md (`vim.lsp.start_client` and
--- `buf_attach_client`, which 0.7 through 0.11 all have). Run by
--- tests/server.rs as
+-- Drives `regard server` from a real Neovim, headless, as a user would,
+-- set up with the Neovim 0.7 snippet of docs/editors.md. Run by
+-- tests/server.rs, in the notes folder, as
 --   nvim --headless --clean -c 'luafile tests/editors/neovim.lua'
--- with REGARD (the binary), NOTES (the workspace folder holding
--- .regard.yaml and session.md) and OUT (where to write what happened, as
--- JSON) in the environment. It never decides pass or fail: the Rust test
--- reads OUT.
+-- with INIT (the snippet, taken from the docs), NOTES (the workspace
+-- folder, holding .regard.yaml and session.md) and OUT (where to write what
+-- happened, as JSON) in the environment, and `regard` on PATH. It never
+-- decides pass or fail: the Rust test reads OUT.
 
-local regard, notes, out = os.getenv('REGARD'), os.getenv('NOTES'), os.getenv('OUT')
+local init, notes, out = os.getenv('INIT'), os.getenv('NOTES'), os.getenv('OUT')
 local report = { steps = {} }
 
 local function finish()
@@ -71,15 +70,22 @@ local function wait_for(name, want)
 end
 
 step('start', function()
-  client_id = vim.lsp.start_client({
-    name = 'regard',
-    cmd = { regard, 'server' },
-    root_dir = notes,
-  })
-  assert(client_id, 'the client did not start')
+  dofile(init)
   vim.cmd('edit ' .. vim.fn.fnameescape(notes .. '/session.md'))
   buf = vim.api.nvim_get_current_buf()
-  vim.lsp.buf_attach_client(buf, client_id)
+  report.filetype = vim.bo[buf].filetype
+  -- The snippet's FileType autocommand starts the client and attaches it;
+  -- Neovim lists it once it has answered `initialize`.
+  vim.wait(20000, function()
+    for _, client in ipairs(vim.lsp.get_active_clients()) do
+      if client.name == 'regard' then
+        client_id = client.id
+      end
+    end
+    return client_id ~= nil
+  end, 20)
+  assert(client_id, 'the snippet started no client named regard')
+  assert(vim.lsp.buf_is_attached(buf, client_id), 'the note is not attached')
 end)
 
 step('open', function()
