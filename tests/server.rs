@@ -1220,3 +1220,54 @@ fn issue24_item8_neovim_shows_findings_applies_a_rewording_and_sees_the_config_c
     assert_eq!(report["stopped"], true);
     assert!(status.success(), "{status}: {stderr}");
 }
+
+// Issue 24, item 9: the VS Code extension packages, with the versions that
+// scripts/install-test-tools pins.
+#[test]
+fn issue24_item9_the_vscode_extension_packages_into_a_vsix() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let vsce = root.join(".tools/vsce/node_modules/.bin/vsce");
+    assert!(
+        vsce.is_file(),
+        "@vscode/vsce is not installed: run scripts/install-test-tools"
+    );
+    let extension = root.join("editors/vscode");
+    // The extension's JavaScript parses (it runs only inside VS Code).
+    let check = Command::new("node")
+        .args(["--check", "extension.js"])
+        .current_dir(&extension)
+        .output()
+        .unwrap();
+    assert!(check.status.success(), "{check:?}");
+
+    let ws = Workspace::new("vsix");
+    let vsix = ws.0.join("regard.vsix");
+    let out = Command::new(&vsce)
+        .args(["package", "--skip-license", "--out"])
+        .arg(&vsix)
+        .current_dir(&extension)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A zip file; entry names are stored as they are.
+    let bytes = std::fs::read(&vsix).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"));
+    for entry in [
+        "extension.vsixmanifest",
+        "extension/package.json",
+        "extension/extension.js",
+        "extension/readme.md",
+        "extension/node_modules/vscode-languageclient/lib/node/main.js",
+    ] {
+        assert!(
+            bytes.windows(entry.len()).any(|w| w == entry.as_bytes()),
+            "{entry} is not in the .vsix"
+        );
+    }
+}
