@@ -1107,3 +1107,248 @@ fn issue24_item7_a_fix_for_a_phrase_the_rule_lacks_names_the_phrases_it_has() {
     assert!(!message.contains("e.g. `claimed`"), "{message}");
     assert_eq!(client.shutdown_and_exit().code(), Some(0));
 }
+
+/// The first ```lang block after `heading` in a Markdown file.
+fn code_block(markdown: &str, heading: &str, lang: &str) -> String {
+    let section = &markdown[markdown
+        .find(heading)
+        .unwrap_or_else(|| panic!("no {heading:?}"))..];
+    let fence = format!("```{lang}\n");
+    let start = section.find(&fence).expect("a code block") + fence.len();
+    let len = section[start..].find("```").expect("a closed code block");
+    section[start..start + len].to_string()
+}
+
+fn repository() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The set-up snippet of docs/editors.md under `heading`.
+fn snippet(heading: &str, lang: &str) -> String {
+    let docs = std::fs::read_to_string(repository().join("docs/editors.md")).unwrap();
+    code_block(&docs, heading, lang)
+}
+
+/// An editor installed by `scripts/install-test-tools`, from Debian.
+fn installed(program: &str) -> &str {
+    let found = Command::new(program)
+        .arg("--version")
+        .stdin(Stdio::null())
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        found,
+        "{program} is not installed: run scripts/install-test-tools"
+    );
+    program
+}
+
+/// Runs an editor in the workspace, with this `regard` first on PATH (the
+/// docs' snippets say `regard`), until it exits or two minutes pass.
+/// Returns how it exited and what it wrote on stderr.
+fn run_editor(mut command: Command, ws: &Workspace) -> (ExitStatus, String) {
+    let bin = Path::new(env!("CARGO_BIN_EXE_regard")).parent().unwrap();
+    let path = std::env::join_paths(std::iter::once(bin.to_path_buf()).chain(
+        std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()),
+    ))
+    .unwrap();
+    let mut child = command
+        .env("PATH", path)
+        .current_dir(&ws.0)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("{command:?} did not finish within two minutes");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    (status, stderr)
+}
+
+// Issue 24, item 8: a real client, headless, set up as docs/editors.md says.
+#[test]
+fn issue24_item8_neovim_shows_findings_applies_a_rewording_and_sees_the_config_change() {
+    let ws = workspace("neovim");
+    ws.write("session.md", NOTE);
+    let out = ws.0.join("neovim.json");
+    let script = repository().join("tests/editors/neovim.lua");
+    let init = ws.write("init.lua", &snippet("## Neovim 0.7 to 0.10", "lua"));
+    let mut command = Command::new(installed("nvim"));
+    command
+        .args(["--headless", "--clean", "-c"])
+        .arg(format!("luafile {}", script.display()))
+        .env("INIT", &init)
+        .env("NOTES", &ws.0)
+        .env("OUT", &out);
+    let (status, stderr) = run_editor(command, &ws);
+    let report: Value = serde_json::from_str(
+        &std::fs::read_to_string(&out)
+            .unwrap_or_else(|e| panic!("no report from Neovim ({status}, {e}): {stderr}")),
+    )
+    .unwrap();
+    assert!(report.get("error").is_none(), "{report:#}\n{stderr}");
+    // The snippet attached the client on Neovim's own file type detection.
+    assert_eq!(report["filetype"], "markdown");
+
+    // Opened: the diagnostics sit on the flagged words, after the emoji and
+    // the curly quotes (Neovim turned UTF-16 columns into bytes).
+    let opened = &report["steps"][0]["diagnostics"];
+    assert_eq!(opened[0]["code"], "deficit-label");
+    assert_eq!(opened[0]["text"], "resistant");
+    assert_eq!(opened[0]["lnum"], 2);
+    // "Client " 7 + 😀 4 + " said " 6 + “ 3 + "fine" 4 + ” 3 + " then was " 10 = 37 bytes.
+    assert_eq!(opened[0]["col"], 37);
+    assert_eq!(opened[1]["code"], "doubt-verb");
+    assert_eq!(opened[1]["text"], "claims");
+
+    // The rewording was applied in the buffer, and its finding went.
+    assert_eq!(report["reworded"], "She says the letter never came.");
+    assert_eq!(
+        report["titles"],
+        json!([
+            "Reword `claims` as `says` on line 4",
+            "Suppress `doubt-verb` on line 4, with a reason"
+        ])
+    );
+    assert_eq!(report["steps"][1]["diagnostics"][0]["text"], "resistant");
+
+    // `.regard.yaml` edited on disk: the next change to the note applied it.
+    assert_eq!(report["steps"][2]["name"], "config");
+    assert_eq!(report["steps"][2]["diagnostics"], json!([]));
+    assert_eq!(report["stopped"], true);
+    assert!(status.success(), "{status}: {stderr}");
+}
+
+// Issue 24, item 9: the VS Code extension packages, with the versions that
+// scripts/install-test-tools pins.
+#[test]
+fn issue24_item9_the_vscode_extension_packages_into_a_vsix() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let vsce = root.join(".tools/vsce/node_modules/.bin/vsce");
+    assert!(
+        vsce.is_file(),
+        "@vscode/vsce is not installed: run scripts/install-test-tools"
+    );
+    let extension = root.join("editors/vscode");
+    // The extension's JavaScript parses (it runs only inside VS Code).
+    let check = Command::new("node")
+        .args(["--check", "extension.js"])
+        .current_dir(&extension)
+        .output()
+        .unwrap();
+    assert!(check.status.success(), "{check:?}");
+
+    let ws = Workspace::new("vsix");
+    let vsix = ws.0.join("regard.vsix");
+    let out = Command::new(&vsce)
+        .args(["package", "--skip-license", "--out"])
+        .arg(&vsix)
+        .current_dir(&extension)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A zip file; entry names are stored as they are.
+    let bytes = std::fs::read(&vsix).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"));
+    for entry in [
+        "extension.vsixmanifest",
+        "extension/package.json",
+        "extension/extension.js",
+        "extension/readme.md",
+        "extension/node_modules/vscode-languageclient/lib/node/main.js",
+    ] {
+        assert!(
+            bytes.windows(entry.len()).any(|w| w == entry.as_bytes()),
+            "{entry} is not in the .vsix"
+        );
+    }
+}
+
+#[test]
+fn issue24_item8_emacs_eglot_shows_findings_and_applies_a_rewording() {
+    let ws = workspace("eglot");
+    ws.write("session.md", NOTE);
+    let out = ws.0.join("eglot.json");
+    let init = ws.write("regard.el", &snippet("## Emacs (eglot)", "elisp"));
+    let mut command = Command::new(installed("emacs"));
+    command
+        .args(["--batch", "-l"])
+        .arg(repository().join("tests/editors/eglot.el"))
+        .env("SNIPPET", &init)
+        .env("OUT", &out);
+    let (status, stderr) = run_editor(command, &ws);
+    let report: Value = serde_json::from_str(
+        &std::fs::read_to_string(&out)
+            .unwrap_or_else(|e| panic!("no report from Emacs ({status}, {e}): {stderr}")),
+    )
+    .unwrap();
+    assert!(report.get("error").is_none(), "{report:#}\n{stderr}");
+    assert_eq!(report["mode"], "markdown-mode");
+    // Emacs counts characters; the diagnostics cover exactly the flagged words.
+    assert_eq!(
+        report["opened"],
+        json!([{"line": 3, "text": "resistant"}, {"line": 4, "text": "claims"}])
+    );
+    assert_eq!(
+        report["titles"],
+        json!([
+            "Reword `claims` as `says` on line 4",
+            "Suppress `doubt-verb` on line 4, with a reason"
+        ])
+    );
+    assert_eq!(report["reworded"], "She says the letter never came.");
+    assert!(status.success(), "{status}: {stderr}");
+}
+
+#[test]
+fn issue24_item8_vim_ale_shows_findings_a_few_columns_early_after_non_ascii_text() {
+    let ws = workspace("ale");
+    ws.write("session.md", NOTE);
+    let out = ws.0.join("ale.txt");
+    let init = ws.write("regard.vim", &snippet("## Vim (ALE)", "vim"));
+    let script = repository().join("tests/editors/ale.vim");
+    installed("vim");
+    // ALE needs Vim running in a terminal: `script` gives it one.
+    let mut command = Command::new("script");
+    command
+        .arg("-qec")
+        .arg(format!("vim -Nu '{}' -i NONE session.md", script.display()))
+        .arg("/dev/null")
+        .env("SNIPPET", &init)
+        .env("ALE", "/usr/share/vim-ale")
+        .env("TERM", "xterm")
+        .env("OUT", &out);
+    let (status, stderr) = run_editor(command, &ws);
+    let report = std::fs::read_to_string(&out)
+        .unwrap_or_else(|e| panic!("no report from Vim ({status}, {e}): {stderr}"));
+    // On the ASCII line the columns are right. After the emoji and the
+    // curly quotes ALE reads UTF-16 columns as bytes: 6 too early
+    // (2 each), as docs/editors.md says. Vim's columns are 1-based.
+    assert_eq!(
+        report,
+        "filetype markdown\ndeficit-label 3:32-40 n was res\ndoubt-verb 4:5-10 claims\n"
+    );
+    assert!(status.success(), "{status}: {stderr}");
+}

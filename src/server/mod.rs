@@ -2,7 +2,7 @@
 //! output, so an editor shows findings while the note is being written.
 //!
 //! It is a thin layer over the same stages as `regard check`: configuration
-//! discovery (`config`, from the workspace root instead of the current
+//! discovery (`config`, from each workspace folder instead of the current
 //! folder), rules (`rule`), the engine (`engine`) and documents (`document`).
 //! What it adds is protocol: open notes kept in memory and updated by
 //! incremental edits, byte offsets turned into LSP positions (UTF-8 when the
@@ -11,12 +11,26 @@
 //! in `docs/editors.md`.
 //!
 //! It is single-threaded and synchronous, like `lsp-server`'s own examples:
-//! a reader thread frames messages from stdin, and the main loop handles
-//! every message already waiting before it lints, so a burst of keystrokes
-//! costs one lint of the latest text, not one per keystroke. Problems in the
-//! configuration or a rule file become diagnostics on that file; the server
-//! keeps the last configuration that loaded (or the built-in rules) and goes
-//! on.
+//! a reader thread frames messages from stdin (`transport.rs`), and the main
+//! loop handles every message already waiting before it lints, so a burst
+//! of keystrokes costs one lint of the latest text, not one per keystroke.
+//!
+//! Each workspace folder has its configuration and rules (`workspace.rs`);
+//! its engine is built once per load, in [`Server::run`], and lives until
+//! the next reload. A reload happens when the client reports a changed
+//! configuration or rule file, when the workspace folders change, or when,
+//! before a lint, the files a configuration was read from differ on disk
+//! (editors that watch no files). Problems in the configuration or a rule
+//! file become a message naming file and line, and diagnostics on that
+//! file; the folder keeps the last configuration that loaded (or the
+//! built-in rules) and goes on.
+//!
+//! - `transport.rs`: framing, with limits on what a frame may claim.
+//! - `note.rs`: an open note, positions, and its findings in its folder.
+//! - `workspace.rs`: folders, loading, watching and problems.
+//! - `diagnostics.rs`: findings published as diagnostics.
+//! - `requests/`: one file per request (`code_action.rs`, `hover.rs`).
+//! - `uri.rs`: `file:` URIs and paths.
 
 mod diagnostics;
 mod note;
