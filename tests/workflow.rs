@@ -90,7 +90,7 @@ fn config_errors_point_into_the_file() {
     assert!(err.contains(".regard.yaml:1:10"), "{err}");
     d.write(".regard.yaml", "ignore: [no-such-rule]\nselct: []\n");
     let err = String::from_utf8_lossy(&d.regard(&["check", "n.md"]).stderr).into_owned();
-    assert!(err.contains("unknown field `selct`"), "{err}");
+    assert!(err.contains("`selct` is not a setting"), "{err}");
     d.write(".regard.yaml", "ignore: [no-such-rule]\n");
     let o = d.regard(&["check", "n.md"]);
     let err = String::from_utf8_lossy(&o.stderr);
@@ -380,4 +380,88 @@ fn rule_yaml_prints_a_built_in_rule_file_to_start_from() {
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("regard rule deficit-label --yaml"), "{err}");
+}
+
+#[test]
+fn config_errors_all_in_one_run_in_plain_words() {
+    let d = Dir::new("config-all-errors");
+    d.write(".git/HEAD", "ref: refs/heads/main\n");
+    d.write(
+        ".regard.yaml",
+        "exclude: archive/**\nfail-on: sometimes\nselct: [deficit-label]\nredact: yes please\n\
+         max-file-size: big\nignore: [deficit-lable]\nseverity: [blame-question]\n\
+         per-file:\n  - ignore: [credibility-doubt]\n  - files: [a/**]\n    severty: {}\n",
+    );
+    d.write("n.md", "She was resistant.\n");
+    let o = d.regard(&["check", "n.md"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty(), "{}", stdout(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    let problems: Vec<&str> = err
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("× "))
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            "9 problems in the configuration; no notes were checked",
+            "`exclude` must be a list of globs, e.g. [\"archive/**\"]",
+            "`fail-on` must be one of info, warning, error, never",
+            "`selct` is not a setting",
+            "`redact` must be true or false",
+            "`max-file-size` must be a number of bytes, e.g. 16777216 (16 MiB)",
+            "there is no rule `deficit-lable`",
+            "`severity` must map rule ids to a severity, e.g. {blame-question: info}",
+            "each `per-file` entry needs `files`: the notes it is for",
+            "`severty` is not a setting in a `per-file` entry",
+        ],
+        "{err}"
+    );
+    for place in [
+        ".regard.yaml:1:10",
+        ".regard.yaml:2:10",
+        ".regard.yaml:3:1",
+        ".regard.yaml:6:10",
+        ".regard.yaml:11:5",
+    ] {
+        assert!(err.contains(place), "{place}: {err}");
+    }
+    assert!(err.contains("did you mean `select`?"), "{err}");
+    assert!(
+        err.contains("write it as a list: [\"archive/**\"]"),
+        "{err}"
+    );
+    assert!(!err.contains("expected"), "serde's words: {err}");
+}
+
+#[test]
+fn errors_name_their_real_source() {
+    let d = Dir::new("error-sources");
+    d.write("n.md", "fine\n");
+    let o = d.regard(&["check", "--isolated", "--select", "deficit-lable", "n.md"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("1 problem on the command line;"), "{err}");
+    assert!(!err.contains("rule files"), "{err}");
+    let o = d.regard(&["test", "nodir"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("cannot read the rule folder `nodir`"), "{err}");
+    assert!(!err.contains("--rules"), "{err}");
+    d.write(
+        ".regard.yaml",
+        "rules: [team-rules/]\nignore: [team-rule]\n",
+    );
+    let o = d.regard(&["check", "--config", ".regard.yaml", "n.md"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("1 problem in the configuration;"), "{err}");
+    assert!(
+        err.contains("cannot read the rule folder `team-rules/`"),
+        "{err}"
+    );
+    assert!(err.contains(".regard.yaml:1:9"), "{err}");
+    // The folder may hold `team-rule`: not reported as unknown before it is read.
+    assert!(!err.contains("there is no rule"), "{err}");
+    assert!(!err.contains("--rules"), "{err}");
 }
