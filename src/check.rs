@@ -590,7 +590,7 @@ impl Job<'_> {
         }
         let whole_run = args.write_baseline.is_some() || args.format == Format::Sarif;
         let rendered = match args.format {
-            _ if args.quiet || whole_run => String::new(),
+            _ if args.quiet_human() || whole_run => String::new(),
             Format::Human => human.unwrap_or_default() + &left_out.notice(&doc.path),
             Format::Json => json::items(&located),
             Format::Concise => concise::render(&located) + &left_out.notice(&doc.path),
@@ -751,7 +751,7 @@ impl<'a> Sink<'a> {
                     return !self.closed;
                 }
                 match args.format {
-                    _ if args.quiet => {}
+                    _ if args.quiet_human() => {}
                     Format::Human => {
                         self.write(&diff);
                         self.write(&rendered);
@@ -796,7 +796,9 @@ impl<'a> Sink<'a> {
         let args = self.job.args;
         let status = if self.failed {
             ExitStatus::Error
-        } else if self.fails_run && !args.diff && args.write_baseline.is_none() {
+        } else if (self.fails_run || (args.diff && self.fixed > 0)) && args.write_baseline.is_none()
+        {
+            // `--diff` fails like `check`, and when it would change a note.
             ExitStatus::Findings
         } else {
             ExitStatus::Success
@@ -822,12 +824,20 @@ impl<'a> Sink<'a> {
             );
             self.write(&line);
         } else {
-            let summary = format!(
-                "{}\n",
-                human::summary(self.findings, self.with_findings, self.checked)
-            );
+            let summary = if self.failed && self.findings == 0 {
+                // Never an all-clear when something could not be checked.
+                format!(
+                    "regard: {} checked; errors above, so this is not an all-clear.\n",
+                    report::plural(self.checked, "note", "notes")
+                )
+            } else {
+                format!(
+                    "{}\n",
+                    human::summary(self.findings, self.with_findings, self.checked)
+                )
+            };
             let text = match args.format {
-                _ if args.quiet => summary,
+                _ if args.quiet_human() => summary,
                 Format::Human => {
                     let mut text = String::new();
                     let n = report::plural(self.fixed, "phrase", "phrases");

@@ -162,7 +162,8 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 
-    /// Print only the summary line.
+    /// Print only the summary line (human and concise formats; JSON, SARIF
+    /// and GitHub annotations are always printed whole).
     #[arg(short, long)]
     pub quiet: bool,
 
@@ -178,6 +179,14 @@ pub struct CheckArgs {
     /// When to colour the output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+}
+
+impl CheckArgs {
+    /// `-q` in force: it silences what a person reads, never a machine
+    /// format's document.
+    pub fn quiet_human(&self) -> bool {
+        self.quiet && matches!(self.format, Format::Human | Format::Concise)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -465,3 +465,79 @@ fn errors_name_their_real_source() {
     assert!(!err.contains("there is no rule"), "{err}");
     assert!(!err.contains("--rules"), "{err}");
 }
+
+#[test]
+fn quiet_keeps_machine_documents_diff_exits_like_check_and_errors_are_no_all_clear() {
+    let d = Dir::new("exit-and-quiet");
+    d.write("n.md", "She was resistant.\n");
+    d.write("clean.md", "We met on Monday.\n");
+    // -q silences the human summary's chatter, never a machine document.
+    let json = d.regard(&["check", "--isolated", "-q", "--format", "json", "n.md"]);
+    assert_eq!(json.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(doc["findings"][0]["rule"], "deficit-label");
+    assert_eq!(doc["files_checked"], 1);
+    let sarif = d.regard(&["check", "--isolated", "-q", "--format", "sarif", "n.md"]);
+    let doc: serde_json::Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    assert_eq!(doc["runs"][0]["results"][0]["ruleId"], "deficit-label");
+    let github = d.regard(&["check", "--isolated", "-q", "--format", "github", "n.md"]);
+    assert!(
+        stdout(&github).starts_with("::warning file=n.md,line=1,"),
+        "{}",
+        stdout(&github)
+    );
+    let human = d.regard(&["check", "--isolated", "-q", "n.md"]);
+    assert_eq!(
+        stdout(&human),
+        "regard: 1 phrase to reconsider in 1 of 1 note.\n"
+    );
+
+    // --diff exits as check does: 1 for findings at --fail-on, and 1 when
+    // it would change a note even if no finding fails the run.
+    let rules = rules_dir();
+    d.write("fixable.md", "He claims he was ill.\n");
+    let diff = |extra: &[&str], note: &str| {
+        let args = [
+            "check",
+            "--isolated",
+            "--rules",
+            rules.as_str(),
+            "--select",
+            "doubt-verb",
+            "--diff",
+        ];
+        d.regard(&[&args[..], extra, &[note]].concat())
+    };
+    assert_eq!(diff(&[], "fixable.md").status.code(), Some(1));
+    let o = diff(&["--fail-on", "never"], "fixable.md");
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("+He says he was ill."),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(diff(&[], "clean.md").status.code(), Some(0));
+    assert!(
+        d.read("fixable.md").contains("claims"),
+        "--diff writes nothing"
+    );
+
+    // An error is never followed by an all-clear.
+    for args in [
+        &["check", "--isolated", "nosuch.md"][..],
+        &["check", "--isolated", "--changed-since", "nosuchref"][..],
+    ] {
+        let o = d.regard(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(
+            !stdout(&o).contains("nothing to reconsider"),
+            "{args:?}: {}",
+            stdout(&o)
+        );
+        assert_eq!(
+            stdout(&o),
+            "regard: 0 notes checked; errors above, so this is not an all-clear.\n",
+            "{args:?}"
+        );
+    }
+}
