@@ -18,7 +18,7 @@ use ignore::{WalkBuilder, WalkState};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 
 use crate::baseline::{self, Baseline};
-use crate::cli::{CheckArgs, Color, Format};
+use crate::cli::{CheckArgs, Format};
 use crate::config::Settings;
 use crate::document::{Document, Kind};
 use crate::engine::{Engine, Finding, Options, Screen};
@@ -193,11 +193,8 @@ pub fn check(
             || args.format == Format::Sarif,
         ..settings.options
     };
-    let color = match args.color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
+    let color = args.color.enabled(io::stdout().is_terminal());
+    let width = crate::cli::terminal_width(io::stdout().is_terminal());
     let render_human =
         args.format == Format::Human && !args.quiet && !args.diff && args.write_baseline.is_none();
     let baseline = match &args.baseline {
@@ -268,7 +265,7 @@ pub fn check(
             settings: &settings,
             rules: &rules,
             engine: engine?,
-            renderer: render_human.then(|| human::Human::new(color, None, settings.redact)),
+            renderer: render_human.then(|| human::Human::new(color, width, settings.redact)),
             baseline,
         };
         let mut sink = Sink::new(&job, GraphicalReportHandler::new_themed(theme), out, err);

@@ -541,3 +541,73 @@ fn quiet_keeps_machine_documents_diff_exits_like_check_and_errors_are_no_all_cle
         );
     }
 }
+
+#[test]
+fn colour_follows_force_color_clicolor_force_and_no_color_and_reports_fit_the_terminal() {
+    let d = Dir::new("colour");
+    d.write(
+        "n.md",
+        "Client was resistant to feedback and we need to talk about why this keeps happening.\n",
+    );
+    let run = |env: &[(&str, &str)], extra: &[&str]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_regard"));
+        command.current_dir(&d.0);
+        for name in [
+            "NO_COLOR",
+            "FORCE_COLOR",
+            "CLICOLOR_FORCE",
+            "CLICOLOR",
+            "COLUMNS",
+        ] {
+            command.env_remove(name);
+        }
+        command.envs(env.iter().copied());
+        let o = command
+            .args([&["check", "--isolated"][..], extra, &["n.md"]].concat())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1));
+        stdout(&o).contains("\u{1b}[")
+    };
+    assert!(!run(&[], &[]), "into a pipe: no colour");
+    assert!(run(&[("CLICOLOR_FORCE", "1")], &[]));
+    assert!(run(&[("FORCE_COLOR", "1")], &[]));
+    assert!(run(&[("FORCE_COLOR", "true")], &[]));
+    assert!(!run(&[("FORCE_COLOR", "0")], &[]));
+    assert!(!run(&[("FORCE_COLOR", "1"), ("NO_COLOR", "1")], &[]));
+    assert!(!run(&[("FORCE_COLOR", "1")], &["--color", "never"]));
+    assert!(run(&[], &["--color", "always"]));
+
+    // On a terminal (a pseudo-terminal from util-linux's `script`), the
+    // report's message and help wrap to its width; into a pipe, to 80.
+    let regard = env!("CARGO_BIN_EXE_regard");
+    let o = Command::new("script")
+        .args(["-qec"])
+        .arg(format!(
+            "env -u NO_COLOR COLUMNS=50 {regard} check --isolated --color never n.md"
+        ))
+        .arg("/dev/null")
+        .current_dir(&d.0)
+        .output()
+        .expect("`script` (util-linux) runs regard on a terminal");
+    let text = stdout(&o).replace("\r\n", "\n");
+    let help: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.trim_start().starts_with("help:"))
+        .take_while(|l| !l.trim().is_empty())
+        .collect();
+    assert!(help.len() >= 3, "{text}");
+    assert!(help.iter().all(|l| l.chars().count() <= 50), "{text}");
+    assert!(
+        text.contains("⚠ `resistant` labels the client rather than\n"),
+        "{text}"
+    );
+    let piped = d.regard(&["check", "--isolated", "--color", "never", "n.md"]);
+    let piped = stdout(&piped);
+    assert!(
+        piped
+            .lines()
+            .any(|l| l.trim_start().starts_with("help:") && l.chars().count() > 50),
+        "{piped}"
+    );
+}
