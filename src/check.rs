@@ -18,7 +18,7 @@ use ignore::{WalkBuilder, WalkState};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 
 use crate::baseline::{self, Baseline};
-use crate::cli::{CheckArgs, Color, Format};
+use crate::cli::{CheckArgs, Format};
 use crate::config::Settings;
 use crate::document::{Document, Kind};
 use crate::engine::{Engine, Finding, Options, Screen};
@@ -227,11 +227,8 @@ pub fn check(
             || args.format == Format::Sarif,
         ..settings.options
     };
-    let color = match args.color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
+    let color = args.color.enabled(io::stdout().is_terminal());
+    let width = crate::cli::terminal_width(io::stdout().is_terminal());
     let render_human =
         args.format == Format::Human && !args.quiet && !args.diff && args.write_baseline.is_none();
     let baseline = match &args.baseline {
@@ -302,7 +299,7 @@ pub fn check(
             settings: &settings,
             rules: &rules,
             engine: engine?,
-            renderer: render_human.then(|| human::Human::new(color, None, settings.redact)),
+            renderer: render_human.then(|| human::Human::new(color, width, settings.redact)),
             baseline,
         };
         let mut sink = Sink::new(&job, GraphicalReportHandler::new_themed(theme), out, err);
@@ -666,7 +663,7 @@ impl Job<'_> {
         }
         let whole_run = args.write_baseline.is_some() || args.format == Format::Sarif;
         let rendered = match args.format {
-            _ if args.quiet || whole_run => String::new(),
+            _ if args.quiet_human() || whole_run => String::new(),
             Format::Human => human.unwrap_or_default() + &left_out.notice(&doc.path),
             Format::Json => json::items(&located),
             Format::Concise => concise::render(&located) + &left_out.notice(&doc.path),
@@ -834,7 +831,7 @@ impl<'a> Sink<'a> {
                     return !self.closed;
                 }
                 match args.format {
-                    _ if args.quiet => {}
+                    _ if args.quiet_human() => {}
                     Format::Human => {
                         self.write(&diff);
                         self.write(&rendered);
@@ -879,7 +876,9 @@ impl<'a> Sink<'a> {
         let args = self.job.args;
         let status = if self.failed {
             ExitStatus::Error
-        } else if self.fails_run && !args.diff && args.write_baseline.is_none() {
+        } else if (self.fails_run || (args.diff && self.fixed > 0)) && args.write_baseline.is_none()
+        {
+            // `--diff` fails like `check`, and when it would change a note.
             ExitStatus::Findings
         } else {
             ExitStatus::Success
@@ -901,12 +900,20 @@ impl<'a> Sink<'a> {
             );
             self.write(&line);
         } else {
-            let summary = format!(
-                "{}\n",
-                human::summary(self.findings, self.with_findings, self.checked)
-            );
+            let summary = if self.failed && self.findings == 0 {
+                // Never an all-clear when something could not be checked.
+                format!(
+                    "regard: {} checked; errors above, so this is not an all-clear.\n",
+                    report::plural(self.checked, "note", "notes")
+                )
+            } else {
+                format!(
+                    "{}\n",
+                    human::summary(self.findings, self.with_findings, self.checked)
+                )
+            };
             let text = match args.format {
-                _ if args.quiet => summary,
+                _ if args.quiet_human() => summary,
                 Format::Human => {
                     let mut text = String::new();
                     let n = report::plural(self.fixed, "phrase", "phrases");

@@ -162,7 +162,8 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 
-    /// Print only the summary line.
+    /// Print only the summary line (human and concise formats; JSON, SARIF
+    /// and GitHub annotations are always printed whole).
     #[arg(short, long)]
     pub quiet: bool,
 
@@ -178,6 +179,14 @@ pub struct CheckArgs {
     /// When to colour the output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+}
+
+impl CheckArgs {
+    /// `-q` in force: it silences what a person reads, never a machine
+    /// format's document.
+    pub fn quiet_human(&self) -> bool {
+        self.quiet && matches!(self.format, Format::Human | Format::Concise)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -229,6 +238,39 @@ pub enum Color {
     Auto,
     Always,
     Never,
+}
+
+impl Color {
+    /// Whether to colour standard output. `auto` follows the conventions
+    /// other tools do: `NO_COLOR` turns colour off; `CLICOLOR_FORCE` or
+    /// `FORCE_COLOR` (set, and not `0`) turn it on when output is not a
+    /// terminal (a CI log that shows colour, `less -R`); else colour on a
+    /// terminal only.
+    pub fn enabled(self, is_terminal: bool) -> bool {
+        let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+        let forced = |name: &str| set(name) && std::env::var_os(name).is_some_and(|v| v != "0");
+        match self {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto if set("NO_COLOR") => false,
+            Color::Auto if forced("CLICOLOR_FORCE") || forced("FORCE_COLOR") => true,
+            Color::Auto => is_terminal,
+        }
+    }
+}
+
+/// The width to wrap reports to when standard output is a terminal: its
+/// width (or `COLUMNS`, as clap's help does); `None` (80 columns) into a
+/// pipe or file, so saved output does not depend on the window.
+pub fn terminal_width(is_terminal: bool) -> Option<usize> {
+    if !is_terminal {
+        return None;
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
+        .filter(|&w| w >= 20)
 }
 
 #[cfg(test)]

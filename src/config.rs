@@ -39,6 +39,8 @@ use crate::rule::load::parse_yaml;
 use crate::rule::validate::value_span;
 use crate::rule::{InQuotes, RuleError, RuleErrors, RuleSet, Severity, Source};
 
+mod shape;
+
 pub const FILE_NAMES: [&str; 2] = [".regard.yaml", "regard.yaml"];
 
 #[derive(Debug, Default, Deserialize)]
@@ -113,6 +115,74 @@ struct PerFile {
     severity: BTreeMap<String, Severity>,
 }
 
+/// "there is no rule `id`", underlined at `at` in the configuration file.
+fn unknown_rule(source: &Source, id: &str, at: miette::SourceSpan) -> RuleError {
+    RuleError::new(
+        "regard::config::unknown_rule",
+        source,
+        format!("there is no rule `{id}`"),
+    )
+    .at(at, "not a rule id")
+    .help("`regard rules` lists the rules in force")
+}
+
+/// Reads a configuration file's text into [`ConfigFile`]. Every problem of
+/// shape is reported at once, in plain words ([`shape`]); with them, the
+/// rule ids the file names, checked against the built-in rules and the
+/// rule folders it and the command line name, so one run shows them all.
+fn read_file(
+    source: &Source,
+    root: &Path,
+    extra_rule_dirs: &[PathBuf],
+) -> Result<ConfigFile, RuleErrors> {
+    let checked = shape::check(source).map_err(|e| RuleErrors { errors: vec![e] })?;
+    let mut errors = checked.problems;
+    let mut dirs = Vec::new();
+    for (dir, at) in &checked.rule_dirs {
+        let path = root.join(dir);
+        if let Err(e) = std::fs::read_dir(&path) {
+            errors.push(
+                RuleError::new(
+                    "regard::config::rule_folder",
+                    source,
+                    format!("cannot read the rule folder `{dir}`: {e}"),
+                )
+                .at(*at, "not a readable folder")
+                .help(format!(
+                    "folders in `rules:` are relative to this file's folder, `{}`",
+                    root.display()
+                )),
+            );
+        } else {
+            dirs.push(path);
+        }
+    }
+    if errors.is_empty() {
+        return parse_yaml(
+            source,
+            "regard::config::yaml",
+            "a valid regard configuration",
+        )
+        .map_err(|e| RuleErrors { errors: vec![e] });
+    }
+    let all_folders = dirs.len() == checked.rule_dirs.len();
+    dirs.extend(extra_rule_dirs.iter().cloned());
+    // Ids are checked only against all the rules the file means: with a
+    // folder missing, or rules that do not load, that comes in a later run.
+    if let Some(rules) = all_folders
+        .then(|| RuleSet::load(true, &dirs).ok())
+        .flatten()
+    {
+        for (id, at) in &checked.ids {
+            if !rules.known_ids.iter().any(|k| k == id) {
+                errors.push(unknown_rule(source, id, *at));
+            }
+        }
+    }
+    errors.sort_by_key(|e| e.at.map_or(0, |at| at.offset()));
+    Err(RuleErrors { errors })
+}
+
 /// Finds the configuration file for a run, if any.
 pub fn discover(start: &Path) -> Option<PathBuf> {
     let start = start.canonicalize().ok()?;
@@ -135,7 +205,7 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 impl Settings {
     /// Reads the configuration named or found, and applies the flags of `regard check`.
     pub fn for_check(args: &CheckArgs) -> Result<Settings, RuleErrors> {
-        let mut settings = Settings::load(&args.config)?;
+        let mut settings = Settings::load_with_rules(&args.config, &args.rules.rule_dirs)?;
         settings
             .rule_dirs
             .extend(args.rules.rule_dirs.iter().cloned());
@@ -156,6 +226,15 @@ impl Settings {
     }
 
     pub fn load(args: &ConfigArgs) -> Result<Settings, RuleErrors> {
+        Settings::load_with_rules(args, &[])
+    }
+
+    /// [`Settings::load`], knowing the rule folders given on the command
+    /// line, so that a file with problems can also have its rule ids checked.
+    pub fn load_with_rules(
+        args: &ConfigArgs,
+        extra_rule_dirs: &[PathBuf],
+    ) -> Result<Settings, RuleErrors> {
         let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
         let path = if args.isolated {
             None
@@ -202,17 +281,12 @@ impl Settings {
             text,
             builtin: false,
         });
-        let file: ConfigFile = parse_yaml(
-            &source,
-            "regard::config::yaml",
-            "a valid regard configuration",
-        )
-        .map_err(|e| RuleErrors { errors: vec![e] })?;
         let root = path
             .parent()
             .map(Path::to_path_buf)
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(cwd);
+        let file = read_file(&source, &root, extra_rule_dirs)?;
         Settings::from_file(Some((path, source)), root, file)
             .map_err(|errors| RuleErrors { errors })
     }
@@ -306,15 +380,7 @@ impl Settings {
         if let Some((source, file)) = &self.source {
             let mut check = |id: &str, at: miette::SourceSpan| {
                 if !known(id) {
-                    errors.push(
-                        RuleError::new(
-                            "regard::config::unknown_rule",
-                            source,
-                            format!("there is no rule `{id}`"),
-                        )
-                        .at(at, "not a rule id")
-                        .help("`regard rules` lists the rules in force"),
-                    );
+                    errors.push(unknown_rule(source, id, at));
                 }
             };
             for id in file.select.iter().flatten().chain(&file.ignore) {

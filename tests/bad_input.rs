@@ -488,7 +488,11 @@ fn issue18_item4_repeated_errors_on_one_long_line_are_capped_with_a_count() {
     no_panic(&o);
     assert_eq!(o.status.code(), Some(2));
     let e = err(&o);
-    assert!(e.contains("1000 problems in rule files"), "{}", head(&e));
+    assert!(
+        e.contains("1000 problems in the configuration"),
+        "{}",
+        head(&e)
+    );
     assert_eq!(e.matches("there is no rule `").count(), 3, "{}", head(&e));
     assert!(
         e.contains("there is no rule `no-such-rule-0002`"),

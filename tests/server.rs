@@ -564,7 +564,7 @@ fn broken_configuration_is_a_diagnostic_on_its_file_and_reloads_when_fixed() {
     let problems = client.diagnostics(&config_uri);
     let problem = &problems["diagnostics"][0];
     assert_eq!(problem["severity"], 1);
-    assert_eq!(problem["code"], "regard::config::yaml");
+    assert_eq!(problem["code"], "regard::config::unknown_setting");
     assert_eq!(problem["range"]["start"]["line"], 2, "{problem:#}");
 
     // The notes are still checked, with the built-in rules.

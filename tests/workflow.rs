@@ -90,7 +90,7 @@ fn config_errors_point_into_the_file() {
     assert!(err.contains(".regard.yaml:1:10"), "{err}");
     d.write(".regard.yaml", "ignore: [no-such-rule]\nselct: []\n");
     let err = String::from_utf8_lossy(&d.regard(&["check", "n.md"]).stderr).into_owned();
-    assert!(err.contains("unknown field `selct`"), "{err}");
+    assert!(err.contains("`selct` is not a setting"), "{err}");
     d.write(".regard.yaml", "ignore: [no-such-rule]\n");
     let o = d.regard(&["check", "n.md"]);
     let err = String::from_utf8_lossy(&o.stderr);
@@ -380,4 +380,234 @@ fn rule_yaml_prints_a_built_in_rule_file_to_start_from() {
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("regard rule deficit-label --yaml"), "{err}");
+}
+
+#[test]
+fn config_errors_all_in_one_run_in_plain_words() {
+    let d = Dir::new("config-all-errors");
+    d.write(".git/HEAD", "ref: refs/heads/main\n");
+    d.write(
+        ".regard.yaml",
+        "exclude: archive/**\nfail-on: sometimes\nselct: [deficit-label]\nredact: yes please\n\
+         max-file-size: big\nignore: [deficit-lable]\nseverity: [blame-question]\n\
+         per-file:\n  - ignore: [credibility-doubt]\n  - files: [a/**]\n    severty: {}\n",
+    );
+    d.write("n.md", "She was resistant.\n");
+    let o = d.regard(&["check", "n.md"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty(), "{}", stdout(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    let problems: Vec<&str> = err
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("× "))
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            "9 problems in the configuration; no notes were checked",
+            "`exclude` must be a list of globs, e.g. [\"archive/**\"]",
+            "`fail-on` must be one of info, warning, error, never",
+            "`selct` is not a setting",
+            "`redact` must be true or false",
+            "`max-file-size` must be a number of bytes, e.g. 16777216 (16 MiB)",
+            "there is no rule `deficit-lable`",
+            "`severity` must map rule ids to a severity, e.g. {blame-question: info}",
+            "each `per-file` entry needs `files`: the notes it is for",
+            "`severty` is not a setting in a `per-file` entry",
+        ],
+        "{err}"
+    );
+    for place in [
+        ".regard.yaml:1:10",
+        ".regard.yaml:2:10",
+        ".regard.yaml:3:1",
+        ".regard.yaml:6:10",
+        ".regard.yaml:11:5",
+    ] {
+        assert!(err.contains(place), "{place}: {err}");
+    }
+    assert!(err.contains("did you mean `select`?"), "{err}");
+    assert!(
+        err.contains("write it as a list: [\"archive/**\"]"),
+        "{err}"
+    );
+    assert!(!err.contains("expected"), "serde's words: {err}");
+}
+
+#[test]
+fn errors_name_their_real_source() {
+    let d = Dir::new("error-sources");
+    d.write("n.md", "fine\n");
+    let o = d.regard(&["check", "--isolated", "--select", "deficit-lable", "n.md"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("1 problem on the command line;"), "{err}");
+    assert!(!err.contains("rule files"), "{err}");
+    let o = d.regard(&["test", "nodir"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("cannot read the rule folder `nodir`"), "{err}");
+    assert!(!err.contains("--rules"), "{err}");
+    d.write(
+        ".regard.yaml",
+        "rules: [team-rules/]\nignore: [team-rule]\n",
+    );
+    let o = d.regard(&["check", "--config", ".regard.yaml", "n.md"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("1 problem in the configuration;"), "{err}");
+    assert!(
+        err.contains("cannot read the rule folder `team-rules/`"),
+        "{err}"
+    );
+    assert!(err.contains(".regard.yaml:1:9"), "{err}");
+    // The folder may hold `team-rule`: not reported as unknown before it is read.
+    assert!(!err.contains("there is no rule"), "{err}");
+    assert!(!err.contains("--rules"), "{err}");
+}
+
+#[test]
+fn quiet_keeps_machine_documents_diff_exits_like_check_and_errors_are_no_all_clear() {
+    let d = Dir::new("exit-and-quiet");
+    d.write("n.md", "She was resistant.\n");
+    d.write("clean.md", "We met on Monday.\n");
+    // -q silences the human summary's chatter, never a machine document.
+    let json = d.regard(&["check", "--isolated", "-q", "--format", "json", "n.md"]);
+    assert_eq!(json.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(doc["findings"][0]["rule"], "deficit-label");
+    assert_eq!(doc["files_checked"], 1);
+    let sarif = d.regard(&["check", "--isolated", "-q", "--format", "sarif", "n.md"]);
+    let doc: serde_json::Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    assert_eq!(doc["runs"][0]["results"][0]["ruleId"], "deficit-label");
+    let github = d.regard(&["check", "--isolated", "-q", "--format", "github", "n.md"]);
+    assert!(
+        stdout(&github).starts_with("::warning file=n.md,line=1,"),
+        "{}",
+        stdout(&github)
+    );
+    let human = d.regard(&["check", "--isolated", "-q", "n.md"]);
+    assert_eq!(
+        stdout(&human),
+        "regard: 1 phrase to reconsider in 1 of 1 note.\n"
+    );
+
+    // --diff exits as check does: 1 for findings at --fail-on, and 1 when
+    // it would change a note even if no finding fails the run.
+    let rules = rules_dir();
+    d.write("fixable.md", "He claims he was ill.\n");
+    let diff = |extra: &[&str], note: &str| {
+        let args = [
+            "check",
+            "--isolated",
+            "--rules",
+            rules.as_str(),
+            "--select",
+            "doubt-verb",
+            "--diff",
+        ];
+        d.regard(&[&args[..], extra, &[note]].concat())
+    };
+    assert_eq!(diff(&[], "fixable.md").status.code(), Some(1));
+    let o = diff(&["--fail-on", "never"], "fixable.md");
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("+He says he was ill."),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(diff(&[], "clean.md").status.code(), Some(0));
+    assert!(
+        d.read("fixable.md").contains("claims"),
+        "--diff writes nothing"
+    );
+
+    // An error is never followed by an all-clear.
+    for args in [
+        &["check", "--isolated", "nosuch.md"][..],
+        &["check", "--isolated", "--changed-since", "nosuchref"][..],
+    ] {
+        let o = d.regard(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(
+            !stdout(&o).contains("nothing to reconsider"),
+            "{args:?}: {}",
+            stdout(&o)
+        );
+        assert_eq!(
+            stdout(&o),
+            "regard: 0 notes checked; errors above, so this is not an all-clear.\n",
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn colour_follows_force_color_clicolor_force_and_no_color_and_reports_fit_the_terminal() {
+    let d = Dir::new("colour");
+    d.write(
+        "n.md",
+        "Client was resistant to feedback and we need to talk about why this keeps happening.\n",
+    );
+    let run = |env: &[(&str, &str)], extra: &[&str]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_regard"));
+        command.current_dir(&d.0);
+        for name in [
+            "NO_COLOR",
+            "FORCE_COLOR",
+            "CLICOLOR_FORCE",
+            "CLICOLOR",
+            "COLUMNS",
+        ] {
+            command.env_remove(name);
+        }
+        command.envs(env.iter().copied());
+        let o = command
+            .args([&["check", "--isolated"][..], extra, &["n.md"]].concat())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1));
+        stdout(&o).contains("\u{1b}[")
+    };
+    assert!(!run(&[], &[]), "into a pipe: no colour");
+    assert!(run(&[("CLICOLOR_FORCE", "1")], &[]));
+    assert!(run(&[("FORCE_COLOR", "1")], &[]));
+    assert!(run(&[("FORCE_COLOR", "true")], &[]));
+    assert!(!run(&[("FORCE_COLOR", "0")], &[]));
+    assert!(!run(&[("FORCE_COLOR", "1"), ("NO_COLOR", "1")], &[]));
+    assert!(!run(&[("FORCE_COLOR", "1")], &["--color", "never"]));
+    assert!(run(&[], &["--color", "always"]));
+
+    // On a terminal (a pseudo-terminal from util-linux's `script`), the
+    // report's message and help wrap to its width; into a pipe, to 80.
+    let regard = env!("CARGO_BIN_EXE_regard");
+    let o = Command::new("script")
+        .args(["-qec"])
+        .arg(format!(
+            "env -u NO_COLOR COLUMNS=50 {regard} check --isolated --color never n.md"
+        ))
+        .arg("/dev/null")
+        .current_dir(&d.0)
+        .output()
+        .expect("`script` (util-linux) runs regard on a terminal");
+    let text = stdout(&o).replace("\r\n", "\n");
+    let help: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.trim_start().starts_with("help:"))
+        .take_while(|l| !l.trim().is_empty())
+        .collect();
+    assert!(help.len() >= 3, "{text}");
+    assert!(help.iter().all(|l| l.chars().count() <= 50), "{text}");
+    assert!(
+        text.contains("⚠ `resistant` labels the client rather than\n"),
+        "{text}"
+    );
+    let piped = d.regard(&["check", "--isolated", "--color", "never", "n.md"]);
+    let piped = stdout(&piped);
+    assert!(
+        piped
+            .lines()
+            .any(|l| l.trim_start().starts_with("help:") && l.chars().count() > 50),
+        "{piped}"
+    );
 }

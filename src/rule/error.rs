@@ -128,7 +128,7 @@ impl Diagnostic for RuleError {
 /// first [`SHOWN_PER_KIND`] are shown and the rest counted in the help, so a
 /// thousand unknown ids on one line do not print a thousand reports.
 #[derive(Debug, thiserror::Error)]
-#[error("{} in rule files; no notes were checked", count(.errors.len()))]
+#[error("{} {}; no notes were checked", count(.errors.len()), places(.errors))]
 pub struct RuleErrors {
     pub errors: Vec<RuleError>,
 }
@@ -198,6 +198,27 @@ impl Diagnostic for RuleErrors {
     }
 }
 
+/// Where the problems are, for the headline: the configuration file, the
+/// command line (`--select`, `--ignore`) or rule files.
+fn places(errors: &[RuleError]) -> String {
+    let on_command_line = |e: &RuleError| e.src.name() == COMMAND_LINE;
+    let in_config = |e: &RuleError| e.code.starts_with("regard::config::") && !on_command_line(e);
+    let mut places = Vec::new();
+    if errors.iter().any(in_config) {
+        places.push("in the configuration");
+    }
+    if errors.iter().any(on_command_line) {
+        places.push("on the command line");
+    }
+    if errors.iter().any(|e| !in_config(e) && !on_command_line(e)) {
+        places.push("in rule files");
+    }
+    places.join(" and ")
+}
+
+/// The source name config.rs gives problems in command-line options.
+const COMMAND_LINE: &str = "command line";
+
 fn count(n: usize) -> String {
     if n == 1 {
         "1 problem".to_string()
@@ -249,7 +270,7 @@ mod tests {
         );
         assert_eq!(
             errors.to_string(),
-            "6 problems in rule files; no notes were checked"
+            "6 problems in the configuration and in rule files; no notes were checked"
         );
     }
 }

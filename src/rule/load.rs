@@ -77,7 +77,7 @@ pub fn dir_sources(dir: &Path) -> Result<Vec<Arc<Source>>, RuleError> {
             &source,
             format!("cannot read the rule folder `{}`: {e}", dir.display()),
         )
-        .help("check the path given to --rules")
+        .help("check that the folder exists and can be read")
     };
     let mut paths = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(unreadable)? {
