@@ -888,7 +888,7 @@ impl<'a> Sink<'a> {
             if let Err(problem) = baseline::write(path, &refs) {
                 let mut s = String::new();
                 self.handler
-                    .render_report(&mut s, &problem)
+                    .render_report(&mut s, &Shown(&problem))
                     .expect("writing to a String cannot fail");
                 let _ = write!(self.err, "{s}");
                 return Ok(ExitStatus::Error);
@@ -896,7 +896,7 @@ impl<'a> Sink<'a> {
             let line = format!(
                 "regard: wrote {} to `{}`; later runs with --baseline report only new ones.\n",
                 report::plural(self.kept.len(), "finding", "findings"),
-                path.display()
+                one_line(&escaped(path))
             );
             self.write(&line);
         } else {

@@ -1070,6 +1070,39 @@ fn issue18_item18_diff_output_and_error_messages_are_printable() {
     );
 }
 
+/// The baseline's messages name its file as the others do: the line saying
+/// it was written, and the error when it cannot be.
+#[test]
+fn issue18_item18_baseline_messages_are_printable() {
+    let d = Dir::new("i18-18-baseline");
+    d.write("n.md", "He was lazy.\n");
+    let o = d.regard(&[
+        "check",
+        "--isolated",
+        "--write-baseline",
+        "\x1b[2Jb.json",
+        ".",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let s = out(&o) + &err(&o);
+    assert!(!s.contains('\x1b'), "{s:?}");
+    assert!(s.contains("regard: wrote 1 finding to `␛[2Jb.json`"), "{s}");
+    // A baseline in a folder that does not exist cannot be written.
+    let o = d.regard(&[
+        "check",
+        "--isolated",
+        "--color",
+        "never",
+        "--write-baseline",
+        "\x1b[2Jnowhere/b.json",
+        ".",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = err(&o);
+    assert!(!e.contains('\x1b'), "{e:?}");
+    assert!(e.contains("␛[2Jnowhere"), "{e}");
+}
+
 // ---------------------------------------------------------------------------
 // Issue 18, write side (items 10-16): `--fix` and `--write-baseline` never
 // follow a planted link, never leave a copy of a note readable by more people
