@@ -664,6 +664,60 @@ mod tests {
         }
     }
 
+    /// The shape check (every problem, in plain words) and serde (which
+    /// reads the file) agree on what is a valid file.
+    #[test]
+    fn the_shape_check_and_serde_agree() {
+        let keys: Vec<&str> = fields::<ConfigFile>();
+        let values = [
+            "",
+            "~",
+            "[]",
+            "[a]",
+            "[1]",
+            "[true]",
+            "[[a]]",
+            "a",
+            "true",
+            "3",
+            "-3",
+            "{}",
+            "{a: info}",
+            "{a: loud}",
+            "info",
+            "never",
+            "skip",
+            "speech",
+            "[{files: [a]}]",
+            "[{files: a}]",
+            "[{ignore: [a]}]",
+            "[{files: [a], severity: {b: error}, ignore: [c]}]",
+            "[{files: [a], colour: blue}]",
+        ];
+        for key in keys {
+            for value in values {
+                let text = format!("{key}: {value}\n");
+                let source = Source {
+                    name: "c.yaml".into(),
+                    text: text.clone(),
+                    builtin: false,
+                };
+                let shape_ok = shape::check(&source).is_ok_and(|c| c.problems.is_empty());
+                let serde_ok = parses(&text);
+                assert_eq!(shape_ok, serde_ok, "{text}");
+            }
+        }
+        for text in ["", "# nothing\n", "[a]\n", "a\n", "colour: blue\n"] {
+            let source = Source {
+                name: "c.yaml".into(),
+                text: text.into(),
+                builtin: false,
+            };
+            let shape_ok = shape::check(&source).is_ok_and(|c| c.problems.is_empty());
+            assert_eq!(shape_ok, parses(text), "{text:?}");
+        }
+    }
+
     #[test]
     fn the_schema_states_regards_defaults() {
         let schema = schema();

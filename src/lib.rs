@@ -14,7 +14,8 @@
 //! - `document`: a note → its prose (`markdown.rs`, `plain.rs`), with a map
 //!   back to byte offsets in the file. What counts as prose is decided here.
 //! - `report`: findings → output formats (`human.rs`, `json.rs`).
-//! - `config`: `.regard.yaml` and the flags that override it → `config::Settings`.
+//! - `config`: `.regard.yaml` and the flags that override it → `config::Settings`;
+//!   `config/shape.rs` first checks the file's shape, reporting every problem.
 //! - `check`: `regard check` itself: walking folders, reading notes, exit status;
 //!   `fix.rs` (safe rewrites, atomic writes) and `baseline.rs` serve it.
 //! - `read`: every file read, bounded and refusing FIFOs and devices.

@@ -22,7 +22,8 @@ use crate::rule::{RuleError, Source};
 #[derive(Debug)]
 pub enum Yaml {
     Null,
-    Bool,
+    /// `true` or `false`.
+    Bool(&'static str),
     Number(String),
     Text(String),
     List(Vec<Spanned<Yaml>>),
@@ -46,10 +47,8 @@ impl<'de> Deserialize<'de> for Yaml {
             fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Yaml, D::Error> {
                 Yaml::deserialize(d)
             }
-            fn visit_bool<E>(self, _: bool) -> Result<Yaml, E> {
-                {
-                    Ok(Yaml::Bool)
-                }
+            fn visit_bool<E>(self, v: bool) -> Result<Yaml, E> {
+                Ok(Yaml::Bool(if v { "true" } else { "false" }))
             }
             fn visit_i64<E>(self, v: i64) -> Result<Yaml, E> {
                 Ok(Yaml::Number(v.to_string()))
@@ -98,6 +97,15 @@ impl Yaml {
             _ => None,
         }
     }
+
+    /// A scalar as the text serde reads it into a `String` (`1` is "1").
+    fn scalar(&self) -> Option<&str> {
+        match self {
+            Yaml::Text(t) | Yaml::Number(t) => Some(t),
+            Yaml::Bool(b) => Some(b),
+            _ => None,
+        }
+    }
 }
 
 /// The settings and how each must be written.
@@ -123,6 +131,17 @@ const PER_FILE: &[(&str, Shape)] = &[
     ("files", Shape::List("globs", "[\"supervision/**\"]")),
     ("ignore", Shape::Ids),
     ("severity", Shape::Severities),
+];
+
+/// Settings that may be left empty (`name:` alone): the default applies.
+const OPTIONAL: &[&str] = &[
+    "select",
+    "fail-on",
+    "quoted-speech",
+    "block-quotes",
+    "require-reasons",
+    "redact",
+    "max-file-size",
 ];
 
 const NOT_A_LIST: &str = "regard::config::not_a_list";
@@ -250,6 +269,10 @@ impl Checker<'_> {
     }
 
     fn value(&mut self, name: &str, shape: Shape, value: &Spanned<Yaml>) {
+        // `fail-on:` with nothing after it leaves the default, as serde reads it.
+        if matches!(value.value, Yaml::Null) && OPTIONAL.contains(&name) {
+            return;
+        }
         match shape {
             Shape::List(what, example) => {
                 self.list(name, value, what, example, false);
@@ -301,7 +324,7 @@ impl Checker<'_> {
                 }
             }
             Shape::Bool => {
-                if !matches!(value.value, Yaml::Bool) {
+                if !matches!(value.value, Yaml::Bool(_)) {
                     self.problem(
                         "regard::config::bad_value",
                         value,
@@ -365,7 +388,7 @@ impl Checker<'_> {
         match &value.value {
             Yaml::List(items) => {
                 for item in items {
-                    match item.value.text() {
+                    match item.value.scalar() {
                         Some(text) if ids => self.id(text, value_span(item, self.source)),
                         Some(text) if name == "rules" => {
                             let at = value_span(item, self.source);
