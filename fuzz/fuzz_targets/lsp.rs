@@ -5,8 +5,9 @@
 //!
 //! The first byte chooses whether the rest follows a valid `initialize`
 //! handshake (even) or stands alone (odd), so the fuzzer reaches the
-//! handlers for open notes, edits, hovers and code actions as well as the
-//! framing itself.
+//! handlers for open notes, edits, hovers, code actions (as snippets:
+//! the handshake offers them) and workspace folders as well as the framing
+//! itself.
 #![no_main]
 
 use std::io::Cursor;
@@ -15,7 +16,7 @@ use libfuzzer_sys::fuzz_target;
 use regard::cli::{ConfigArgs, RuleArgs};
 
 const HANDSHAKE: [&str; 2] = [
-    r#"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"capabilities":{"general":{"positionEncodings":["utf-8","utf-16"]}}}}"#,
+    r#"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"capabilities":{"general":{"positionEncodings":["utf-8","utf-16"]},"workspace":{"workspaceEdit":{"snippetEditSupport":true},"workspaceFolders":true}}}}"#,
     r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#,
 ];
 
