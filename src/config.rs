@@ -188,7 +188,7 @@ fn read_file(
 
 /// `path` without `.` and with each `..` taking away the name before it,
 /// as a reader would, without asking the file system.
-fn normal(path: &Path) -> PathBuf {
+pub(crate) fn normal(path: &Path) -> PathBuf {
     use std::path::Component;
     let mut out = PathBuf::new();
     for c in path.components() {

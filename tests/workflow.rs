@@ -756,3 +756,86 @@ fn a_glob_matches_the_folder_it_names_under_the_config_and_nothing_outside() {
     );
     assert_eq!((o.status.code(), stdout(&o)), (Some(0), String::new()));
 }
+
+#[test]
+fn baseline_paths_are_relative_to_the_baseline_so_a_note_matches_from_anywhere() {
+    let d = Dir::new("baseline-anywhere");
+    d.write("notes/clients/a.md", "She was resistant.\n");
+    d.write("notes/b.md", "He claims he was ill.\n");
+    let clients = d.0.join("notes/clients");
+    let paths = |json: &str| -> Vec<String> {
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        let mut p: Vec<String> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["path"].as_str().unwrap().to_string())
+            .collect();
+        p.sort();
+        p
+    };
+    // Written from a subfolder, the entries are relative to the baseline's folder.
+    let o = regard_in(
+        &clients,
+        &[
+            "check",
+            "--isolated",
+            "--write-baseline",
+            "../../.regard-baseline.json",
+            "../..",
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(
+        paths(&d.read(".regard-baseline.json")),
+        ["notes/b.md", "notes/clients/a.md"]
+    );
+    // Written at the notes root (the documented use, as older regards did too).
+    let o = d.regard(&[
+        "check",
+        "--isolated",
+        "--write-baseline",
+        ".regard-baseline.json",
+        ".",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let written = d.read(".regard-baseline.json");
+    assert_eq!(paths(&written), ["notes/b.md", "notes/clients/a.md"]);
+    let clean = |o: &Output| (o.status.code(), stdout(o));
+    let base = ["check", "--isolated", "--format", "concise", "--baseline"];
+    // Nothing new from the root, from a subfolder, or with absolute paths.
+    let o = d.regard(&[&base[..], &[".regard-baseline.json", "."]].concat());
+    assert_eq!(clean(&o), (Some(0), String::new()));
+    let o = regard_in(
+        &clients,
+        &[&base[..], &["../../.regard-baseline.json", "."]].concat(),
+    );
+    assert_eq!(clean(&o), (Some(0), String::new()));
+    let o = regard_in(
+        &clients,
+        &[
+            &base[..],
+            &["../../.regard-baseline.json", "a.md", "../b.md"],
+        ]
+        .concat(),
+    );
+    assert_eq!(clean(&o), (Some(0), String::new()));
+    let abs_baseline = d.0.join(".regard-baseline.json").display().to_string();
+    let abs_root = d.0.display().to_string();
+    let o = regard_in(&clients, &[&base[..], &[&abs_baseline, &abs_root]].concat());
+    assert_eq!(clean(&o), (Some(0), String::new()));
+    // A new finding is still new from the subfolder, and only it.
+    d.write("notes/clients/a.md", "She was resistant. He was lazy.\n");
+    let o = regard_in(
+        &clients,
+        &[&base[..], &["../../.regard-baseline.json", "."]].concat(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(found(&o), ["a.md deficit-label"], "{}", stdout(&o));
+    assert!(stdout(&o).starts_with("a.md:1:27:"), "{}", stdout(&o));
+}
