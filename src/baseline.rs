@@ -64,7 +64,11 @@ impl Place {
         let anchor = std::env::current_dir().ok().map(|cwd| {
             let cwd = crate::config::normal(&cwd);
             let folder = baseline.parent().unwrap_or(Path::new(""));
-            let folder = crate::config::normal(&cwd.join(folder));
+            // With links resolved, as in the current folder, when it exists.
+            let folder = cwd
+                .join(folder)
+                .canonicalize()
+                .unwrap_or_else(|_| crate::config::normal(&cwd.join(folder)));
             (cwd, folder)
         });
         Place { anchor }

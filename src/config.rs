@@ -105,9 +105,11 @@ pub struct Settings {
     pub max_file_size: u64,
     /// Kept so that rule-id checks can point into the file.
     source: Option<(Arc<Source>, ConfigFile)>,
-    /// The current folder and `root`, absolute and lexically normal, to
-    /// put a note's path relative to `root` however it was spelled.
-    anchor: Option<(PathBuf, PathBuf)>,
+    /// The current folder and `root`, absolute and lexically normal (and
+    /// `root` with links resolved, if that differs: the current folder
+    /// has them resolved), to put a note's path relative to `root`
+    /// however it was spelled.
+    anchor: Option<(PathBuf, Vec<PathBuf>)>,
 }
 
 #[derive(Debug)]
@@ -391,10 +393,12 @@ impl Settings {
             },
             redact: file.redact.unwrap_or(false),
             max_file_size: file.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
-            anchor: std::env::current_dir()
-                .ok()
-                .map(|cwd| (normal(&cwd.join(&root)), cwd))
-                .map(|(root, cwd)| (normal(&cwd), root)),
+            anchor: std::env::current_dir().ok().map(|cwd| {
+                let cwd = normal(&cwd);
+                let mut roots = vec![normal(&cwd.join(&root))];
+                roots.extend(root.canonicalize().ok().filter(|r| *r != roots[0]));
+                (cwd, roots)
+            }),
             root,
             source: origin.map(|(_, s)| (s, file)),
         })
@@ -494,17 +498,20 @@ impl Settings {
     /// Globs are relative to the configuration's folder whatever the
     /// current folder and however the path is spelled (`../..`, `./a/../b`,
     /// absolute): the path is made absolute and lexically normal first
-    /// (links are not resolved). A path outside that folder matches nothing.
+    /// (the note's links are not resolved). A path outside that folder
+    /// matches nothing.
     fn matches(&self, set: &GlobSet, path: &Path) -> bool {
         if set.is_empty() {
             return false;
         }
-        let Some((cwd, root)) = &self.anchor else {
+        let Some((cwd, roots)) = &self.anchor else {
             return false;
         };
-        normal(&cwd.join(path))
-            .strip_prefix(root)
-            .is_ok_and(|rel| set.is_match(rel))
+        let path = normal(&cwd.join(path));
+        roots
+            .iter()
+            .find_map(|root| path.strip_prefix(root).ok())
+            .is_some_and(|rel| set.is_match(rel))
     }
 
     /// The effective configuration, as YAML, for `regard config`.

@@ -839,3 +839,53 @@ fn baseline_paths_are_relative_to_the_baseline_so_a_note_matches_from_anywhere()
     assert_eq!(found(&o), ["a.md deficit-label"], "{}", stdout(&o));
     assert!(stdout(&o).starts_with("a.md:1:27:"), "{}", stdout(&o));
 }
+
+#[cfg(unix)]
+#[test]
+fn config_and_baseline_named_through_a_link_still_match_notes_named_from_inside() {
+    let d = Dir::new("paths-link");
+    d.write("real/.regard.yaml", "exclude: ['old/**']\n");
+    d.write("real/old/x.md", "She was resistant.\n");
+    d.write("real/new/y.md", "She was resistant.\n");
+    std::os::unix::fs::symlink(d.0.join("real"), d.0.join("link")).unwrap();
+    let link = d.0.join("link").display().to_string();
+    let inside = d.0.join("real");
+    let config = format!("{link}/.regard.yaml");
+    let baseline = format!("{link}/b.json");
+    let o = regard_in(
+        &inside,
+        &["check", "--config", &config, "--format", "concise", "."],
+    );
+    assert_eq!(found(&o), ["new/y.md deficit-label"], "{}", stdout(&o));
+    let o = regard_in(
+        &inside,
+        &[
+            "check",
+            "--config",
+            &config,
+            "--write-baseline",
+            &baseline,
+            ".",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        d.read("real/b.json").contains(r#""path": "new/y.md""#),
+        "{}",
+        d.read("real/b.json")
+    );
+    let o = regard_in(
+        &inside.join("new"),
+        &[
+            "check",
+            "--config",
+            &config,
+            "--baseline",
+            &baseline,
+            "--format",
+            "concise",
+            ".",
+        ],
+    );
+    assert_eq!((o.status.code(), stdout(&o)), (Some(0), String::new()));
+}
