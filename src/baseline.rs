@@ -13,9 +13,14 @@
 //! ```
 //!
 //! The same finding twice in one note is two entries; each entry excuses one.
+//!
+//! Paths are relative to the baseline file's folder (with `/` between
+//! names), so a note matches its entry whatever folder regard runs from and
+//! however the note is named. A baseline written in its own folder, as the
+//! README shows, reads the same as one from before this rule.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -37,12 +42,68 @@ struct Entry {
 }
 
 impl Entry {
-    fn of(l: &Located) -> Entry {
+    fn of(l: &Located, place: &Place) -> Entry {
         Entry {
             rule: l.rule.clone(),
-            path: l.path.clone(),
+            path: place.name(&l.path),
             fingerprint: l.fingerprint.clone(),
         }
+    }
+}
+
+/// Where a baseline file is, to name notes relative to its folder.
+#[derive(Debug, Default)]
+struct Place {
+    /// The current folder and the baseline's folder, absolute and lexically
+    /// normal; `None` if the current folder is unknown (names are kept).
+    anchor: Option<(PathBuf, PathBuf)>,
+}
+
+impl Place {
+    fn of(baseline: &Path) -> Place {
+        let anchor = std::env::current_dir().ok().map(|cwd| {
+            let cwd = crate::config::normal(&cwd);
+            let folder = baseline.parent().unwrap_or(Path::new(""));
+            // With links resolved, as in the current folder, when it exists.
+            let folder = cwd
+                .join(folder)
+                .canonicalize()
+                .unwrap_or_else(|_| crate::config::normal(&cwd.join(folder)));
+            (cwd, folder)
+        });
+        Place { anchor }
+    }
+
+    /// `name` (a note's name as shown, relative to the current folder or
+    /// absolute) relative to the baseline's folder, through `..` if the note
+    /// is outside it. Standard input (`-`) keeps its name.
+    fn name(&self, name: &str) -> String {
+        let Some((cwd, folder)) = &self.anchor else {
+            return name.to_string();
+        };
+        if name == "-" {
+            return name.to_string();
+        }
+        let note = crate::config::normal(&cwd.join(name));
+        let common = note
+            .components()
+            .zip(folder.components())
+            .take_while(|(a, b)| a == b)
+            .count();
+        if common == 0 {
+            // Another drive: no relative name exists.
+            return name.to_string();
+        }
+        let mut parts: Vec<String> = folder
+            .components()
+            .skip(common)
+            .map(|_| "..".to_string())
+            .collect();
+        parts.extend(note.components().skip(common).map(|c| match c {
+            Component::Normal(s) => s.to_string_lossy().into_owned(),
+            other => other.as_os_str().to_string_lossy().into_owned(),
+        }));
+        parts.join("/")
     }
 }
 
@@ -72,6 +133,7 @@ pub struct BaselineWriteError {
 #[derive(Debug, Default)]
 pub struct Baseline {
     remaining: HashMap<Entry, usize>,
+    place: Place,
 }
 
 impl Baseline {
@@ -101,12 +163,15 @@ impl Baseline {
         for entry in file.findings {
             *remaining.entry(entry).or_insert(0) += 1;
         }
-        Ok(Baseline { remaining })
+        Ok(Baseline {
+            remaining,
+            place: Place::of(path),
+        })
     }
 
     /// True if `l` is in the baseline (and uses up one entry for it).
     pub fn excuses(&mut self, l: &Located) -> bool {
-        match self.remaining.get_mut(&Entry::of(l)) {
+        match self.remaining.get_mut(&Entry::of(l, &self.place)) {
             Some(n) if *n > 0 => {
                 *n -= 1;
                 true
@@ -121,7 +186,8 @@ impl Baseline {
 /// failure (a full disk), the old one untouched.
 pub fn write(path: &Path, findings: &[&Located]) -> Result<(), BaselineWriteError> {
     let existed = std::fs::symlink_metadata(path).is_ok();
-    crate::fix::replace(path, None, render(findings).as_bytes(), |_, _| Ok(())).map_err(|r| {
+    let text = render(findings, &Place::of(path));
+    crate::fix::replace(path, None, text.as_bytes(), |_, _| Ok(())).map_err(|r| {
         BaselineWriteError {
             path: path.display().to_string(),
             reason: r.reason(),
@@ -135,8 +201,8 @@ pub fn write(path: &Path, findings: &[&Located]) -> Result<(), BaselineWriteErro
 }
 
 /// The baseline file for `findings`, sorted so it diffs well.
-pub fn render(findings: &[&Located]) -> String {
-    let mut entries: Vec<Entry> = findings.iter().map(|l| Entry::of(l)).collect();
+fn render(findings: &[&Located], place: &Place) -> String {
+    let mut entries: Vec<Entry> = findings.iter().map(|l| Entry::of(l, place)).collect();
     entries.sort();
     let mut s = serde_json::to_string_pretty(&BaselineFile {
         version: 1,

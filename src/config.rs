@@ -105,6 +105,11 @@ pub struct Settings {
     pub max_file_size: u64,
     /// Kept so that rule-id checks can point into the file.
     source: Option<(Arc<Source>, ConfigFile)>,
+    /// The current folder and `root`, absolute and lexically normal (and
+    /// `root` with links resolved, if that differs: the current folder
+    /// has them resolved), to put a note's path relative to `root`
+    /// however it was spelled.
+    anchor: Option<(PathBuf, Vec<PathBuf>)>,
 }
 
 #[derive(Debug)]
@@ -181,6 +186,27 @@ fn read_file(
     }
     errors.sort_by_key(|e| e.at.map_or(0, |at| at.offset()));
     Err(RuleErrors { errors })
+}
+
+/// `path` without `.` and with each `..` taking away the name before it,
+/// as a reader would, without asking the file system.
+pub(crate) fn normal(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) {
+                    out.pop();
+                } else if !out.has_root() {
+                    out.push("..");
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Finds the configuration file for a run, if any.
@@ -367,6 +393,12 @@ impl Settings {
             },
             redact: file.redact.unwrap_or(false),
             max_file_size: file.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
+            anchor: std::env::current_dir().ok().map(|cwd| {
+                let cwd = normal(&cwd);
+                let mut roots = vec![normal(&cwd.join(&root))];
+                roots.extend(root.canonicalize().ok().filter(|r| *r != roots[0]));
+                (cwd, roots)
+            }),
             root,
             source: origin.map(|(_, s)| (s, file)),
         })
@@ -463,19 +495,23 @@ impl Settings {
         !self.per_file.is_empty()
     }
 
+    /// Globs are relative to the configuration's folder whatever the
+    /// current folder and however the path is spelled (`../..`, `./a/../b`,
+    /// absolute): the path is made absolute and lexically normal first
+    /// (the note's links are not resolved). A path outside that folder
+    /// matches nothing.
     fn matches(&self, set: &GlobSet, path: &Path) -> bool {
         if set.is_empty() {
             return false;
         }
-        if set.is_match(path) || set.is_match(path.strip_prefix("./").unwrap_or(path)) {
-            return true;
-        }
-        let absolute = std::path::absolute(path).ok();
-        let root = std::path::absolute(&self.root).ok();
-        match (absolute, root) {
-            (Some(a), Some(r)) => a.strip_prefix(&r).is_ok_and(|rel| set.is_match(rel)),
-            _ => false,
-        }
+        let Some((cwd, roots)) = &self.anchor else {
+            return false;
+        };
+        let path = normal(&cwd.join(path));
+        roots
+            .iter()
+            .find_map(|root| path.strip_prefix(root).ok())
+            .is_some_and(|rel| set.is_match(rel))
     }
 
     /// The effective configuration, as YAML, for `regard config`.

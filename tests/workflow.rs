@@ -611,3 +611,281 @@ fn colour_follows_force_color_clicolor_force_and_no_color_and_reports_fit_the_te
         "{piped}"
     );
 }
+
+// Issue 21 items 1 and 2: the same answer from any folder.
+
+/// `path rule` for each line of `--format concise` output.
+fn found(o: &Output) -> Vec<String> {
+    stdout(o)
+        .lines()
+        .map(|line| {
+            let mut parts = line.splitn(3, ": ");
+            let place = parts.next().unwrap();
+            let path = place.rsplitn(3, ':').last().unwrap();
+            let rule = parts.next().unwrap().split_whitespace().last().unwrap();
+            format!("{path} {rule}")
+        })
+        .collect()
+}
+
+/// Runs `regard ARGS` in `dir`.
+fn regard_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_regard"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn exclude_and_per_file_globs_are_relative_to_the_config_folder_from_anywhere() {
+    let d = Dir::new("globs-anywhere");
+    d.write(".git/HEAD", "ref: refs/heads/main\n");
+    d.write(
+        ".regard.yaml",
+        "exclude: ['archive/**']\nper-file:\n  - files: ['clients/**']\n    ignore: [deficit-label]\n",
+    );
+    let note = "She was resistant. He claims he was ill.\n";
+    d.write("archive/old.md", note);
+    d.write("clients/jb/a.md", note);
+    d.write("team.md", note);
+    let jb = d.0.join("clients/jb");
+    let expected = |prefix: &str| {
+        vec![
+            format!("{prefix}clients/jb/a.md credibility-doubt"),
+            format!("{prefix}team.md deficit-label"),
+            format!("{prefix}team.md credibility-doubt"),
+        ]
+    };
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v
+    };
+    // From the root, from a subfolder through `..`, and by absolute path:
+    // the archive is never checked and `clients/**` applies only there.
+    let o = d.regard(&["check", "--format", "concise", "."]);
+    assert_eq!(sorted(found(&o)), sorted(expected("")), "{}", stdout(&o));
+    let o = regard_in(&jb, &["check", "--format", "concise", "../.."]);
+    assert_eq!(
+        sorted(found(&o)),
+        sorted(expected("../../")),
+        "{}",
+        stdout(&o)
+    );
+    let o = regard_in(&jb, &["check", "--format", "concise", "../../archive/../."]);
+    assert_eq!(
+        sorted(found(&o)),
+        sorted(expected("../../archive/.././")),
+        "{}",
+        stdout(&o)
+    );
+    let root = format!("{}/", d.0.display());
+    let o = regard_in(&jb, &["check", "--format", "concise", &root]);
+    assert_eq!(sorted(found(&o)), sorted(expected(&root)), "{}", stdout(&o));
+    // A note named through `..` is still in the archive.
+    let o = regard_in(
+        &jb,
+        &["check", "--format", "concise", "../../archive/old.md"],
+    );
+    assert_eq!((o.status.code(), stdout(&o)), (Some(0), String::new()));
+}
+
+#[test]
+fn a_glob_matches_the_folder_it_names_under_the_config_and_nothing_outside() {
+    let d = Dir::new("globs-folder");
+    d.write(".git/HEAD", "ref: refs/heads/main\n");
+    d.write(".regard.yaml", "exclude: ['jb/**']\n");
+    let note = "She was resistant.\n";
+    d.write("jb/x.md", note);
+    d.write("clients/jb/a.md", note);
+    let clients = d.0.join("clients");
+    let jb = clients.join("jb");
+    // `jb/**` at the root is the root's jb/, not clients/jb/.
+    let o = d.regard(&["check", "--format", "concise", "."]);
+    assert_eq!(
+        found(&o),
+        ["clients/jb/a.md deficit-label"],
+        "{}",
+        stdout(&o)
+    );
+    let o = regard_in(&clients, &["check", "--format", "concise", "jb"]);
+    assert_eq!(found(&o), ["jb/a.md deficit-label"], "{}", stdout(&o));
+    let o = regard_in(&jb, &["check", "--format", "concise", "."]);
+    assert_eq!(found(&o), ["a.md deficit-label"], "{}", stdout(&o));
+    // With the same glob in clients/.regard.yaml, clients/jb/ is excluded
+    // however it is named.
+    d.write("clients/.regard.yaml", "exclude: ['jb/**']\n");
+    for (dir, path) in [
+        (&clients, "jb"),
+        (&jb, "."),
+        (&jb, "a.md"),
+        (&clients, "./jb/../jb"),
+    ] {
+        let o = regard_in(dir, &["check", "--format", "concise", path]);
+        assert_eq!(
+            (o.status.code(), stdout(&o)),
+            (Some(0), String::new()),
+            "from {} checking {path}",
+            dir.display()
+        );
+    }
+    // Notes outside the config's folder are matched by no glob.
+    d.write("clients/everything.yaml", "exclude: ['**']\n");
+    let o = regard_in(
+        &jb,
+        &[
+            "check",
+            "--config",
+            "../everything.yaml",
+            "--format",
+            "concise",
+            "../../jb",
+        ],
+    );
+    assert_eq!(found(&o), ["../../jb/x.md deficit-label"], "{}", stdout(&o));
+    let o = regard_in(
+        &jb,
+        &[
+            "check",
+            "--config",
+            "../everything.yaml",
+            "--format",
+            "concise",
+            ".",
+        ],
+    );
+    assert_eq!((o.status.code(), stdout(&o)), (Some(0), String::new()));
+}
+
+#[test]
+fn baseline_paths_are_relative_to_the_baseline_so_a_note_matches_from_anywhere() {
+    let d = Dir::new("baseline-anywhere");
+    d.write("notes/clients/a.md", "She was resistant.\n");
+    d.write("notes/b.md", "He claims he was ill.\n");
+    let clients = d.0.join("notes/clients");
+    let paths = |json: &str| -> Vec<String> {
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        let mut p: Vec<String> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["path"].as_str().unwrap().to_string())
+            .collect();
+        p.sort();
+        p
+    };
+    // Written from a subfolder, the entries are relative to the baseline's folder.
+    let o = regard_in(
+        &clients,
+        &[
+            "check",
+            "--isolated",
+            "--write-baseline",
+            "../../.regard-baseline.json",
+            "../..",
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(
+        paths(&d.read(".regard-baseline.json")),
+        ["notes/b.md", "notes/clients/a.md"]
+    );
+    // Written at the notes root (the documented use, as older regards did too).
+    let o = d.regard(&[
+        "check",
+        "--isolated",
+        "--write-baseline",
+        ".regard-baseline.json",
+        ".",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let written = d.read(".regard-baseline.json");
+    assert_eq!(paths(&written), ["notes/b.md", "notes/clients/a.md"]);
+    let clean = |o: &Output| (o.status.code(), stdout(o));
+    let base = ["check", "--isolated", "--format", "concise", "--baseline"];
+    // Nothing new from the root, from a subfolder, or with absolute paths.
+    let o = d.regard(&[&base[..], &[".regard-baseline.json", "."]].concat());
+    assert_eq!(clean(&o), (Some(0), String::new()));
+    let o = regard_in(
+        &clients,
+        &[&base[..], &["../../.regard-baseline.json", "."]].concat(),
+    );
+    assert_eq!(clean(&o), (Some(0), String::new()));
+    let o = regard_in(
+        &clients,
+        &[
+            &base[..],
+            &["../../.regard-baseline.json", "a.md", "../b.md"],
+        ]
+        .concat(),
+    );
+    assert_eq!(clean(&o), (Some(0), String::new()));
+    let abs_baseline = d.0.join(".regard-baseline.json").display().to_string();
+    let abs_root = d.0.display().to_string();
+    let o = regard_in(&clients, &[&base[..], &[&abs_baseline, &abs_root]].concat());
+    assert_eq!(clean(&o), (Some(0), String::new()));
+    // A new finding is still new from the subfolder, and only it.
+    d.write("notes/clients/a.md", "She was resistant. He was lazy.\n");
+    let o = regard_in(
+        &clients,
+        &[&base[..], &["../../.regard-baseline.json", "."]].concat(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(found(&o), ["a.md deficit-label"], "{}", stdout(&o));
+    assert!(stdout(&o).starts_with("a.md:1:27:"), "{}", stdout(&o));
+}
+
+#[cfg(unix)]
+#[test]
+fn config_and_baseline_named_through_a_link_still_match_notes_named_from_inside() {
+    let d = Dir::new("paths-link");
+    d.write("real/.regard.yaml", "exclude: ['old/**']\n");
+    d.write("real/old/x.md", "She was resistant.\n");
+    d.write("real/new/y.md", "She was resistant.\n");
+    std::os::unix::fs::symlink(d.0.join("real"), d.0.join("link")).unwrap();
+    let link = d.0.join("link").display().to_string();
+    let inside = d.0.join("real");
+    let config = format!("{link}/.regard.yaml");
+    let baseline = format!("{link}/b.json");
+    let o = regard_in(
+        &inside,
+        &["check", "--config", &config, "--format", "concise", "."],
+    );
+    assert_eq!(found(&o), ["new/y.md deficit-label"], "{}", stdout(&o));
+    let o = regard_in(
+        &inside,
+        &[
+            "check",
+            "--config",
+            &config,
+            "--write-baseline",
+            &baseline,
+            ".",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        d.read("real/b.json").contains(r#""path": "new/y.md""#),
+        "{}",
+        d.read("real/b.json")
+    );
+    let o = regard_in(
+        &inside.join("new"),
+        &[
+            "check",
+            "--config",
+            &config,
+            "--baseline",
+            &baseline,
+            "--format",
+            "concise",
+            ".",
+        ],
+    );
+    assert_eq!((o.status.code(), stdout(&o)), (Some(0), String::new()));
+}
