@@ -12,7 +12,22 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::leftmost::Lanes;
 use super::screen::Screen;
+use crate::rule::pattern::trigger_parts;
 use crate::rule::{InQuotes, Pattern, Rule, RuleSet};
+
+/// A pattern one trigger literal wakes, and what its occurrence needs.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Owner {
+    /// An index into `Engine::patterns`.
+    pub(crate) pattern: usize,
+    /// The trigger set the literal is in, as a bit of the pattern's mask.
+    pub(crate) bit: u32,
+    /// No ASCII word character just before the occurrence (or the block
+    /// starts there), as every match of the pattern has.
+    pub(crate) before: bool,
+    /// Likewise just after it.
+    pub(crate) after: bool,
+}
 
 /// Settings from the configuration that change what counts as a finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,8 +38,9 @@ pub struct Options {
     pub block_quotes_are_speech: bool,
     /// Report suppression comments that give no reason.
     pub require_reasons: bool,
-    /// Run every pattern over the whole note, ignoring triggers and blocks:
-    /// slow, and only for the test that shows the fast path finds the same.
+    /// Run every pattern over every block of the note, with no prefilter
+    /// (no trigger literals): slow, and only for the test that shows the
+    /// fast path finds the same.
     #[doc(hidden)]
     pub exhaustive: bool,
     /// Build full DFAs for the phrase scan and fast searchers for patterns
@@ -79,9 +95,8 @@ pub struct Engine<'r> {
     pub(crate) trigger_words: Vec<String>,
     /// Notes still to be searched word by word (see `matcher.rs`).
     pub(crate) word_by_word_left: AtomicUsize,
-    /// For each trigger literal, the `(pattern, set)` pairs it satisfies
-    /// (pattern: an index into `patterns`; set: a bit).
-    pub(crate) trigger_owners: Vec<Vec<(usize, u32)>>,
+    /// For each trigger literal, the patterns and sets it satisfies.
+    pub(crate) trigger_owners: Vec<Vec<Owner>>,
     /// For each pattern, the bits of all its trigger sets.
     pub(crate) trigger_masks: Vec<u32>,
     /// Patterns without triggers: they run on every note.
@@ -183,7 +198,7 @@ impl<'r> Engine<'r> {
             .sum();
         let mut trigger_index: HashMap<&str, usize> = HashMap::with_capacity(listed);
         let mut trigger_words: Vec<&str> = Vec::with_capacity(listed);
-        let mut trigger_owners: Vec<Vec<(usize, u32)>> = Vec::with_capacity(listed);
+        let mut trigger_owners: Vec<Vec<Owner>> = Vec::with_capacity(listed);
         let mut trigger_masks = Vec::with_capacity(patterns.len());
         let mut always = Vec::new();
         for (i, (_, pattern)) in patterns.iter().enumerate() {
@@ -192,13 +207,19 @@ impl<'r> Engine<'r> {
             }
             for (set, words) in pattern.triggers.iter().enumerate() {
                 for w in words {
+                    let (text, before, after) = trigger_parts(w);
                     let t = intern(
                         &mut trigger_index,
                         &mut trigger_words,
                         &mut trigger_owners,
-                        w,
+                        text,
                     );
-                    trigger_owners[t].push((i, 1 << set));
+                    trigger_owners[t].push(Owner {
+                        pattern: i,
+                        bit: 1 << set,
+                        before,
+                        after,
+                    });
                 }
             }
             trigger_masks.push((1 << pattern.triggers.len()) - 1);

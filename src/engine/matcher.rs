@@ -174,7 +174,7 @@ impl Engine<'_> {
         let text = doc.prose.text.as_str();
         if self.options.exhaustive {
             return (0..self.patterns.len())
-                .map(|i| (i, 0..text.len()))
+                .flat_map(|i| doc.prose.blocks.iter().map(move |b| (i, b.range.clone())))
                 .collect();
         }
         let mut runs: Vec<(usize, Range<usize>)> =
@@ -188,7 +188,7 @@ impl Engine<'_> {
             return runs;
         }
         let words = &self.trigger_words;
-        let literals: Vec<(usize, usize)> =
+        let mut literals: Vec<(usize, usize)> =
             match automaton(&self.triggers, words, MatchKind::Standard, by_word) {
                 Some(ac) => ac
                     .find_overlapping_iter(lower)
@@ -196,30 +196,38 @@ impl Engine<'_> {
                     .collect(),
                 None => occurrences(words, lower),
             };
-        // (block, trigger literal) for every literal found.
-        let mut found: Vec<(usize, usize)> = literals
-            .into_iter()
-            .map(|(start, literal)| (blocks.partition_point(|b| b.range.end < start), literal))
-            .collect();
-        found.sort_unstable();
-        found.dedup();
+        // In order of blocks (an overlapping search reports by end).
+        literals.sort_unstable();
+        literals.dedup();
+        let bytes = text.as_bytes();
         // Per pattern: the last block it was seen in and which of its sets
         // that block has (the top bit: already woken there).
         const WOKEN: u32 = 1 << 31;
         let mut seen: Vec<(usize, u32)> = vec![(usize::MAX, 0); self.patterns.len()];
-        for &(block, literal) in &found {
+        for (start, literal) in literals {
+            let end = start + words[literal].len();
+            let block = blocks.partition_point(|b| b.range.end < start);
             let Some(range) = blocks.get(block).map(|b| &b.range) else {
-                continue;
+                break;
             };
-            for &(pattern, bit) in &self.trigger_owners[literal] {
-                let state = &mut seen[pattern];
+            if start < range.start || end > range.end {
+                // Not inside one block: no pattern run sees it.
+                continue;
+            }
+            let free_before = start == range.start || !is_ascii_word(bytes[start - 1]);
+            let free_after = end == range.end || !is_ascii_word(bytes[end]);
+            for owner in &self.trigger_owners[literal] {
+                if (owner.before && !free_before) || (owner.after && !free_after) {
+                    continue;
+                }
+                let state = &mut seen[owner.pattern];
                 if state.0 != block {
                     *state = (block, 0);
                 }
-                state.1 |= bit;
-                if state.1 == self.trigger_masks[pattern] {
+                state.1 |= owner.bit;
+                if state.1 == self.trigger_masks[owner.pattern] {
                     state.1 |= WOKEN;
-                    runs.push((pattern, range.clone()));
+                    runs.push((owner.pattern, range.clone()));
                 }
             }
         }
@@ -442,6 +450,10 @@ fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+}
+
+fn is_ascii_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 fn is_word_char(c: char) -> bool {
