@@ -4,8 +4,8 @@
 //! no `unless` entry of its rule touches it, and (for most rules) it is not
 //! inside quoted speech. Context is looked up only for candidates, which are
 //! rare, so the cost of a clean note is a pass of the phrase automaton and
-//! of the screen (or the trigger automaton), and runs of the few patterns
-//! that may match.
+//! of the trigger automaton, and runs of the few patterns woken in a few
+//! blocks.
 
 use std::ops::Range;
 use std::sync::atomic::Ordering;
@@ -160,9 +160,10 @@ impl Engine<'_> {
     }
 
     /// The `(pattern, range)` pairs worth running: each pattern over the
-    /// blocks where the screen (`screen.rs`, many notes) says it matches,
-    /// or else where a literal of each of its trigger sets occurs, and
-    /// trigger-less patterns over the whole text. Patterns match within a
+    /// blocks where a literal of each of its trigger sets occurs, with no
+    /// ASCII word character beside it where the literal is marked so
+    /// (`rule::pattern::BOUNDARY`), and trigger-less patterns over the
+    /// whole text. Patterns match within a
     /// block (a paragraph, list item, heading or cell), so nothing is lost by
     /// not looking elsewhere.
     fn pattern_runs(
@@ -180,25 +181,26 @@ impl Engine<'_> {
         let mut runs: Vec<(usize, Range<usize>)> =
             self.always.iter().map(|&i| (i, 0..text.len())).collect();
         let blocks = &doc.prose.blocks;
-        if let Some(screen) = self.screen.get().and_then(Option::as_ref) {
-            screen.runs(text, blocks, &mut runs);
-            return runs;
-        }
         if self.trigger_words.is_empty() {
             return runs;
         }
         let words = &self.trigger_words;
-        let mut literals: Vec<(usize, usize)> =
+        let mut literals: Vec<(usize, usize)> = Vec::new();
+        if let Some(scan) = &self.trigger_scan {
+            scan.find(lower.as_bytes(), &mut literals);
+        } else {
             match automaton(&self.triggers, words, MatchKind::Standard, by_word) {
-                Some(ac) => ac
-                    .find_overlapping_iter(lower)
-                    .map(|m| (m.start(), m.pattern().as_usize()))
-                    .collect(),
-                None => occurrences(words, lower),
-            };
-        // In order of blocks (an overlapping search reports by end).
-        literals.sort_unstable();
-        literals.dedup();
+                Some(ac) => literals.extend(
+                    ac.find_overlapping_iter(lower)
+                        .map(|m| (m.start(), m.pattern().as_usize())),
+                ),
+                None => literals = occurrences(words, lower),
+            }
+        }
+        if self.trigger_scan.is_none() {
+            // In order of blocks (an overlapping search reports by end).
+            literals.sort_unstable();
+        }
         let bytes = text.as_bytes();
         // Per pattern: the last block it was seen in and which of its sets
         // that block has (the top bit: already woken there).

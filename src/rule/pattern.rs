@@ -27,7 +27,7 @@ use regex_syntax::hir::{Class, Hir, HirKind, Look};
 /// How many literal sets a pattern's triggers keep. One set of common
 /// words ("her", "what") wakes a pattern in most paragraphs; requiring
 /// two or three sets together wakes it only where it could match.
-pub const MAX_TRIGGER_SETS: usize = 3;
+pub const MAX_TRIGGER_SETS: usize = 4;
 
 /// Compiled size limit for one pattern (the `regex` crate's default is 10 MiB).
 pub const SIZE_LIMIT: usize = 1 << 20;
@@ -314,7 +314,7 @@ fn trigger_sets(pattern: &str) -> Vec<Vec<String>> {
     ranked
         .into_iter()
         .enumerate()
-        .take_while(|(i, (rank, _))| *i == 0 || !rank.has_everyday)
+        .filter(|(i, (rank, _))| *i == 0 || !rank.has_everyday)
         .take(MAX_TRIGGER_SETS)
         .map(|(_, (_, set))| set)
         .collect()
@@ -323,13 +323,15 @@ fn trigger_sets(pattern: &str) -> Vec<Vec<String>> {
 /// Whether an ASCII case-insensitive automaton can find this set's
 /// literals: at least two bytes each, no non-ASCII letters.
 fn usable(set: &[String]) -> bool {
+    usable_chars(set) && set.iter().all(|l| trigger_parts(l).0.len() >= 2)
+}
+
+/// Whether the automaton can find these literals, whatever their length:
+/// no backslash (see [`BOUNDARY`]), no non-ASCII letters.
+fn usable_chars(set: &[String]) -> bool {
     set.iter().all(|l| {
         let (text, _, _) = trigger_parts(l);
-        text.len() >= 2
-            && !text.contains('\\')
-            && text
-                .chars()
-                .all(|c| (c.is_ascii() && !c.is_ascii_control()) || !c.is_alphabetic())
+        !text.contains('\\') && text.chars().all(|c| c.is_ascii() || !c.is_alphabetic())
     })
 }
 
@@ -375,7 +377,16 @@ fn per_mille(literal: &str) -> u32 {
     } else {
         is_common(text)
     };
+    if letters == 0 && text.contains(['\'', '"', '‘', '’', '“', '”']) {
+        // A quotation mark beside a space or punctuation: quotes are rarer
+        // than words.
+        return 200;
+    }
     match (letters, common) {
+        // A short whole word is as rare as the word: "me", not "me" in
+        // "time".
+        (1..=2, true) if before && after => 500,
+        (1..=2, false) if before && after => 100,
         (0..=2, _) | (3, true) => 1000,
         (_, true) => 500,
         (3, false) => 200,
@@ -426,6 +437,8 @@ fn is_common(literal: &str) -> bool {
     match (words.next(), words.next()) {
         (None, _) => true,
         (Some(only), None) => PARTS.contains(only),
+        // Three words or more are rare together, whatever they are.
+        (Some(_), Some(_)) if literal.split_whitespace().count() >= 3 => false,
         (Some(first), Some(second)) => [first, second]
             .into_iter()
             .chain(words)
@@ -590,10 +603,8 @@ fn edge(hir: &Hir, start: bool) -> Edge {
         HirKind::Class(class) if class_never_word(class) => Edge::NonWord,
         HirKind::Repetition(r) if r.min >= 1 => edge(&r.sub, start),
         HirKind::Capture(c) => edge(&c.sub, start),
-        HirKind::Concat(parts) => {
-            let side = if start { parts.first() } else { parts.last() };
-            side.map_or(Edge::Unknown, |h| edge(h, start))
-        }
+        HirKind::Concat(parts) if start => right_of(parts, 0, Edge::Unknown),
+        HirKind::Concat(parts) => left_of(parts, parts.len(), Edge::Unknown),
         HirKind::Alternation(alts) => {
             let mut edges = alts.iter().map(|h| edge(h, start));
             let first = edges.next().unwrap_or(Edge::Unknown);
@@ -604,6 +615,51 @@ fn edge(hir: &Hir, start: bool) -> Edge {
             }
         }
         _ => Edge::Unknown,
+    }
+}
+
+/// Both edges' promise, for a place that either may be beside.
+fn either(a: Edge, b: Edge) -> Edge {
+    if a == b {
+        a
+    } else {
+        Edge::Unknown
+    }
+}
+
+/// What holds just left of position `k` of a sequence (between
+/// `parts[k - 1]` and `parts[k]`), `outer` being what holds left of it
+/// all. An optional part (`(?:very )?`) lets what is left of it show
+/// through.
+fn left_of(parts: &[Hir], k: usize, outer: Edge) -> Edge {
+    let Some(part) = k.checked_sub(1).map(|i| &parts[i]) else {
+        return outer;
+    };
+    match part.kind() {
+        HirKind::Repetition(r) if r.min == 0 => {
+            either(edge(&r.sub, false), left_of(parts, k - 1, outer))
+        }
+        // Anything else promises only what holds however it matches
+        // (`edge` knows nothing of a part that matched nothing, but for
+        // an assertion such as `^`).
+        _ => edge(part, false),
+    }
+}
+
+/// What holds just right of position `k` of a sequence (at the start of
+/// `parts[k]`), `outer` being what holds right of it all.
+fn right_of(parts: &[Hir], k: usize, outer: Edge) -> Edge {
+    let Some(part) = parts.get(k) else {
+        return outer;
+    };
+    match part.kind() {
+        HirKind::Repetition(r) if r.min == 0 => {
+            either(edge(&r.sub, true), right_of(parts, k + 1, outer))
+        }
+        // Anything else promises only what holds however it matches
+        // (`edge` knows nothing of a part that matched nothing, but for
+        // an assertion such as `^`).
+        _ => edge(part, true),
     }
 }
 
@@ -627,33 +683,73 @@ fn marked(text: &str, before: Edge, after: Edge) -> String {
     out
 }
 
-/// The literals `hir` spells if it is a literal or a small class.
+/// The strings `hir` matches, lower-cased, if they are few (at most
+/// [`MAX_VARIANTS`]): literals, small classes, and sequences, alternatives
+/// and short repeats of them ("mak(?:e|es|ing)|made" is four words, "(?:all
+/// )?about" two). `None` for anything else (an assertion, a large class,
+/// an open repeat).
 fn spelled(hir: &Hir) -> Option<Vec<String>> {
-    match hir.kind() {
+    let mut out = match hir.kind() {
+        HirKind::Empty => vec![String::new()],
         HirKind::Literal(lit) => {
             let text = std::str::from_utf8(&lit.0).ok()?;
-            Some(vec![text.chars().flat_map(char::to_lowercase).collect()])
+            vec![text.chars().flat_map(char::to_lowercase).collect()]
         }
-        HirKind::Class(class) => class_chars(class),
-        _ => None,
-    }
+        HirKind::Class(class) => class_chars(class)?,
+        HirKind::Capture(c) => spelled(&c.sub)?,
+        HirKind::Concat(parts) => {
+            let mut all = vec![String::new()];
+            for part in parts {
+                all = product(&all, &spelled(part)?)?;
+            }
+            all
+        }
+        HirKind::Alternation(alts) => {
+            let mut all = Vec::new();
+            for alt in alts {
+                all.extend(spelled(alt)?);
+                if all.len() > MAX_VARIANTS {
+                    return None;
+                }
+            }
+            all
+        }
+        HirKind::Repetition(r) => {
+            let max = r.max.filter(|&m| m <= 3)?;
+            let sub = spelled(&r.sub)?;
+            let (mut all, mut copies) = (Vec::new(), vec![String::new()]);
+            for n in 0..=max {
+                if n >= r.min {
+                    all.extend(copies.iter().cloned());
+                }
+                if n < max {
+                    copies = product(&copies, &sub)?;
+                }
+            }
+            all
+        }
+        HirKind::Look(_) => return None,
+    };
+    out.sort();
+    out.dedup();
+    (out.len() <= MAX_VARIANTS).then_some(out)
+}
+
+/// Every `a` followed by every `b`, if that is at most [`MAX_VARIANTS`].
+fn product(a: &[String], b: &[String]) -> Option<Vec<String>> {
+    (a.len() * b.len() <= MAX_VARIANTS).then(|| {
+        a.iter()
+            .flat_map(|x| b.iter().map(move |y| format!("{x}{y}")))
+            .collect()
+    })
 }
 
 /// Hands `f` the parts of a sequence, in order: runs of literals and small
 /// classes (each as the literals it spells, with the edges around it) and
 /// the other children (with theirs).
 fn concat_parts<'h>(parts: &'h [Hir], before: Edge, after: Edge, mut f: impl FnMut(Part<'h>)) {
-    let edge_before = |i: usize| {
-        if i == 0 {
-            before
-        } else {
-            edge(&parts[i - 1], false)
-        }
-    };
-    let edge_after = |i: usize| match parts.get(i + 1) {
-        Some(next) => edge(next, true),
-        None => after,
-    };
+    let edge_before = |i: usize| left_of(parts, i, before);
+    let edge_after = |i: usize| right_of(parts, i + 1, after);
     let mut run: Option<(usize, Vec<String>)> = None;
     let flush =
         |run: &mut Option<(usize, Vec<String>)>, end: usize, f: &mut dyn FnMut(Part<'h>)| {
@@ -663,7 +759,8 @@ fn concat_parts<'h>(parts: &'h [Hir], before: Edge, after: Edge, mut f: impl FnM
             }
         };
     for (i, part) in parts.iter().enumerate() {
-        if let Some(words) = spelled(part) {
+        // Words with a letter the automaton cannot fold stay out of runs.
+        if let Some(words) = spelled(part).filter(|w| usable_chars(w)) {
             let grown = match &run {
                 Some((_, have)) if have.len() * words.len() <= MAX_VARIANTS => Some(
                     have.iter()
@@ -731,6 +828,12 @@ fn all_required(hir: &Hir, before: Edge, after: Edge, out: &mut Vec<Vec<String>>
 fn required(hir: &Hir, before: Edge, after: Edge) -> Option<Vec<String>> {
     match hir.kind() {
         HirKind::Literal(_) | HirKind::Class(_) => Some(
+            spelled(hir)?
+                .iter()
+                .map(|w| marked(w, before, after))
+                .collect(),
+        ),
+        _ if spelled(hir).is_some_and(|words| !words.iter().any(String::is_empty)) => Some(
             spelled(hir)?
                 .iter()
                 .map(|w| marked(w, before, after))
@@ -848,75 +951,88 @@ mod tests {
 
     #[test]
     fn triggers_are_the_rarest_required_literal_sets() {
-        // Every run of literals and every required group is a set; sets of
-        // everyday words ("why ", "he") are left out when a rarer one exists.
+        // Runs of literals, small classes and the few words an
+        // alternative or optional part spells make literals; sets of
+        // everyday words are left out when a rarer one exists.
         assert_eq!(
             triggers(r"\bwhy (?:won't|can't) (?P<who>she|he)"),
-            [vec![r"\bcan't\b", r"\bwon't\b"]]
+            [vec![
+                r"\bwhy can't he",
+                r"\bwhy can't she",
+                r"\bwhy won't he",
+                r"\bwhy won't she"
+            ]]
         );
         assert_eq!(
-            triggers(r"\b(?:she|he|they) (?:always|never)\b"),
-            [vec![r"\balways\b", r"\bnever\b"]]
-        );
-        // ...but one is kept when nothing better exists.
-        assert_eq!(triggers(r"\bwhy (?:she|he)\b"), [vec![r"\bwhy "]]);
-        // A set with a one-byte literal is no use: it occurs everywhere.
-        assert_eq!(triggers(r"\b(?:a|the) plan\b"), [vec![r" plan\b"]]);
-        assert_eq!(triggers(r"\b\w+ly\b"), [vec![r"ly\b"]]);
-        assert_eq!(triggers(r"(?:a|b)?c*"), Vec::<Vec<&str>>::new());
-        assert_eq!(triggers(r"\bIn Denial\b"), [vec![r"\bin denial\b"]]);
-        // Optional parts require nothing; repeated ones do. Both sets must
-        // occur for the pattern to run.
-        assert_eq!(
-            triggers(r"\bkeeps?(?: on)? (?:lying)+"),
-            [vec!["lying"], vec![r"\bkeep"]]
-        );
-        // At most three sets, the rarest; a small class spells its
-        // characters ("(?:x|y)z" is "xz" or "yz").
-        assert_eq!(
-            triggers(r"one (?:x|y)z two-three (?:four|five) six"),
-            [
-                vec!["one xz two-three ", "one yz two-three "],
-                vec![r"\bfive\b", r"\bfour\b"],
-                vec![" six"]
-            ]
+            triggers(r"\b(?:a|the) plan\b"),
+            [vec![r"\ba plan\b", r"\bthe plan\b"]]
         );
         assert_eq!(
             triggers(r"\bshe[’']s (?:so )?rude\b"),
-            [vec![r"rude\b"], vec![r"\bshe's ", r"\bshe’s "]]
+            [vec![
+                r"\bshe's rude\b",
+                r"\bshe's so rude\b",
+                r"\bshe’s rude\b",
+                r"\bshe’s so rude\b"
+            ]]
+        );
+        // A set with a one-byte literal is no use: it occurs everywhere.
+        assert_eq!(triggers(r"\b\w+ly\b"), [vec![r"ly\b"]]);
+        assert_eq!(triggers(r"(?:a|b)?c*"), Vec::<Vec<&str>>::new());
+        assert_eq!(triggers(r"\bIn Denial\b"), [vec![r"\bin denial\b"]]);
+        // Open repeats end a run; a repeated part is required all the
+        // same. Both sets must occur for the pattern to run.
+        assert_eq!(
+            triggers(r"\bkeeps?(?: on)? (?:lying)+"),
+            [
+                vec!["lying"],
+                vec![r"\bkeep ", r"\bkeep on ", r"\bkeeps ", r"\bkeeps on "]
+            ]
+        );
+        assert_eq!(
+            triggers(r"one [a-z]+ two-three (?:four|five) six \w+ seven\b"),
+            [
+                vec![r" seven\b"],
+                vec![r" two-three five six ", r" two-three four six "]
+            ]
         );
         // A letter whose case the automaton cannot fold is no trigger.
         assert_eq!(
             triggers(r"\bÉlan (?:vital|total)"),
             [vec![r"\btotal", r"\bvital"]]
         );
-        // Within a branch, its rarest set stands for it: the words after
-        // "for ", not "for " itself; and only a usable set (no one-byte
-        // literal) can stand for a branch.
+        // Within a branch, its rarest set stands for it; and only a usable
+        // set (no one-byte literal) can stand for a branch.
         assert_eq!(
-            triggers(r"\b(?:deliberately|for (?:show|sympathy)|(?:a|b) plan)\b"),
+            triggers(r"\b(?:deliberately|for (?:show|sympathy)|(?:a|b) \w+ plan)\b"),
             [vec![
-                r"\ba plan\b",
-                r"\bb plan\b",
+                r" plan\b",
                 r"\bdeliberately\b",
-                r"\bshow\b",
-                r"\bsympathy\b"
+                r"\bfor show\b",
+                r"\bfor sympathy\b"
             ]]
         );
     }
 
-    /// A literal is marked `\b` on a side where every match has a word
-    /// boundary beside it: a `\b` next to a word character, a space or
-    /// punctuation, the start or end of the text, on every branch.
+    /// A literal is marked `\b` on a side where every match has no ASCII
+    /// word character beside it: a `\b` next to a word character, a space
+    /// or punctuation, the start or end of the text, on every branch.
     #[test]
     fn word_boundaries_around_literals_are_marked() {
         assert_eq!(triggers(r"\b(?:me|ill)\b"), [vec![r"\bill\b", r"\bme\b"]]);
         assert_eq!(triggers(r"(?:^|[.!?] )why\b"), [vec![r"\bwhy\b"]]);
-        assert_eq!(triggers(r"\s+blames?[,.]"), [vec![r"\bblame"]]);
+        assert_eq!(
+            triggers(r"\s+blames?[,.]"),
+            [vec![r"\bblame,", r"\bblame.", r"\bblames,", r"\bblames."]]
+        );
+        // An optional part between: what is on each side of it.
+        assert_eq!(
+            triggers(r"[a-z]+ (?:very )*nasty[,.]?\s"),
+            [vec![r"\bnasty\b", r"\bnasty,\b", r"\bnasty.\b"]]
+        );
         // Not beside a letter that `\b` may separate from a non-word one,
-        // an optional part, or branches that promise different things.
+        // or branches that promise different things.
         assert_eq!(triggers(r"\b(?:x+|\w)'s\b"), [vec![r"'s\b"]]);
-        assert_eq!(triggers(r"\bso? nasty"), [vec![" nasty"]]);
         assert_eq!(triggers(r"(?:a\b|b)nasty"), [vec!["nasty"]]);
         assert_eq!(triggers(r"(?:\b|x)nasty"), [vec!["nasty"]]);
         // A word repeated: each copy may stand beside another.
@@ -964,5 +1080,37 @@ mod tests {
             r"[0-9A-Za-z_' -]{1,4} [^0-9.] \\b []0-9A-Za-z_]"
         );
         assert_eq!(ascii_words(r"\s\.\B"), r"\s\.(?-u:\B)");
+    }
+}
+#[cfg(test)]
+mod tmp_print {
+    #[test]
+    fn tmp_print() {
+        for p in [
+            r"\bwhy (?:won't|can't) (?P<who>she|he)",
+            r"\b(?:she|he|they) (?:always|never)\b",
+            r"\bwhy (?:she|he)\b",
+            r"\b(?:a|the) plan\b",
+            r"\b\w+ly\b",
+            r"(?:a|b)?c*",
+            r"\bIn Denial\b",
+            r"\bkeeps?(?: on)? (?:lying)+",
+            r"one (?:x|y)z two-three (?:four|five) six",
+            r"\bshe[’']s (?:so )?rude\b",
+            r"\bÉlan (?:vital|total)",
+            r"\b(?:deliberately|for (?:show|sympathy)|(?:a|b) plan)\b",
+            r"\b(?:me|ill)\b",
+            r"(?:^|[.!?] )why\b",
+            r"\s+blames?[,.]",
+            r"\bso (?:very )?nasty\b",
+            r"[a-z]+ (?:very )*nasty[,.]?\s",
+            r"\b(?:x+|\w)'s\b",
+            r"\bso? nasty",
+            r"(?:a\b|b)nasty",
+            r"(?:\b|x)nasty",
+            r"\b(?:nasty)+\b",
+        ] {
+            eprintln!("{p:50} {:?}", super::Pattern::parse(p).unwrap().triggers);
+        }
     }
 }
