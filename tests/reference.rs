@@ -204,6 +204,25 @@ mod fast_path {
         );
     }
 
+    /// A pattern without trigger literals runs over every note, so the
+    /// pack should have none; a rule that adds one must say why here.
+    #[test]
+    fn every_builtin_pattern_has_triggers() {
+        let rules = RuleSet::load(true, &[]).unwrap();
+        let without: Vec<String> = rules
+            .rules
+            .iter()
+            .flat_map(|r| r.patterns.iter().map(move |p| (r, p)))
+            .filter(|(_, p)| p.triggers.is_empty())
+            .map(|(r, p)| format!("{}: {}", r.id, p.source()))
+            .collect();
+        assert!(
+            without.is_empty(),
+            "patterns that run everywhere:\n{}",
+            without.join("\n")
+        );
+    }
+
     /// Words to build random notes from: every trigger literal of the pack
     /// (so patterns wake, at word edges and inside other words), the words
     /// of its phrases, and some everyday ones.
