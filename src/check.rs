@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{mpsc, Condvar, Mutex};
+use std::sync::{mpsc, Mutex};
 
 use ignore::{WalkBuilder, WalkState};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
@@ -21,7 +21,7 @@ use crate::baseline::{self, Baseline};
 use crate::cli::{CheckArgs, Format};
 use crate::config::Settings;
 use crate::document::{Document, Kind};
-use crate::engine::{Engine, Finding, Options, Screen};
+use crate::engine::{Engine, Finding, Options};
 use crate::fix;
 use crate::read::{self, ReadError};
 use crate::report::source::{one_line, printable};
@@ -114,12 +114,6 @@ pub enum Refused {
     RedactedStandardInputFix,
 }
 
-/// How many notes make building the engine's screen worth it: it costs
-/// about 60 ms of one core for the built-in pack and saves about 50 µs a
-/// note (measured over the benchmark's corpus); a folder of a few notes
-/// checks in half the time without it.
-const SCREEN_AFTER: usize = 1000;
-
 /// Everything a worker needs, shared read-only across threads.
 struct Job<'a> {
     args: &'a CheckArgs,
@@ -134,67 +128,6 @@ struct Job<'a> {
 struct Walk<'a> {
     settings: &'a Settings,
     changed: Option<&'a HashSet<PathBuf>>,
-    progress: &'a Progress,
-}
-
-/// How many notes the walk has found so far, and whether it is over: the
-/// screen is started as soon as there are [`SCREEN_AFTER`] of them.
-#[derive(Default)]
-struct Progress {
-    /// Notes found, and whether the walk has ended.
-    state: Mutex<(usize, bool)>,
-    changed: Condvar,
-}
-
-/// The thread building the screen: `None` from it if the walk found too
-/// few notes for one.
-type PendingScreen<'scope> = std::thread::ScopedJoinHandle<'scope, Option<Option<Screen>>>;
-
-/// Ends the walk's [`Progress`] when dropped.
-struct Ended<'a>(&'a Progress);
-
-impl Drop for Ended<'_> {
-    fn drop(&mut self) {
-        self.0.end();
-    }
-}
-
-impl Progress {
-    /// `found` more notes were found.
-    fn add(&self, found: usize) {
-        let mut state = self
-            .state
-            .lock()
-            .expect("no thread panics while holding the lock");
-        let before = state.0;
-        state.0 += found;
-        if before < SCREEN_AFTER && state.0 >= SCREEN_AFTER {
-            self.changed.notify_all();
-        }
-    }
-
-    /// The walk is over.
-    fn end(&self) {
-        self.state
-            .lock()
-            .expect("no thread panics while holding the lock")
-            .1 = true;
-        self.changed.notify_all();
-    }
-
-    /// Waits until the walk has found `n` notes (true) or has ended with
-    /// fewer (false).
-    fn reaches(&self, n: usize) -> bool {
-        let state = self
-            .state
-            .lock()
-            .expect("no thread panics while holding the lock");
-        let state = self
-            .changed
-            .wait_while(state, |(found, ended)| *found < n && !*ended)
-            .expect("no thread panics while holding the lock");
-        state.0 >= n
-    }
 }
 
 pub fn check(
@@ -260,11 +193,9 @@ pub fn check(
             .cloned()
             .collect()
     };
-    let progress = Progress::default();
     let walk = Walk {
         settings: &settings,
         changed: changed.as_ref(),
-        progress: &progress,
     };
     let theme = if color {
         GraphicalTheme::unicode()
@@ -272,24 +203,9 @@ pub fn check(
         GraphicalTheme::unicode_nocolor()
     };
     let status = std::thread::scope(|scope| {
-        // The walk, building the engine and, once the walk has found enough
-        // notes to pay for it, building the screen (tens of milliseconds
-        // each for an archive) do not need each other: one thread each.
-        // The screen used to wait for the walk to end, and notes checked
-        // without it while it was built cost three times as much.
-        let walker = scope.spawn(|| {
-            // However the walk ends (or if there is none), so that nothing
-            // waits for it forever.
-            let _ended = Ended(&progress);
-            (!paths.is_empty()).then(|| walk.walk(&paths))
-        });
-        let screen = (options.fast_scan && !options.exhaustive).then(|| {
-            scope.spawn(|| {
-                progress
-                    .reaches(SCREEN_AFTER)
-                    .then(|| Engine::screen_for(&rules))
-            })
-        });
+        // The walk and building the engine do not need each other: a
+        // thread each.
+        let walker = scope.spawn(|| (!paths.is_empty()).then(|| walk.walk(&paths)));
         let engine = Engine::with_options(&rules, options);
         let notes = walker
             .join()
@@ -318,7 +234,7 @@ pub fn check(
             }
         }
         if let Some(notes) = notes {
-            job.check_in_order(&notes, screen, &mut sink);
+            job.check_in_order(&notes, &mut sink);
         }
         let status = sink.finish();
         // The process ends after this command: the pack and the patterns it
@@ -360,7 +276,6 @@ impl Walk<'_> {
     /// order whatever the threads do. Only names are held, not notes.
     fn walk(&self, paths: &[PathBuf]) -> Vec<Found> {
         if let Some(found) = self.named_files(paths) {
-            self.progress.add(found.len());
             return found;
         }
         let mut builder = WalkBuilder::new(&paths[0]);
@@ -385,7 +300,6 @@ impl Walk<'_> {
                         .lock()
                         .expect("no worker panics while holding the lock")
                         .push(found);
-                    self.progress.add(1);
                 }
                 WalkState::Continue
             })
@@ -486,14 +400,7 @@ impl Job<'_> {
         }
     }
 
-    /// `screen`, if there is one, is being built (`Engine::screen_for`):
-    /// it is put in use as soon as it is ready.
-    fn check_in_order(
-        &self,
-        notes: &[Found],
-        screen: Option<PendingScreen<'_>>,
-        sink: &mut Sink<'_>,
-    ) {
+    fn check_in_order(&self, notes: &[Found], sink: &mut Sink<'_>) {
         if let [only] = notes {
             // One note, a hook's usual commit: on this thread. A worker
             // would add a thread start and a fresh heap to fault in.
@@ -510,17 +417,6 @@ impl Job<'_> {
         let batch = (notes.len() / (threads * 32)).clamp(1, 16);
         let (tx, rx) = mpsc::sync_channel::<Vec<(usize, Outcome)>>(threads * 4);
         std::thread::scope(|scope| {
-            if let Some(screen) = screen {
-                // Workers use triggers until the screen is ready.
-                scope.spawn(move || {
-                    let screen = screen
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                    if let Some(screen) = screen {
-                        self.engine.install_screen(screen);
-                    }
-                });
-            }
             for _ in 0..threads {
                 let tx = tx.clone();
                 let (next, stop) = (&next, &stop);
@@ -1151,7 +1047,7 @@ fn io_reason(e: &ignore::Error) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Ended, FileProblem, Progress, Shown, SCREEN_AFTER};
+    use super::{FileProblem, Shown};
 
     #[test]
     fn problems_are_shown_without_control_characters() {
@@ -1178,39 +1074,5 @@ mod tests {
             .unwrap();
         assert!(s.contains("regard::encoding"), "{s}");
         assert!(s.contains("iconv -f UTF-16"), "{s}");
-    }
-
-    #[test]
-    fn the_screen_waits_for_enough_notes_or_the_end_of_the_walk() {
-        // Enough notes, found while it waits: it goes ahead before the end.
-        let progress = Progress::default();
-        std::thread::scope(|scope| {
-            let waiter = scope.spawn(|| progress.reaches(SCREEN_AFTER));
-            for _ in 0..SCREEN_AFTER {
-                progress.add(1);
-            }
-            assert!(waiter.join().unwrap());
-            assert!(!progress.state.lock().unwrap().1, "the walk has not ended");
-        });
-        // Too few, then the end: it does not.
-        let progress = Progress::default();
-        std::thread::scope(|scope| {
-            let waiter = scope.spawn(|| progress.reaches(SCREEN_AFTER));
-            progress.add(SCREEN_AFTER - 1);
-            drop(Ended(&progress));
-            assert!(!waiter.join().unwrap());
-        });
-        // A walk that fails part way ends all the same.
-        let progress = Progress::default();
-        std::thread::scope(|scope| {
-            let waiter = scope.spawn(|| progress.reaches(SCREEN_AFTER));
-            let walk = scope.spawn(|| {
-                let _ended = Ended(&progress);
-                progress.add(3);
-                panic!("the walk failed");
-            });
-            assert!(walk.join().is_err());
-            assert!(!waiter.join().unwrap());
-        });
     }
 }

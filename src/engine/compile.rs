@@ -10,9 +10,23 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-use super::leftmost::Lanes;
-use super::screen::Screen;
+use super::leftmost::{Lanes, Overlapping};
+use crate::rule::pattern::trigger_parts;
 use crate::rule::{InQuotes, Pattern, Rule, RuleSet};
+
+/// A pattern one trigger literal wakes, and what its occurrence needs.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Owner {
+    /// An index into `Engine::patterns`.
+    pub(crate) pattern: usize,
+    /// The trigger set the literal is in, as a bit of the pattern's mask.
+    pub(crate) bit: u32,
+    /// No ASCII word character just before the occurrence (or the block
+    /// starts there), as every match of the pattern has.
+    pub(crate) before: bool,
+    /// Likewise just after it.
+    pub(crate) after: bool,
+}
 
 /// Settings from the configuration that change what counts as a finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,8 +37,9 @@ pub struct Options {
     pub block_quotes_are_speech: bool,
     /// Report suppression comments that give no reason.
     pub require_reasons: bool,
-    /// Run every pattern over the whole note, ignoring triggers and blocks:
-    /// slow, and only for the test that shows the fast path finds the same.
+    /// Run every pattern over every block of the note, with no prefilter
+    /// (no trigger literals): slow, and only for the test that shows the
+    /// fast path finds the same.
     #[doc(hidden)]
     pub exhaustive: bool,
     /// Build full DFAs for the phrase scan and fast searchers for patterns
@@ -71,26 +86,24 @@ pub struct Engine<'r> {
     /// Every `(rule index, pattern)`.
     pub(crate) patterns: Vec<(usize, &'r Pattern)>,
     /// One automaton over every pattern's trigger literals (see
-    /// `rule/pattern.rs`): until there is a screen, a pattern runs on a
-    /// block only if a literal of each of its trigger sets occurs there.
+    /// `rule/pattern.rs`): a pattern runs on a block only if a literal of
+    /// each of its trigger sets occurs there, with the word boundaries the
+    /// pattern promises around it.
     pub(crate) triggers: OnceLock<Option<AhoCorasick>>,
+    /// Over folders (`Options::fast_scan`): one DFA over `trigger_words`,
+    /// searched by our own loop (`leftmost.rs`).
+    pub(crate) trigger_scan: Option<Overlapping>,
     /// The trigger literals, lower-cased: searched one by one in short notes
     /// when there is no automaton yet, as phrases are.
     pub(crate) trigger_words: Vec<String>,
     /// Notes still to be searched word by word (see `matcher.rs`).
     pub(crate) word_by_word_left: AtomicUsize,
-    /// For each trigger literal, the `(pattern, set)` pairs it satisfies
-    /// (pattern: an index into `patterns`; set: a bit).
-    pub(crate) trigger_owners: Vec<Vec<(usize, u32)>>,
+    /// For each trigger literal, the patterns and sets it satisfies.
+    pub(crate) trigger_owners: Vec<Vec<Owner>>,
     /// For each pattern, the bits of all its trigger sets.
     pub(crate) trigger_masks: Vec<u32>,
     /// Patterns without triggers: they run on every note.
     pub(crate) always: Vec<usize>,
-    /// Once [`Engine::build_screen`] or [`Engine::install_screen`] has
-    /// run: one DFA telling which
-    /// triggered patterns match in a block, in place of the triggers
-    /// (`None` inside if the patterns do not fit one DFA).
-    pub(crate) screen: OnceLock<Option<Screen>>,
 }
 
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
@@ -183,7 +196,7 @@ impl<'r> Engine<'r> {
             .sum();
         let mut trigger_index: HashMap<&str, usize> = HashMap::with_capacity(listed);
         let mut trigger_words: Vec<&str> = Vec::with_capacity(listed);
-        let mut trigger_owners: Vec<Vec<(usize, u32)>> = Vec::with_capacity(listed);
+        let mut trigger_owners: Vec<Vec<Owner>> = Vec::with_capacity(listed);
         let mut trigger_masks = Vec::with_capacity(patterns.len());
         let mut always = Vec::new();
         for (i, (_, pattern)) in patterns.iter().enumerate() {
@@ -192,13 +205,19 @@ impl<'r> Engine<'r> {
             }
             for (set, words) in pattern.triggers.iter().enumerate() {
                 for w in words {
+                    let (text, before, after) = trigger_parts(w);
                     let t = intern(
                         &mut trigger_index,
                         &mut trigger_words,
                         &mut trigger_owners,
-                        w,
+                        text,
                     );
-                    trigger_owners[t].push((i, 1 << set));
+                    trigger_owners[t].push(Owner {
+                        pattern: i,
+                        bit: 1 << set,
+                        before,
+                        after,
+                    });
                 }
             }
             trigger_masks.push((1 << pattern.triggers.len()) - 1);
@@ -207,7 +226,11 @@ impl<'r> Engine<'r> {
             .iter()
             .map(|w| w.to_ascii_lowercase())
             .collect();
-        let triggers = if options.fast_scan && !trigger_words.is_empty() {
+        let trigger_refs: Vec<&str> = trigger_words.iter().map(String::as_str).collect();
+        let trigger_scan = (options.fast_scan && dfa_if_small(&trigger_refs).is_some())
+            .then(|| Overlapping::new(&trigger_words))
+            .flatten();
+        let triggers = if options.fast_scan && trigger_scan.is_none() && !trigger_words.is_empty() {
             let ac = build_automaton(&trigger_words, MatchKind::Standard, true)
                 .map_err(|e| BuildError(e.to_string()))?;
             OnceLock::from(Some(ac))
@@ -224,49 +247,17 @@ impl<'r> Engine<'r> {
             phrase_rules,
             patterns,
             trigger_words,
+            trigger_scan,
             word_by_word_left: AtomicUsize::new(super::matcher::WORD_BY_WORD_NOTES),
             triggers,
             trigger_owners,
             trigger_masks,
             always,
-            screen: OnceLock::new(),
         })
     }
 
     pub fn rules(&self) -> &'r [Rule] {
         self.rules
-    }
-
-    /// Builds the screen (`screen.rs`) if it is not built yet. It takes
-    /// tens of milliseconds and pays off over many notes (about a thousand
-    /// for the built-in pack). `regard check` does not wait for the engine:
-    /// it builds the screen with [`Engine::screen_for`] on a thread of its
-    /// own as soon as its walk has found that many notes, and installs it;
-    /// notes checked before it is ready use triggers, with the same
-    /// findings.
-    pub fn build_screen(&self) {
-        if self.options.exhaustive {
-            return;
-        }
-        self.screen
-            .get_or_init(|| screen_over(self.patterns.iter().copied()));
-    }
-
-    /// The screen for the engine of `set`, built without the engine:
-    /// `regard check` starts it as soon as its walk has found enough notes,
-    /// beside building the engine, and hands it over with
-    /// [`Engine::install_screen`].
-    pub(crate) fn screen_for(set: &RuleSet) -> Option<Screen> {
-        screen_over(patterns_of(set))
-    }
-
-    /// Puts a screen from [`Engine::screen_for`] (of the same rules) in
-    /// use; notes checked from now on are screened.
-    pub(crate) fn install_screen(&self, screen: Option<Screen>) {
-        if !self.options.exhaustive {
-            // Built once: a screen already there is the same screen.
-            let _ = self.screen.set(screen);
-        }
     }
 }
 
@@ -276,15 +267,4 @@ fn patterns_of(set: &RuleSet) -> impl Iterator<Item = (usize, &Pattern)> {
         .iter()
         .enumerate()
         .flat_map(|(r, rule)| rule.patterns.iter().map(move |p| (r, p)))
-}
-
-/// A screen over the triggered ones of `patterns` (in `Engine::patterns`
-/// order, whose indices it reports).
-fn screen_over<'p>(patterns: impl Iterator<Item = (usize, &'p Pattern)>) -> Option<Screen> {
-    Screen::build(
-        patterns
-            .enumerate()
-            .filter(|(_, (_, p))| !p.triggers.is_empty())
-            .map(|(i, (_, p))| (i, p)),
-    )
 }

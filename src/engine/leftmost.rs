@@ -182,9 +182,93 @@ impl Lane {
     }
 }
 
+/// The trigger scan over a folder: every occurrence of every trigger
+/// literal (overlapping ones too), from one standard aho-corasick DFA.
+///
+/// The crate's overlapping iterator returns to its caller at each match
+/// and keeps its state in a struct between calls; trigger literals
+/// include short everyday ones ("about ", " is "), which occur every few
+/// words, and that was a quarter of a run over real-vocabulary notes.
+/// This loop keeps the state in a register and writes matches as it goes.
+pub(crate) struct Overlapping {
+    dfa: DFA,
+    start: StateID,
+}
+
+impl Overlapping {
+    /// `None` if the DFA cannot be built, or a literal is empty or holds a
+    /// line break (the lanes would not find what one search finds).
+    pub(crate) fn new(words: &[String]) -> Option<Overlapping> {
+        if words.iter().any(|w| w.is_empty() || w.contains('\n')) {
+            return None;
+        }
+        let dfa = DFA::builder()
+            .match_kind(MatchKind::Standard)
+            .prefilter(false)
+            .build(words)
+            .ok()?;
+        let start = dfa.start_state(Anchored::No).ok()?;
+        Some(Overlapping { dfa, start })
+    }
+
+    /// `(start, literal)` of every occurrence in `hay`, in order of start:
+    /// what `AhoCorasick::find_overlapping_iter` reports, sorted. As the
+    /// phrase scan, it runs [`LANES`] searches in lockstep over the thirds
+    /// of the text cut after line breaks: no literal holds one, so a search
+    /// is back in its start state there, as one search over the whole text
+    /// would be.
+    pub(crate) fn find(&self, hay: &[u8], out: &mut Vec<(usize, usize)>) {
+        let (dfa, start) = (&self.dfa, self.start);
+        let ranges = if hay.len() < LANES_FROM {
+            let mut one: [Range<usize>; LANES] = Default::default();
+            one[0] = 0..hay.len();
+            one
+        } else {
+            cuts(hay)
+        };
+        let mut at: [usize; LANES] = ranges.each_ref().map(|r| r.start);
+        let ends: [usize; LANES] = ranges.each_ref().map(|r| r.end);
+        let mut sids = [start; LANES];
+        let mut found: [Vec<(usize, usize)>; LANES] = Default::default();
+        let report = |sid: StateID, end: usize, out: &mut Vec<(usize, usize)>| {
+            for k in 0..dfa.match_len(sid) {
+                let p = dfa.match_pattern(sid, k);
+                out.push((end - dfa.pattern_len(p), p.as_usize()));
+            }
+        };
+        // All lanes together while each has bytes left.
+        let n = (0..LANES).map(|j| ends[j] - at[j]).min().unwrap_or(0);
+        for k in 0..n {
+            for j in 0..LANES {
+                let sid = dfa.next_state(Anchored::No, sids[j], hay[at[j] + k]);
+                sids[j] = sid;
+                if dfa.is_special(sid) && dfa.is_match(sid) {
+                    report(sid, at[j] + k + 1, &mut found[j]);
+                }
+            }
+        }
+        // Then the rest of each alone.
+        for j in 0..LANES {
+            at[j] += n;
+            let mut sid = sids[j];
+            for (i, &byte) in hay.iter().enumerate().take(ends[j]).skip(at[j]) {
+                sid = dfa.next_state(Anchored::No, sid, byte);
+                if dfa.is_special(sid) && dfa.is_match(sid) {
+                    report(sid, i + 1, &mut found[j]);
+                }
+            }
+        }
+        for lane in &mut found {
+            // A lane's matches come by end; order them by start.
+            lane.sort_unstable();
+            out.append(lane);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{cuts, Lanes, LANES, LANES_FROM};
+    use super::{cuts, Lanes, Overlapping, LANES, LANES_FROM};
     use aho_corasick::{AhoCorasick, MatchKind};
     use proptest::prelude::*;
 
@@ -232,6 +316,25 @@ mod tests {
                 let cut = pair[1].start;
                 prop_assert!(cut == hay.len() || hay[cut - 1] == b'\n', "cut at {}", cut);
             }
+        }
+    }
+
+    proptest! {
+        /// The trigger scan reports what the crate's overlapping search
+        /// reports, in order of start, over texts short and long (cut
+        /// into lanes).
+        #[test]
+        fn overlapping_finds_what_the_crate_finds(text in "[abc \n]{0,700}") {
+            let words = words();
+            let crate_ac = AhoCorasick::new(&words).unwrap();
+            let mut expected: Vec<(usize, usize)> = crate_ac
+                .find_overlapping_iter(&text)
+                .map(|m| (m.start(), m.pattern().as_usize()))
+                .collect();
+            expected.sort_unstable();
+            let mut found = Vec::new();
+            Overlapping::new(&words).unwrap().find(text.as_bytes(), &mut found);
+            prop_assert_eq!(found, expected);
         }
     }
 

@@ -4,8 +4,8 @@
 //! no `unless` entry of its rule touches it, and (for most rules) it is not
 //! inside quoted speech. Context is looked up only for candidates, which are
 //! rare, so the cost of a clean note is a pass of the phrase automaton and
-//! of the screen (or the trigger automaton), and runs of the few patterns
-//! that may match.
+//! of the trigger automaton, and runs of the few patterns woken in a few
+//! blocks.
 
 use std::ops::Range;
 use std::sync::atomic::Ordering;
@@ -160,9 +160,10 @@ impl Engine<'_> {
     }
 
     /// The `(pattern, range)` pairs worth running: each pattern over the
-    /// blocks where the screen (`screen.rs`, many notes) says it matches,
-    /// or else where a literal of each of its trigger sets occurs, and
-    /// trigger-less patterns over the whole text. Patterns match within a
+    /// blocks where a literal of each of its trigger sets occurs, with no
+    /// ASCII word character beside it where the literal is marked so
+    /// (`rule::pattern::BOUNDARY`), and trigger-less patterns over the
+    /// whole text. Patterns match within a
     /// block (a paragraph, list item, heading or cell), so nothing is lost by
     /// not looking elsewhere.
     fn pattern_runs(
@@ -174,52 +175,61 @@ impl Engine<'_> {
         let text = doc.prose.text.as_str();
         if self.options.exhaustive {
             return (0..self.patterns.len())
-                .map(|i| (i, 0..text.len()))
+                .flat_map(|i| doc.prose.blocks.iter().map(move |b| (i, b.range.clone())))
                 .collect();
         }
         let mut runs: Vec<(usize, Range<usize>)> =
             self.always.iter().map(|&i| (i, 0..text.len())).collect();
         let blocks = &doc.prose.blocks;
-        if let Some(screen) = self.screen.get().and_then(Option::as_ref) {
-            screen.runs(text, blocks, &mut runs);
-            return runs;
-        }
         if self.trigger_words.is_empty() {
             return runs;
         }
         let words = &self.trigger_words;
-        let literals: Vec<(usize, usize)> =
+        let mut literals: Vec<(usize, usize)> = Vec::new();
+        if let Some(scan) = &self.trigger_scan {
+            scan.find(lower.as_bytes(), &mut literals);
+        } else {
             match automaton(&self.triggers, words, MatchKind::Standard, by_word) {
-                Some(ac) => ac
-                    .find_overlapping_iter(lower)
-                    .map(|m| (m.start(), m.pattern().as_usize()))
-                    .collect(),
-                None => occurrences(words, lower),
-            };
-        // (block, trigger literal) for every literal found.
-        let mut found: Vec<(usize, usize)> = literals
-            .into_iter()
-            .map(|(start, literal)| (blocks.partition_point(|b| b.range.end < start), literal))
-            .collect();
-        found.sort_unstable();
-        found.dedup();
+                Some(ac) => literals.extend(
+                    ac.find_overlapping_iter(lower)
+                        .map(|m| (m.start(), m.pattern().as_usize())),
+                ),
+                None => literals = occurrences(words, lower),
+            }
+        }
+        if self.trigger_scan.is_none() {
+            // In order of blocks (an overlapping search reports by end).
+            literals.sort_unstable();
+        }
+        let bytes = text.as_bytes();
         // Per pattern: the last block it was seen in and which of its sets
         // that block has (the top bit: already woken there).
         const WOKEN: u32 = 1 << 31;
         let mut seen: Vec<(usize, u32)> = vec![(usize::MAX, 0); self.patterns.len()];
-        for &(block, literal) in &found {
+        for (start, literal) in literals {
+            let end = start + words[literal].len();
+            let block = blocks.partition_point(|b| b.range.end < start);
             let Some(range) = blocks.get(block).map(|b| &b.range) else {
-                continue;
+                break;
             };
-            for &(pattern, bit) in &self.trigger_owners[literal] {
-                let state = &mut seen[pattern];
+            if start < range.start || end > range.end {
+                // Not inside one block: no pattern run sees it.
+                continue;
+            }
+            let free_before = start == range.start || !is_ascii_word(bytes[start - 1]);
+            let free_after = end == range.end || !is_ascii_word(bytes[end]);
+            for owner in &self.trigger_owners[literal] {
+                if (owner.before && !free_before) || (owner.after && !free_after) {
+                    continue;
+                }
+                let state = &mut seen[owner.pattern];
                 if state.0 != block {
                     *state = (block, 0);
                 }
-                state.1 |= bit;
-                if state.1 == self.trigger_masks[pattern] {
+                state.1 |= owner.bit;
+                if state.1 == self.trigger_masks[owner.pattern] {
                     state.1 |= WOKEN;
-                    runs.push((pattern, range.clone()));
+                    runs.push((owner.pattern, range.clone()));
                 }
             }
         }
@@ -442,6 +452,10 @@ fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+}
+
+fn is_ascii_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 fn is_word_char(c: char) -> bool {

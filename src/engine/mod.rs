@@ -3,10 +3,13 @@
 //! `compile.rs` builds one [`Engine`] from a [`RuleSet`]: a single
 //! aho-corasick automaton for the phrases of every rule (leftmost-longest,
 //! ASCII case-insensitive; over folders searched in three lanes,
-//! `leftmost.rs`) and the rules' patterns, with what decides where
-//! a pattern runs: over folders one lazy DFA of all patterns, four
-//! searches in lockstep (`screen.rs`), for a few files each pattern's
-//! trigger words.
+//! `leftmost.rs`) and the rules' patterns, with what decides where a
+//! pattern runs: one automaton over every pattern's trigger literals
+//! (`rule/pattern.rs`: literals every match holds, read from the regex's
+//! syntax tree), checked for the word boundaries the pattern puts around
+//! them (over folders one DFA in three lanes, `leftmost.rs`). A pattern
+//! runs only on the blocks holding a literal of each of its trigger sets,
+//! so the cost of a note is linear in its length, whatever its words.
 //! `matcher.rs` runs them over a document's prose and applies each rule's
 //! context: whole words, `unless`, quoted speech. Findings come out as
 //! spans into the file.
@@ -16,11 +19,9 @@
 mod compile;
 mod leftmost;
 mod matcher;
-mod screen;
 mod suppress;
 
 pub use compile::{BuildError, Engine, Options};
-pub(crate) use screen::Screen;
 
 use crate::document::Span;
 

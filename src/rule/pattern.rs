@@ -22,11 +22,12 @@ use regex_automata::meta::{self, Regex};
 use regex_automata::util::captures::Captures;
 use regex_automata::util::syntax;
 use regex_syntax::ast::{self, Ast};
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 /// How many literal sets a pattern's triggers keep. One set of common
 /// words ("her", "what") wakes a pattern in most paragraphs; requiring
 /// two or three sets together wakes it only where it could match.
-pub const MAX_TRIGGER_SETS: usize = 3;
+pub const MAX_TRIGGER_SETS: usize = 4;
 
 /// Compiled size limit for one pattern (the `regex` crate's default is 10 MiB).
 pub const SIZE_LIMIT: usize = 1 << 20;
@@ -159,9 +160,10 @@ impl Pattern {
     /// Whether `lower` (ASCII lower-cased text) holds a literal of each
     /// trigger set: if not, the pattern cannot match anywhere in it.
     pub fn may_match(&self, lower: &str) -> bool {
-        self.triggers
-            .iter()
-            .all(|set| set.iter().any(|literal| lower.contains(literal.as_str())))
+        self.triggers.iter().all(|set| {
+            set.iter()
+                .any(|literal| lower.contains(trigger_parts(literal).0))
+        })
     }
 
     /// Whether the pattern has been compiled for `speed` yet.
@@ -186,7 +188,7 @@ impl Pattern {
             lean: OnceLock::new(),
             fast: OnceLock::new(),
             names,
-            triggers: trigger_sets(&parsed),
+            triggers: trigger_sets(pattern),
         })
     }
 
@@ -298,9 +300,11 @@ fn capture_names(ast: &Ast, out: &mut Vec<String>) {
 /// The cheapest set is always kept; up to two more are kept unless one of
 /// their literals is in nearly every paragraph ("her", "to "): finding it
 /// everywhere would cost more than running the pattern.
-fn trigger_sets(ast: &Ast) -> Vec<Vec<String>> {
+fn trigger_sets(pattern: &str) -> Vec<Vec<String>> {
     let mut sets = Vec::new();
-    all_required(ast, &mut sets);
+    if let Some(hir) = hir_of(pattern) {
+        all_required(&hir, Edge::Unknown, Edge::Unknown, &mut sets);
+    }
     sets.retain(|set| usable(set));
     sets.sort();
     sets.dedup();
@@ -310,7 +314,7 @@ fn trigger_sets(ast: &Ast) -> Vec<Vec<String>> {
     ranked
         .into_iter()
         .enumerate()
-        .take_while(|(i, (rank, _))| *i == 0 || !rank.has_everyday)
+        .filter(|(i, (rank, _))| *i == 0 || !rank.has_everyday)
         .take(MAX_TRIGGER_SETS)
         .map(|(_, (_, set))| set)
         .collect()
@@ -319,8 +323,16 @@ fn trigger_sets(ast: &Ast) -> Vec<Vec<String>> {
 /// Whether an ASCII case-insensitive automaton can find this set's
 /// literals: at least two bytes each, no non-ASCII letters.
 fn usable(set: &[String]) -> bool {
-    set.iter()
-        .all(|l| l.len() >= 2 && l.chars().all(|c| c.is_ascii() || !c.is_alphabetic()))
+    usable_chars(set) && set.iter().all(|l| trigger_parts(l).0.len() >= 2)
+}
+
+/// Whether the automaton can find these literals, whatever their length:
+/// no backslash (see [`BOUNDARY`]), no non-ASCII letters.
+fn usable_chars(set: &[String]) -> bool {
+    set.iter().all(|l| {
+        let (text, _, _) = trigger_parts(l);
+        !text.contains('\\') && text.chars().all(|c| c.is_ascii() || !c.is_alphabetic())
+    })
 }
 
 /// How cheap a literal set is as a trigger; smaller is better.
@@ -341,7 +353,12 @@ impl Rank {
         let per_mille: Vec<u32> = set.iter().map(|l| per_mille(l)).collect();
         Rank {
             per_mille: per_mille.iter().sum(),
-            shortest: std::cmp::Reverse(set.iter().map(String::len).min().unwrap_or(0)),
+            shortest: std::cmp::Reverse(
+                set.iter()
+                    .map(|l| trigger_parts(l).0.len())
+                    .min()
+                    .unwrap_or(0),
+            ),
             count: set.len(),
             has_everyday: per_mille.iter().any(|&f| f >= 1000),
         }
@@ -352,8 +369,24 @@ impl Rank {
 /// common words ("to", "her") nearly all, other common ones half, a rarer
 /// word of five letters one in fifty.
 fn per_mille(literal: &str) -> u32 {
-    let letters = literal.chars().filter(char::is_ascii_alphabetic).count();
-    match (letters, is_common(literal)) {
+    let (text, before, after) = trigger_parts(literal);
+    let letters = text.chars().filter(char::is_ascii_alphabetic).count();
+    // A whole word is as common as the word, not as every word holding it.
+    let common = if before && after && text.chars().all(|c| c.is_ascii_alphabetic()) {
+        COMMON_WORDS.binary_search(&text).is_ok()
+    } else {
+        is_common(text)
+    };
+    if letters == 0 && text.contains(['\'', '"', '‘', '’', '“', '”']) {
+        // A quotation mark beside a space or punctuation: quotes are rarer
+        // than words.
+        return 200;
+    }
+    match (letters, common) {
+        // A short whole word is as rare as the word: "me", not "me" in
+        // "time".
+        (1..=2, true) if before && after => 500,
+        (1..=2, false) if before && after => 100,
         (0..=2, _) | (3, true) => 1000,
         (_, true) => 500,
         (3, false) => 200,
@@ -404,6 +437,8 @@ fn is_common(literal: &str) -> bool {
     match (words.next(), words.next()) {
         (None, _) => true,
         (Some(only), None) => PARTS.contains(only),
+        // Three words or more are rare together, whatever they are.
+        (Some(_), Some(_)) if literal.split_whitespace().count() >= 3 => false,
         (Some(first), Some(second)) => [first, second]
             .into_iter()
             .chain(words)
@@ -411,74 +446,425 @@ fn is_common(literal: &str) -> bool {
     }
 }
 
-/// Every literal set that a match of `ast` needs one of: each run of
-/// literals in a sequence, and each required part's own sets.
-fn all_required(ast: &Ast, out: &mut Vec<Vec<String>>) {
-    match ast {
-        Ast::Group(g) => all_required(&g.ast, out),
-        Ast::Repetition(r) if min_repeat(r) >= 1 => all_required(&r.ast, out),
-        Ast::Concat(c) => concat_parts(&c.asts, |part| match part {
-            Part::Run(run) => out.push(vec![run]),
-            Part::Child(child) => all_required(child, out),
-        }),
-        other => out.extend(required(other)),
+/// Marks a trigger literal's side where every match has a word boundary:
+/// `\bme\b` is "me" with no ASCII word character before or after it in
+/// the text (or the block's edge there). The engine checks it, so a
+/// literal such as "me" or "ill" does not wake its pattern inside "time"
+/// or "still". Literals never hold a backslash (see [`usable`]).
+pub const BOUNDARY: &str = r"\b";
+
+/// A trigger literal as the engine searches it: lower case, without its
+/// [`BOUNDARY`] marks, and whether it has each.
+pub fn trigger_parts(literal: &str) -> (&str, bool, bool) {
+    let (before, rest) = match literal.strip_prefix(BOUNDARY) {
+        Some(rest) => (true, rest),
+        None => (false, literal),
+    };
+    let (after, text) = match rest.strip_suffix(BOUNDARY) {
+        Some(text) => (true, text),
+        None => (false, rest),
+    };
+    (text, before, after)
+}
+
+/// The syntax tree `trigger_sets` reads: the pattern as compiled (ASCII
+/// word classes) but case-sensitive, so literals stay literals; case is
+/// folded when they are lower-cased. `None` if it does not translate (the
+/// pattern then fails to compile, which users' rules report at load).
+fn hir_of(pattern: &str) -> Option<Hir> {
+    regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(&ascii_words(pattern))
+        .ok()
+}
+
+/// What a part of a pattern guarantees about the text on one side of it:
+/// a character that is not an ASCII word character (or the edge of the
+/// text), a word boundary (`\b`: which side is a word character depends on
+/// the literal beside it), or nothing known.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Edge {
+    NonWord,
+    Boundary,
+    Unknown,
+}
+
+/// Whether `c` is a character no case-insensitive match of it can turn
+/// into an ASCII word character: ASCII punctuation and space, and
+/// non-ASCII characters without case (a Kelvin sign folds to `k`).
+fn never_word(c: char) -> bool {
+    if c.is_ascii() {
+        !(c.is_ascii_alphanumeric() || c == '_')
+    } else {
+        !c.is_alphanumeric()
     }
 }
 
-/// A part of a sequence: a run of adjacent literals (lower-cased, the
-/// words triggers are made of) or any other child.
-enum Part<'a> {
-    Run(String),
-    Child(&'a Ast),
+/// Up to this many characters a class stands for its literals ("[’']s"
+/// is two literals); a larger one ends a run of literals.
+const SMALL_CLASS: usize = 4;
+
+/// Up to this many literals a run of literals and small classes spells.
+/// Each variant is a string in the trigger automaton: at 64 the pack had
+/// 12,780 trigger literals (246 KB), whose DFA (about 16 MB) missed the
+/// caches at every byte and raised peak memory to 81 MB over 100 MB of
+/// notes; at 4, 4,309 (57 KB).
+const MAX_VARIANTS: usize = 4;
+
+/// The characters of a small class, lower-cased and deduplicated.
+fn class_chars(class: &Class) -> Option<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    match class {
+        Class::Unicode(c) => {
+            let count: u32 = c.ranges().iter().map(|r| r.len() as u32).sum();
+            if count as usize > SMALL_CLASS * 2 {
+                return None;
+            }
+            for r in c.ranges() {
+                for ch in r.start()..=r.end() {
+                    out.push(ch.to_lowercase().collect());
+                }
+            }
+        }
+        Class::Bytes(c) => {
+            let count: usize = c.ranges().iter().map(|r| r.len()).sum();
+            if count > SMALL_CLASS * 2 {
+                return None;
+            }
+            for r in c.ranges() {
+                for b in r.start()..=r.end() {
+                    if !b.is_ascii() {
+                        return None;
+                    }
+                    out.push((b as char).to_ascii_lowercase().to_string());
+                }
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    (out.len() <= SMALL_CLASS).then_some(out)
 }
 
-/// Hands `f` the parts of a sequence, in order.
-fn concat_parts<'a>(asts: &'a [Ast], mut f: impl FnMut(Part<'a>)) {
-    let mut run = String::new();
-    for child in asts {
-        if let Ast::Literal(l) = child {
-            run.extend(l.c.to_lowercase());
+/// Whether every character of `class` is [`never_word`].
+fn class_never_word(class: &Class) -> bool {
+    match class {
+        Class::Unicode(c) => c.ranges().iter().all(|r| {
+            let (a, b) = (r.start() as u32, r.end() as u32);
+            // Small ranges one by one; a large one only if it lies wholly
+            // among characters above ASCII that have no case... which is
+            // not worth proving: unknown.
+            b - a < 256 && (a..=b).filter_map(char::from_u32).all(never_word)
+        }),
+        Class::Bytes(c) => c
+            .ranges()
+            .iter()
+            .all(|r| (r.start()..=r.end()).all(|b| b.is_ascii() && never_word(b as char))),
+    }
+}
+
+/// What `hir` guarantees about the text just before it starts (`start`)
+/// or just after it ends (`!start`).
+fn edge(hir: &Hir, start: bool) -> Edge {
+    match hir.kind() {
+        HirKind::Look(look) => match look {
+            Look::WordAscii | Look::WordUnicode => Edge::Boundary,
+            Look::Start | Look::StartLF | Look::StartCRLF if !start => Edge::NonWord,
+            Look::End | Look::EndLF | Look::EndCRLF if start => Edge::NonWord,
+            Look::WordStartAscii
+            | Look::WordStartUnicode
+            | Look::WordStartHalfAscii
+            | Look::WordStartHalfUnicode
+                if !start =>
+            {
+                Edge::NonWord
+            }
+            Look::WordEndAscii
+            | Look::WordEndUnicode
+            | Look::WordEndHalfAscii
+            | Look::WordEndHalfUnicode
+                if start =>
+            {
+                Edge::NonWord
+            }
+            _ => Edge::Unknown,
+        },
+        HirKind::Literal(lit) => {
+            let text = std::str::from_utf8(&lit.0).ok();
+            let c = text.and_then(|t| {
+                if start {
+                    t.chars().next()
+                } else {
+                    t.chars().next_back()
+                }
+            });
+            if c.is_some_and(never_word) {
+                Edge::NonWord
+            } else {
+                Edge::Unknown
+            }
+        }
+        HirKind::Class(class) if class_never_word(class) => Edge::NonWord,
+        HirKind::Repetition(r) if r.min >= 1 => edge(&r.sub, start),
+        HirKind::Capture(c) => edge(&c.sub, start),
+        HirKind::Concat(parts) if start => right_of(parts, 0, Edge::Unknown),
+        HirKind::Concat(parts) => left_of(parts, parts.len(), Edge::Unknown),
+        HirKind::Alternation(alts) => {
+            let mut edges = alts.iter().map(|h| edge(h, start));
+            let first = edges.next().unwrap_or(Edge::Unknown);
+            if edges.all(|e| e == first) {
+                first
+            } else {
+                Edge::Unknown
+            }
+        }
+        _ => Edge::Unknown,
+    }
+}
+
+/// Both edges' promise, for a place that either may be beside.
+fn either(a: Edge, b: Edge) -> Edge {
+    if a == b {
+        a
+    } else {
+        Edge::Unknown
+    }
+}
+
+/// What holds just left of position `k` of a sequence (between
+/// `parts[k - 1]` and `parts[k]`), `outer` being what holds left of it
+/// all. An optional part (`(?:very )?`) lets what is left of it show
+/// through.
+fn left_of(parts: &[Hir], k: usize, outer: Edge) -> Edge {
+    let Some(part) = k.checked_sub(1).map(|i| &parts[i]) else {
+        return outer;
+    };
+    match part.kind() {
+        HirKind::Repetition(r) if r.min == 0 => {
+            either(edge(&r.sub, false), left_of(parts, k - 1, outer))
+        }
+        // Anything else promises only what holds however it matches
+        // (`edge` knows nothing of a part that matched nothing, but for
+        // an assertion such as `^`).
+        _ => edge(part, false),
+    }
+}
+
+/// What holds just right of position `k` of a sequence (at the start of
+/// `parts[k]`), `outer` being what holds right of it all.
+fn right_of(parts: &[Hir], k: usize, outer: Edge) -> Edge {
+    let Some(part) = parts.get(k) else {
+        return outer;
+    };
+    match part.kind() {
+        HirKind::Repetition(r) if r.min == 0 => {
+            either(edge(&r.sub, true), right_of(parts, k + 1, outer))
+        }
+        // Anything else promises only what holds however it matches
+        // (`edge` knows nothing of a part that matched nothing, but for
+        // an assertion such as `^`).
+        _ => edge(part, true),
+    }
+}
+
+/// A literal with the edges around it: [`BOUNDARY`] marks where they
+/// promise a word boundary next to its first or last character.
+fn marked(text: &str, before: Edge, after: Edge) -> String {
+    let holds = |edge: Edge, c: Option<char>| match edge {
+        Edge::NonWord => true,
+        // `\b` beside a word character: the other side is not one.
+        Edge::Boundary => c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_'),
+        Edge::Unknown => false,
+    };
+    let mut out = String::with_capacity(text.len() + 4);
+    if holds(before, text.chars().next()) {
+        out.push_str(BOUNDARY);
+    }
+    out.push_str(text);
+    if holds(after, text.chars().next_back()) {
+        out.push_str(BOUNDARY);
+    }
+    out
+}
+
+/// The strings `hir` matches, lower-cased, if they are few (at most
+/// [`MAX_VARIANTS`]): literals, small classes, and sequences, alternatives
+/// and short repeats of them ("mak(?:e|es|ing)|made" is four words, "(?:all
+/// )?about" two). `None` for anything else (an assertion, a large class,
+/// an open repeat).
+fn spelled(hir: &Hir) -> Option<Vec<String>> {
+    let mut out = match hir.kind() {
+        HirKind::Empty => vec![String::new()],
+        HirKind::Literal(lit) => {
+            let text = std::str::from_utf8(&lit.0).ok()?;
+            vec![text.chars().flat_map(char::to_lowercase).collect()]
+        }
+        HirKind::Class(class) => class_chars(class)?,
+        HirKind::Capture(c) => spelled(&c.sub)?,
+        HirKind::Concat(parts) => {
+            let mut all = vec![String::new()];
+            for part in parts {
+                all = product(&all, &spelled(part)?)?;
+            }
+            all
+        }
+        HirKind::Alternation(alts) => {
+            let mut all = Vec::new();
+            for alt in alts {
+                all.extend(spelled(alt)?);
+                if all.len() > MAX_VARIANTS {
+                    return None;
+                }
+            }
+            all
+        }
+        HirKind::Repetition(r) => {
+            let max = r.max.filter(|&m| m <= 3)?;
+            let sub = spelled(&r.sub)?;
+            let (mut all, mut copies) = (Vec::new(), vec![String::new()]);
+            for n in 0..=max {
+                if n >= r.min {
+                    all.extend(copies.iter().cloned());
+                }
+                if n < max {
+                    copies = product(&copies, &sub)?;
+                }
+            }
+            all
+        }
+        HirKind::Look(_) => return None,
+    };
+    out.sort();
+    out.dedup();
+    (out.len() <= MAX_VARIANTS).then_some(out)
+}
+
+/// Every `a` followed by every `b`, if that is at most [`MAX_VARIANTS`].
+fn product(a: &[String], b: &[String]) -> Option<Vec<String>> {
+    (a.len() * b.len() <= MAX_VARIANTS).then(|| {
+        a.iter()
+            .flat_map(|x| b.iter().map(move |y| format!("{x}{y}")))
+            .collect()
+    })
+}
+
+/// Hands `f` the parts of a sequence, in order: runs of literals and small
+/// classes (each as the literals it spells, with the edges around it) and
+/// the other children (with theirs).
+fn concat_parts<'h>(parts: &'h [Hir], before: Edge, after: Edge, mut f: impl FnMut(Part<'h>)) {
+    let edge_before = |i: usize| left_of(parts, i, before);
+    let edge_after = |i: usize| right_of(parts, i + 1, after);
+    let mut run: Option<(usize, Vec<String>)> = None;
+    let flush =
+        |run: &mut Option<(usize, Vec<String>)>, end: usize, f: &mut dyn FnMut(Part<'h>)| {
+            if let Some((from, words)) = run.take() {
+                let (b, a) = (edge_before(from), edge_after(end));
+                f(Part::Run(words.iter().map(|w| marked(w, b, a)).collect()));
+            }
+        };
+    for (i, part) in parts.iter().enumerate() {
+        // Words with a letter the automaton cannot fold stay out of runs.
+        if let Some(words) = spelled(part).filter(|w| usable_chars(w)) {
+            let grown = match &run {
+                Some((_, have)) if have.len() * words.len() <= MAX_VARIANTS => Some(
+                    have.iter()
+                        .flat_map(|h| words.iter().map(move |w| format!("{h}{w}")))
+                        .collect(),
+                ),
+                Some(_) => None,
+                None => Some(words.clone()),
+            };
+            match grown {
+                Some(grown) => {
+                    let from = run.as_ref().map_or(i, |(from, _)| *from);
+                    run = Some((from, grown));
+                }
+                None => {
+                    flush(&mut run, i - 1, &mut f);
+                    run = Some((i, words));
+                }
+            }
             continue;
         }
-        if !run.is_empty() {
-            f(Part::Run(std::mem::take(&mut run)));
+        if i > 0 {
+            flush(&mut run, i - 1, &mut f);
         }
-        f(Part::Child(child));
+        f(Part::Child(part, edge_before(i), edge_after(i)));
     }
-    if !run.is_empty() {
-        f(Part::Run(run));
-    }
-}
-
-fn min_repeat(r: &ast::Repetition) -> u32 {
-    match &r.op.kind {
-        ast::RepetitionKind::OneOrMore => 1,
-        ast::RepetitionKind::Range(ast::RepetitionRange::Exactly(n))
-        | ast::RepetitionKind::Range(ast::RepetitionRange::AtLeast(n))
-        | ast::RepetitionKind::Range(ast::RepetitionRange::Bounded(n, _)) => *n,
-        _ => 0,
+    if !parts.is_empty() {
+        flush(&mut run, parts.len() - 1, &mut f);
     }
 }
 
-/// Literals one of which every match of `ast` must contain, lower-cased.
-fn required(ast: &Ast) -> Option<Vec<String>> {
-    match ast {
-        Ast::Literal(l) => Some(vec![l.c.to_lowercase().collect()]),
-        Ast::Group(g) => required(&g.ast),
-        Ast::Repetition(r) if min_repeat(r) >= 1 => required(&r.ast),
-        Ast::Alternation(a) => {
+/// A part of a sequence: the literals a run of literals spells (marked),
+/// or any other child with the edges around it.
+enum Part<'h> {
+    Run(Vec<String>),
+    Child(&'h Hir, Edge, Edge),
+}
+
+/// Every literal set that a match of `hir` needs one of (with `before` and
+/// `after` around it): each run of literals in a sequence, and each
+/// required part's own sets.
+fn all_required(hir: &Hir, before: Edge, after: Edge, out: &mut Vec<Vec<String>>) {
+    match hir.kind() {
+        HirKind::Capture(c) => all_required(&c.sub, before, after, out),
+        HirKind::Repetition(r) if r.min >= 1 => {
+            // Once: the edges around it hold; more: each copy stands
+            // beside another.
+            let (b, a) = if r.max == Some(1) {
+                (before, after)
+            } else {
+                (Edge::Unknown, Edge::Unknown)
+            };
+            all_required(&r.sub, b, a, out)
+        }
+        HirKind::Concat(parts) => concat_parts(parts, before, after, |part| match part {
+            Part::Run(words) => out.push(words),
+            Part::Child(child, b, a) => all_required(child, b, a, out),
+        }),
+        _ => out.extend(required(hir, before, after)),
+    }
+}
+
+/// Literals one of which every match of `hir` must contain, lower-cased
+/// and marked.
+fn required(hir: &Hir, before: Edge, after: Edge) -> Option<Vec<String>> {
+    match hir.kind() {
+        HirKind::Literal(_) | HirKind::Class(_) => Some(
+            spelled(hir)?
+                .iter()
+                .map(|w| marked(w, before, after))
+                .collect(),
+        ),
+        _ if spelled(hir).is_some_and(|words| !words.iter().any(String::is_empty)) => Some(
+            spelled(hir)?
+                .iter()
+                .map(|w| marked(w, before, after))
+                .collect(),
+        ),
+        HirKind::Capture(c) => required(&c.sub, before, after),
+        HirKind::Repetition(r) if r.min >= 1 => {
+            let (b, a) = if r.max == Some(1) {
+                (before, after)
+            } else {
+                (Edge::Unknown, Edge::Unknown)
+            };
+            required(&r.sub, b, a)
+        }
+        HirKind::Alternation(alts) => {
             let mut all = Vec::new();
-            for alt in &a.asts {
-                all.extend(required(alt)?);
+            for alt in alts {
+                all.extend(required(alt, before, after)?);
             }
             all.sort();
             all.dedup();
             Some(all)
         }
-        Ast::Concat(c) => {
-            // Runs of adjacent literals make words; any child's set will do.
-            // Prefer the rarest (by `Rank`): in "for (attention|sympathy)",
-            // the two words rather than "for ".
+        HirKind::Concat(parts) => {
+            // Runs of literals make words; any child's set will do. Prefer
+            // the rarest (by `Rank`): in "for (attention|sympathy)", the two
+            // words rather than "for ".
             let mut best: Option<(Rank, Vec<String>)> = None;
             let mut consider = |candidate: Vec<String>| {
                 if !usable(&candidate) {
@@ -489,10 +875,10 @@ fn required(ast: &Ast) -> Option<Vec<String>> {
                     best = Some((rank, candidate));
                 }
             };
-            concat_parts(&c.asts, |part| match part {
-                Part::Run(run) => consider(vec![run]),
-                Part::Child(child) => {
-                    if let Some(set) = required(child) {
+            concat_parts(parts, before, after, |part| match part {
+                Part::Run(words) => consider(words),
+                Part::Child(child, b, a) => {
+                    if let Some(set) = required(child, b, a) {
                         consider(set);
                     }
                 }
@@ -569,46 +955,94 @@ mod tests {
 
     #[test]
     fn triggers_are_the_rarest_required_literal_sets() {
-        // Every run of literals and every required group is a set; sets of
-        // everyday words ("why ", "he") are left out when a rarer one exists.
+        // Runs of literals, small classes and the few words an
+        // alternative or optional part spells make literals; sets of
+        // everyday words are left out when a rarer one exists.
         assert_eq!(
             triggers(r"\bwhy (?:won't|can't) (?P<who>she|he)"),
-            [vec!["can't", "won't"]]
+            [vec![
+                r"\bwhy can't he",
+                r"\bwhy can't she",
+                r"\bwhy won't he",
+                r"\bwhy won't she"
+            ]]
         );
         assert_eq!(
-            triggers(r"\b(?:she|he|they) (?:always|never)\b"),
-            [vec!["always", "never"]]
+            triggers(r"\b(?:a|the) plan\b"),
+            [vec![r"\ba plan\b", r"\bthe plan\b"]]
         );
-        // ...but one is kept when nothing better exists.
-        assert_eq!(triggers(r"\bwhy (?:she|he)\b"), [vec!["why "]]);
+        assert_eq!(
+            triggers(r"\bshe[’']s (?:so )?rude\b"),
+            [vec![
+                r"\bshe's rude\b",
+                r"\bshe's so rude\b",
+                r"\bshe’s rude\b",
+                r"\bshe’s so rude\b"
+            ]]
+        );
         // A set with a one-byte literal is no use: it occurs everywhere.
-        assert_eq!(triggers(r"\b(?:a|the) plan\b"), [vec![" plan"]]);
-        assert_eq!(triggers(r"\b\w+ly\b"), [vec!["ly"]]);
+        assert_eq!(triggers(r"\b\w+ly\b"), [vec![r"ly\b"]]);
         assert_eq!(triggers(r"(?:a|b)?c*"), Vec::<Vec<&str>>::new());
-        assert_eq!(triggers(r"\bIn Denial\b"), [vec!["in denial"]]);
-        // Optional parts require nothing; repeated ones do. Both sets must
-        // occur for the pattern to run.
+        assert_eq!(triggers(r"\bIn Denial\b"), [vec![r"\bin denial\b"]]);
+        // Open repeats end a run; a repeated part is required all the
+        // same. Both sets must occur for the pattern to run.
         assert_eq!(
             triggers(r"\bkeeps?(?: on)? (?:lying)+"),
-            [vec!["lying"], vec!["keep"]]
+            [
+                vec!["lying"],
+                vec![r"\bkeep ", r"\bkeep on ", r"\bkeeps ", r"\bkeeps on "]
+            ]
         );
-        // At most three sets, the rarest.
         assert_eq!(
-            triggers(r"one (?:x|y)z two-three (?:four|five) six"),
-            [vec!["z two-three "], vec!["five", "four"], vec![" six"]]
+            triggers(r"one [a-z]+ two-three (?:four|five) six \w+ seven\b"),
+            [
+                vec![r" seven\b"],
+                vec![r" two-three five six ", r" two-three four six "]
+            ]
         );
         // A letter whose case the automaton cannot fold is no trigger.
         assert_eq!(
             triggers(r"\bÉlan (?:vital|total)"),
-            [vec!["total", "vital"]]
+            [vec![r"\btotal", r"\bvital"]]
         );
-        // Within a branch, its rarest set stands for it: the words after
-        // "for ", not "for " itself; and only a usable set (no one-byte
-        // literal) can stand for a branch.
+        // Within a branch, its rarest set stands for it; and only a usable
+        // set (no one-byte literal) can stand for a branch.
         assert_eq!(
-            triggers(r"\b(?:deliberately|for (?:show|sympathy)|(?:a|b) plan)\b"),
-            [vec![" plan", "deliberately", "show", "sympathy"]]
+            triggers(r"\b(?:deliberately|for (?:show|sympathy)|(?:a|b) \w+ plan)\b"),
+            [vec![
+                r" plan\b",
+                r"\bdeliberately\b",
+                r"\bfor show\b",
+                r"\bfor sympathy\b"
+            ]]
         );
+    }
+
+    /// A literal is marked `\b` on a side where every match has no ASCII
+    /// word character beside it: a `\b` next to a word character, a space
+    /// or punctuation, the start or end of the text, on every branch.
+    #[test]
+    fn word_boundaries_around_literals_are_marked() {
+        assert_eq!(triggers(r"\b(?:me|ill)\b"), [vec![r"\bill\b", r"\bme\b"]]);
+        assert_eq!(triggers(r"(?:^|[.!?] )why\b"), [vec![r"\bwhy\b"]]);
+        assert_eq!(
+            triggers(r"\s+blames?[,.]"),
+            [vec![r"\bblame,", r"\bblame.", r"\bblames,", r"\bblames."]]
+        );
+        // An optional part between: what is on each side of it.
+        assert_eq!(
+            triggers(r"[a-z]+ (?:very )*nasty[,.]?\s"),
+            [vec![r"\bnasty\b", r"\bnasty,\b", r"\bnasty.\b"]]
+        );
+        // Not beside a letter that `\b` may separate from a non-word one,
+        // or branches that promise different things.
+        assert_eq!(triggers(r"\b(?:x+|\w)'s\b"), [vec![r"'s\b"]]);
+        assert_eq!(triggers(r"(?:a\b|b)nasty"), [vec!["nasty"]]);
+        assert_eq!(triggers(r"(?:\b|x)nasty"), [vec!["nasty"]]);
+        // A word repeated: each copy may stand beside another.
+        assert_eq!(triggers(r"\b(?:nasty)+\b"), [vec!["nasty"]]);
+        assert_eq!(super::trigger_parts(r"\bme\b"), ("me", true, true));
+        assert_eq!(super::trigger_parts(r"me\b"), ("me", false, true));
     }
 
     #[test]
