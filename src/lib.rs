@@ -17,6 +17,8 @@
 //! - `config`: `.regard.yaml` and the flags that override it → `config::Settings`.
 //! - `check`: `regard check` itself: walking folders, reading notes, exit status;
 //!   `fix.rs` (safe rewrites, atomic writes) and `baseline.rs` serve it.
+//! - `suggest`: a finding's message, suggestions and fix, filled from the
+//!   flagged sentence (its person, pronoun, topic) by the rule's templates.
 //! - `examples`: rules' own `flag`/`pass` examples, for the tests and `regard test`.
 //! - `server`: `regard server`, the same pipeline behind the Language Server
 //!   Protocol, for editors.
@@ -32,6 +34,7 @@ pub mod fix;
 pub mod report;
 pub mod rule;
 pub mod server;
+pub mod suggest;
 
 use std::io::Write;
 
