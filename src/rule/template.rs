@@ -37,6 +37,7 @@ pub const CONTEXT_HOLES: &[&str] = &[
     "after",
     "subject",
     "person",
+    "name",
     "they",
     "them",
     "their",

@@ -320,6 +320,28 @@ pub fn agree_articles(text: &str) -> String {
 /// "allegedly" → "" (dropped). `None` when the words have no plain form
 /// here. Case is the caller's business (lower case in, lower case out).
 pub fn plain(words: &str) -> Option<String> {
+    if let Some(whole) = plain_whole(words) {
+        return Some(whole);
+    }
+    // A plain form for part of the words, the rest kept as written:
+    // "She refused" → "She declined", "admits to drinking" → "talks about drinking".
+    let parts: Vec<&str> = words.split_whitespace().collect();
+    for len in (1..parts.len()).rev() {
+        for start in 0..=parts.len() - len {
+            if let Some(p) = plain_whole(&parts[start..start + len].join(" ")) {
+                let mut out: Vec<String> = parts[..start].iter().map(|s| s.to_string()).collect();
+                if !p.is_empty() {
+                    out.push(p);
+                }
+                out.extend(parts[start + len..].iter().map(|s| s.to_string()));
+                return Some(out.join(" "));
+            }
+        }
+    }
+    None
+}
+
+fn plain_whole(words: &str) -> Option<String> {
     let w = words.to_ascii_lowercase();
     let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
     let table: &[(&str, &str)] = &[
@@ -438,5 +460,10 @@ mod tests {
         assert_eq!(plain("was told to").as_deref(), Some("was asked to"));
         assert_eq!(plain("allegedly").as_deref(), Some(""));
         assert_eq!(plain("resistant"), None);
+        assert_eq!(plain("She refused").as_deref(), Some("She declined"));
+        assert_eq!(
+            plain("admits to drinking").as_deref(),
+            Some("talks about drinking")
+        );
     }
 }

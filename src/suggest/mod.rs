@@ -14,7 +14,8 @@
 //! | `sentence` | the flagged sentence as written |
 //! | `before`, `after` | the sentence before and after the match |
 //! | `subject` | the clause's subject ("Mr Okoye"), else the person |
-//! | `person` | who the sentence is about, as the note names them |
+//! | `person` | who the sentence is about, as the note names them ("the client", "Leila"), or "her"/"him"/"them" |
+//! | `name` | the same as a subject: "the client", "Leila", or "she"/"he"/"they" |
 //! | `they`, `them`, `their` | their pronoun, or their name, or "they" |
 //! | `topic` | the thing the clause is about after the match ("the budgeting sheet") |
 //! | `fix` | the rule's replacement for the matched words |
@@ -63,11 +64,17 @@ impl<'t> Context<'t> {
     /// paragraph, list item or cell); `earlier` is the text before the
     /// block that may name the person (the paragraph before).
     pub fn new(text: &'t str, block: Range<usize>, earlier: &str, at: Range<usize>) -> Self {
+        // A pattern may take the punctuation before its words (". Never").
+        let lead = text[at.clone()]
+            .find(|c: char| c.is_alphanumeric() || c == '"' || c == '“')
+            .unwrap_or(0);
+        let at = at.start + lead..at.end;
         let sentence = sentence_bounds(text, &block, &at);
         let clause = clause_bounds(text, &sentence, &at);
         let subject_start = skip_openers(text, clause.start, at.start);
         let subject = person::person_at(text, subject_start)
-            .filter(|(r, _)| r.end <= at.start || r.start >= at.start && subject_start == at.start);
+            .filter(|(r, _)| r.end <= at.start || r.start >= at.start && subject_start == at.start)
+            .map(|(r, p)| possessive(text, r, p, at.start));
         let mut person = subject.as_ref().map(|(_, p)| p.clone());
         let subject = subject.map(|(r, _)| r).filter(|r| r.end <= at.start);
         let from = floor(
@@ -80,7 +87,7 @@ impl<'t> Context<'t> {
             // but outside it, then in the text before.
             let in_sentence = person::people_in(&text[sentence.start..at.start])
                 .into_iter()
-                .next()
+                .last()
                 .map(|(_, p)| p);
             let earlier_people = || {
                 let mut people = person::people_in(earlier);
@@ -166,7 +173,31 @@ impl<'t> Context<'t> {
     /// articles agree, a deletion leaves one space, and the sentence
     /// starts with a capital if it did.
     pub fn reword(&self, replacement: &str) -> String {
-        let before = self.before();
+        self.reword_from(self.at.start, replacement)
+    }
+
+    /// The word just before the match when the replacement already says
+    /// it: "drug" before "addict" → "person who uses drugs".
+    pub fn absorbed_word(&self, replacement: &str) -> Option<usize> {
+        let before = self.before().trim_end();
+        let word = before.rsplit(' ').next()?;
+        let lower = word.to_ascii_lowercase();
+        if lower.len() < 3
+            || !lower.chars().all(char::is_alphabetic)
+            || DETERMINERS.contains(&lower.as_str())
+            || STOP_WORDS.contains(&lower.as_str())
+        {
+            return None;
+        }
+        let says_it = replacement
+            .split(' ')
+            .any(|w| w == lower || w.strip_suffix('s') == Some(&lower));
+        says_it.then(|| self.sentence.start + before.len() - word.len())
+    }
+
+    /// [`Context::reword`], replacing from `start` (at or before the match).
+    pub fn reword_from(&self, start: usize, replacement: &str) -> String {
+        let before = &self.text[self.sentence.start..start];
         let after = self.after();
         let mut out = String::with_capacity(self.sentence.len() + replacement.len());
         if replacement.is_empty() {
@@ -202,6 +233,39 @@ impl<'t> Context<'t> {
     pub fn risky(&self) -> bool {
         risk().is_match(self.sentence())
     }
+}
+
+/// "Mum's new partner": the subject is the partner, not Mum.
+fn possessive(text: &str, r: Range<usize>, p: Person, limit: usize) -> (Range<usize>, Person) {
+    let rest = &text[r.end..limit.max(r.end)];
+    let Some(after) = rest
+        .strip_prefix("'s ")
+        .or_else(|| rest.strip_prefix("’s "))
+    else {
+        return (r, p);
+    };
+    let mut end = r.end + (rest.len() - after.len());
+    let mut last = "";
+    for word in after.split(' ').take(3) {
+        let w = word.to_ascii_lowercase();
+        if w.is_empty() || person::looks_like_verb(&w) || w.ends_with([',', '.']) {
+            break;
+        }
+        end += word.len() + 1;
+        last = word;
+    }
+    if last.is_empty() {
+        return (r, p);
+    }
+    let end = end - 1;
+    let name = text[r.start..end].to_string();
+    let gender = person::gender_of_role(last);
+    let person = Person {
+        name,
+        gender,
+        kind: Kind::Role,
+    };
+    (r.start..end, person)
 }
 
 /// Trims, folds double spaces, makes articles agree and capitalises.
@@ -323,6 +387,63 @@ const DETERMINERS: &[&str] = &[
     "the", "a", "an", "her", "his", "their", "my", "our", "this", "these", "those", "its", "your",
     "any", "some",
 ];
+/// Words too plain to be absorbed into a rewording.
+const STOP_WORDS: &[&str] = &[
+    "and", "with", "who", "was", "is", "are", "has", "had", "for", "not",
+];
+/// Verbs that follow "to" ("refused to nurse"), so "to" starts no topic there.
+const BASE_VERBS: &[&str] = &[
+    "be",
+    "do",
+    "go",
+    "make",
+    "take",
+    "get",
+    "give",
+    "come",
+    "see",
+    "say",
+    "think",
+    "know",
+    "engage",
+    "attend",
+    "comply",
+    "follow",
+    "work",
+    "change",
+    "talk",
+    "help",
+    "try",
+    "stop",
+    "nurse",
+    "learn",
+    "report",
+    "use",
+    "keep",
+    "leave",
+    "stay",
+    "listen",
+    "accept",
+    "discuss",
+    "complete",
+    "understand",
+    "manage",
+    "handle",
+    "deal",
+    "please",
+    "like",
+    "reach",
+    "hear",
+    "open",
+    "admit",
+    "consider",
+    "explain",
+    "let",
+];
+/// Nouns of time: "at this point", "the moment" are not topics.
+const TIME_NOUNS: &[&str] = &[
+    "point", "moment", "time", "minute", "stage", "day", "end", "start",
+];
 const PREPOSITIONS: &[&str] = &[
     "to", "with", "about", "during", "at", "in", "on", "of", "for", "around", "over", "towards",
     "toward", "into",
@@ -401,6 +522,22 @@ const TOPIC_ENDS: &[&str] = &[
     "from",
     "on",
     "in",
+    "without",
+    "for",
+    "like",
+];
+/// Words that join a new clause before a topic could start.
+const JOINS: &[&str] = &[
+    "and", "but", "or", "whenever", "when", "because", "while", "whilst", "if", "though",
+    "although", "as", "so", "since", "until", "which", "who", "that", "how", "what", "why",
+    "whether",
+];
+/// Verbs and particles that end a topic: "the house get into", "the girls up".
+const VERBS: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "has", "have", "had", "get", "gets", "got", "do",
+    "does", "did", "will", "would", "can", "could", "should", "must", "may", "might", "up", "down",
+    "out", "off", "to", "into", "raises", "raised", "says", "said", "makes", "made", "goes",
+    "went", "comes", "came", "seems", "seemed", "looks", "looked", "feels", "felt",
 ];
 const PRONOUNS: &[&str] = &[
     "she", "he", "they", "i", "we", "it", "you", "him", "them", "me", "us",
@@ -435,11 +572,21 @@ fn topic(after: &str) -> Option<String> {
             if PRONOUNS.contains(&next.as_str()) || i > 3 {
                 return None;
             }
+            // "… and obstructive whenever the team raises": another clause.
+            if words[..i]
+                .iter()
+                .any(|w| JOINS.contains(&clean(w).as_str()))
+            {
+                return None;
+            }
             i
         }
         None if words
             .first()
-            .is_some_and(|w| PREPOSITIONS.contains(&clean(w).as_str())) =>
+            .is_some_and(|w| PREPOSITIONS.contains(&clean(w).as_str()))
+            && !words
+                .get(1)
+                .is_some_and(|w| BASE_VERBS.contains(&clean(w).as_str()) || w.contains('-')) =>
         {
             1
         }
@@ -448,7 +595,8 @@ fn topic(after: &str) -> Option<String> {
     let mut taken = Vec::new();
     for (i, w) in words[start..].iter().enumerate() {
         let c = clean(w);
-        if c.is_empty() || (i > 0 && TOPIC_ENDS.contains(&c.as_str())) || taken.len() == 6 {
+        let verb = i > 0 && (VERBS.contains(&c.as_str()) || c.ends_with("ing") && i > 1);
+        if c.is_empty() || (i > 0 && TOPIC_ENDS.contains(&c.as_str())) || verb || taken.len() == 6 {
             break;
         }
         if i == 0 && TOPIC_ENDS.contains(&c.as_str()) && !DETERMINERS.contains(&c.as_str()) {
@@ -470,6 +618,12 @@ fn topic(after: &str) -> Option<String> {
         .filter(|w| !DETERMINERS.contains(&clean(w).as_str()))
         .count();
     if content == 0 || taken.iter().any(|w| PRONOUNS.contains(&clean(w).as_str())) {
+        return None;
+    }
+    if taken
+        .last()
+        .is_some_and(|w| TIME_NOUNS.contains(&clean(w).as_str()))
+    {
         return None;
     }
     Some(taken.join(" "))
@@ -677,6 +831,8 @@ pub struct Fill<'a> {
     pub captures: Option<Groups<'a>>,
     pub context: Option<&'a Context<'a>>,
     pub fix: Option<&'a str>,
+    /// The sentence with the fix in place.
+    pub reworded: Option<&'a str>,
 }
 
 impl Values for Fill<'_> {
@@ -693,13 +849,14 @@ impl Values for Fill<'_> {
             "before" => Cow::Borrowed(cx.before().trim()),
             "after" => Cow::Borrowed(cx.after().trim()),
             "subject" => Cow::Owned(cx.subject()),
-            "person" => Cow::Owned(cx.person.subject()),
+            "person" => Cow::Owned(cx.person.object()),
+            "name" => Cow::Owned(cx.person.named()),
             "they" => Cow::Owned(cx.person.they()),
             "them" => Cow::Owned(cx.person.them()),
             "their" => Cow::Owned(cx.person.their()),
             "topic" => Cow::Owned(cx.topic()?),
             "fix" => Cow::Borrowed(self.fix?),
-            "reworded" => Cow::Owned(cx.reword(self.fix?)),
+            "reworded" => Cow::Borrowed(self.reworded?),
             "occasions" => Cow::Owned(cx.occasions()?),
             "statement" => Cow::Owned(cx.statement()?),
             _ => return None,
@@ -721,6 +878,7 @@ pub fn finish(
         captures,
         context: Some(context),
         fix: None,
+        reworded: None,
     };
     let replacement = rule.fix.as_ref().and_then(|fix| {
         let by_phrase = fix.replace.get(&matched.to_ascii_lowercase()).cloned();
@@ -730,8 +888,18 @@ pub fn finish(
     });
     // A deletion must leave the sentence its subject.
     let replacement = replacement.filter(|r| !r.is_empty() || !removes_subject(context));
+    // "drug addict" → "person who uses drugs": the rewording takes the
+    // word before too, so the fix (which replaces the match only) is off.
+    let absorbed = replacement
+        .as_deref()
+        .and_then(|r| context.absorbed_word(r));
+    let reworded = replacement.as_deref().map(|r| match absorbed {
+        Some(start) => context.reword_from(start, r),
+        None => context.reword(r),
+    });
     let fill = Fill {
         fix: replacement.as_deref(),
+        reworded: reworded.as_deref(),
         ..plain
     };
     let mut message = rule.message.render_with(&fill).unwrap_or_default();
@@ -746,22 +914,24 @@ pub fn finish(
         message.push_str(
             ". This sentence records risk: keep the risk information in the note, word for word",
         );
-        let keep = match &replacement {
-            Some(r) => context.reword(r),
+        let keep = match &reworded {
+            Some(r) => r.clone(),
             None => format!(
                 "Keep the sentence as written and change only \"{matched}\": say what you saw or heard instead."
             ),
         };
         suggestions = vec![keep];
     }
-    let fix = replacement.filter(|_| file_matches).map(|r| Edit {
-        replacement: match_case(matched, &r),
-        applicability: rule
-            .fix
-            .as_ref()
-            .expect("a replacement comes from a fix")
-            .applicability,
-    });
+    let fix = replacement
+        .filter(|_| file_matches && absorbed.is_none())
+        .map(|r| Edit {
+            replacement: match_case(matched, &r),
+            applicability: rule
+                .fix
+                .as_ref()
+                .expect("a replacement comes from a fix")
+                .applicability,
+        });
     (message, suggestions, fix)
 }
 

@@ -85,8 +85,50 @@ impl Person {
     /// or "They" when the note names nobody.
     pub fn subject(&self) -> String {
         match self.kind {
-            Kind::Unnamed => "they".into(),
+            Kind::Unnamed => self.they(),
             _ => self.name.clone(),
+        }
+    }
+
+    /// How to name them after a verb or preposition: a role or name as
+    /// the note has it ("the client", "Mum", "Leila"), else the object
+    /// pronoun ("her", "them").
+    pub fn object(&self) -> String {
+        match self.kind {
+            Kind::Unnamed | Kind::Pronoun => self.them(),
+            _ => self.named(),
+        }
+    }
+
+    /// How to name them as the subject inside a sentence: a role or name
+    /// as the note has it ("the client", "Mum", "Leila"), else the subject
+    /// pronoun ("she", "they").
+    pub fn named(&self) -> String {
+        match self.kind {
+            Kind::Unnamed | Kind::Pronoun => self.they(),
+            Kind::Name => self.name.clone(),
+            Kind::Role => {
+                let first = self.name.split(' ').next().unwrap_or("");
+                let lower = first.to_ascii_lowercase();
+                let determiner = matches!(
+                    lower.as_str(),
+                    "the" | "this" | "my" | "our" | "her" | "his" | "their"
+                );
+                let family = matches!(
+                    lower.as_str(),
+                    "mum" | "dad" | "nan" | "nana" | "grandma" | "grandad" | "granddad"
+                );
+                // "Pt", "YP", "SU": shorthand the note uses as a name.
+                let shorthand = first.len() <= 3 || first.chars().skip(1).any(char::is_uppercase);
+                if determiner {
+                    super::inflect::decapitalise(&self.name)
+                } else if family || shorthand || self.name.contains('\'') || self.name.contains('’')
+                {
+                    self.name.clone()
+                } else {
+                    format!("the {}", self.name.to_ascii_lowercase())
+                }
+            }
         }
     }
 
@@ -96,7 +138,7 @@ impl Person {
     }
 }
 
-const ROLES: &str = "client|coachee|supervisee|patient|pt|resident|tenant|service user|young person|yp|child|boy|girl|man|woman|mum|mother|dad|father|parents?|partner|husband|wife|boyfriend|girlfriend|son|daughter|brother|sister|grandmother|grandfather|grandma|grandad|granddad|grandparents?|nan|nana|aunt|auntie|uncle|carer|family|couple|kids|children|student|pupil|learner|teenager|stepdad|stepmum|step-dad|step-mum|learner|offender|applicant|claimant";
+const ROLES: &str = "client|coachee|supervisee|patient|pt|resident|tenant|service user|young person|yp|child|boy|girl|man|woman|mum|mother|dad|father|parents?|partner|husband|wife|boyfriend|girlfriend|son|daughter|brother|sister|grandmother|grandfather|grandma|grandad|granddad|grandparents?|nan|nana|aunt|auntie|uncle|carer|family|couple|kids|children|student|pupil|learner|teenager|stepdad|stepmum|step-dad|step-mum|offender|applicant|claimant|su|pop";
 
 fn matcher() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -368,6 +410,10 @@ pub fn person_at(text: &str, at: usize) -> Option<(Range<usize>, Person)> {
         (Kind::Name, Gender::Unknown)
     };
     let end = at + whole.end();
+    // "the mother-in-law", "client-led": part of a longer word.
+    if text[end..].starts_with('-') {
+        return None;
+    }
     // A name standing alone at the start of a sentence must be followed by
     // a verb-like word or a possessive, or it is just a capitalised word.
     if kind == Kind::Name && caps.name("name").is_some() {
@@ -398,7 +444,7 @@ fn starts_sentence_mid(text: &str, at: usize) -> bool {
     !(before.is_empty() || before.ends_with(['.', '!', '?', ';', ':', '"', '“', '(', '-', '*']))
 }
 
-fn looks_like_verb(word: &str) -> bool {
+pub fn looks_like_verb(word: &str) -> bool {
     let w = word.to_ascii_lowercase();
     matches!(
         w.as_str(),
@@ -445,7 +491,7 @@ fn looks_like_verb(word: &str) -> bool {
         || super::inflect::is_irregular_past(&w)
 }
 
-fn gender_of_role(words: &str) -> Gender {
+pub fn gender_of_role(words: &str) -> Gender {
     let last = words
         .rsplit([' ', '-'])
         .next()
