@@ -52,7 +52,8 @@ STOP = set(
 
 
 def words(text):
-    return [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text)]
+    # "he's" counts as "he": contractions split at the apostrophe.
+    return [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]*", text)]
 
 
 def gender_of(sentence):
@@ -131,9 +132,12 @@ def main():
             added = collections.Counter(words(s)) - counts
             brings_f = any(w in FEMALE for w in added)
             brings_m = any(w in MALE for w in added)
+            own_words = set(counts)
+            has_f = bool(own_words & (FEMALE | FEMALE_ROLES))
+            has_m = bool(own_words & (MALE | MALE_ROLES))
             if gender == "f" and brings_m or gender == "m" and brings_f:
                 wrong += 1
-            elif gender is None and (brings_f or brings_m):
+            elif brings_f and not has_f or brings_m and not has_m:
                 guessed += 1
         for s in set(suggestions):
             texts[s] += 1

@@ -111,6 +111,7 @@ Each finding offers at most two suggestions, one line each: first a rewording of
 | `{person}`, `{name}` | the person as the note names them ("the client", "Mum", "Leila"), else their pronoun: `{person}` after a verb ("her"), `{name}` as a subject ("she") |
 | `{they}`, `{them}`, `{their}` | their pronoun as the sentence or the text before it gives it; their name, or "they", when nothing does (never a guessed gender) |
 | `{topic}` | what the clause is about after the match ("the budgeting sheet") |
+| `{when}` | the time or occasion after the match ("on Tuesday", "when asked about the arrears"), or nothing |
 | `{fix}`, `{reworded}` | the rule's fix for the match, and the sentence with it in place |
 | `{occasions}` | an "always"/"never" sentence as what happened ("is always late" → "has arrived late (say when, and how often)") |
 | `{statement}` | a "why does she keep…" question as what happened ("Leila has cancelled on Mondays.") |

@@ -452,3 +452,42 @@ fn suggestions_add_no_facts() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// A built-in fix reaches every output: JSON and SARIF carry it as a
+/// replacement of the flagged words, and `--unsafe-fixes` applies it.
+#[test]
+fn builtin_fixes_are_replacements_in_json_and_sarif() {
+    use regard::document::{Document, Kind};
+    use regard::report::{json, locate, sarif};
+    let rules = RuleSet::load(true, &[]).unwrap();
+    let engine = Engine::new(&rules).unwrap();
+    let text = "Client failed to complete the budgeting sheet.\n";
+    let doc = Document::new("note.md".into(), text.into(), Kind::Markdown);
+    let findings = engine.lint(&doc);
+    let edits: Vec<_> = findings
+        .iter()
+        .filter_map(|f| f.fix.as_ref().map(|e| (f.span, e.replacement.as_str())))
+        .collect();
+    assert_eq!(
+        regard::fix::apply(text, &edits),
+        "Client did not complete the budgeting sheet.\n"
+    );
+    assert_eq!(
+        findings[0].suggestions,
+        [
+            "Client did not complete the budgeting sheet.",
+            "What got in the way of the budgeting sheet for them?"
+        ]
+    );
+    let located = locate(&doc, findings, &rules.rules);
+    let j: serde_json::Value = serde_json::from_str(&json::render(&located, 1)).unwrap();
+    assert_eq!(j["findings"][0]["fix"]["replacement"], "did not");
+    assert_eq!(j["findings"][0]["fix"]["applicability"], "unsafe");
+    let s: serde_json::Value =
+        serde_json::from_str(&sarif::render(&located, &rules.rules)).unwrap();
+    let replacement =
+        &s["runs"][0]["results"][0]["fixes"][0]["artifactChanges"][0]["replacements"][0];
+    assert_eq!(replacement["insertedContent"]["text"], "did not");
+    assert_eq!(replacement["deletedRegion"]["byteOffset"], 7);
+    assert_eq!(replacement["deletedRegion"]["byteLength"], 9);
+}

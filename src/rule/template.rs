@@ -42,6 +42,7 @@ pub const CONTEXT_HOLES: &[&str] = &[
     "them",
     "their",
     "topic",
+    "when",
     "fix",
     "reworded",
     "occasions",

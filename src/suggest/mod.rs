@@ -17,6 +17,7 @@
 //! | `person` | who the sentence is about, as the note names them ("the client", "Leila"), or "her"/"him"/"them" |
 //! | `name` | the same as a subject: "the client", "Leila", or "she"/"he"/"they" |
 //! | `they`, `them`, `their` | their pronoun, or their name, or "they" |
+//! | `when` | the time or occasion after the match ("on Tuesday"), or nothing |
 //! | `topic` | the thing the clause is about after the match ("the budgeting sheet") |
 //! | `fix` | the rule's replacement for the matched words |
 //! | `reworded` | the sentence with the fix in place |
@@ -102,7 +103,16 @@ impl<'t> Context<'t> {
                     .next()
                     .map(|(_, p)| p)
             };
-            person = in_sentence.or_else(in_match).or_else(earlier_people);
+            let after_match = || {
+                person::people_in(&text[at.end..sentence.end])
+                    .into_iter()
+                    .next()
+                    .map(|(_, p)| p)
+            };
+            person = in_sentence
+                .or_else(in_match)
+                .or_else(after_match)
+                .or_else(earlier_people);
         }
         let mut person = person.unwrap_or_else(Person::unnamed);
         if person.gender == Gender::Unknown {
@@ -114,6 +124,14 @@ impl<'t> Context<'t> {
             ];
             if let Some(g) = person::pronouns_agree(outside) {
                 person.gender = g;
+            } else if !outside
+                .iter()
+                .any(|t| person::pronouns_agree([*t]).is_some())
+            {
+                // "The pain is all in his head": the only pronoun is in the match.
+                if let Some(g) = person::pronouns_agree([&text[at.clone()]]) {
+                    person.gender = g;
+                }
             }
         }
         Context {
@@ -159,6 +177,31 @@ impl<'t> Context<'t> {
             let (range, _) = person::people_in(matched).into_iter().next()?;
             topic(&matched[range.end..])
         })
+    }
+
+    /// When and where it happened, as the clause says after the match:
+    /// "on Tuesday", "when asked about the arrears"; empty if it does not.
+    pub fn when(&self) -> String {
+        let end = self.clause.end.max(self.at.end);
+        let after = &self.text[self.at.end..end];
+        let words: Vec<&str> = after.split_whitespace().collect();
+        let start = words.iter().take(3).position(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase();
+            WHEN_WORDS.contains(&w.as_str())
+        });
+        let Some(start) = start else {
+            return String::new();
+        };
+        let mut taken = Vec::new();
+        for w in &words[start..] {
+            taken.push(w.trim_end_matches([',', '.', '!', '?', ';', ':']));
+            if w.ends_with([',', '.', '!', '?', ';', ':']) {
+                break;
+            }
+        }
+        taken.join(" ")
     }
 
     /// A blame question as the statement of what happened: "Why does
@@ -237,6 +280,10 @@ impl<'t> Context<'t> {
 
 /// "Mum's new partner": the subject is the partner, not Mum.
 fn possessive(text: &str, r: Range<usize>, p: Person, limit: usize) -> (Range<usize>, Person) {
+    // "He's been": a contraction, not a possessive.
+    if p.kind == Kind::Pronoun {
+        return (r, p);
+    }
     let rest = &text[r.end..limit.max(r.end)];
     let Some(after) = rest
         .strip_prefix("'s ")
@@ -526,6 +573,26 @@ const TOPIC_ENDS: &[&str] = &[
     "for",
     "like",
 ];
+/// Words that open a phrase of time or occasion.
+const WHEN_WORDS: &[&str] = &[
+    "when",
+    "whenever",
+    "during",
+    "throughout",
+    "at",
+    "on",
+    "since",
+    "after",
+    "before",
+    "today",
+    "yesterday",
+    "tonight",
+    "this",
+    "last",
+    "in",
+    "again",
+];
+
 /// Words that join a new clause before a topic could start.
 const JOINS: &[&str] = &[
     "and", "but", "or", "whenever", "when", "because", "while", "whilst", "if", "though",
@@ -855,6 +922,7 @@ impl Values for Fill<'_> {
             "them" => Cow::Owned(cx.person.them()),
             "their" => Cow::Owned(cx.person.their()),
             "topic" => Cow::Owned(cx.topic()?),
+            "when" => Cow::Owned(cx.when()),
             "fix" => Cow::Borrowed(self.fix?),
             "reworded" => Cow::Borrowed(self.reworded?),
             "occasions" => Cow::Owned(cx.occasions()?),
@@ -907,7 +975,13 @@ pub fn finish(
         .suggest
         .iter()
         .filter_map(|t| t.render_with(&fill))
-        .filter(|s| !s.trim().is_empty())
+        .map(|s| {
+            s.split(' ')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|s| !s.is_empty())
         .take(MAX_SUGGESTIONS)
         .collect();
     if context.risky() {
