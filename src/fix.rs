@@ -27,7 +27,9 @@ pub fn wanted(edit: &Edit, unsafe_fixes: bool) -> bool {
 }
 
 /// Applies non-overlapping edits (sorted by position; overlapping ones after
-/// the first are left for the next round).
+/// the first are left for the next round). An edit that deletes a word
+/// ("allegedly") takes one space beside it too, and at the start of a
+/// sentence gives the next word the capital the deleted one had.
 pub fn apply(text: &str, edits: &[(Span, &str)]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
@@ -38,6 +40,19 @@ pub fn apply(text: &str, edits: &[(Span, &str)]) -> String {
         out.push_str(&text[at..span.start]);
         out.push_str(replacement);
         at = span.end;
+        if replacement.is_empty() && text[at..].starts_with(' ') {
+            let before = &text[..span.start];
+            if before.ends_with(' ') || before.is_empty() || before.ends_with('\n') {
+                at += 1;
+            }
+            let capital = text[span.start..span.end].starts_with(char::is_uppercase);
+            if capital {
+                if let Some(c) = text[at..].chars().next().filter(|c| c.is_lowercase()) {
+                    out.extend(c.to_uppercase());
+                    at += c.len_utf8();
+                }
+            }
+        }
     }
     out.push_str(&text[at..]);
     out
@@ -522,6 +537,13 @@ mod tests {
             (Span::new(14, 21), "said"),
         ];
         assert_eq!(apply(text, &edits), "He says she said.");
+    }
+
+    #[test]
+    fn a_deleted_word_takes_a_space_and_gives_its_capital() {
+        let text = "Client allegedly missed two. Supposedly the bus was late.";
+        let edits = [(Span::new(7, 16), ""), (Span::new(29, 39), "")];
+        assert_eq!(apply(text, &edits), "Client missed two. The bus was late.");
     }
 
     #[test]

@@ -19,6 +19,8 @@
 //! - `check`: `regard check` itself: walking folders, reading notes, exit status;
 //!   `fix.rs` (safe rewrites, atomic writes) and `baseline.rs` serve it.
 //! - `read`: every file read, bounded and refusing FIFOs and devices.
+//! - `suggest`: a finding's message, suggestions and fix, filled from the
+//!   flagged sentence (its person, pronoun, topic) by the rule's templates.
 //! - `examples`: rules' own `flag`/`pass` examples, for the tests and `regard test`.
 //! - `server`: `regard server`, the same pipeline behind the Language Server
 //!   Protocol, for editors.
@@ -35,6 +37,7 @@ pub mod read;
 pub mod report;
 pub mod rule;
 pub mod server;
+pub mod suggest;
 
 use std::io::Write;
 

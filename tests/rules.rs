@@ -250,3 +250,244 @@ fn builtin_person_class_names_people_not_services() {
         assert!(!whole.is_match(other), "<person> should not name {other:?}");
     }
 }
+
+/// Every built-in rule's flag examples with the message, suggestions and
+/// fix each gets: the help a practitioner reads, reviewed as a whole.
+#[test]
+fn suggestions_for_every_rule_example() {
+    use regard::document::{Document, Kind};
+    let rules = RuleSet::load(true, &[]).unwrap();
+    let engine = Engine::with_options(&rules, regard::examples::options()).unwrap();
+    let mut out = String::new();
+    for (i, rule) in rules.rules.iter().enumerate() {
+        if rule.engine_check.is_some() {
+            continue;
+        }
+        out.push_str(&format!("## {}\n", rule.id));
+        for example in &rule.flag_examples {
+            let doc = Document::new("example.txt".into(), example.text.clone(), Kind::Plain);
+            out.push_str(&format!("\n{}\n", example.text));
+            for f in engine.lint(&doc).iter().filter(|f| f.rule == i) {
+                out.push_str(&format!("  `{}`: {}\n", f.matched, f.message));
+                for (n, s) in f.suggestions.iter().enumerate() {
+                    out.push_str(&format!("  {} {s}\n", if n == 0 { "try:" } else { " or:" }));
+                }
+                if let Some(fix) = &f.fix {
+                    out.push_str(&format!(
+                        "  fix ({:?}): {:?}\n",
+                        fix.applicability, fix.replacement
+                    ));
+                }
+            }
+        }
+        out.push('\n');
+    }
+    insta::assert_snapshot!(out);
+}
+
+/// Sentences whose person has a known gender, in the shapes the rules
+/// flag, for the two properties below.
+fn gendered_sentences() -> Vec<(String, Option<bool>)> {
+    // (name as written, female?)
+    let people: &[(&str, Option<bool>)] = &[
+        ("She", Some(true)),
+        ("He", Some(false)),
+        ("Mum", Some(true)),
+        ("Dad", Some(false)),
+        ("Mr Okoye", Some(false)),
+        ("Mrs Khan", Some(true)),
+        ("Her brother", Some(false)),
+        ("His sister", Some(true)),
+        ("Leila", None),
+        ("The client", None),
+        ("They", None),
+    ];
+    let shapes = [
+        "{P} failed to complete the budgeting sheet again.",
+        "{P} claims the letter never came.",
+        "{P} was resistant to feedback today.",
+        "{P} is an alcoholic and drinks most mornings.",
+        "{P} never follows through on what we agree.",
+        "{P} is overreacting to the school's letter.",
+        "{P} should have known better than to sign it.",
+        "{P} clearly doesn't care about the plan.",
+        "{P} lacks insight into the impact on the children.",
+        "{P} looked dishevelled when we met.",
+        "{P} refused to attend the review.",
+        "{P} is always late.",
+        "Why does {P:lower} keep cancelling on Mondays?",
+    ];
+    let mut out = Vec::new();
+    for (name, female) in people {
+        for shape in shapes {
+            let lower = if matches!(*name, "She" | "He" | "They") {
+                name.to_lowercase()
+            } else {
+                name.to_string()
+            };
+            let text = shape.replace("{P:lower}", &lower).replace("{P}", name);
+            out.push((text, *female));
+        }
+    }
+    out
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// No suggestion brings in a pronoun of the other gender than the
+/// sentence gives its person, nor a gendered pronoun where it gives none.
+#[test]
+fn suggestions_keep_the_persons_gender() {
+    use regard::document::{Document, Kind};
+    let rules = RuleSet::load(true, &[]).unwrap();
+    let engine = Engine::new(&rules).unwrap();
+    let female = ["she", "her", "hers", "herself"];
+    let male = ["he", "him", "his", "himself"];
+    let mut checked = 0;
+    let mut problems = Vec::new();
+    for (text, is_female) in gendered_sentences() {
+        let doc = Document::new("n.txt".into(), text.clone(), Kind::Plain);
+        let own = words(&text);
+        for f in engine.lint(&doc) {
+            for s in f.suggestions.iter().chain(std::iter::once(&f.message)) {
+                checked += 1;
+                let added: Vec<String> =
+                    words(s).into_iter().filter(|w| !own.contains(w)).collect();
+                let brings = |set: &[&str]| added.iter().any(|w| set.contains(&w.as_str()));
+                let wrong = match is_female {
+                    Some(true) => brings(&male),
+                    Some(false) => brings(&female),
+                    None => brings(&male) || brings(&female),
+                };
+                if wrong {
+                    problems.push(format!("{text:?} → {s:?}"));
+                }
+            }
+        }
+    }
+    assert!(checked > 200, "only {checked} suggestions checked");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// A suggestion adds no fact the sentence lacks: no number, time, day,
+/// diagnosis or name that is not in the sentence.
+#[test]
+fn suggestions_add_no_facts() {
+    use regard::document::{Document, Kind};
+    let rules = RuleSet::load(true, &[]).unwrap();
+    let engine = Engine::new(&rules).unwrap();
+    let facts = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "morning",
+        "evening",
+        "night",
+        "week",
+        "month",
+        "spring",
+        "summer",
+        "winter",
+        "twice",
+        "once",
+        "schizophrenia",
+        "diabetes",
+        "epilepsy",
+        "depression",
+        "anxiety",
+        "adhd",
+        "autism",
+        "bipolar",
+        "disorder",
+        "diagnosis",
+        "diagnosed",
+        "alcohol",
+        "drugs",
+        "letter",
+        "ill",
+    ];
+    let mut texts: Vec<String> = gendered_sentences().into_iter().map(|(t, _)| t).collect();
+    for rule in &rules.rules {
+        texts.extend(rule.flag_examples.iter().map(|e| e.text.clone()));
+    }
+    let mut problems = Vec::new();
+    for text in &texts {
+        let doc = Document::new("n.txt".into(), text.clone(), Kind::Plain);
+        let own = words(text);
+        for f in engine.lint(&doc) {
+            let rule = &rules.rules[f.rule];
+            // Person-first forms name the condition the label names.
+            let stem_in_match = |w: &str| {
+                let stem = &w[..w.len().min(6)];
+                words(&f.matched).iter().any(|m| m.starts_with(stem))
+            };
+            let allowed = |w: &str| {
+                rule.id == "identity-label"
+                    && (matches!(w, "alcohol" | "drugs") || stem_in_match(w))
+            };
+            for s in &f.suggestions {
+                for w in words(s) {
+                    let new_number = w.chars().any(|c| c.is_ascii_digit());
+                    let new_fact = facts.contains(&w.as_str()) && !allowed(&w);
+                    // A capitalised word mid-suggestion that the sentence lacks is a new name.
+                    let capital = s.split(' ').skip(1).any(|x| {
+                        x.trim_matches(|c: char| !c.is_alphanumeric()) == w.as_str()
+                            && x.starts_with(char::is_uppercase)
+                    });
+                    if !own.contains(&w) && (new_number || new_fact || capital && w != "i") {
+                        problems.push(format!("{text:?} → {s:?} adds {w:?}"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// A built-in fix reaches every output: JSON and SARIF carry it as a
+/// replacement of the flagged words, and `--unsafe-fixes` applies it.
+#[test]
+fn builtin_fixes_are_replacements_in_json_and_sarif() {
+    use regard::document::{Document, Kind};
+    use regard::report::{json, locate, sarif};
+    let rules = RuleSet::load(true, &[]).unwrap();
+    let engine = Engine::new(&rules).unwrap();
+    let text = "Client failed to complete the budgeting sheet.\n";
+    let doc = Document::new("note.md".into(), text.into(), Kind::Markdown);
+    let findings = engine.lint(&doc);
+    let edits: Vec<_> = findings
+        .iter()
+        .filter_map(|f| f.fix.as_ref().map(|e| (f.span, e.replacement.as_str())))
+        .collect();
+    assert_eq!(
+        regard::fix::apply(text, &edits),
+        "Client did not complete the budgeting sheet.\n"
+    );
+    assert_eq!(
+        findings[0].suggestions,
+        [
+            "Client did not complete the budgeting sheet.",
+            "What got in the way of the budgeting sheet for them?"
+        ]
+    );
+    let located = locate(&doc, findings, &rules.rules);
+    let j: serde_json::Value = serde_json::from_str(&json::render(&located, 1)).unwrap();
+    assert_eq!(j["findings"][0]["fix"]["replacement"], "did not");
+    assert_eq!(j["findings"][0]["fix"]["applicability"], "unsafe");
+    let s: serde_json::Value =
+        serde_json::from_str(&sarif::render(&located, &rules.rules)).unwrap();
+    let replacement =
+        &s["runs"][0]["results"][0]["fixes"][0]["artifactChanges"][0]["replacements"][0];
+    assert_eq!(replacement["insertedContent"]["text"], "did not");
+    assert_eq!(replacement["deletedRegion"]["byteOffset"], 7);
+    assert_eq!(replacement["deletedRegion"]["byteLength"], 9);
+}

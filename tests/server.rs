@@ -371,7 +371,11 @@ fn utf16_client_gets_diagnostics_fixes_hover_and_incremental_updates() {
         message.starts_with("`resistant` labels the client"),
         "{message}"
     );
-    assert!(message.contains("\nDescribe what you saw"), "{message}");
+    // The help rewords this sentence: its person and its topic.
+    assert!(
+        message.contains("\nClient … (say what they did or said about feedback)"),
+        "{message}"
+    );
     let doubt = find(&published, "doubt-verb");
     assert_eq!(doubt["range"], range((3, 4), (3, 10)));
 

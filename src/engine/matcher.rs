@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::compile::build_automaton;
-use super::{Edit, Engine, Finding};
+use super::{Engine, Finding};
 use crate::document::quotes::{is_quoted, quoted_ranges};
 use crate::document::span::{ceil_char_boundary, floor_char_boundary};
 use crate::document::{Document, Span};
@@ -289,18 +289,17 @@ impl Engine<'_> {
         let end = prose.source_offset(at.end - last);
         let end = end + doc.text[end..].chars().next().map_or(0, char::len_utf8);
         let span = Span::new(prose.source_offset(at.start), end);
-        let fix = rule.fix.as_ref().and_then(|(applicability, replace)| {
-            let replacement = replace.get(&matched.to_ascii_lowercase())?;
-            // Only where the file holds exactly these words (no markup or
-            // line break inside), so an edit never eats formatting.
-            if !doc.text[span.start..span.end].eq_ignore_ascii_case(matched) {
-                return None;
-            }
-            Some(Edit {
-                replacement: match_case(matched, replacement),
-                applicability: *applicability,
-            })
-        });
+        // Only where the file holds exactly these words (no markup or
+        // line break inside) may a fix apply, so an edit never eats formatting.
+        let plain_in_file = doc.text[span.start..span.end].eq_ignore_ascii_case(matched);
+        let i = prose.blocks.partition_point(|b| b.range.end < at.start);
+        let earlier = i
+            .checked_sub(1)
+            .and_then(|p| prose.blocks.get(p))
+            .map_or("", |b| &text[b.range.clone()]);
+        let context = crate::suggest::Context::new(text, block.clone(), earlier, at.clone());
+        let (message, suggestions, fix) =
+            crate::suggest::finish(rule, &context, matched, caps, plain_in_file);
         Some(Finding {
             rule: r,
             span,
@@ -311,12 +310,8 @@ impl Engine<'_> {
             },
             fix,
             matched: matched.to_string(),
-            message: rule.message.render(matched, caps),
-            suggestions: rule
-                .suggest
-                .iter()
-                .map(|t| t.render(matched, caps))
-                .collect(),
+            message,
+            suggestions,
         })
     }
 }
@@ -336,15 +331,6 @@ impl QuoteCache {
             self.block = Some(block.clone());
         }
         &self.ranges
-    }
-}
-
-/// `replacement`, capitalised if `matched` was (at the start of a sentence).
-fn match_case(matched: &str, replacement: &str) -> String {
-    let mut chars = replacement.chars();
-    match (matched.chars().next(), chars.next()) {
-        (Some(m), Some(r)) if m.is_uppercase() => r.to_uppercase().chain(chars).collect(),
-        _ => replacement.to_string(),
     }
 }
 

@@ -9,9 +9,10 @@
 //! counts characters and a [`Located`] does not know the characters before
 //! its line.
 //!
-//! Results carry no note text beyond the message and suggestion (`matched`
-//! is left out, and no snippets): `partialFingerprints` uses the finding's
-//! hash, so GitHub can follow a finding when lines move.
+//! Results carry no note text beyond the message, suggestion and fix
+//! (`matched` is left out, and no snippets): `partialFingerprints` uses the
+//! finding's hash, so GitHub can follow a finding when lines move. A rule's
+//! fix is a SARIF `fix`: one replacement of the finding's region.
 
 use serde::Serialize;
 
@@ -88,6 +89,43 @@ fn result(f: &Located, rules: &[Rule]) -> SarifResult {
         text.push_str("\ntry: ");
         text.push_str(s);
     }
+    let region = || Region {
+        start_line: f.start.line,
+        start_column: f.start.column,
+        end_line: f.end.line,
+        end_column: f.end.column,
+        byte_offset: f.start.offset,
+        byte_length: f.end.offset - f.start.offset,
+    };
+    let fixes = f
+        .fix
+        .iter()
+        .map(|edit| SarifFix {
+            description: Message {
+                text: format!(
+                    "{} ({})",
+                    if edit.replacement.is_empty() {
+                        "Remove the words".to_string()
+                    } else {
+                        format!("Reword as \"{}\"", edit.replacement)
+                    },
+                    match edit.applicability {
+                        crate::rule::Applicability::Safe => "keeps the meaning",
+                        crate::rule::Applicability::Unsafe => "check that it keeps the meaning",
+                    }
+                ),
+            },
+            artifact_changes: vec![ArtifactChange {
+                artifact_location: artifact_location(&f.path),
+                replacements: vec![Replacement {
+                    deleted_region: region(),
+                    inserted_content: Content {
+                        text: edit.replacement.clone(),
+                    },
+                }],
+            }],
+        })
+        .collect();
     SarifResult {
         rule_id: f.rule.clone(),
         rule_index: rules.iter().position(|r| r.id == f.rule),
@@ -96,16 +134,10 @@ fn result(f: &Located, rules: &[Rule]) -> SarifResult {
         locations: vec![Location {
             physical_location: PhysicalLocation {
                 artifact_location: artifact_location(&f.path),
-                region: Region {
-                    start_line: f.start.line,
-                    start_column: f.start.column,
-                    end_line: f.end.line,
-                    end_column: f.end.column,
-                    byte_offset: f.start.offset,
-                    byte_length: f.end.offset - f.start.offset,
-                },
+                region: region(),
             },
         }],
+        fixes,
         partial_fingerprints: PartialFingerprints {
             regard: f.fingerprint.clone(),
         },
@@ -280,7 +312,35 @@ struct SarifResult {
     level: &'static str,
     message: Message,
     locations: Vec<Location>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<SarifFix>,
     partial_fingerprints: PartialFingerprints,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix {
+    description: Message,
+    artifact_changes: Vec<ArtifactChange>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange {
+    artifact_location: ArtifactLocation,
+    replacements: Vec<Replacement>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement {
+    deleted_region: Region,
+    inserted_content: Content,
+}
+
+#[derive(Serialize)]
+struct Content {
+    text: String,
 }
 
 #[derive(Serialize)]

@@ -57,8 +57,8 @@ pub struct Rule {
     /// `None`: the configuration's default.
     pub in_quotes: Option<InQuotes>,
     pub engine_check: Option<EngineCheck>,
-    /// Replacement by matched phrase (lower-case), and how safe it is.
-    pub fix: Option<(Applicability, HashMap<String, String>)>,
+    /// The rule's rewording of the matched words, and how safe it is.
+    pub fix: Option<Fix>,
     pub docs: Docs,
     pub flag_examples: Vec<Example>,
     pub pass_examples: Vec<Example>,
@@ -66,11 +66,24 @@ pub struct Rule {
     pub source: Arc<Source>,
 }
 
+/// A replacement for the matched words that `--fix` and the editor's
+/// quick fix may apply.
+#[derive(Debug)]
+pub struct Fix {
+    pub applicability: Applicability,
+    /// Replacement by matched phrase (lower-case).
+    pub replace: HashMap<String, String>,
+    /// For other matches: a template of the replacement (`{match:plain}`).
+    pub with: Option<Template>,
+}
+
 #[derive(Debug, Clone)]
 pub struct Docs {
     pub what: String,
     pub why: String,
     pub curious: String,
+    /// Whether the rule offers a fix, and why or why not.
+    pub fix: Option<String>,
 }
 
 /// A `flag` or `pass` example, with its place in the rule file.

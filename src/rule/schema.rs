@@ -34,7 +34,8 @@ pub struct RuleFile {
     /// word patterns cannot say.
     #[serde(default)]
     pub patterns: Vec<Spanned<String>>,
-    /// Curious rewordings; templates like `message`.
+    /// A rewording of the sentence, then a curious question; templates
+    /// like `message`, with the sentence's holes (`crate::suggest`).
     pub suggest: Vec<Spanned<String>>,
     /// Where the rule does not apply.
     #[serde(default)]
@@ -48,8 +49,8 @@ pub struct RuleFile {
     /// or that give no reason). Such a rule has no phrases or patterns.
     #[serde(default)]
     pub engine_check: Option<Spanned<EngineCheck>>,
-    /// A replacement for the matched words, phrase by phrase, that
-    /// `--fix` may apply.
+    /// A replacement for the matched words, phrase by phrase or as a
+    /// template, that `--fix` and the editor's quick fix may apply.
     #[serde(default)]
     pub fix: Option<FixFile>,
     pub docs: Docs,
@@ -61,7 +62,12 @@ pub struct RuleFile {
 pub struct FixFile {
     pub applicability: Applicability,
     /// Matched phrase (as listed in `phrases`) → replacement.
+    #[serde(default)]
     pub replace: BTreeMap<String, Spanned<String>>,
+    /// The replacement for matches `replace` does not list, as a template
+    /// (`{match:plain}`); a match it leaves unchanged gets no fix.
+    #[serde(default)]
+    pub with: Option<Spanned<String>>,
 }
 
 /// Whether a fix keeps the meaning (ruff's `Applicability`).
@@ -138,6 +144,9 @@ pub struct Docs {
     pub what: Spanned<String>,
     pub why: Spanned<String>,
     pub curious: Spanned<String>,
+    /// Whether the rule has a fix, and why or why not (`regard rule ID`).
+    #[serde(default)]
+    pub fix: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,31 +1,85 @@
-//! `Template`: a message or suggestion with `{match}` and `{capture}` holes.
+//! `Template`: a message, suggestion or fix with holes: `{match}`, the
+//! patterns' captures (`{who}`), and what `crate::suggest` knows about the
+//! flagged sentence (`{reworded}`, `{subject}`, `{them}`, `{topic}` …).
 //!
-//! `{{` and `}}` stand for literal braces. Parsing happens once, at load
-//! time, so that a hole naming a capture the patterns lack is a rule error
-//! rather than a surprise in someone's note.
+//! `{{` and `}}` stand for literal braces. Filters change a hole's value:
+//! `{who:object}` (she → her), `{them:cap}` (capital first letter),
+//! `{match:plain}` (claims → says, failed to → did not),
+//! `{match:unquote}` (drops quotation marks), `{match:without(so-called)}`
+//! (drops a word). Alternatives are separated by ` || `: the first whose
+//! holes all have a value is used (a sentence may have no topic, a match no
+//! plain form), and a template none of whose alternatives can be filled
+//! yields nothing. Parsing happens once, at load time, so that a hole naming
+//! a capture the patterns lack, or an unknown filter, is a rule error rather
+//! than a surprise in someone's note.
+
+use std::borrow::Cow;
 
 use super::pattern::Groups;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Template {
-    parts: Vec<Part>,
+    /// Alternatives, each a sequence of parts.
+    alternatives: Vec<Vec<Part>>,
 }
+
+/// Where a template's holes get their values.
+pub trait Values {
+    /// The value of hole `name`, or `None` if it has none for this finding.
+    fn get(&self, name: &str) -> Option<Cow<'_, str>>;
+}
+
+/// The holes every template may use whatever its patterns capture: what
+/// `crate::suggest` knows about the flagged sentence.
+pub const CONTEXT_HOLES: &[&str] = &[
+    "sentence",
+    "before",
+    "after",
+    "subject",
+    "person",
+    "name",
+    "they",
+    "them",
+    "their",
+    "topic",
+    "when",
+    "fix",
+    "reworded",
+    "occasions",
+    "statement",
+];
+
+/// The separator of alternatives.
+const OR: &str = " || ";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Part {
     Text(String),
     /// A hole, with its byte offset in the template text (for errors) and
     /// an optional filter (`{who:object}`).
-    Hole(String, usize, Option<Filter>),
+    Hole(String, usize, Vec<Filter>),
 }
 
-/// A change applied to a capture before it is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A change applied to a hole's value before it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Filter {
     /// Subject pronoun to object pronoun (`she` → `her`), so a capture of
     /// "why does she …" reads right in "what makes it hard for her".
     Object,
+    /// First letter in upper case.
+    Cap,
+    /// First letter in lower case (not for "I" or an acronym).
+    Lower,
+    /// The plain verb for a judgmental one (`suggest::inflect::plain`);
+    /// no value if there is none.
+    Plain,
+    /// Without quotation marks; no value if there were none.
+    Unquote,
+    /// Without this word (and a space beside it); no value if it was not there.
+    Without(String),
 }
+
+const FILTERS_HELP: &str = "filters are `:object`, `:cap`, `:lower`, `:plain`, `:unquote` and `:without(word)`, as in `{who:object}`";
 
 /// The name every template may use: the matched words.
 pub const MATCH: &str = "match";
@@ -40,6 +94,25 @@ pub struct TemplateError {
 
 impl Template {
     pub fn parse(text: &str) -> Result<Template, TemplateError> {
+        let mut alternatives = Vec::new();
+        let mut offset = 0;
+        for alternative in text.split(OR) {
+            let mut parts = Self::parse_one(alternative).map_err(|e| TemplateError {
+                offset: e.offset + offset,
+                ..e
+            })?;
+            for part in &mut parts {
+                if let Part::Hole(_, at, _) = part {
+                    *at += offset;
+                }
+            }
+            alternatives.push(parts);
+            offset += alternative.len() + OR.len();
+        }
+        Ok(Template { alternatives })
+    }
+
+    fn parse_one(text: &str) -> Result<Vec<Part>, TemplateError> {
         let mut parts = Vec::new();
         let mut literal = String::new();
         let mut chars = text.char_indices().peekable();
@@ -62,17 +135,33 @@ impl Template {
                             reason: "this `{` is never closed (write `{{` for a literal brace)",
                         });
                     };
-                    let (name, filter) = match rest[..close].split_once(':') {
-                        Some((name, "object")) => (name, Some(Filter::Object)),
-                        Some(_) => {
-                            return Err(TemplateError {
-                                offset: i,
-                                len: close + 2,
-                                reason: "the only filter is `:object`, as in `{who:object}`",
-                            })
-                        }
-                        None => (&rest[..close], None),
-                    };
+                    let mut pieces = rest[..close].split(':');
+                    let name = pieces.next().unwrap_or_default();
+                    let mut filters = Vec::new();
+                    for f in pieces {
+                        let filter = match f {
+                            "object" => Filter::Object,
+                            "cap" => Filter::Cap,
+                            "lower" => Filter::Lower,
+                            "plain" => Filter::Plain,
+                            "unquote" => Filter::Unquote,
+                            _ => match f
+                                .strip_prefix("without(")
+                                .and_then(|w| w.strip_suffix(')'))
+                                .filter(|w| !w.trim().is_empty())
+                            {
+                                Some(word) => Filter::Without(word.to_string()),
+                                None => {
+                                    return Err(TemplateError {
+                                        offset: i,
+                                        len: close + 2,
+                                        reason: FILTERS_HELP,
+                                    })
+                                }
+                            },
+                        };
+                        filters.push(filter);
+                    }
                     let valid = !name.is_empty()
                         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
                     if !valid {
@@ -85,7 +174,7 @@ impl Template {
                     if !literal.is_empty() {
                         parts.push(Part::Text(std::mem::take(&mut literal)));
                     }
-                    parts.push(Part::Hole(name.to_string(), i, filter));
+                    parts.push(Part::Hole(name.to_string(), i, filters));
                     for _ in 0..=close {
                         chars.next();
                     }
@@ -103,41 +192,104 @@ impl Template {
         if !literal.is_empty() {
             parts.push(Part::Text(literal));
         }
-        Ok(Template { parts })
+        Ok(parts)
     }
 
     /// The holes, with their byte offsets in the template text.
     pub fn holes(&self) -> impl Iterator<Item = (&str, usize)> {
-        self.parts.iter().filter_map(|p| match p {
+        self.alternatives.iter().flatten().filter_map(|p| match p {
             Part::Hole(name, at, _) => Some((name.as_str(), *at)),
             Part::Text(_) => None,
         })
     }
 
-    /// Fills the holes. Validation guarantees every hole other than `match`
-    /// is a capture of the pattern that matched; an optional group that did
-    /// not take part in the match renders as nothing.
-    pub fn render(&self, matched: &str, captures: Option<Groups<'_>>) -> String {
-        let mut out = String::new();
-        for part in &self.parts {
-            match part {
-                Part::Text(t) => out.push_str(t),
-                Part::Hole(name, _, filter) => {
-                    let value = if name == MATCH {
-                        Some(matched)
-                    } else {
-                        captures.and_then(|c| c.name(name))
-                    };
-                    match (value, filter) {
-                        (Some(v), Some(Filter::Object)) => out.push_str(&object_pronoun(v)),
-                        (Some(v), None) => out.push_str(v),
-                        (None, _) => {}
+    /// Renders the first alternative whose holes all have a value.
+    pub fn render_with(&self, values: &dyn Values) -> Option<String> {
+        'alternatives: for parts in &self.alternatives {
+            let mut out = String::new();
+            for part in parts {
+                match part {
+                    Part::Text(t) => out.push_str(t),
+                    Part::Hole(name, _, filters) => {
+                        let Some(mut value) = values.get(name).map(Cow::into_owned) else {
+                            continue 'alternatives;
+                        };
+                        for f in filters {
+                            match apply(f, &value) {
+                                Some(v) => value = v,
+                                None => continue 'alternatives,
+                            }
+                        }
+                        out.push_str(&value);
                     }
                 }
             }
+            return Some(out);
         }
-        out
+        None
     }
+
+    /// Fills the holes from the matched words and captures alone (no
+    /// sentence): for messages of engine checks and for tests. A hole with
+    /// no value renders as nothing.
+    pub fn render(&self, matched: &str, captures: Option<Groups<'_>>) -> String {
+        struct Plain<'a> {
+            matched: &'a str,
+            captures: Option<Groups<'a>>,
+        }
+        impl Values for Plain<'_> {
+            fn get(&self, name: &str) -> Option<Cow<'_, str>> {
+                if name == MATCH {
+                    return Some(Cow::Borrowed(self.matched));
+                }
+                Some(Cow::Borrowed(
+                    self.captures.and_then(|c| c.name(name)).unwrap_or(""),
+                ))
+            }
+        }
+        self.render_with(&Plain { matched, captures })
+            .unwrap_or_default()
+    }
+}
+
+fn apply(filter: &Filter, value: &str) -> Option<String> {
+    use crate::suggest::inflect;
+    Some(match filter {
+        Filter::Object => object_pronoun(value),
+        Filter::Cap => inflect::capitalise(value),
+        Filter::Lower => inflect::decapitalise(value),
+        Filter::Plain => inflect::plain(value)?,
+        Filter::Unquote => {
+            // Quotation marks go; an apostrophe inside a word ("client's") stays.
+            let chars: Vec<char> = value.chars().collect();
+            let mut out = String::with_capacity(value.len());
+            for (k, &c) in chars.iter().enumerate() {
+                let inside_word = matches!(c, '\'' | '’')
+                    && k > 0
+                    && chars[k - 1].is_alphanumeric()
+                    && chars.get(k + 1).is_some_and(|n| n.is_alphanumeric());
+                if inside_word || !matches!(c, '"' | '\'' | '‘' | '’' | '“' | '”') {
+                    out.push(c);
+                }
+            }
+            if out.len() == value.len() {
+                return None;
+            }
+            out
+        }
+        Filter::Without(word) => {
+            let lower = value.to_ascii_lowercase();
+            let at = lower.find(&word.to_ascii_lowercase())?;
+            let end = at + word.len();
+            let (mut start, mut stop) = (at, end);
+            if value[stop..].starts_with(' ') {
+                stop += 1;
+            } else if value[..start].ends_with(' ') {
+                start -= 1;
+            }
+            format!("{}{}", &value[..start], &value[stop..])
+        }
+    })
 }
 
 fn object_pronoun(word: &str) -> String {
@@ -185,6 +337,8 @@ mod tests {
         assert_eq!((bad.offset, bad.len), (2, 11));
         assert_eq!(Template::parse("a } b").unwrap_err().offset, 2);
         assert!(Template::parse("{who:upper}").is_err());
+        let bad = Template::parse("a || b {who:upper}").unwrap_err();
+        assert_eq!(bad.offset, 7);
     }
 
     #[test]
@@ -193,6 +347,67 @@ mod tests {
         assert_eq!(
             t.holes().collect::<Vec<_>>(),
             vec![("match", 0), ("who", 12)]
+        );
+        let t = Template::parse("{reworded} || {subject:cap} … {{x}} {topic}").unwrap();
+        assert_eq!(
+            t.holes().collect::<Vec<_>>(),
+            vec![("reworded", 0), ("subject", 14), ("topic", 38)]
+        );
+    }
+
+    struct Map(&'static [(&'static str, &'static str)]);
+    impl Values for Map {
+        fn get(&self, name: &str) -> Option<Cow<'_, str>> {
+            self.0
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| Cow::Borrowed(*v))
+        }
+    }
+
+    #[test]
+    fn alternatives_fall_through_to_one_that_has_values() {
+        let t =
+            Template::parse("{reworded} || What about {topic} for {them}? || Ask {them}.").unwrap();
+        let values = Map(&[("them", "her"), ("topic", "the rota")]);
+        assert_eq!(
+            t.render_with(&values).as_deref(),
+            Some("What about the rota for her?")
+        );
+        let values = Map(&[("them", "Sam")]);
+        assert_eq!(t.render_with(&values).as_deref(), Some("Ask Sam."));
+        assert_eq!(t.render_with(&Map(&[])), None);
+    }
+
+    #[test]
+    fn filters() {
+        let t = Template::parse("{match:plain}").unwrap();
+        assert_eq!(
+            t.render_with(&Map(&[("match", "claimed")])).as_deref(),
+            Some("said")
+        );
+        assert_eq!(t.render_with(&Map(&[("match", "resistant")])), None);
+        let t = Template::parse("{match:without(so-called)}").unwrap();
+        assert_eq!(
+            t.render_with(&Map(&[("match", "her so-called friends")]))
+                .as_deref(),
+            Some("her friends")
+        );
+        let t = Template::parse("{match:unquote}").unwrap();
+        assert_eq!(
+            t.render_with(&Map(&[("match", "her \"migraines\"")]))
+                .as_deref(),
+            Some("her migraines")
+        );
+        assert_eq!(
+            t.render_with(&Map(&[("match", "the client's 'bad back'")]))
+                .as_deref(),
+            Some("the client's bad back")
+        );
+        let t = Template::parse("{them:cap}").unwrap();
+        assert_eq!(
+            t.render_with(&Map(&[("them", "they")])).as_deref(),
+            Some("They")
         );
     }
 }

@@ -15,10 +15,10 @@ use super::load::Source;
 use super::pattern::Pattern;
 use super::phrase;
 use super::schema::{Examples, RuleFile};
-use super::template::{Template, MATCH};
+use super::template::{Template, CONTEXT_HOLES, MATCH};
 use super::unless::{Side, Unless};
 use super::words::{self, Vocabulary};
-use super::{Docs, Example, Rule};
+use super::{Docs, Example, Fix, Rule};
 
 /// The regular expressions a rule file's word patterns and word `unless`
 /// entries compile to (patterns, before, after); `Err` with the first
@@ -181,7 +181,7 @@ pub fn validate(
         _ => {}
     }
 
-    let mut fix = None;
+    let mut fix_replace = None;
     if let Some(f) = &file.fix {
         let mut replace = std::collections::HashMap::new();
         for (phrase, replacement) in &f.replace {
@@ -206,7 +206,7 @@ pub fn validate(
             }
             replace.insert(key, replacement.value.clone());
         }
-        fix = Some((f.applicability, replace));
+        fix_replace = Some((f.applicability, replace));
     }
 
     let mut side = |word_entries: &[Spanned<String>], entries: &[Spanned<String>], side: Side| {
@@ -235,8 +235,9 @@ pub fn validate(
     let unless_before = side(&file.unless.words_before, &file.unless.before, Side::Before);
     let unless_after = side(&file.unless.words_after, &file.unless.after, Side::After);
 
-    // A template hole other than `{match}` must be filled by every pattern,
-    // and a phrase match has no captures at all.
+    // A template hole other than `{match}` and the sentence's holes must be
+    // filled by every pattern, and a phrase match has no captures at all.
+    let has_fix = file.fix.is_some();
     let mut template = |t: &Spanned<String>, what: &str| -> Option<Template> {
         let parsed = match Template::parse(&t.value) {
             Ok(parsed) => parsed,
@@ -255,8 +256,33 @@ pub fn validate(
             if hole == MATCH {
                 continue;
             }
+            let in_fix = what == "the fix";
+            if CONTEXT_HOLES.contains(&hole) {
+                let problem = match hole {
+                    "fix" | "reworded" if in_fix => {
+                        Some("the fix cannot use itself; `{fix}` and `{reworded}` are for messages and suggestions")
+                    }
+                    "fix" | "reworded" if !has_fix => {
+                        Some("this rule has no `fix:`, so there is no rewording to show; add one, or use `{subject}` and `{topic}`")
+                    }
+                    _ => None,
+                };
+                if let Some(help) = problem {
+                    errors.push(
+                        err(
+                            "regard::rule::unknown_capture",
+                            format!(
+                                "rule `{id}`: {what} uses `{{{hole}}}`, which has no value here"
+                            ),
+                        )
+                        .at(inner_span(t, source, at, hole.len() + 2), "no value here")
+                        .help(help),
+                    );
+                }
+                continue;
+            }
             let missing = if !file.phrases.is_empty() {
-                Some("phrase matches have no captures; only `{match}` is available".to_string())
+                Some("phrase matches have no captures; `{match}` and the sentence's holes (`{subject}`, `{them}`, `{topic}` …) are available".to_string())
             } else {
                 patterns
                     .iter()
@@ -284,6 +310,11 @@ pub fn validate(
         }
         Some(parsed)
     };
+    let fix_with = file
+        .fix
+        .as_ref()
+        .and_then(|f| f.with.as_ref())
+        .map(|w| template(w, "the fix"));
     let message = template(&file.message, "the message");
     let suggest: Vec<Option<Template>> = file
         .suggest
@@ -335,6 +366,11 @@ pub fn validate(
         span: value_span(&s, source),
         text: s.value,
     };
+    let fix = fix_replace.map(|(applicability, replace)| Fix {
+        applicability,
+        replace,
+        with: fix_with.map(|w| w.expect("no errors means the fix parsed")),
+    });
     Ok(Rule {
         id,
         id_span: value_span(&file.id, source),
@@ -353,6 +389,7 @@ pub fn validate(
             what: file.docs.what.value.trim().to_string(),
             why: file.docs.why.value.trim().to_string(),
             curious: file.docs.curious.value.trim().to_string(),
+            fix: file.docs.fix.map(|f| f.value.trim().to_string()),
         },
         flag_examples: flag.into_iter().map(example).collect(),
         pass_examples: pass.into_iter().map(example).collect(),
@@ -371,7 +408,7 @@ fn fix_keys_help(phrases: &[String]) -> String {
         listed.push("…".into());
     }
     format!(
-        "list a phrase exactly as `phrases` expands it; this rule's are {}",
+        "list a phrase exactly as `phrases` expands it (this rule's are {}), or write `with:` for the others",
         listed.join(", ")
     )
 }

@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""How well regard's suggestions fit the sentence they are about.
+
+Runs `regard check --format json --isolated` over an annotated TSV set
+(`+kind<TAB>sentence` / `-<TAB>sentence`, as in bench/blind/ and
+tests/accuracy/), each sentence as a note of its own, and reports:
+
+- rewords: the share of findings whose first suggestion reuses a word of
+  the sentence outside the flagged phrase (its person, its topic);
+- wrong gender: suggestions that bring in a pronoun of the other gender
+  than the sentence gives its person ("she" about a man), and suggestions
+  that bring in a gendered pronoun where the sentence gives none;
+- distinct suggestion texts, and the share of findings carrying the most
+  common one;
+
+and writes (sentence, rule, first suggestion) rows to a TSV for a rater
+who does not see the rules.
+
+    python3 bench/suggestions.py --regard target/debug/regard \\
+        bench/blind/set-2026-12-05-a.tsv --pairs /tmp/pairs.tsv
+"""
+
+import argparse
+import collections
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+FEMALE = {"she", "her", "hers", "herself"}
+MALE = {"he", "him", "his", "himself"}
+FEMALE_ROLES = {
+    "mum", "mother", "wife", "girlfriend", "daughter", "sister", "grandmother",
+    "grandma", "nan", "nana", "aunt", "auntie", "girl", "woman", "mrs", "ms",
+    "miss", "stepmum", "lady",
+}
+MALE_ROLES = {
+    "dad", "father", "husband", "boyfriend", "son", "brother", "grandfather",
+    "grandad", "granddad", "uncle", "boy", "man", "mr", "stepdad", "bloke",
+}
+# Words too common to show that a suggestion is about this sentence.
+STOP = set(
+    """a an the and or but so of to in on at for with from by as is are was
+    were be been being has have had do does did not no it its this that these
+    those there here very really just only also then than too into about over
+    after before when while if what why how who which i we you me us my our
+    your up out off again all any some more most much many such can could
+    will would should may might must shall get got""".split()
+)
+
+
+def words(text):
+    # "he's" counts as "he": contractions split at the apostrophe.
+    return [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]*", text)]
+
+
+def gender_of(sentence):
+    ws = set(words(sentence))
+    female = bool(ws & FEMALE) or bool(ws & FEMALE_ROLES)
+    male = bool(ws & MALE) or bool(ws & MALE_ROLES)
+    if female and not male:
+        return "f"
+    if male and not female:
+        return "m"
+    return None
+
+
+def read_set(path):
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line or line.startswith("#") or "\t" not in line:
+                continue
+            label, sentence = line.split("\t", 1)
+            rows.append((label, sentence))
+    return rows
+
+
+def run(regard, rows):
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, (_, sentence) in enumerate(rows):
+            with open(os.path.join(tmp, f"{i:05}.txt"), "w", encoding="utf-8") as f:
+                f.write(sentence + "\n")
+        out = subprocess.run(
+            [regard, "check", "--format", "json", "--isolated", tmp],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        if out.returncode not in (0, 1):
+            sys.exit(f"regard failed ({out.returncode}): {out.stderr}")
+        findings = json.loads(out.stdout)["findings"]
+    for f in findings:
+        f["index"] = int(os.path.basename(f["path"]).split(".")[0])
+    return findings
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--regard", default="target/debug/regard")
+    ap.add_argument("--pairs", help="write (sentence, rule, suggestion) rows here")
+    ap.add_argument("--show", type=int, default=0, help="print this many pairs")
+    ap.add_argument("sets", nargs="+")
+    args = ap.parse_args()
+
+    rows = [row for path in args.sets for row in read_set(path)]
+    findings = run(args.regard, rows)
+    if not findings:
+        sys.exit("no findings")
+
+    rewords = 0
+    wrong = 0
+    guessed = 0
+    texts = collections.Counter()
+    firsts = collections.Counter()
+    pairs = []
+    for f in findings:
+        sentence = rows[f["index"]][1]
+        suggestions = f.get("suggestions") or []
+        first = suggestions[0] if suggestions else ""
+        pairs.append((sentence, f["rule"], first))
+        matched = set(words(f["matched"]))
+        own = {w for w in words(sentence) if w not in STOP and w not in matched}
+        if own & set(words(first)):
+            rewords += 1
+        gender = gender_of(sentence)
+        counts = collections.Counter(words(sentence))
+        for s in suggestions:
+            added = collections.Counter(words(s)) - counts
+            brings_f = any(w in FEMALE for w in added)
+            brings_m = any(w in MALE for w in added)
+            own_words = set(counts)
+            has_f = bool(own_words & (FEMALE | FEMALE_ROLES))
+            has_m = bool(own_words & (MALE | MALE_ROLES))
+            if gender == "f" and brings_m or gender == "m" and brings_f:
+                wrong += 1
+            elif brings_f and not has_f or brings_m and not has_m:
+                guessed += 1
+        for s in set(suggestions):
+            texts[s] += 1
+        firsts[first] += 1
+
+    n = len(findings)
+    top_text, top = texts.most_common(1)[0]
+    print(f"sentences            {len(rows)}")
+    print(f"findings             {n}")
+    print(f"first rewords        {rewords / n:.0%} ({rewords} of {n})")
+    print(f"wrong-gender         {wrong}")
+    print(f"gender not in note   {guessed}")
+    print(f"distinct texts       {len(texts)} (first suggestions: {len(firsts)})")
+    print(f"most common text     {top / n:.1%} of findings: {top_text!r}")
+    if args.pairs:
+        with open(args.pairs, "w", encoding="utf-8") as out:
+            out.write("sentence\trule\tsuggestion\n")
+            for sentence, rule, first in pairs:
+                out.write(f"{sentence}\t{rule}\t{first}\n")
+    for sentence, rule, first in pairs[: args.show]:
+        print(f"\n{rule}: {sentence}\n  try: {first}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1186 @@
+//! Suggestions about the sentence in front of you.
+//!
+//! A finding's message, suggestions and fix are templates
+//! (`rule/template.rs`); this module fills them from the note: the
+//! flagged sentence and the text around the match, the person the sentence
+//! is about and their pronoun (`person.rs`), the topic after the match, and
+//! rewordings of the sentence built with word forms from `inflect.rs`.
+//! The engine calls [`finish`] once per finding (`engine/matcher.rs`).
+//!
+//! Template holes it fills (beside `{match}` and a pattern's captures):
+//!
+//! | hole | value |
+//! |---|---|
+//! | `sentence` | the flagged sentence as written |
+//! | `before`, `after` | the sentence before and after the match |
+//! | `subject` | the clause's subject ("Mr Okoye"), else the person |
+//! | `person` | who the sentence is about, as the note names them ("the client", "Leila"), or "her"/"him"/"them" |
+//! | `name` | the same as a subject: "the client", "Leila", or "she"/"he"/"they" |
+//! | `they`, `them`, `their` | their pronoun, or their name, or "they" |
+//! | `when` | the time or occasion after the match ("on Tuesday"), or nothing |
+//! | `topic` | the thing the clause is about after the match ("the budgeting sheet") |
+//! | `fix` | the rule's replacement for the matched words |
+//! | `reworded` | the sentence with the fix in place |
+//! | `occasions` | the sentence with an "always"/"never" turned into what happened |
+//! | `statement` | a "why does she keep…" question as what happened |
+//!
+//! A template alternative that uses a hole with no value here (no topic, no
+//! fix) is skipped for the next (`a || b`).
+
+pub mod inflect;
+pub mod person;
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::engine::Edit;
+use crate::rule::pattern::Groups;
+use crate::rule::template::Values;
+use crate::rule::Rule;
+pub use person::{Gender, Kind, Person};
+
+/// How many suggestions a finding shows: a rewording and a question.
+pub const MAX_SUGGESTIONS: usize = 2;
+
+/// How far back, in bytes, the person is looked for before the sentence.
+const LOOK_BACK: usize = 400;
+
+/// The flagged sentence and what is known about it.
+#[derive(Debug, Clone)]
+pub struct Context<'t> {
+    text: &'t str,
+    sentence: Range<usize>,
+    clause: Range<usize>,
+    at: Range<usize>,
+    /// The clause's subject, when the clause opens with a person.
+    subject: Option<Range<usize>>,
+    pub person: Person,
+}
+
+impl<'t> Context<'t> {
+    /// The context of the match `at` in `text`, within `block` (a
+    /// paragraph, list item or cell); `earlier` is the text before the
+    /// block that may name the person (the paragraph before).
+    pub fn new(text: &'t str, block: Range<usize>, earlier: &str, at: Range<usize>) -> Self {
+        // A pattern may take the punctuation before its words (". Never").
+        let lead = text[at.clone()]
+            .find(|c: char| c.is_alphanumeric() || c == '"' || c == '“')
+            .unwrap_or(0);
+        let at = at.start + lead..at.end;
+        let sentence = sentence_bounds(text, &block, &at);
+        let clause = clause_bounds(text, &sentence, &at);
+        let subject_start = skip_openers(text, clause.start, at.start);
+        let subject = person::person_at(text, subject_start)
+            .filter(|(r, _)| r.end <= at.start || r.start >= at.start && subject_start == at.start)
+            .map(|(r, p)| possessive(text, r, p, at.start));
+        let mut person = subject.as_ref().map(|(_, p)| p.clone());
+        let subject = subject.map(|(r, _)| r).filter(|r| r.end <= at.start);
+        let from = floor(
+            text,
+            sentence.start.saturating_sub(LOOK_BACK).max(block.start),
+        );
+        let before_sentence = &text[from.min(sentence.start)..sentence.start];
+        if person.is_none() {
+            // Someone named in the sentence before the match, then after it
+            // but outside it, then in the text before.
+            let in_sentence = person::people_in(&text[sentence.start..at.start])
+                .into_iter()
+                .last()
+                .map(|(_, p)| p);
+            let earlier_people = || {
+                let mut people = person::people_in(earlier);
+                people.extend(person::people_in(before_sentence));
+                people.into_iter().last().map(|(_, p)| p)
+            };
+            // Then the person a question or pattern names inside the match
+            // ("Why does Leila keep …").
+            let in_match = || {
+                person::people_in(&text[at.clone()])
+                    .into_iter()
+                    .next()
+                    .map(|(_, p)| p)
+            };
+            let after_match = || {
+                person::people_in(&text[at.end..sentence.end])
+                    .into_iter()
+                    .next()
+                    .map(|(_, p)| p)
+            };
+            person = in_sentence
+                .or_else(in_match)
+                .or_else(after_match)
+                .or_else(earlier_people);
+        }
+        let mut person = person.unwrap_or_else(Person::unnamed);
+        if person.gender == Gender::Unknown {
+            let outside = [
+                earlier,
+                before_sentence,
+                &text[sentence.start..at.start],
+                &text[at.end..sentence.end],
+            ];
+            if let Some(g) = person::pronouns_agree(outside) {
+                person.gender = g;
+            } else if !outside
+                .iter()
+                .any(|t| person::pronouns_agree([*t]).is_some())
+            {
+                // "The pain is all in his head": the only pronoun is in the match.
+                if let Some(g) = person::pronouns_agree([&text[at.clone()]]) {
+                    person.gender = g;
+                }
+            }
+        }
+        Context {
+            text,
+            sentence,
+            clause,
+            at,
+            subject,
+            person,
+        }
+    }
+
+    pub fn sentence(&self) -> &'t str {
+        &self.text[self.sentence.clone()]
+    }
+
+    pub fn before(&self) -> &'t str {
+        &self.text[self.sentence.start..self.at.start]
+    }
+
+    pub fn after(&self) -> &'t str {
+        &self.text[self.at.end..self.sentence.end]
+    }
+
+    /// The clause's subject as written, or the person.
+    pub fn subject(&self) -> String {
+        match &self.subject {
+            Some(r) => self.text[r.clone()].to_string(),
+            None => self.person.subject(),
+        }
+    }
+
+    /// The thing the clause is about, after the match: from its first
+    /// determiner (or after a leading preposition) up to a time word or
+    /// the end of the clause, at most six words. "failed to complete the
+    /// budgeting sheet again" → "the budgeting sheet".
+    pub fn topic(&self) -> Option<String> {
+        let end = self.clause.end.max(self.at.end);
+        topic(&self.text[self.at.end..end]).or_else(|| {
+            // A match that runs to the end of its clause (a question, a
+            // pattern with its object): the words after its person.
+            let matched = &self.text[self.at.clone()];
+            let (range, _) = person::people_in(matched).into_iter().next()?;
+            topic(&matched[range.end..])
+        })
+    }
+
+    /// When and where it happened, as the clause says after the match:
+    /// "on Tuesday", "when asked about the arrears"; empty if it does not.
+    pub fn when(&self) -> String {
+        let end = self.clause.end.max(self.at.end);
+        let after = &self.text[self.at.end..end];
+        let words: Vec<&str> = after.split_whitespace().collect();
+        let start = words.iter().take(3).position(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase();
+            WHEN_WORDS.contains(&w.as_str())
+        });
+        let Some(start) = start else {
+            return String::new();
+        };
+        let mut taken = Vec::new();
+        for w in &words[start..] {
+            taken.push(w.trim_end_matches([',', '.', '!', '?', ';', ':']));
+            if w.ends_with([',', '.', '!', '?', ';', ':']) {
+                break;
+            }
+        }
+        taken.join(" ")
+    }
+
+    /// A blame question as the statement of what happened: "Why does
+    /// Leila keep cancelling on Mondays?" → "Leila has cancelled on
+    /// Mondays." `None` unless the question is about something the person
+    /// did or did not do.
+    pub fn statement(&self) -> Option<String> {
+        statement(self.sentence())
+    }
+
+    /// The sentence with the matched words replaced by `replacement`:
+    /// articles agree, a deletion leaves one space, and the sentence
+    /// starts with a capital if it did.
+    pub fn reword(&self, replacement: &str) -> String {
+        self.reword_from(self.at.start, replacement)
+    }
+
+    /// The word just before the match when the replacement already says
+    /// it: "drug" before "addict" → "person who uses drugs".
+    pub fn absorbed_word(&self, replacement: &str) -> Option<usize> {
+        let before = self.before().trim_end();
+        let word = before.rsplit(' ').next()?;
+        let lower = word.to_ascii_lowercase();
+        if lower.len() < 3
+            || !lower.chars().all(char::is_alphabetic)
+            || DETERMINERS.contains(&lower.as_str())
+            || STOP_WORDS.contains(&lower.as_str())
+        {
+            return None;
+        }
+        let says_it = replacement
+            .split(' ')
+            .any(|w| w == lower || w.strip_suffix('s') == Some(&lower));
+        says_it.then(|| self.sentence.start + before.len() - word.len())
+    }
+
+    /// [`Context::reword`], replacing from `start` (at or before the match).
+    pub fn reword_from(&self, start: usize, replacement: &str) -> String {
+        let before = &self.text[self.sentence.start..start];
+        let after = self.after();
+        let mut out = String::with_capacity(self.sentence.len() + replacement.len());
+        if replacement.is_empty() {
+            let before = before.trim_end();
+            out.push_str(before);
+            let after = after.trim_start();
+            if !before.is_empty() && !after.starts_with([',', '.', ';', ':', '!', '?', ')']) {
+                out.push(' ');
+            }
+            out.push_str(after);
+        } else {
+            out.push_str(before);
+            out.push_str(replacement);
+            out.push_str(after);
+        }
+        tidy(&out)
+    }
+
+    /// The sentence with its "always", "never", "every time" or "keeps"
+    /// turned into what happened: "He never follows through" → "He has
+    /// not followed through (say when, and how often)". `None` when the
+    /// verb cannot be placed.
+    pub fn occasions(&self) -> Option<String> {
+        occasions(
+            self.sentence(),
+            self.at.start - self.sentence.start..self.at.end - self.sentence.start,
+            &self.person,
+        )
+    }
+
+    /// Whether the sentence records risk: self-harm, suicidal statements,
+    /// safeguarding, a broken safety plan.
+    pub fn risky(&self) -> bool {
+        risk().is_match(self.sentence())
+    }
+}
+
+/// "Mum's new partner": the subject is the partner, not Mum.
+fn possessive(text: &str, r: Range<usize>, p: Person, limit: usize) -> (Range<usize>, Person) {
+    // "He's been": a contraction, not a possessive.
+    if p.kind == Kind::Pronoun {
+        return (r, p);
+    }
+    let rest = &text[r.end..limit.max(r.end)];
+    let Some(after) = rest
+        .strip_prefix("'s ")
+        .or_else(|| rest.strip_prefix("’s "))
+    else {
+        return (r, p);
+    };
+    let mut end = r.end + (rest.len() - after.len());
+    let mut last = "";
+    for word in after.split(' ').take(3) {
+        let w = word.to_ascii_lowercase();
+        if w.is_empty() || person::looks_like_verb(&w) || w.ends_with([',', '.']) {
+            break;
+        }
+        end += word.len() + 1;
+        last = word;
+    }
+    if last.is_empty() {
+        return (r, p);
+    }
+    let end = end - 1;
+    let name = text[r.start..end].to_string();
+    let gender = person::gender_of_role(last);
+    let person = Person {
+        name,
+        gender,
+        kind: Kind::Role,
+    };
+    (r.start..end, person)
+}
+
+/// Trims, folds double spaces, makes articles agree and capitalises.
+fn tidy(text: &str) -> String {
+    let folded = text
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let folded = folded.replace(" ,", ",").replace(" .", ".");
+    inflect::capitalise(&inflect::agree_articles(folded.trim()))
+}
+
+fn floor(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Words that may open a clause before its subject: "Honestly, she …".
+fn skip_openers(text: &str, from: usize, limit: usize) -> usize {
+    let mut at = from;
+    loop {
+        let rest = &text[at..limit.max(at)];
+        let word_end = rest.find([' ', ',']).unwrap_or(rest.len());
+        let word = rest[..word_end].to_ascii_lowercase();
+        let opener = matches!(
+            word.as_str(),
+            "honestly"
+                | "frankly"
+                | "today"
+                | "again"
+                | "and"
+                | "but"
+                | "so"
+                | "then"
+                | "also"
+                | "unfortunately"
+                | "sadly"
+                | "once"
+                | "now"
+                | "still"
+                | "yesterday"
+        );
+        if !opener || word_end == rest.len() {
+            return at;
+        }
+        at += word_end;
+        while text[at..].starts_with([' ', ',']) {
+            at += 1;
+        }
+    }
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "mx", "st", "e.g", "i.e", "etc", "vs", "approx", "no",
+];
+
+fn is_sentence_end(text: &str, i: usize) -> bool {
+    let c = text.as_bytes()[i];
+    if !matches!(c, b'.' | b'!' | b'?') {
+        return false;
+    }
+    let next = text[i + 1..].chars().next();
+    if !next.is_none_or(|c| c.is_whitespace() || matches!(c, '"' | '”' | '\'' | '’' | ')')) {
+        return false;
+    }
+    if c == b'.' {
+        let word = text[..i]
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if ABBREVIATIONS.contains(&word.as_str()) {
+            return false;
+        }
+    }
+    true
+}
+
+fn sentence_bounds(text: &str, block: &Range<usize>, at: &Range<usize>) -> Range<usize> {
+    let mut start = block.start;
+    for i in (block.start..at.start).rev() {
+        if text.is_char_boundary(i) && is_sentence_end(text, i) {
+            start = i + 1;
+            break;
+        }
+    }
+    let mut end = block.end;
+    for i in at.end..block.end {
+        if text.is_char_boundary(i) && is_sentence_end(text, i) {
+            end = i + 1;
+            break;
+        }
+    }
+    while start < at.start && text[start..].starts_with(char::is_whitespace) {
+        start += 1;
+    }
+    while end > at.end && text[..end].ends_with(char::is_whitespace) {
+        end -= 1;
+    }
+    start..end
+}
+
+fn clause_bounds(text: &str, sentence: &Range<usize>, at: &Range<usize>) -> Range<usize> {
+    let separators = [';', ':', '—', '–'];
+    let before = &text[sentence.start..at.start];
+    let start = before.rfind(separators).map_or(sentence.start, |i| {
+        sentence.start + i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let start = start + text[start..at.start].len() - text[start..at.start].trim_start().len();
+    let after = &text[at.end..sentence.end];
+    let end = after.find(separators).map_or(sentence.end, |i| at.end + i);
+    start..end
+}
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "her", "his", "their", "my", "our", "this", "these", "those", "its", "your",
+    "any", "some",
+];
+/// Words too plain to be absorbed into a rewording.
+const STOP_WORDS: &[&str] = &[
+    "and", "with", "who", "was", "is", "are", "has", "had", "for", "not",
+];
+/// Verbs that follow "to" ("refused to nurse"), so "to" starts no topic there.
+const BASE_VERBS: &[&str] = &[
+    "be",
+    "do",
+    "go",
+    "make",
+    "take",
+    "get",
+    "give",
+    "come",
+    "see",
+    "say",
+    "think",
+    "know",
+    "engage",
+    "attend",
+    "comply",
+    "follow",
+    "work",
+    "change",
+    "talk",
+    "help",
+    "try",
+    "stop",
+    "nurse",
+    "learn",
+    "report",
+    "use",
+    "keep",
+    "leave",
+    "stay",
+    "listen",
+    "accept",
+    "discuss",
+    "complete",
+    "understand",
+    "manage",
+    "handle",
+    "deal",
+    "please",
+    "like",
+    "reach",
+    "hear",
+    "open",
+    "admit",
+    "consider",
+    "explain",
+    "let",
+];
+/// Nouns of time: "at this point", "the moment" are not topics.
+const TIME_NOUNS: &[&str] = &[
+    "point", "moment", "time", "minute", "stage", "day", "end", "start",
+];
+const PREPOSITIONS: &[&str] = &[
+    "to", "with", "about", "during", "at", "in", "on", "of", "for", "around", "over", "towards",
+    "toward", "into",
+];
+/// Words that end a topic: time, frequency, and what joins a new clause.
+const TOPIC_ENDS: &[&str] = &[
+    "again",
+    "today",
+    "yesterday",
+    "tonight",
+    "this",
+    "last",
+    "since",
+    "during",
+    "throughout",
+    "when",
+    "whenever",
+    "because",
+    "as",
+    "and",
+    "but",
+    "so",
+    "despite",
+    "until",
+    "every",
+    "twice",
+    "before",
+    "after",
+    "then",
+    "or",
+    "while",
+    "whilst",
+    "if",
+    "though",
+    "although",
+    "which",
+    "who",
+    "that",
+    "where",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mondays",
+    "tuesdays",
+    "wednesdays",
+    "thursdays",
+    "fridays",
+    "saturdays",
+    "sundays",
+    "morning",
+    "afternoon",
+    "evening",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "once",
+    "ever",
+    "anymore",
+    "yet",
+    "still",
+    "now",
+    "recently",
+    "lately",
+    "all",
+    "than",
+    "even",
+    "too",
+    "either",
+    "at",
+    "by",
+    "from",
+    "on",
+    "in",
+    "without",
+    "for",
+    "like",
+];
+/// Words that open a phrase of time or occasion.
+const WHEN_WORDS: &[&str] = &[
+    "when",
+    "whenever",
+    "during",
+    "throughout",
+    "at",
+    "on",
+    "since",
+    "after",
+    "before",
+    "today",
+    "yesterday",
+    "tonight",
+    "this",
+    "last",
+    "in",
+    "again",
+];
+
+/// Words that join a new clause before a topic could start.
+const JOINS: &[&str] = &[
+    "and", "but", "or", "whenever", "when", "because", "while", "whilst", "if", "though",
+    "although", "as", "so", "since", "until", "which", "who", "that", "how", "what", "why",
+    "whether",
+];
+/// Verbs and particles that end a topic: "the house get into", "the girls up".
+const VERBS: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "has", "have", "had", "get", "gets", "got", "do",
+    "does", "did", "will", "would", "can", "could", "should", "must", "may", "might", "up", "down",
+    "out", "off", "to", "into", "raises", "raised", "says", "said", "makes", "made", "goes",
+    "went", "comes", "came", "seems", "seemed", "looks", "looked", "feels", "felt",
+];
+const PRONOUNS: &[&str] = &[
+    "she", "he", "they", "i", "we", "it", "you", "him", "them", "me", "us",
+];
+
+fn topic(after: &str) -> Option<String> {
+    let words: Vec<&str> = after
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let clean = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+            .to_ascii_lowercase()
+    };
+    // Stop at the end of the clause: a comma or full stop after a word.
+    let mut limit = words.len();
+    for (i, w) in words.iter().enumerate() {
+        if w.ends_with([',', '.', '!', '?', ';', ':', ')']) {
+            limit = i + 1;
+            break;
+        }
+    }
+    let words = &words[..limit];
+    let start = words.iter().position(|w| {
+        let c = clean(w);
+        DETERMINERS.contains(&c.as_str())
+    });
+    let start = match start {
+        Some(i) => {
+            // "that he was at work": "that" joins a clause here.
+            let next = words.get(i + 1).map(|w| clean(w)).unwrap_or_default();
+            if PRONOUNS.contains(&next.as_str()) || i > 3 {
+                return None;
+            }
+            // "… and obstructive whenever the team raises": another clause.
+            if words[..i]
+                .iter()
+                .any(|w| JOINS.contains(&clean(w).as_str()))
+            {
+                return None;
+            }
+            i
+        }
+        None if words
+            .first()
+            .is_some_and(|w| PREPOSITIONS.contains(&clean(w).as_str()))
+            && !words
+                .get(1)
+                .is_some_and(|w| BASE_VERBS.contains(&clean(w).as_str()) || w.contains('-')) =>
+        {
+            1
+        }
+        None => return None,
+    };
+    let mut taken = Vec::new();
+    for (i, w) in words[start..].iter().enumerate() {
+        let c = clean(w);
+        let verb = i > 0 && (VERBS.contains(&c.as_str()) || c.ends_with("ing") && i > 1);
+        if c.is_empty() || (i > 0 && TOPIC_ENDS.contains(&c.as_str())) || verb || taken.len() == 6 {
+            break;
+        }
+        if i == 0 && TOPIC_ENDS.contains(&c.as_str()) && !DETERMINERS.contains(&c.as_str()) {
+            return None;
+        }
+        taken.push(w.trim_end_matches([',', '.', '!', '?', ';', ':', ')']));
+        if w.ends_with([',', '.', '!', '?', ';', ':', ')']) {
+            break;
+        }
+    }
+    // A topic is a thing: not a bare determiner or a pronoun.
+    while taken.last().is_some_and(|w| {
+        DETERMINERS.contains(&clean(w).as_str()) || PREPOSITIONS.contains(&clean(w).as_str())
+    }) {
+        taken.pop();
+    }
+    let content = taken
+        .iter()
+        .filter(|w| !DETERMINERS.contains(&clean(w).as_str()))
+        .count();
+    if content == 0 || taken.iter().any(|w| PRONOUNS.contains(&clean(w).as_str())) {
+        return None;
+    }
+    if taken
+        .last()
+        .is_some_and(|w| TIME_NOUNS.contains(&clean(w).as_str()))
+    {
+        return None;
+    }
+    Some(taken.join(" "))
+}
+
+fn absolute() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)\b(?:(?P<aux>is|are|was|were|'s|’s|'re|’re|will|would|can|does|do) )?(?:(?:just|still|also|literally|basically) )?(?P<abs>always|constantly|continually|forever|invariably|perpetually|never|keeps?(?: on)?)(?: (?:seems? to|manages? to|just|really|even|ever|once|somehow|so|conveniently))* (?P<verb>[a-z'’-]+)|(?P<trail>,? ?(?:every (?:single )?(?:time|session|week|visit|meeting|call)|each and every time|each time|all the time|without fail|as usual|as per usual|as always|as ever|yet again|like always|time after time|time and (?:time )?again))\b",
+        )
+        .expect("the absolute pattern compiles")
+    })
+}
+
+/// Words after an absolute that are not verbs but states: "always late".
+fn state_phrase(verb: &str) -> Option<&'static str> {
+    Some(match verb {
+        "late" => "arrived late",
+        "on" | "in" | "at" | "off" | "so" | "such" | "a" | "an" | "the" | "very" | "quite"
+        | "rude" | "angry" | "negative" | "right" | "ill" | "sick" | "tired" | "busy" | "drunk"
+        | "high" | "difficult" | "moody" | "defensive" | "hostile" | "aggressive" | "grumpy" => {
+            "been"
+        }
+        _ => return None,
+    })
+}
+
+fn occasions(sentence: &str, at: Range<usize>, person: &Person) -> Option<String> {
+    let caps = absolute().captures_iter(sentence).find(|c| {
+        c.get(0)
+            .is_some_and(|m| m.end() > at.start && m.start() < at.end)
+    })?;
+    let whole = caps.get(0)?;
+    let plural = sentence[..whole.start()]
+        .split_whitespace()
+        .last()
+        .map(|w| {
+            matches!(w.to_ascii_lowercase().as_str(), "they" | "parents" | "we")
+                || w.ends_with("'re")
+        })
+        .unwrap_or(person.plural() && person.kind != Kind::Unnamed);
+    let has = if plural { "have" } else { "has" };
+    let mut out = String::new();
+    if let Some(trail) = caps.name("trail") {
+        // "Priya cancels every time we set a date": the verb before it.
+        let head = &sentence[..trail.start()];
+        let words: Vec<&str> = head.split(' ').collect();
+        let (i, verb) = words.iter().enumerate().skip(1).find(|(_, w)| {
+            let w = w.to_ascii_lowercase();
+            w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s")
+                || matches!(w.as_str(), "is" | "are")
+        })?;
+        let base = inflect::base(verb)?;
+        let replaced = match base.as_str() {
+            "be" => "has been".to_string(),
+            b => format!("{has} {}", inflect::participle(b)),
+        };
+        let mut new_words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        new_words[i] = replaced;
+        out.push_str(&new_words.join(" "));
+        let rest = &sentence[trail.end()..];
+        let clause_follows = rest
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| PRONOUNS.contains(&w.to_ascii_lowercase().as_str()));
+        if clause_follows {
+            out.push_str(" when");
+        }
+        out.push_str(rest);
+    } else {
+        let abs = caps.name("abs")?.as_str().to_ascii_lowercase();
+        let never = abs == "never";
+        let aux = caps.name("aux").map(|a| a.as_str().to_ascii_lowercase());
+        let verb = caps.name("verb")?.as_str();
+        let verb_lower = verb.to_ascii_lowercase();
+        let be = matches!(
+            aux.as_deref(),
+            Some("is" | "are" | "was" | "were" | "'s" | "’s" | "'re" | "’re")
+        );
+        let not = if never { " not" } else { "" };
+        let start_at = caps
+            .name("aux")
+            .map_or(caps.name("abs")?.start(), |a| a.start());
+        let head = &sentence[..start_at];
+        // "'s always" glues to the subject: "Dad's always" → "Dad has".
+        let head = head.trim_end();
+        let phrase = if let Some(state) = state_phrase(&verb_lower).filter(|_| be || aux.is_none())
+        {
+            if state == "been" {
+                format!("{has}{not} been {verb}")
+            } else {
+                format!("{has}{not} {state}")
+            }
+        } else if verb_lower.ends_with("ing") && (be || abs.starts_with("keep")) {
+            let base = inflect::base(&verb_lower)?;
+            format!("{has}{not} {}", inflect::participle(&base))
+        } else if be {
+            format!("{has}{not} been {verb}")
+        } else {
+            let base = inflect::base(&verb_lower)?;
+            if base == "be" {
+                format!("{has}{not} been")
+            } else {
+                format!("{has}{not} {}", inflect::participle(&base))
+            }
+        };
+        out.push_str(head);
+        if !head.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&phrase);
+        out.push_str(&sentence[whole.end()..]);
+    }
+    let out = out.trim_end();
+    let body = out.trim_end_matches(['.', '!', '?']).trim_end();
+    Some(tidy(&format!("{body} (say when, and how often).")))
+}
+
+fn question() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^(?i:why(?: on earth)?) (?P<aux>(?i:does|do|did|won't|can't|cannot|doesn't|don't|didn't|wouldn't|couldn't)) (?P<rest>.+?)[?.!]*$",
+        )
+        .expect("the question pattern compiles")
+    })
+}
+
+fn statement(sentence: &str) -> Option<String> {
+    let sentence = sentence.trim();
+    let caps = question().captures(sentence)?;
+    let aux = caps.name("aux")?.as_str().to_ascii_lowercase();
+    let rest = caps.name("rest")?;
+    let (range, who) = person::person_at(sentence, rest.start())?;
+    let words: Vec<&str> = sentence[range.end..rest.end()].split_whitespace().collect();
+    let mut i = 0;
+    while words.get(i).is_some_and(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "just" | "even" | "ever" | "still" | "really"
+        )
+    }) {
+        i += 1;
+    }
+    let first = words.get(i)?.to_ascii_lowercase();
+    let plural = who.gender == Gender::Plural || who.name.eq_ignore_ascii_case("they");
+    let has = if plural { "have" } else { "has" };
+    let negative = aux.contains('\'') || aux == "cannot";
+    let (verb, tail) = if matches!(first.as_str(), "keep" | "keeps") && !negative {
+        let next = words.get(i + 1)?.to_ascii_lowercase();
+        let next = next.strip_suffix("ing").map(|_| next.clone())?;
+        let base = inflect::base(&next)?;
+        (
+            format!("{has} {}", inflect::participle(&base)),
+            &words[i + 2..],
+        )
+    } else if matches!(first.as_str(), "always" | "never") && !negative {
+        let next = words.get(i + 1)?.to_ascii_lowercase();
+        let base = inflect::base(&next)?;
+        let not = if first == "never" { " not" } else { "" };
+        (
+            format!("{has}{not} {}", inflect::participle(&base)),
+            &words[i + 2..],
+        )
+    } else if negative {
+        // "Why didn't Mum just call us" → "Mum did not call us".
+        if matches!(
+            first.as_str(),
+            "think" | "see" | "get" | "understand" | "realise" | "realize" | "care" | "like"
+        ) {
+            return None;
+        }
+        let base = inflect::base(&first)?;
+        let verb = if aux == "didn't" {
+            format!("did not {base}")
+        } else {
+            format!("{has} not {}", inflect::participle(&base))
+        };
+        (verb, &words[i + 1..])
+    } else {
+        return None;
+    };
+    let mut out = format!("{} {verb}", who.name);
+    for w in tail {
+        out.push(' ');
+        out.push_str(w);
+    }
+    Some(tidy(&format!("{out}.")))
+}
+
+fn risk() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)\b(?:self[- ]?harm\w*|suicid\w*|overdos\w*|ligature|safety plan|safeguarding|kill (?:herself|himself|themselves|themself|myself)|end (?:her|his|their|my) (?:own )?life|harm(?:ing)? (?:herself|himself|themselves|themself)|hurt(?:ing)? (?:herself|himself|themselves|themself)|cut(?:ting)? (?:herself|himself|themselves|themself)|abus\w*|assault\w*|bruis\w*|injur\w*|domestic violence|neglect\w*|at risk|risk to|weapon|knife|threat\w* to (?:kill|hurt|harm)|hit (?:her|him|them|the)|disclos\w*|child protection)\b",
+        )
+        .expect("the risk pattern compiles")
+    })
+}
+
+/// What a template needs from one finding.
+pub struct Fill<'a> {
+    pub matched: &'a str,
+    pub captures: Option<Groups<'a>>,
+    pub context: Option<&'a Context<'a>>,
+    pub fix: Option<&'a str>,
+    /// The sentence with the fix in place.
+    pub reworded: Option<&'a str>,
+}
+
+impl Values for Fill<'_> {
+    fn get(&self, name: &str) -> Option<Cow<'_, str>> {
+        if name == crate::rule::template::MATCH {
+            return Some(Cow::Borrowed(self.matched));
+        }
+        if let Some(value) = self.captures.and_then(|c| c.name(name)) {
+            return Some(Cow::Borrowed(value));
+        }
+        let cx = self.context?;
+        let value = match name {
+            "sentence" => Cow::Borrowed(cx.sentence()),
+            "before" => Cow::Borrowed(cx.before().trim()),
+            "after" => Cow::Borrowed(cx.after().trim()),
+            "subject" => Cow::Owned(cx.subject()),
+            "person" => Cow::Owned(cx.person.object()),
+            "name" => Cow::Owned(cx.person.named()),
+            "they" => Cow::Owned(cx.person.they()),
+            "them" => Cow::Owned(cx.person.them()),
+            "their" => Cow::Owned(cx.person.their()),
+            "topic" => Cow::Owned(cx.topic()?),
+            "when" => Cow::Owned(cx.when()),
+            "fix" => Cow::Borrowed(self.fix?),
+            "reworded" => Cow::Borrowed(self.reworded?),
+            "occasions" => Cow::Owned(cx.occasions()?),
+            "statement" => Cow::Owned(cx.statement()?),
+            _ => return None,
+        };
+        Some(value)
+    }
+}
+
+/// The message, suggestions and fix of a finding of `rule` at `at`.
+pub fn finish(
+    rule: &Rule,
+    context: &Context<'_>,
+    matched: &str,
+    captures: Option<Groups<'_>>,
+    file_matches: bool,
+) -> (String, Vec<String>, Option<Edit>) {
+    let plain = Fill {
+        matched,
+        captures,
+        context: Some(context),
+        fix: None,
+        reworded: None,
+    };
+    let replacement = rule.fix.as_ref().and_then(|fix| {
+        let by_phrase = fix.replace.get(&matched.to_ascii_lowercase()).cloned();
+        let by_template = || fix.with.as_ref().and_then(|t| t.render_with(&plain));
+        let r = by_phrase.or_else(by_template)?;
+        (r != matched).then_some(r)
+    });
+    // A deletion must leave the sentence its subject.
+    let replacement = replacement.filter(|r| !r.is_empty() || !removes_subject(context));
+    // "drug addict" → "person who uses drugs": the rewording takes the
+    // word before too, so the fix (which replaces the match only) is off.
+    let absorbed = replacement
+        .as_deref()
+        .and_then(|r| context.absorbed_word(r));
+    let reworded = replacement.as_deref().map(|r| match absorbed {
+        Some(start) => context.reword_from(start, r),
+        None => context.reword(r),
+    });
+    let fill = Fill {
+        fix: replacement.as_deref(),
+        reworded: reworded.as_deref(),
+        ..plain
+    };
+    let mut message = rule.message.render_with(&fill).unwrap_or_default();
+    let mut suggestions: Vec<String> = rule
+        .suggest
+        .iter()
+        .filter_map(|t| t.render_with(&fill))
+        .map(|s| {
+            s.split(' ')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|s| !s.is_empty())
+        .take(MAX_SUGGESTIONS)
+        .collect();
+    if context.risky() {
+        message.push_str(
+            ". This sentence records risk: keep the risk information in the note, word for word",
+        );
+        let keep = match &reworded {
+            Some(r) => r.clone(),
+            None => format!(
+                "Keep the sentence as written and change only \"{matched}\": say what you saw or heard instead."
+            ),
+        };
+        suggestions = vec![keep];
+    }
+    let fix = replacement
+        .filter(|_| file_matches && absorbed.is_none())
+        .map(|r| Edit {
+            replacement: match_case(matched, &r),
+            applicability: rule
+                .fix
+                .as_ref()
+                .expect("a replacement comes from a fix")
+                .applicability,
+        });
+    (message, suggestions, fix)
+}
+
+/// Whether deleting the match would leave the clause without a subject:
+/// the match is at the start and no person follows it.
+fn removes_subject(cx: &Context<'_>) -> bool {
+    let at_start = cx.text[cx.clause.start..cx.at.start].trim().is_empty();
+    if !at_start {
+        return false;
+    }
+    let next = cx.at.end + (cx.text[cx.at.end..].len() - cx.text[cx.at.end..].trim_start().len());
+    let starts_with_subject = person::person_at(cx.text, next).is_some()
+        || cx.text[next..]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| DETERMINERS.contains(&w.to_ascii_lowercase().as_str()));
+    !starts_with_subject
+}
+
+/// `replacement`, capitalised if `matched` was (at the start of a sentence).
+pub fn match_case(matched: &str, replacement: &str) -> String {
+    let mut chars = replacement.chars();
+    match (matched.chars().next(), chars.next()) {
+        (Some(m), Some(r)) if m.is_uppercase() => r.to_uppercase().chain(chars).collect(),
+        _ => replacement.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cx<'a>(text: &'a str, matched: &str) -> Context<'a> {
+        let start = text.find(matched).unwrap();
+        Context::new(text, 0..text.len(), "", start..start + matched.len())
+    }
+
+    #[test]
+    fn sentence_parts_and_person() {
+        let text = "We met at ten. Mr Okoye claims he was at work. Then he left.";
+        let c = cx(text, "claims");
+        assert_eq!(c.sentence(), "Mr Okoye claims he was at work.");
+        assert_eq!(c.before(), "Mr Okoye ");
+        assert_eq!(c.after(), " he was at work.");
+        assert_eq!(c.subject(), "Mr Okoye");
+        assert_eq!(c.person.they(), "he");
+        assert_eq!(c.reword("says"), "Mr Okoye says he was at work.");
+    }
+
+    #[test]
+    fn topics_are_things_after_the_match() {
+        let c = cx(
+            "Client failed to complete the budgeting sheet again.",
+            "failed to",
+        );
+        assert_eq!(c.topic().as_deref(), Some("the budgeting sheet"));
+        assert_eq!(
+            c.reword("did not"),
+            "Client did not complete the budgeting sheet again."
+        );
+        let c = cx("Mr Okoye claims he was at work.", "claims");
+        assert_eq!(c.topic(), None);
+        let c = cx("Client was resistant to feedback today.", "resistant");
+        assert_eq!(c.topic().as_deref(), Some("feedback"));
+    }
+
+    #[test]
+    fn deletions_keep_one_space_and_the_capital() {
+        let c = cx(
+            "Supposedly the landlord has stopped answering.",
+            "Supposedly",
+        );
+        assert_eq!(c.reword(""), "The landlord has stopped answering.");
+        let c = cx("Client allegedly missed two shifts.", "allegedly");
+        assert_eq!(c.reword(""), "Client missed two shifts.");
+        let c = cx("He is an addict.", "addict");
+        assert_eq!(
+            c.reword("person who uses drugs"),
+            "He is a person who uses drugs."
+        );
+    }
+
+    #[test]
+    fn absolutes_become_occasions() {
+        let cases = [
+            (
+                "He never follows through on what we agree.",
+                "never follows through",
+                "He has not followed through on what we agree (say when, and how often).",
+            ),
+            (
+                "She always makes excuses when the budget comes up.",
+                "always makes excuses",
+                "She has made excuses when the budget comes up (say when, and how often).",
+            ),
+            (
+                "He is always late.",
+                "always late",
+                "He has arrived late (say when, and how often).",
+            ),
+            (
+                "They are constantly late for the family sessions.",
+                "constantly late",
+                "They have arrived late for the family sessions (say when, and how often).",
+            ),
+            (
+                "Priya cancels every time we set a date.",
+                "every time",
+                "Priya has cancelled when we set a date (say when, and how often).",
+            ),
+            (
+                "She keeps cancelling.",
+                "keeps cancelling",
+                "She has cancelled (say when, and how often).",
+            ),
+            (
+                "Dad's always on his phone during visits.",
+                "always on",
+                "Dad has been on his phone during visits (say when, and how often).",
+            ),
+        ];
+        for (text, matched, expected) in cases {
+            assert_eq!(
+                cx(text, matched).occasions().as_deref(),
+                Some(expected),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_person_comes_from_the_paragraph_before() {
+        let text = "Leila came in late. Failed to complete the sheet.";
+        let c = cx(text, "Failed to");
+        assert_eq!(c.person.name, "Leila");
+        assert_eq!(c.person.them(), "Leila");
+        let text = "She came in late. Failed to complete the sheet.";
+        assert_eq!(cx(text, "Failed to").person.them(), "her");
+        let c = cx("Failed to complete the sheet.", "Failed to");
+        assert_eq!(
+            (c.subject(), c.person.them()),
+            ("they".into(), "them".into())
+        );
+    }
+
+    #[test]
+    fn blame_questions_become_statements() {
+        let cases = [
+            (
+                "Why does Leila keep cancelling on Mondays?",
+                Some("Leila has cancelled on Mondays."),
+            ),
+            (
+                "Why won't he just try the exercise?",
+                Some("He has not tried the exercise."),
+            ),
+            (
+                "Why didn't Mum just call us when the money ran out?",
+                Some("Mum did not call us when the money ran out."),
+            ),
+            (
+                "Why do they never answer the phone?",
+                Some("They have not answered the phone."),
+            ),
+            ("Why do they think like that?", None),
+            ("Why is he so defensive?", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(statement(text).as_deref(), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn risk_is_noticed() {
+        assert!(cx("She claims she did not self-harm this week.", "claims").risky());
+        assert!(!cx("She claims she was at work.", "claims").risky());
+    }
+}
