@@ -259,7 +259,6 @@ const NOT_YET_PORTED: &[&str] = &[
     "credibility-doubt.yaml",
     "deficit-label.yaml",
     "developmental-verdict.yaml",
-    "identity-label.yaml",
     "minimising.yaml",
     "moralising.yaml",
 ];
