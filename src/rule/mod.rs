@@ -96,9 +96,11 @@ impl RuleSet {
         let mut layers = Vec::new();
         let mut errors = Vec::new();
         let mut vocabularies = Vec::new();
+        // The built-in word classes are there even without the built-in
+        // rules: a user's own pack writes `<person>` as the built-in rules do.
+        vocabularies.push(load::builtin_vocabulary());
         if builtin {
             layers.push(load::builtin_sources());
-            vocabularies.push(load::builtin_vocabulary());
         }
         for dir in dirs {
             match load::dir_sources(dir) {
