@@ -14,6 +14,8 @@
 //!   (`'s`, `n't`, `,`) joins the word before it, as in "she's".
 //! - `<class>`: any entry of a word class from the shared vocabulary
 //!   (`vocabulary.yaml`); `<person -mum -dad>` leaves entries out.
+//! - `claim{s,ed,}`: endings, as in `phrases`: `claims`, `claimed` or
+//!   `claim`; `critici{s,z}e` is `criticise` or `criticize`.
 //! - `(a|b c)`: alternatives, each a sequence.
 //! - `x?`, `x*`, `x+`, `x{1,3}`: optional and repeated items.
 //! - `_`: any one word within the sentence; `_{0,3}` is a gap of up to
@@ -59,6 +61,17 @@ pub struct Item {
     quant: Option<String>,
     /// Joined to the item before it with no space.
     glued: bool,
+}
+
+impl Item {
+    fn word(word: String) -> Item {
+        Item {
+            node: Node::Word(word),
+            capture: None,
+            quant: None,
+            glued: false,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -255,26 +268,52 @@ impl Parser<'_> {
                 1,
             )),
             _ => {
-                let mut word = String::new();
+                // Every spelling the word has so far: one, until a
+                // `{s,ed,}` group multiplies them.
+                let mut forms = vec![String::new()];
                 while let Some(c) = self.peek() {
                     if c == '\\' {
                         self.bump();
                         match self.bump() {
-                            Some(c) => word.push(c),
+                            Some(c) => forms.iter_mut().for_each(|f| f.push(c)),
                             None => {
                                 return Err(WordError::new("nothing to escape", self.at - 1, 1))
                             }
                         }
                     } else if is_word_part(c) {
                         self.bump();
-                        word.push(c);
+                        forms.iter_mut().for_each(|f| f.push(c));
+                    } else if c == '{' && self.at > start && self.is_endings() {
+                        let close = self.text[self.at..].find('}').unwrap_or_default();
+                        let endings = &self.text[self.at + 1..self.at + close];
+                        forms = forms
+                            .iter()
+                            .flat_map(|f| {
+                                endings.split(',').map(move |e| format!("{f}{}", e.trim()))
+                            })
+                            .collect();
+                        self.at += close + 1;
                     } else {
                         break;
                     }
                 }
-                Ok(Node::Word(word))
+                Ok(match forms.len() {
+                    1 => Node::Word(forms.pop().unwrap_or_default()),
+                    _ => Node::Group(forms.into_iter().map(|f| vec![Item::word(f)]).collect()),
+                })
             }
         }
+    }
+
+    /// Whether the `{` here opens endings (`claim{s,ed,}`), not a repeat
+    /// (`x{1,3}`): it closes, and holds more than digits and commas.
+    fn is_endings(&self) -> bool {
+        let rest = &self.text[self.at + 1..];
+        rest.find('}').is_some_and(|close| {
+            rest[..close]
+                .chars()
+                .any(|c| !(c.is_ascii_digit() || c == ',' || c == ' '))
+        })
     }
 
     fn quantifier(&mut self) -> Result<Option<String>, WordError> {
@@ -741,6 +780,20 @@ mod tests {
         );
         assert_eq!(compile("so /behaviou?r/"), r"\bso (?:behaviou?r)");
         assert_eq!(compile(r"why\?"), r"\bwhy\?");
+    }
+
+    #[test]
+    fn endings_multiply_a_word_and_repeats_stay_repeats() {
+        assert_eq!(
+            compile("claim{s,ed,}"),
+            r"(?:\bclaims\b|\bclaimed\b|\bclaim\b)"
+        );
+        assert_eq!(
+            compile("critici{s,z}e it"),
+            r"(?:\bcriticise|\bcriticize) it\b"
+        );
+        assert_eq!(compile("very{1,2} rude"), r"(?:\bvery){1,2} rude\b");
+        assert_eq!(parse("claim{s,ed").unwrap_err().offset, 5);
     }
 
     #[test]
