@@ -256,7 +256,6 @@ fn builtin_person_class_names_people_not_services() {
 const NOT_YET_PORTED: &[&str] = &[
     "appearance-judgement.yaml",
     "assumed-intent.yaml",
-    "compliance-framing.yaml",
     "credibility-doubt.yaml",
     "deficit-label.yaml",
     "developmental-verdict.yaml",
