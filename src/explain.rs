@@ -125,5 +125,8 @@ pub fn reference(rules: &RuleSet) -> String {
         }
         examples(&mut out, rule, "Flagged:\n\n", "\nNot flagged:\n\n", "- ");
     }
+    // How to write rules: the word-pattern language (`rule/words.rs`).
+    out.push('\n');
+    out.push_str(include_str!("rule/words.md"));
     out
 }

@@ -72,6 +72,7 @@ rule_error_snapshot! {
     rule_error_bad_phrase => "bad-phrase",
     rule_error_bad_template => "bad-template",
     rule_error_bad_unless => "bad-unless",
+    rule_error_unknown_class => "unknown-class",
 }
 
 #[test]
@@ -91,6 +92,7 @@ fn every_rule_error_case_has_a_snapshot() {
             "duplicate-id",
             "missing-key",
             "unknown-capture",
+            "unknown-class",
             "unknown-key",
             "yaml-syntax"
         ]
