@@ -255,7 +255,6 @@ fn builtin_person_class_names_people_not_services() {
 /// them until they are ported to word patterns (issue 19).
 const NOT_YET_PORTED: &[&str] = &[
     "assumed-intent.yaml",
-    "deficit-label.yaml",
     "developmental-verdict.yaml",
     "minimising.yaml",
     "moralising.yaml",
