@@ -27,35 +27,87 @@ pub fn wanted(edit: &Edit, unsafe_fixes: bool) -> bool {
 }
 
 /// Applies non-overlapping edits (sorted by position; overlapping ones after
-/// the first are left for the next round). An edit that deletes a word
-/// ("allegedly") takes one space beside it too, and at the start of a
-/// sentence gives the next word the capital the deleted one had.
+/// the first are left for the next round), each as [`tidied`] makes it.
 pub fn apply(text: &str, edits: &[(Span, &str)]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for (span, replacement) in edits {
+    for &(span, replacement) in edits {
+        if span.start < at {
+            continue;
+        }
+        let (span, replacement) = tidied(text, span, replacement);
         if span.start < at {
             continue;
         }
         out.push_str(&text[at..span.start]);
-        out.push_str(replacement);
+        out.push_str(&replacement);
         at = span.end;
-        if replacement.is_empty() && text[at..].starts_with(' ') {
-            let before = &text[..span.start];
-            if before.ends_with(' ') || before.is_empty() || before.ends_with('\n') {
-                at += 1;
-            }
-            let capital = text[span.start..span.end].starts_with(char::is_uppercase);
-            if capital {
-                if let Some(c) = text[at..].chars().next().filter(|c| c.is_lowercase()) {
-                    out.extend(c.to_uppercase());
-                    at += c.len_utf8();
-                }
-            }
-        }
     }
     out.push_str(&text[at..]);
     out
+}
+
+/// The edit that replacing `span` of `text` with `replacement` really
+/// needs, so that `--fix` and the editor's quick fix leave the same
+/// sentence: a deleted word ("allegedly") takes one space beside it too,
+/// and at the start of a sentence gives the next word the capital it had;
+/// a new word after "a" or "an" takes the article that goes with it ("an
+/// addict" → "a person who uses drugs").
+pub fn tidied(text: &str, span: Span, replacement: &str) -> (Span, String) {
+    let (mut start, mut end) = (span.start, span.end);
+    let mut out = String::new();
+    if replacement.is_empty() {
+        if text[end..].starts_with(' ') {
+            let before = &text[..start];
+            if before.ends_with(' ') || before.is_empty() || before.ends_with('\n') {
+                end += 1;
+            }
+            if text[start..span.end].starts_with(char::is_uppercase) {
+                if let Some(c) = text[end..].chars().next().filter(|c| c.is_lowercase()) {
+                    out.extend(c.to_uppercase());
+                    end += c.len_utf8();
+                }
+            }
+        }
+        return (Span::new(start, end), out);
+    }
+    if let Some((at, article)) = article_before(&text[..start]) {
+        let vowel = replacement
+            .chars()
+            .next()
+            .is_some_and(|c| "aeiouAEIOU".contains(c));
+        let wanted = match (vowel, article.starts_with('A')) {
+            (true, true) => "An",
+            (true, false) => "an",
+            (false, true) => "A",
+            (false, false) => "a",
+        };
+        if article != wanted {
+            out.push_str(wanted);
+            out.push_str(&text[at + article.len()..start]);
+            start = at;
+        }
+    }
+    out.push_str(replacement);
+    (Span::new(start, end), out)
+}
+
+/// "a" or "an" as the last word of `before` (followed by spaces only), and
+/// where it starts.
+fn article_before(before: &str) -> Option<(usize, &str)> {
+    let word_end = before.trim_end_matches(' ').len();
+    if word_end == before.len() {
+        return None;
+    }
+    let word_start = before[..word_end]
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..word_end];
+    ["a", "an", "A", "An"]
+        .contains(&word)
+        .then_some((word_start, word))
 }
 
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
@@ -527,6 +579,45 @@ pub fn changed_lines(old: &str, new: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_word_takes_the_article_that_goes_with_it() {
+        let text = "He is an addict. An addict, a addict.";
+        let fixed = |start: usize, end: usize| {
+            apply(text, &[(Span::new(start, end), "person who uses drugs")])
+        };
+        assert_eq!(
+            fixed(9, 15),
+            "He is a person who uses drugs. An addict, a addict."
+        );
+        assert_eq!(
+            fixed(20, 26),
+            "He is an addict. A person who uses drugs, a addict."
+        );
+        // Already right: only the word changes.
+        assert_eq!(
+            fixed(30, 36),
+            "He is an addict. An addict, a person who uses drugs."
+        );
+        assert_eq!(
+            apply("She was a user", &[(Span::new(10, 14), "addict")]),
+            "She was an addict"
+        );
+        // "a" inside a word is not an article.
+        assert_eq!(
+            apply("Sofa addict", &[(Span::new(5, 11), "person")]),
+            "Sofa person"
+        );
+        // The editor gets the same edit, as a span and its text.
+        assert_eq!(
+            tidied(text, Span::new(9, 15), "person who uses drugs"),
+            (Span::new(6, 15), "a person who uses drugs".to_string())
+        );
+        assert_eq!(
+            tidied("Allegedly he drinks.", Span::new(0, 9), ""),
+            (Span::new(0, 11), "H".to_string())
+        );
+    }
 
     #[test]
     fn applies_edits_and_skips_overlaps() {

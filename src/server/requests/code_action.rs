@@ -52,7 +52,13 @@ impl Server<'_> {
                         line + 1
                     ),
                     uri,
-                    TextEdit::new(range, fix.replacement.clone()),
+                    {
+                        // The same edit `--fix` makes: a deleted word's
+                        // space, the capital it had, "a"/"an" before it.
+                        let (span, replacement) =
+                            crate::fix::tidied(&note.text, f.span, &fix.replacement);
+                        TextEdit::new(note.range(span, encoding), replacement)
+                    },
                     &diagnostic,
                     fix.applicability == Applicability::Safe,
                 ));
