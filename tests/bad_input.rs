@@ -1423,4 +1423,40 @@ mod write_side {
             names(&d)
         );
     }
+
+    #[test]
+    fn issue18_item16_write_baseline_to_a_fifo_is_refused_not_waited_on() {
+        let d = Dir::new("i18-16-fifo");
+        d.write("n.md", "He was lazy.\n");
+        let made = Command::new("mkfifo")
+            .arg(d.0.join("b.json"))
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let mut child = Command::new(env!("CARGO_BIN_EXE_regard"))
+            .args(["check", "--isolated", "--write-baseline", "b.json", "."])
+            .current_dir(&d.0)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // A guard against hanging for ever (the old build waited for a
+        // reader), not a measure of speed: a debug build needs well under 1 s.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while child.try_wait().unwrap().is_none() {
+            if std::time::Instant::now() > deadline {
+                child.kill().unwrap();
+                panic!("regard waited on the FIFO");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        let o = child.wait_with_output().unwrap();
+        no_panic(&o);
+        assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+        assert!(
+            err(&o).contains("cannot write the baseline `b.json`: it is not a regular file"),
+            "{}",
+            err(&o)
+        );
+    }
 }
