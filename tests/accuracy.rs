@@ -184,10 +184,11 @@ fn annotated_sentences_behave() {
 }
 
 /// Floors for the held-out set: below these, the pack has stopped generalising.
-const HELDOUT_MIN_PRECISION: f64 = 0.95;
-// A ratchet, set just under the latest measurement (0.796 on 2026-11-23): raise
-// it as the rules improve; the target on unseen notes is 0.90.
-const HELDOUT_MIN_RECALL: f64 = 0.78;
+const HELDOUT_MIN_PRECISION: f64 = 0.96;
+// A ratchet, set just under the latest measurement (0.832, precision 0.966,
+// on 2026-12-05): raise it as the rules improve; the target on unseen notes
+// is 0.90.
+const HELDOUT_MIN_RECALL: f64 = 0.82;
 
 #[test]
 fn heldout_precision_and_recall() {
