@@ -7,6 +7,7 @@
 //! offsets into lines and columns for people.
 
 pub mod markdown;
+pub mod office;
 pub mod plain;
 pub mod prose;
 pub mod quotes;
