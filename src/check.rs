@@ -20,7 +20,7 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 use crate::baseline::{self, Baseline};
 use crate::cli::{CheckArgs, Format};
 use crate::config::Settings;
-use crate::document::{Document, Kind};
+use crate::document::{Document, Kind, Unreadable};
 use crate::engine::{Engine, Finding, Options};
 use crate::fix;
 use crate::read::{self, ReadError};
@@ -28,9 +28,6 @@ use crate::report::source::{one_line, printable};
 use crate::report::{self, concise, github, human, json, sarif, Located};
 use crate::rule::{RuleSet, Severity};
 use crate::{Error, ExitStatus};
-
-/// How much of a file is looked at for NUL bytes before deciding it is binary.
-const BINARY_SNIFF: usize = 8 * 1024;
 
 enum Outcome {
     Checked {
@@ -61,32 +58,12 @@ pub enum FileProblem {
     #[error("cannot read `{path}`: {reason}")]
     #[diagnostic(code(regard::io))]
     Unreadable { path: String, reason: String },
-    #[error(
-        "`{path}` is not UTF-8 text: the byte at offset {offset} (line {line}) is not valid UTF-8"
-    )]
+    #[error("cannot fix `{path}`: {why}")]
     #[diagnostic(
-        code(regard::encoding),
-        help(
-            "save the note as UTF-8 (in most editors: Save As, Encoding: UTF-8); a note exported from Word on Windows can be converted with `iconv -f WINDOWS-1252 -t UTF-8 NOTE > NOTE.utf8`"
-        )
+        code(regard::fix),
+        help("check it without --fix or --diff, and reword it in the program that wrote it")
     )]
-    NotUtf8 {
-        path: String,
-        offset: usize,
-        line: usize,
-    },
-    #[error("`{path}` is UTF-32 text; regard reads UTF-8")]
-    #[diagnostic(
-        code(regard::encoding),
-        help("save the note as UTF-8 (in most editors: Save As, Encoding: UTF-8), or convert it with `iconv -f UTF-32 -t UTF-8 NOTE > NOTE.utf8`")
-    )]
-    Utf32 { path: String },
-    #[error("`{path}` is UTF-16 text; regard reads UTF-8")]
-    #[diagnostic(
-        code(regard::encoding),
-        help("save the note as UTF-8 (in most editors: Save As, Encoding: UTF-8), or convert it with `iconv -f UTF-16 -t UTF-8 NOTE > NOTE.utf8`")
-    )]
-    Utf16 { path: String },
+    FixRefused { path: String, why: &'static str },
     #[error("cannot list the notes changed since `{rev}`: {reason}")]
     #[diagnostic(
         code(regard::git),
@@ -467,9 +444,10 @@ impl Job<'_> {
         let limit = self.settings.max_file_size;
         let advice = "(raise it with --max-file-size or `max-file-size`)";
         match read {
-            Ok(bytes) => match decode(name, bytes) {
-                Ok((name, text)) => self.lint(name, path, text, kind),
-                Err(outcome) => outcome,
+            Ok(bytes) => match kind.format().decode(&name, bytes) {
+                Ok(text) => self.lint(name, path, text, kind),
+                Err(Unreadable::NotANote(why)) => Outcome::Skipped { path: name, why },
+                Err(Unreadable::Invalid(problem)) => Outcome::Failed { problem },
             },
             Err(ReadError::TooLarge { size, known: true }) => Outcome::Skipped {
                 path: name,
@@ -488,6 +466,14 @@ impl Job<'_> {
     /// Fixes (if asked), checks and renders one note.
     fn lint(&self, name: String, path: Option<&Path>, original: String, kind: Kind) -> Outcome {
         let (text, fixed, diff) = if self.args.fix || self.args.diff {
+            if let Some(why) = kind.format().fix_refused() {
+                return Outcome::Failed {
+                    problem: Box::new(FileProblem::FixRefused {
+                        path: one_line(&name).into_owned(),
+                        why,
+                    }),
+                };
+            }
             match self.fix(&name, path, original, kind) {
                 Ok(fixed) => fixed,
                 Err(outcome) => return outcome,
@@ -900,50 +886,6 @@ fn unreadable(path: String, reason: String) -> Outcome {
     }
 }
 
-/// Text from bytes, or why not: a binary file is skipped, UTF-16 and invalid
-/// UTF-8 are errors that say how to convert.
-fn decode(name: String, bytes: Vec<u8>) -> Result<(String, String), Outcome> {
-    // UTF-32's little-endian mark begins with UTF-16's: look for it first.
-    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
-        return Err(Outcome::Failed {
-            problem: Box::new(FileProblem::Utf32 {
-                path: one_line(&name).into_owned(),
-            }),
-        });
-    }
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Outcome::Failed {
-            problem: Box::new(FileProblem::Utf16 {
-                path: one_line(&name).into_owned(),
-            }),
-        });
-    }
-    if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
-        return Err(Outcome::Skipped {
-            path: name,
-            why: "it looks like a binary file (it contains NUL bytes)".into(),
-        });
-    }
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok((name, text)),
-        Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            let line = e.as_bytes()[..offset]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1;
-            Err(Outcome::Failed {
-                problem: Box::new(FileProblem::NotUtf8 {
-                    path: one_line(&name).into_owned(),
-                    offset,
-                    line,
-                }),
-            })
-        }
-    }
-}
-
 /// Absolute paths of the files changed since `rev` (committed or not) and
 /// of new files git does not ignore.
 fn changed_files(rev: &str) -> Result<HashSet<PathBuf>, String> {
@@ -1047,7 +989,7 @@ fn io_reason(e: &ignore::Error) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{FileProblem, Shown};
+    use super::Shown;
 
     #[test]
     fn problems_are_shown_without_control_characters() {
@@ -1065,7 +1007,7 @@ mod tests {
             "{s}"
         );
         assert!(!s.contains(|c: char| c.is_control() && c != '\n'), "{s:?}");
-        let problem = FileProblem::Utf16 {
+        let problem = crate::document::text::EncodingError::Utf16 {
             path: "a.md".into(),
         };
         let mut s = String::new();
