@@ -38,6 +38,13 @@ pub trait Format: Send + Sync {
     /// editor's buffer), with the map back to offsets in `text`.
     fn prose(&self, text: &str) -> Prose;
 
+    /// How much of `text` a report may show as the note's source: all of
+    /// it, unless the format keeps data of its own after the prose (a Word
+    /// document's trailer, `office/`).
+    fn shown_len(&self, text: &str) -> usize {
+        text.len()
+    }
+
     /// Why `--fix` cannot write a file of this format back, if it cannot.
     fn fix_refused(&self) -> Option<&'static str> {
         None

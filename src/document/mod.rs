@@ -34,17 +34,20 @@ pub use span::{LineIndex, Position, Span};
 pub enum Kind {
     Markdown,
     Plain,
+    /// Word (`.docx`) and LibreOffice (`.odt`) documents: `office/`.
+    Word,
 }
 
 impl Kind {
     /// Every format, in the order extensions are matched.
-    pub const ALL: &'static [Kind] = &[Kind::Markdown, Kind::Plain];
+    pub const ALL: &'static [Kind] = &[Kind::Markdown, Kind::Plain, Kind::Word];
 
     /// How files of this kind are read.
     pub fn format(self) -> &'static dyn Format {
         match self {
             Kind::Markdown => &format::Markdown,
             Kind::Plain => &format::Plain,
+            Kind::Word => &office::Word,
         }
     }
 
@@ -87,6 +90,11 @@ impl Document {
     pub fn read(path: String, bytes: Vec<u8>, kind: Kind) -> Result<Document, Unreadable> {
         let text = kind.format().decode(&path, bytes)?;
         Ok(Document::new(path, text, kind))
+    }
+
+    /// What a report shows of the text (see [`Format::shown_len`]).
+    pub fn shown(&self) -> &str {
+        &self.text[..self.kind.format().shown_len(&self.text)]
     }
 
     /// A note from its text (as decoded, or an editor's buffer).

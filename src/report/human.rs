@@ -48,7 +48,7 @@ impl Human {
         let mut out = String::new();
         // One excerpt for all the note's findings: its line index is built
         // once, not once per finding.
-        let src = Excerpt::new(one_line(&doc.path), doc.text.as_str());
+        let src = Excerpt::new(one_line(&doc.path), doc.shown());
         for ((f, level), l) in findings.iter().zip(located) {
             let rule = &rules[f.rule];
             let result = if self.redact {

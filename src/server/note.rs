@@ -169,9 +169,10 @@ pub(super) fn findings<'n, 'c, 'a>(
 /// the editor's language id.
 pub(super) fn note_kind(path: Option<&Path>, language: &str) -> Kind {
     match path.and_then(Kind::from_path) {
-        Some(kind) => kind,
-        None if language.eq_ignore_ascii_case("markdown") => Kind::Markdown,
-        None => Kind::Plain,
+        // An editor's buffer is text, never a Word document's archive.
+        Some(kind) if kind != Kind::Word => kind,
+        _ if language.eq_ignore_ascii_case("markdown") => Kind::Markdown,
+        _ => Kind::Plain,
     }
 }
 

@@ -32,6 +32,77 @@ use super::prose::{Prose, ProseBuilder};
 use super::suppress::{Action, Directive};
 use super::Span;
 
+/// Word and LibreOffice documents as an input format.
+///
+/// The text rules read (the "view") is the document's paragraphs, one a
+/// line, so a finding's line is its paragraph and its column the character
+/// in it, and a report shows the paragraph as its source line. After the
+/// paragraphs, lines starting with a form feed (a trailer no paragraph can
+/// forge) say which paragraphs are quotations and where suppression
+/// comments are anchored: what [`prose`] and [`directives`] read back.
+pub struct Word;
+
+impl super::Format for Word {
+    fn name(&self) -> &'static str {
+        "Word or LibreOffice document"
+    }
+    fn extensions(&self) -> &'static [&'static str] {
+        &["docx", "odt"]
+    }
+    fn decode(&self, name: &str, bytes: Vec<u8>) -> Result<String, super::Unreadable> {
+        match extract(std::io::Cursor::new(bytes), Budget::default()) {
+            Ok(extracted) => Ok(extracted.view()),
+            Err(e) => Err(super::Unreadable::Invalid(Box::new(Problem::new(name, e)))),
+        }
+    }
+    fn prose(&self, text: &str) -> Prose {
+        prose(text)
+    }
+    fn shown_len(&self, text: &str) -> usize {
+        trailer_start(text)
+    }
+    fn fix_refused(&self) -> Option<&'static str> {
+        Some("regard reads Word and LibreOffice documents but never rewrites them")
+    }
+}
+
+/// A document that cannot be read, naming the file.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("cannot read `{path}` as {format}: {reason}")]
+#[diagnostic(code(regard::document), help("{help}"))]
+pub struct Problem {
+    pub path: String,
+    pub format: &'static str,
+    pub reason: String,
+    pub help: &'static str,
+}
+
+impl Problem {
+    pub fn new(name: &str, e: OfficeError) -> Problem {
+        let format = Format::from_path(Path::new(name)).map_or("a document", Format::name);
+        let help = match e {
+            OfficeError::NotAZip(_) | OfficeError::NotADocument(_) => {
+                "regard reads .docx (Word) and .odt (LibreOffice) documents; a file with another content needs its own extension"
+            }
+            OfficeError::Encrypted => {
+                "remove the password in Word (File > Info > Protect Document) or LibreOffice (Save As, without \"Save with password\") and check that copy"
+            }
+            OfficeError::Corrupt(_) => {
+                "open the document in Word or LibreOffice and save it again; if it will not open, it is damaged"
+            }
+            OfficeError::OverBudget(_) => {
+                "Word and LibreOffice do not write notes like this: it may be made to exhaust memory or time; if it is a real note, save it again from Word or LibreOffice, and split it if it is very long"
+            }
+        };
+        Problem {
+            path: crate::report::source::one_line(name).into_owned(),
+            format,
+            reason: crate::report::source::printable(&e.to_string()).into_owned(),
+            help,
+        }
+    }
+}
+
 /// Which word processor's format a document is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -54,8 +125,8 @@ impl Format {
 
     pub fn name(self) -> &'static str {
         match self {
-            Format::Docx => "Word document",
-            Format::Odt => "OpenDocument text",
+            Format::Docx => "a Word document",
+            Format::Odt => "an OpenDocument text",
         }
     }
 }
@@ -183,10 +254,12 @@ impl Builder {
     pub fn text(&mut self, s: &str) {
         if let Some(&i) = self.open.last() {
             let text = &mut self.paragraphs[i].text;
-            // One line per paragraph: a line break inside a paragraph (a
-            // control character XML allows) reads as a space.
-            if s.contains(['\n', '\r', '\t']) {
-                text.extend(s.chars().map(|c| if c.is_whitespace() { ' ' } else { c }));
+            // One line per paragraph: a line break or any other control
+            // character inside a paragraph (XML allows some, and character
+            // references can name more) reads as a space. So no paragraph
+            // holds the form feed that starts the view's trailer.
+            if s.contains(|c: char| c.is_control()) {
+                text.extend(s.chars().map(|c| if c.is_control() { ' ' } else { c }));
             } else {
                 text.push_str(s);
             }
@@ -284,16 +357,34 @@ impl Extracted {
         text
     }
 
-    /// The prose of [`Extracted::text`]: a block per paragraph.
-    pub fn prose(&self, text: &str) -> Prose {
-        let mut b = ProseBuilder::new(text);
-        let mut at = 0;
-        for p in &self.paragraphs {
-            b.start_block(p.quote);
-            b.push(at..at + p.text.len());
-            at += p.text.len() + 1;
+    /// The text regard reads (see [`Word`]): the paragraphs, one a line,
+    /// then the trailer saying which are quotations and where the
+    /// suppression comments are.
+    pub fn view(&self) -> String {
+        let mut text = self.text();
+        let paragraphs = text.len();
+        for (i, p) in self.paragraphs.iter().enumerate() {
+            if p.quote {
+                text.push_str(&format!("{TRAILER}quote {}\n", i + 1));
+            }
         }
-        b.finish()
+        for d in self.directives(&text[..paragraphs]) {
+            let action = match d.action {
+                Action::Ignore => "ignore",
+                Action::Disable => "disable",
+                Action::Enable => "enable",
+            };
+            let rules: Vec<&str> = d.rules.iter().map(|(r, _)| r.as_str()).collect();
+            text.push_str(&format!(
+                "{TRAILER}regard-{action} {} {} {}\t{}\t{}\n",
+                d.line,
+                d.span.start,
+                d.span.end,
+                rules.join(","),
+                d.reason.as_deref().unwrap_or(""),
+            ));
+        }
+        text
     }
 
     /// Suppression comments as directives over [`Extracted::text`]. An
@@ -343,6 +434,75 @@ impl Extracted {
         out.sort_by_key(|d| (d.line, d.span.start));
         out
     }
+}
+
+/// What starts each line of a view's trailer: a form feed, which no
+/// paragraph holds (see [`Builder::text`]).
+const TRAILER: char = '\x0c';
+
+/// Where the trailer of a view starts (its length if it has none).
+fn trailer_start(text: &str) -> usize {
+    if text.starts_with(TRAILER) {
+        return 0;
+    }
+    memchr::memmem::find(text.as_bytes(), b"\n\x0c").map_or(text.len(), |i| i + 1)
+}
+
+/// The trailer's lines, without the form feed.
+fn trailer(text: &str) -> impl Iterator<Item = &str> {
+    text[trailer_start(text)..]
+        .lines()
+        .filter_map(|l| l.strip_prefix(TRAILER))
+}
+
+/// The prose of a view: a block per paragraph, quotations as block quotes.
+pub fn prose(text: &str) -> Prose {
+    let quotes: std::collections::HashSet<usize> = trailer(text)
+        .filter_map(|l| l.strip_prefix("quote ")?.parse().ok())
+        .collect();
+    let end = trailer_start(text);
+    let mut b = ProseBuilder::new(text);
+    for (n, (start, line)) in super::lines(&text[..end], 0).enumerate() {
+        b.start_block(quotes.contains(&(n + 1)));
+        b.push(start..start + line.len());
+    }
+    b.finish()
+}
+
+/// The suppression comments of a view, as directives over its paragraphs.
+pub fn directives(text: &str) -> Vec<Directive> {
+    let paragraphs = trailer_start(text);
+    trailer(text)
+        .filter_map(|l| {
+            let (head, rest) = l.split_once('\t')?;
+            let (rules, reason) = rest.split_once('\t')?;
+            let mut head = head.split(' ');
+            let action = match head.next()?.strip_prefix("regard-")? {
+                "ignore" => Action::Ignore,
+                "disable" => Action::Disable,
+                "enable" => Action::Enable,
+                _ => return None,
+            };
+            let mut number = || head.next()?.parse::<usize>().ok();
+            let (line, start, end) = (number()?, number()?, number()?);
+            if start > end || end > paragraphs {
+                return None;
+            }
+            let span = Span::new(start, end);
+            Some(Directive {
+                action,
+                rules: rules
+                    .split(',')
+                    .filter(|r| !r.is_empty())
+                    .map(|r| (r.to_string(), span))
+                    .collect(),
+                reason: (!reason.is_empty()).then(|| reason.to_string()),
+                span,
+                line,
+                alone: false,
+            })
+        })
+        .collect()
 }
 
 /// A comment's directive: what it does, the rules it names, its reason.

@@ -163,7 +163,7 @@ impl<R: BufRead> Xml<R> {
                     on(Item::Text(&self.text))?;
                 }
                 Event::DocType(_) => {
-                    return Err(OfficeError::Corrupt(format!(
+                    return Err(OfficeError::OverBudget(format!(
                         "`{}` has a document type declaration, which Word and LibreOffice never write (it could declare entities that expand without end)",
                         self.part
                     )));
