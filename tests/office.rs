@@ -404,4 +404,20 @@ fn block_quotes_as_speech_quiets_quotation_paragraphs() {
             "16:9 deficit-label hostile",
         ]
     );
+    // A style of the writer's own, based on Word's Quote: styles.xml says so.
+    dir.write(
+        "own.docx",
+        std::fs::read(fixture("quote-style.docx")).unwrap(),
+    );
+    let o = dir.regard(&["check", "--format", "json", "own.docx"]);
+    assert_eq!(findings(&o), ["3:9 deficit-label hostile"]);
+    let o = regard(&["check", "--format", "json", &fixture("quote-style.docx")]);
+    assert_eq!(
+        findings(&o),
+        [
+            "2:8 deficit-label hostile",
+            "2:20 deficit-label lazy",
+            "3:9 deficit-label hostile"
+        ]
+    );
 }

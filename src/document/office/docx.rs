@@ -30,14 +30,12 @@ fn is_w(ns: &str) -> bool {
 pub fn read<R: Read + Seek>(
     archive: &mut Archive<R>,
 ) -> Result<(Builder, Vec<Comment>), OfficeError> {
-    let quote_styles = styles(archive)?;
     let mut body = Builder::default();
     let mut anchors: HashMap<String, Anchor> = HashMap::new();
-    read_part(
+    let mut styled = read_part(
         archive,
         "word/document.xml",
         Part::Body,
-        &quote_styles,
         &mut body,
         Some(&mut anchors),
     )?;
@@ -46,13 +44,31 @@ pub fn read<R: Read + Seek>(
         ("word/endnotes.xml", Part::Endnote),
     ] {
         let mut notes = Builder::default();
-        read_part(archive, name, part, &quote_styles, &mut notes, None)?;
+        let offset = body.paragraphs.len();
+        let more = read_part(archive, name, part, &mut notes, None)?;
+        styled.extend(more.into_iter().map(|(i, id)| (offset + i, id)));
         body.append(notes);
+    }
+    // Which styles are quotations. styles.xml can be far larger than the
+    // note (python-docx's is 350 KB): it is read only when a paragraph's
+    // style is neither one of Word's own plain styles nor named a quote.
+    if styled
+        .iter()
+        .any(|(_, id)| !is_quote_style(id) && !plain_builtin(id))
+    {
+        let quote_styles = styles(archive)?;
+        for (i, id) in styled {
+            body.paragraphs[i].quote = quote_styles.get(&id).copied().unwrap_or(false);
+        }
+    } else {
+        for (i, id) in styled {
+            body.paragraphs[i].quote = is_quote_style(&id);
+        }
     }
     let mut comments = Vec::new();
     let mut by_id: Vec<(String, Builder)> = Vec::new();
     if let Some(mut xml) = archive.xml("word/comments.xml")? {
-        let mut state = State::new(&quote_styles, Part::Comment, None);
+        let mut state = State::new(Part::Comment, None);
         xml.each(|item| {
             if let Item::Start { name, tag, .. } = &item {
                 if is_w(name.ns) && name.local == "comment" {
@@ -74,25 +90,54 @@ pub fn read<R: Read + Seek>(
     Ok((body, comments))
 }
 
+/// Style ids Word gives its own styles that are never quotations (Word
+/// writes them in English whatever the language of its menus; a document
+/// from a Word in another language has other ids, and styles.xml is read).
+fn plain_builtin(id: &str) -> bool {
+    let stem = id.trim_end_matches(|c: char| c.is_ascii_digit());
+    matches!(
+        stem,
+        "Normal"
+            | "Heading"
+            | "Title"
+            | "Subtitle"
+            | "ListParagraph"
+            | "ListBullet"
+            | "ListNumber"
+            | "List"
+            | "ListContinue"
+            | "NoSpacing"
+            | "BodyText"
+            | "Caption"
+            | "FootnoteText"
+            | "EndnoteText"
+            | "CommentText"
+            | "TOC"
+    )
+}
+
+/// Reads one part into `out`; the paragraphs that name a style, by index
+/// in `out`, with the style's id.
 fn read_part<R: Read + Seek>(
     archive: &mut Archive<R>,
     name: &str,
     part: Part,
-    quote_styles: &HashMap<String, bool>,
     out: &mut Builder,
     anchors: Option<&mut HashMap<String, Anchor>>,
-) -> Result<(), OfficeError> {
+) -> Result<Vec<(usize, String)>, OfficeError> {
     let Some(mut xml) = archive.xml(name)? else {
-        return Ok(());
+        return Ok(Vec::new());
     };
-    let mut state = State::new(quote_styles, part, anchors);
-    xml.each(|item| state.on(item, out))
+    let mut state = State::new(part, anchors);
+    xml.each(|item| state.on(item, out))?;
+    Ok(state.styled)
 }
 
 /// Where the reader is in a part.
 struct State<'a> {
-    quote_styles: &'a HashMap<String, bool>,
     part: Part,
+    /// Paragraphs that name a style: (index, style id).
+    styled: Vec<(usize, String)>,
     anchors: Option<&'a mut HashMap<String, Anchor>>,
     /// Inside this many elements whose text is not the document's
     /// (deletions, fallbacks, separators).
@@ -102,14 +147,10 @@ struct State<'a> {
 }
 
 impl<'a> State<'a> {
-    fn new(
-        quote_styles: &'a HashMap<String, bool>,
-        part: Part,
-        anchors: Option<&'a mut HashMap<String, Anchor>>,
-    ) -> State<'a> {
+    fn new(part: Part, anchors: Option<&'a mut HashMap<String, Anchor>>) -> State<'a> {
         State {
-            quote_styles,
             part,
+            styled: Vec::new(),
             anchors,
             skip: 0,
             in_text: false,
@@ -149,11 +190,8 @@ impl<'a> State<'a> {
                     }
                     "pPr" => self.in_paragraph_properties = !empty,
                     "pStyle" if self.in_paragraph_properties => {
-                        let quote = attr(tag, "val")
-                            .and_then(|id| self.quote_styles.get(&id).copied())
-                            .unwrap_or(false);
-                        if let Some(p) = out.current() {
-                            p.quote = quote;
+                        if let (Some(id), Some((i, _))) = (attr(tag, "val"), out.position()) {
+                            self.styled.push((i, id));
                         }
                     }
                     "t" => self.in_text = !empty,
