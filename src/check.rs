@@ -19,14 +19,15 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 
 use crate::baseline::{self, Baseline};
 use crate::cli::{CheckArgs, Format};
-use crate::config::Settings;
+use crate::config::{Configuration, Settings};
 use crate::document::{Document, Kind, Unreadable};
-use crate::engine::{Engine, Finding, Options};
+use crate::engine::{Engine, Options};
 use crate::fix;
+use crate::lint::{Cap, Linter};
 use crate::read::{self, ReadError};
 use crate::report::source::{one_line, printable};
 use crate::report::{self, concise, github, human, json, sarif, Located};
-use crate::rule::{RuleSet, Severity};
+use crate::rule::RuleSet;
 use crate::{Error, ExitStatus};
 
 enum Outcome {
@@ -115,13 +116,15 @@ pub fn check(
     if let Some(rev) = args.changed_since.as_ref().filter(|r| r.starts_with('-')) {
         return Err(Refused::OptionLikeRevision(one_line(rev).into_owned()).into());
     }
-    let settings = Settings::for_check(args)?;
+    let Configuration { settings, rules } = Configuration::load(
+        &args.config.origin(),
+        &args.rules.rule_dirs,
+        &args.overrides(),
+    )?;
     let from_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
     if settings.redact && args.fix && !args.diff && from_stdin {
         return Err(Refused::RedactedStandardInputFix.into());
     }
-    let mut rules = RuleSet::load(true, &settings.rule_dirs)?;
-    settings.apply(&mut rules)?;
     // A few named files (as a pre-commit hook passes them) are checked
     // sooner without building the DFAs that pay off over whole folders.
     let few_files = !args.paths.is_empty()
@@ -358,6 +361,14 @@ impl Walk<'_> {
 }
 
 impl Job<'_> {
+    fn linter(&self) -> Linter<'_> {
+        Linter {
+            settings: self.settings,
+            rules: self.rules,
+            engine: &self.engine,
+        }
+    }
+
     /// Checks the notes on all cores and hands each outcome to the sink in
     /// the walk's order. Workers take the next few notes by index and send
     /// their outcomes together: one wake-up of this thread per batch, not
@@ -482,71 +493,35 @@ impl Job<'_> {
             (original, 0, String::new())
         };
         let doc = Document::new(name, text, kind);
-        let kept = self.kept(&doc, self.engine.lint(&doc));
-        // Baselines (read or written) and SARIF need every finding.
         let args = self.args;
-        let (kept, left_out) = if self.baseline.is_some()
+        // Baselines (read or written) and SARIF need every finding.
+        let cap = if self.baseline.is_some()
             || args.write_baseline.is_some()
             || args.format == Format::Sarif
         {
-            (kept, report::LeftOut::default())
+            Cap::No
         } else {
-            report::cap(kept)
+            Cap::Yes
         };
-        let (mut findings, levels): (Vec<Finding>, Vec<Severity>) = kept.into_iter().unzip();
-        // The human renderer needs the findings beside their positions;
-        // other outputs take them over (over an archive, copying every
-        // finding's text was a few percent of the run).
-        let taken = if self.renderer.is_some() {
-            findings.clone()
-        } else {
-            std::mem::take(&mut findings)
-        };
-        let mut located = report::locate(&doc, taken, &self.rules.rules);
-        for (l, level) in located.iter_mut().zip(&levels) {
-            l.level = *level;
-            l.severity = level.as_str();
-        }
-        let mut mask = vec![true; located.len()];
-        if let Some(baseline) = &self.baseline {
-            let mut baseline = baseline
-                .lock()
-                .expect("no worker panics while holding the lock");
-            for (keep, l) in mask.iter_mut().zip(&located) {
-                *keep = !baseline.excuses(l);
-            }
-        }
-        let mut i = 0;
-        located.retain(|_| {
-            i += 1;
-            mask[i - 1]
-        });
-        let shown: Vec<(Finding, Severity)> = findings
-            .into_iter()
-            .zip(levels)
-            .zip(&mask)
-            .filter(|(_, &keep)| keep)
-            .map(|(fl, _)| fl)
-            .collect();
-        let findings = located.len() + left_out.count;
-        let fails_run = located.iter().any(|l| self.settings.fail_on.fails(l.level))
-            || left_out
-                .worst
-                .is_some_and(|l| self.settings.fail_on.fails(l));
-        let human = self
-            .renderer
-            .as_ref()
-            .map(|r| r.render(&doc, &shown, &located, &self.rules.rules));
-        if self.settings.redact {
-            located = located
-                .iter()
-                .map(|l| l.redacted(&self.rules.rules))
-                .collect();
-        }
+        let linted = self.linter().lint(
+            &doc,
+            Some(Path::new(&doc.path)),
+            cap,
+            self.baseline.as_ref(),
+        );
+        let findings = linted.count();
+        let fails_run = linted.fails(self.settings);
+        let (located, left_out) = (linted.findings, linted.left_out);
         let whole_run = args.write_baseline.is_some() || args.format == Format::Sarif;
         let rendered = match args.format {
             _ if args.quiet_human() || whole_run => String::new(),
-            Format::Human => human.unwrap_or_default() + &left_out.notice(&doc.path),
+            Format::Human => {
+                let human = self
+                    .renderer
+                    .as_ref()
+                    .map(|r| r.render(&doc, &located, &self.rules.rules));
+                human.unwrap_or_default() + &left_out.notice(&doc.path)
+            }
             Format::Json => json::items(&located),
             Format::Concise => concise::render(&located) + &left_out.notice(&doc.path),
             Format::Github => github::render(&located),
@@ -577,7 +552,7 @@ impl Job<'_> {
         let mut fixed = 0;
         for _ in 0..fix::MAX_ROUNDS {
             let doc = Document::new(name.to_string(), text, kind);
-            let findings = self.kept(&doc, self.engine.lint(&doc));
+            let findings = self.linter().findings(&doc, Some(Path::new(name)));
             let edits: Vec<_> = findings
                 .iter()
                 .filter_map(|(f, _)| {
@@ -617,30 +592,6 @@ impl Job<'_> {
             }
         }
         Ok((if args.diff { original } else { text }, fixed, diff))
-    }
-
-    /// Findings that per-file settings keep, with their severity there.
-    fn kept(&self, doc: &Document, findings: Vec<Finding>) -> Vec<(Finding, Severity)> {
-        let rules = &self.rules.rules;
-        if !self.settings.has_per_file() {
-            return findings
-                .into_iter()
-                .map(|f| {
-                    let s = rules[f.rule].severity;
-                    (f, s)
-                })
-                .collect();
-        }
-        let path = Path::new(&doc.path);
-        findings
-            .into_iter()
-            .filter_map(|f| {
-                let rule = &rules[f.rule];
-                self.settings
-                    .rule_for_path(path, &rule.id, rule.severity)
-                    .map(|level| (f, level))
-            })
-            .collect()
     }
 }
 

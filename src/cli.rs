@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::rule::Severity;
+pub use crate::config::FailOn;
+use crate::config::{Origin, Overrides};
 
 /// regard reads case notes and session notes, flags judgmental phrasing, and
 /// suggests a curious rewording, the way a good supervisor would in the margin.
@@ -181,7 +182,28 @@ pub struct CheckArgs {
     pub color: Color,
 }
 
+impl ConfigArgs {
+    /// Which configuration file these flags ask for.
+    pub fn origin(&self) -> Origin {
+        Origin {
+            file: self.config.clone(),
+            isolated: self.isolated,
+        }
+    }
+}
+
 impl CheckArgs {
+    /// What these flags set over the configuration file.
+    pub fn overrides(&self) -> Overrides {
+        Overrides {
+            fail_on: self.fail_on,
+            select: self.select.clone(),
+            ignore: self.ignore.clone(),
+            redact: self.redact,
+            max_file_size: self.max_file_size,
+        }
+    }
+
     /// `-q` in force: it silences what a person reads, never a machine
     /// format's document.
     pub fn quiet_human(&self) -> bool {
@@ -201,36 +223,6 @@ pub enum Format {
     Sarif,
     /// GitHub Actions annotations.
     Github,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FailOn {
-    Info,
-    Warning,
-    Error,
-    /// Never fail because of findings (errors still exit 2).
-    Never,
-}
-
-impl FailOn {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FailOn::Info => "info",
-            FailOn::Warning => "warning",
-            FailOn::Error => "error",
-            FailOn::Never => "never",
-        }
-    }
-
-    pub fn fails(self, severity: Severity) -> bool {
-        match self {
-            FailOn::Info => true,
-            FailOn::Warning => severity >= Severity::Warning,
-            FailOn::Error => severity >= Severity::Error,
-            FailOn::Never => false,
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -12,7 +12,6 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, So
 use super::source::{one_line, printable, Excerpt};
 use super::{plural, Located};
 use crate::document::Document;
-use crate::engine::Finding;
 use crate::rule::{Rule, Severity};
 
 pub struct Human {
@@ -36,25 +35,20 @@ impl Human {
         Human { handler, redact }
     }
 
-    /// Renders the findings of one note, each with the severity in force
-    /// for it; `located` holds the same findings with positions.
-    pub fn render(
-        &self,
-        doc: &Document,
-        findings: &[(Finding, Severity)],
-        located: &[Located],
-        rules: &[Rule],
-    ) -> String {
+    /// Renders the findings of one note (redacted ones under `--redact`).
+    pub fn render(&self, doc: &Document, findings: &[Located], rules: &[Rule]) -> String {
         let mut out = String::new();
         // One excerpt for all the note's findings: its line index is built
         // once, not once per finding.
         let src = Excerpt::new(one_line(&doc.path), doc.text.as_str());
-        for ((f, level), l) in findings.iter().zip(located) {
-            let rule = &rules[f.rule];
+        for l in findings {
+            let Some(rule) = rules.iter().find(|r| r.id == l.rule) else {
+                continue;
+            };
             let result = if self.redact {
                 let report = Redacted {
                     rule,
-                    level: *level,
+                    level: l.level,
                     at: format!("{}:{}:{}", one_line(&l.path), l.start.line, l.start.column),
                 };
                 self.handler.render_report(&mut out, &report)
@@ -62,9 +56,8 @@ impl Human {
                 self.handler.render_report(
                     &mut out,
                     &FindingReport {
-                        finding: f,
+                        finding: l,
                         rule,
-                        level: *level,
                         src: &src,
                     },
                 )
@@ -123,9 +116,8 @@ impl Diagnostic for Redacted<'_> {
 }
 
 struct FindingReport<'a> {
-    finding: &'a Finding,
+    finding: &'a Located,
     rule: &'a Rule,
-    level: Severity,
     src: &'a Excerpt<'a>,
 }
 
@@ -150,7 +142,7 @@ impl Diagnostic for FindingReport<'_> {
     }
 
     fn severity(&self) -> Option<miette::Severity> {
-        Some(miette_severity(self.level))
+        Some(miette_severity(self.finding.level))
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
@@ -168,11 +160,11 @@ impl Diagnostic for FindingReport<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let span = self.finding.span;
+        let (start, end) = (self.finding.start.offset, self.finding.end.offset);
         Some(Box::new(std::iter::once(
             LabeledSpan::new_primary_with_span(
                 Some(printable(&self.rule.summary).into_owned()),
-                self.src.span(span.start, span.end),
+                self.src.span(start, end),
             ),
         )))
     }
