@@ -17,8 +17,8 @@ use std::sync::{mpsc, Mutex};
 use ignore::{WalkBuilder, WalkState};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 
-use crate::baseline::{self, Baseline};
-use crate::cli::{CheckArgs, Format};
+use crate::baseline::{Baseline, BaselineOutput};
+use crate::cli::CheckArgs;
 use crate::config::{Configuration, Settings};
 use crate::document::{Document, Kind, Unreadable};
 use crate::engine::{Engine, Options};
@@ -26,23 +26,22 @@ use crate::fix;
 use crate::lint::{Cap, Linter};
 use crate::read::{self, ReadError};
 use crate::report::source::{one_line, printable};
-use crate::report::{self, concise, github, human, json, sarif, Located};
+use crate::report::{self, Emitter, Located, NoteOutput, RunOutput, Style};
 use crate::rule::RuleSet;
 use crate::{Error, ExitStatus};
 
 enum Outcome {
     Checked {
-        /// The note's output in the chosen format, rendered by the worker.
-        rendered: String,
+        /// The note's output for each emitter, rendered by the worker.
+        rendered: Vec<String>,
         /// How many findings are shown, and whether one fails the run.
         findings: usize,
         fails_run: bool,
         /// The findings themselves, only for outputs about the whole run
         /// (SARIF, `--write-baseline`): otherwise the worker that made them
         /// frees them (freeing on another thread's heap takes its lock).
-        kept: Vec<Located>,
+        whole_run: Vec<Located>,
         fixed: usize,
-        diff: String,
     },
     Skipped {
         path: String,
@@ -98,8 +97,22 @@ struct Job<'a> {
     settings: &'a Settings,
     rules: &'a RuleSet,
     engine: Engine<'a>,
-    renderer: Option<human::Human>,
+    /// The outputs, in the order they are written (see [`outputs`]).
+    emitters: Vec<Box<dyn Emitter>>,
     baseline: Option<Mutex<Baseline>>,
+}
+
+/// The outputs `args` ask for: where the output format is decided.
+/// `--write-baseline` writes the baseline and a line saying so, nothing else.
+fn outputs(args: &CheckArgs, style: Style) -> Vec<Box<dyn Emitter>> {
+    if let Some(path) = &args.write_baseline {
+        return vec![Box::new(BaselineOutput { path: path.clone() })];
+    }
+    let style = Style {
+        quiet: style.quiet && args.format.for_people(),
+        ..style
+    };
+    vec![report::emitter(args.format, style)]
 }
 
 /// What the walk needs to choose notes, and where it tells how far it has got.
@@ -133,17 +146,23 @@ pub fn check(
             .paths
             .iter()
             .all(|p| p.as_os_str() == "-" || p.is_file());
+    let color = args.color.enabled(io::stdout().is_terminal());
+    let emitters = outputs(
+        args,
+        Style {
+            quiet: args.quiet,
+            color,
+            width: crate::cli::terminal_width(io::stdout().is_terminal()),
+            redact: settings.redact,
+            diff: args.diff,
+        },
+    );
     let options = Options {
         fast_scan: !few_files,
-        fingerprints: args.baseline.is_some()
-            || args.write_baseline.is_some()
-            || args.format == Format::Sarif,
+        // Baselines (read or written) and SARIF identify findings by them.
+        fingerprints: args.baseline.is_some() || emitters.iter().any(|e| e.whole_run()),
         ..settings.options
     };
-    let color = args.color.enabled(io::stdout().is_terminal());
-    let width = crate::cli::terminal_width(io::stdout().is_terminal());
-    let render_human =
-        args.format == Format::Human && !args.quiet && !args.diff && args.write_baseline.is_none();
     let baseline = match &args.baseline {
         Some(path) => Some(Mutex::new(Baseline::read(path)?)),
         None => None,
@@ -195,7 +214,7 @@ pub fn check(
             settings: &settings,
             rules: &rules,
             engine: engine?,
-            renderer: render_human.then(|| human::Human::new(color, width, settings.redact)),
+            emitters,
             baseline,
         };
         let mut sink = Sink::new(&job, GraphicalReportHandler::new_themed(theme), out, err);
@@ -493,12 +512,9 @@ impl Job<'_> {
             (original, 0, String::new())
         };
         let doc = Document::new(name, text, kind);
-        let args = self.args;
+        let whole_run = self.emitters.iter().any(|e| e.whole_run());
         // Baselines (read or written) and SARIF need every finding.
-        let cap = if self.baseline.is_some()
-            || args.write_baseline.is_some()
-            || args.format == Format::Sarif
-        {
+        let cap = if self.baseline.is_some() || whole_run {
             Cap::No
         } else {
             Cap::Yes
@@ -509,31 +525,24 @@ impl Job<'_> {
             cap,
             self.baseline.as_ref(),
         );
-        let findings = linted.count();
-        let fails_run = linted.fails(self.settings);
-        let (located, left_out) = (linted.findings, linted.left_out);
-        let whole_run = args.write_baseline.is_some() || args.format == Format::Sarif;
-        let rendered = match args.format {
-            _ if args.quiet_human() || whole_run => String::new(),
-            Format::Human => {
-                let human = self
-                    .renderer
-                    .as_ref()
-                    .map(|r| r.render(&doc, &located, &self.rules.rules));
-                human.unwrap_or_default() + &left_out.notice(&doc.path)
-            }
-            Format::Json => json::items(&located),
-            Format::Concise => concise::render(&located) + &left_out.notice(&doc.path),
-            Format::Github => github::render(&located),
-            Format::Sarif => String::new(),
+        let note = NoteOutput {
+            doc: &doc,
+            findings: &linted.findings,
+            left_out: linted.left_out,
+            rules: &self.rules.rules,
+            fixed: &diff,
         };
+        let rendered = self.emitters.iter().map(|e| e.note(&note)).collect();
         Outcome::Checked {
             rendered,
-            findings,
-            fails_run,
-            kept: if whole_run { located } else { Vec::new() },
+            findings: linted.count(),
+            fails_run: linted.fails(self.settings),
+            whole_run: if whole_run {
+                linted.findings
+            } else {
+                Vec::new()
+            },
             fixed,
-            diff,
         }
     }
 
@@ -595,17 +604,17 @@ impl Job<'_> {
     }
 }
 
-/// Prints outcomes as they arrive, in order, and keeps the counts for the
-/// summary and exit status. Line-based formats and JSON are written as they
-/// go; SARIF and baselines, which are one document about the whole run,
-/// keep the findings (no note text for baselines).
+/// Writes outcomes as they arrive, in order, through each emitter, and
+/// keeps the counts for the summary and exit status. Line-based formats
+/// and JSON are written as they go; SARIF and baselines, which are one
+/// document about the whole run, keep the findings (no note text for
+/// baselines).
 struct Sink<'a> {
     job: &'a Job<'a>,
     handler: GraphicalReportHandler,
     out: &'a mut dyn Write,
     err: &'a mut dyn Write,
-    json: json::JsonStream,
-    kept: Vec<Located>,
+    whole_run: Vec<Located>,
     findings: usize,
     checked: usize,
     with_findings: usize,
@@ -629,8 +638,7 @@ impl<'a> Sink<'a> {
             handler,
             out,
             err,
-            json: json::JsonStream::default(),
-            kept: Vec::new(),
+            whole_run: Vec::new(),
             findings: 0,
             checked: 0,
             with_findings: 0,
@@ -644,37 +652,25 @@ impl<'a> Sink<'a> {
 
     /// Takes one outcome; false once standard output is gone.
     fn accept(&mut self, outcome: Outcome) -> bool {
-        let args = self.job.args;
         match outcome {
             Outcome::Checked {
                 rendered,
                 findings,
                 fails_run,
-                kept,
+                whole_run,
                 fixed,
-                diff,
             } => {
                 self.checked += 1;
                 self.fixed += fixed;
                 self.findings += findings;
                 self.with_findings += usize::from(findings > 0);
                 self.fails_run |= fails_run;
-                self.kept.extend(kept);
-                if args.write_baseline.is_some() {
-                    return !self.closed;
-                }
-                match args.format {
-                    _ if args.quiet_human() => {}
-                    Format::Human => {
-                        self.write(&diff);
-                        self.write(&rendered);
+                self.whole_run.extend(whole_run);
+                for (emitter, text) in self.job.emitters.iter().zip(rendered) {
+                    if !text.is_empty() {
+                        self.write(emitter.before_note());
+                        self.write(&text);
                     }
-                    Format::Json if !rendered.is_empty() => {
-                        let opening = self.json.opening();
-                        self.write(opening);
-                        self.write(&rendered);
-                    }
-                    _ => self.write(&rendered),
                 }
             }
             Outcome::Skipped { path, why } => {
@@ -682,14 +678,19 @@ impl<'a> Sink<'a> {
             }
             Outcome::Failed { problem, .. } => {
                 self.failed = true;
-                let mut s = String::new();
-                self.handler
-                    .render_report(&mut s, &Shown(problem.as_ref()))
-                    .expect("writing to a String cannot fail");
-                let _ = write!(self.err, "{s}");
+                self.report(problem.as_ref());
             }
         }
         !self.closed
+    }
+
+    /// Shows a problem on standard error.
+    fn report(&mut self, problem: &(dyn Diagnostic + Send + Sync)) {
+        let mut s = String::new();
+        self.handler
+            .render_report(&mut s, &Shown(problem))
+            .expect("writing to a String cannot fail");
+        let _ = write!(self.err, "{s}");
     }
 
     fn write(&mut self, text: &str) {
@@ -716,54 +717,26 @@ impl<'a> Sink<'a> {
         } else {
             ExitStatus::Success
         };
-        if let Some(path) = &args.write_baseline {
-            let refs: Vec<&Located> = self.kept.iter().collect();
-            if let Err(problem) = baseline::write(path, &refs) {
-                let mut s = String::new();
-                self.handler
-                    .render_report(&mut s, &Shown(&problem))
-                    .expect("writing to a String cannot fail");
-                let _ = write!(self.err, "{s}");
-                return Ok(ExitStatus::Error);
-            }
-            let line = format!(
-                "regard: wrote {} to `{}`; later runs with --baseline report only new ones.\n",
-                report::plural(self.kept.len(), "finding", "findings"),
-                one_line(&escaped(path))
-            );
-            self.write(&line);
-        } else {
-            let summary = if self.failed && self.findings == 0 {
-                // Never an all-clear when something could not be checked.
-                format!(
-                    "regard: {} checked; errors above, so this is not an all-clear.\n",
-                    report::plural(self.checked, "note", "notes")
-                )
-            } else {
-                format!(
-                    "{}\n",
-                    human::summary(self.findings, self.with_findings, self.checked)
-                )
-            };
-            let text = match args.format {
-                _ if args.quiet_human() => summary,
-                Format::Human => {
-                    let mut text = String::new();
-                    let n = report::plural(self.fixed, "phrase", "phrases");
-                    if args.diff {
-                        text.push_str(&format!(
-                            "regard: --fix would reword {n}; nothing was written.\n"
-                        ));
-                    } else if self.fixed > 0 {
-                        text.push_str(&format!("regard: fixed {n}.\n"));
-                    }
-                    text + &summary
+        let whole_run = std::mem::take(&mut self.whole_run);
+        let run = RunOutput {
+            checked: self.checked,
+            findings: self.findings,
+            with_findings: self.with_findings,
+            fixed: self.fixed,
+            errors: self.failed,
+            kept: &whole_run,
+            rules: &self.job.rules.rules,
+        };
+        // An output that could not be written (a baseline) fails the run.
+        let mut unwritten = false;
+        for emitter in &self.job.emitters {
+            match emitter.finish(&run) {
+                Ok(text) => self.write(&text),
+                Err(problem) => {
+                    self.report(problem.as_ref());
+                    unwritten = true;
                 }
-                Format::Json => self.json.end(self.checked),
-                Format::Sarif => sarif::render(&self.kept, &self.job.rules.rules),
-                Format::Concise | Format::Github => String::new(),
-            };
-            self.write(&text);
+            }
         }
         if !self.closed {
             if let Err(e) = self.out.flush() {
@@ -774,6 +747,7 @@ impl<'a> Sink<'a> {
             }
         }
         match self.output_error {
+            _ if unwritten => Ok(ExitStatus::Error),
             Some(e) => Err(Error::Output(e)),
             None if self.closed => Ok(ExitStatus::Success),
             None => Ok(status),
@@ -897,7 +871,7 @@ fn display_path(path: &Path) -> String {
 }
 
 #[cfg(unix)]
-fn escaped(path: &Path) -> String {
+pub(crate) fn escaped(path: &Path) -> String {
     use std::os::unix::ffi::OsStrExt;
     let bytes = path.as_os_str().as_bytes();
     match std::str::from_utf8(bytes) {
@@ -915,7 +889,7 @@ fn escaped(path: &Path) -> String {
 }
 
 #[cfg(not(unix))]
-fn escaped(path: &Path) -> String {
+pub(crate) fn escaped(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
 

@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use crate::config::FailOn;
 use crate::config::{Origin, Overrides};
+pub use crate::report::Format;
 
 /// regard reads case notes and session notes, flags judgmental phrasing, and
 /// suggests a curious rewording, the way a good supervisor would in the margin.
@@ -203,26 +204,6 @@ impl CheckArgs {
             max_file_size: self.max_file_size,
         }
     }
-
-    /// `-q` in force: it silences what a person reads, never a machine
-    /// format's document.
-    pub fn quiet_human(&self) -> bool {
-        self.quiet && matches!(self.format, Format::Human | Format::Concise)
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// One report per finding, with the line, the words underlined and a suggestion.
-    Human,
-    /// One line per finding: `path:line:col: severity rule: message`.
-    Concise,
-    /// One JSON document (see the README for its fields).
-    Json,
-    /// SARIF 2.1.0, for code-scanning dashboards.
-    Sarif,
-    /// GitHub Actions annotations.
-    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

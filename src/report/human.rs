@@ -10,7 +10,7 @@ use std::fmt;
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
 use super::source::{one_line, printable, Excerpt};
-use super::{plural, Located};
+use super::{plural, Emitter, Located, NoteOutput, RunOutput};
 use crate::document::Document;
 use crate::rule::{Rule, Severity};
 
@@ -167,6 +167,60 @@ impl Diagnostic for FindingReport<'_> {
                 self.src.span(start, end),
             ),
         )))
+    }
+}
+
+/// The human format: each note's fixes (or diff) and reports, then a line
+/// on fixes and the summary. Under `-q`, the summary only; under `--diff`,
+/// the diffs without reports.
+pub struct HumanOutput {
+    /// `None` under `--diff`: the diff is the report.
+    pub reports: Option<Human>,
+    pub quiet: bool,
+    pub diff: bool,
+}
+
+impl Emitter for HumanOutput {
+    fn note(&self, note: &NoteOutput<'_>) -> String {
+        if self.quiet {
+            return String::new();
+        }
+        let mut out = note.fixed.to_string();
+        if let Some(reports) = &self.reports {
+            out.push_str(&reports.render(note.doc, note.findings, note.rules));
+        }
+        out + &note.left_out.notice(&note.doc.path)
+    }
+
+    fn finish(&self, run: &RunOutput<'_>) -> Result<String, Box<dyn Diagnostic + Send + Sync>> {
+        let mut text = String::new();
+        if !self.quiet {
+            let n = plural(run.fixed, "phrase", "phrases");
+            if self.diff {
+                text.push_str(&format!(
+                    "regard: --fix would reword {n}; nothing was written.\n"
+                ));
+            } else if run.fixed > 0 {
+                text.push_str(&format!("regard: fixed {n}.\n"));
+            }
+        }
+        Ok(text + &closing_line(run))
+    }
+}
+
+/// The summary line ending a human run, or `-q`'s only line: never an
+/// all-clear when something could not be checked.
+pub fn closing_line(run: &RunOutput<'_>) -> String {
+    if run.errors && run.findings == 0 {
+        format!(
+            "regard: {} checked; errors above, so this is not an all-clear.\n",
+            plural(run.checked, "note", "notes")
+        )
+    } else {
+        format!(
+            "{}\n",
+            summary(run.findings, run.with_findings, run.checked)
+        )
     }
 }
 
