@@ -672,3 +672,54 @@ fn registry_every_builtin_rule_is_written_as_word_patterns() {
     }
     assert!(raw.is_empty(), "{}", raw.join("\n"));
 }
+
+/// Issue 20: one finding per phrase. Where two rules, or two patterns of one
+/// rule, match overlapping words, `regard check` reports one finding: the
+/// narrower rule (deficit-label, any label, yields), else the longer match.
+#[test]
+fn one_finding_per_phrase() {
+    use regard::document::{Document, Kind};
+    let rules = RuleSet::load(true, &[]).unwrap();
+    let engine = Engine::new(&rules).unwrap();
+    let found = |text: &str| -> Vec<(String, String)> {
+        let doc = Document::new("note.md".into(), text.to_string(), Kind::Markdown);
+        engine
+            .lint(&doc)
+            .into_iter()
+            .map(|f| (engine.rules()[f.rule].id.clone(), f.matched))
+            .collect()
+    };
+    let one = |rule: &str, words: &str| vec![(rule.to_string(), words.to_string())];
+    // Compliance framing and a label on the same word: the compliance finding.
+    assert_eq!(
+        found("He remains non-compliant with the plan.\n"),
+        one("compliance-framing", "non-compliant")
+    );
+    // Two patterns of one rule, overlapping: the longer.
+    assert_eq!(
+        found("He is clearly not committed to the process.\n"),
+        one("assumed-intent", "not committed to the process")
+    );
+    // Two rules of equal priority: the longer match.
+    assert_eq!(
+        found("He never takes responsibility.\n"),
+        one("absolute-about-person", "He never takes responsibility")
+    );
+    // Separate phrases of one sentence are still two findings.
+    assert_eq!(
+        found("She was hostile at the door and failed to complete the exercise.\n"),
+        vec![
+            ("deficit-label".to_string(), "hostile".to_string()),
+            ("compliance-framing".to_string(), "failed to".to_string()),
+        ]
+    );
+    // Suppressing the rule that stays silences the phrase, with no finding
+    // left over and no unused suppression.
+    assert_eq!(
+        found(
+            "He remains non-compliant with the plan. \
+             <!-- regard-ignore compliance-framing: the court's word -->\n"
+        ),
+        vec![]
+    );
+}

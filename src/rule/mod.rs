@@ -56,6 +56,8 @@ pub struct Rule {
     pub unless_after: Option<Unless>,
     /// `None`: the configuration's default.
     pub in_quotes: Option<InQuotes>,
+    /// On overlapping findings, the higher stays (`engine/overlap.rs`).
+    pub priority: i8,
     pub engine_check: Option<EngineCheck>,
     /// The rule's rewording of the matched words, and how safe it is.
     pub fix: Option<Fix>,

@@ -44,6 +44,11 @@ pub struct RuleFile {
     /// configuration's `quoted-speech`, which defaults to skipped).
     #[serde(default)]
     pub in_quotes: Option<InQuotes>,
+    /// Which finding stays when this rule's match shares words with another
+    /// rule's (`engine/overlap.rs`): the higher; default 0. A broad rule
+    /// (any label, any "always") yields to a narrower one with -1.
+    #[serde(default)]
+    pub priority: i8,
     /// For the few rules whose findings come from regard itself rather than
     /// from phrases or patterns (suppression comments that match nothing,
     /// or that give no reason). Such a rule has no phrases or patterns.

@@ -383,6 +383,7 @@ pub fn validate(
         unless_before,
         unless_after,
         in_quotes: file.in_quotes,
+        priority: file.priority,
         engine_check: file.engine_check.map(|c| c.value),
         fix,
         docs: Docs {
