@@ -58,7 +58,7 @@ STOP = set(
 # Words a rewording may drop with the label: copulas, articles, intensifiers.
 NO_FACT = STOP | set(
     """s re ll v rather utterly totally completely extremely incredibly pretty
-    fairly bloody overly bit real earth""".split()
+    fairly bloody overly bit real earth honestly seriously frankly literally""".split()
 )
 
 
@@ -78,6 +78,11 @@ def fact_words(sentence, start, end):
     # A pattern may take the punctuation before its words (". Never").
     while start < end and not chr(raw[start]).isalnum():
         start += 1
+    # The rest of a hyphenated word the span ends in ("scruffy" + "-looking").
+    if raw[end:end + 1] == b"-":
+        end += 1
+        while end < len(raw) and (chr(raw[end]).isalnum() or raw[end:end + 1] == b"-"):
+            end += 1
     outside = (raw[:start] + b" " + raw[end:]).decode("utf-8", "replace")
     return [w for w in (x.strip("'") for x in re.findall(r"[A-Za-z0-9][A-Za-z0-9'-]*", outside)) if w and w.lower() not in NO_FACT]
 

@@ -724,6 +724,11 @@ const NO_FACT: &[&str] = &[
     "earth",
     "how",
     "what",
+    // Interjections that carry the writer's tone, not a fact.
+    "honestly",
+    "seriously",
+    "frankly",
+    "literally",
 ];
 
 /// "follows", "followed" and "following" are one word here; so are
@@ -804,6 +809,9 @@ const FACT_SENTENCES: &[&str] = &[
     "Client reports a sudden panic attack before every session she cancels.",
     "Ruby has never once said thank you for anything.",
     "Mr Price was rude to the cleaner on Tuesday.",
+    "M. didn't bother to do the reflection exercise I set, again.",
+    "He's only here for the methadone script, nothing else.",
+    "She swears she's only drinking at weekends. Yeah right.",
 ];
 
 /// The first suggestion keeps every content word of the sentence outside

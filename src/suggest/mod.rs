@@ -58,6 +58,7 @@ const LOOK_BACK: usize = 400;
 #[derive(Debug, Clone)]
 pub struct Context<'t> {
     text: &'t str,
+    block: Range<usize>,
     sentence: Range<usize>,
     clause: Range<usize>,
     at: Range<usize>,
@@ -145,6 +146,7 @@ impl<'t> Context<'t> {
         }
         Context {
             text,
+            block,
             sentence,
             clause,
             at,
@@ -202,7 +204,16 @@ impl<'t> Context<'t> {
             }
         }
         // "she'll get over it" matched from "ll": the contraction goes too.
-        lead.trim_end_matches(['\'', '’']).to_string()
+        let lead = lead.trim_end_matches(['\'', '’']);
+        // "She swears she only drinks at weekends. Yeah right.": a match
+        // that is its whole sentence is about the sentence before.
+        let whole = lead.is_empty() && self.tail().trim().chars().all(|c| !c.is_alphanumeric());
+        if whole {
+            if let Some(previous) = previous_sentence(self.text, &self.block, &self.sentence) {
+                return self.text[previous].to_string();
+            }
+        }
+        lead.to_string()
     }
 
     /// The sentence after the match, as written, without the rest of a
@@ -564,13 +575,29 @@ fn is_sentence_end(text: &str, i: usize) -> bool {
         let word = text[..i]
             .rsplit(|c: char| c.is_whitespace())
             .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        if ABBREVIATIONS.contains(&word.as_str()) {
+            .unwrap_or("");
+        // "M. didn't bother": an initial, not the end of a sentence.
+        let initial = word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase());
+        if initial || ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str()) {
             return false;
         }
     }
     true
+}
+
+/// The sentence before `sentence` in `block`, if any.
+fn previous_sentence(
+    text: &str,
+    block: &Range<usize>,
+    sentence: &Range<usize>,
+) -> Option<Range<usize>> {
+    let before = text[block.start..sentence.start].trim_end();
+    if before.is_empty() {
+        return None;
+    }
+    let end = block.start + before.len();
+    let last = end - before.chars().next_back().map_or(1, char::len_utf8);
+    Some(sentence_bounds(text, block, &(last..last)).start..end)
 }
 
 fn sentence_bounds(text: &str, block: &Range<usize>, at: &Range<usize>) -> Range<usize> {
@@ -1238,12 +1265,14 @@ pub fn finish(
         });
         if !keeps_risk {
             let quoted: Vec<String> = risks.iter().map(|r| format!("\"{r}\"")).collect();
-            let keep = format!(
-                "Keep {} in the note word for word; in place of \"{matched}\", say what you saw or heard.",
-                quoted.join(", ")
-            );
-            suggestions.insert(0, keep);
-            suggestions.truncate(MAX_SUGGESTIONS);
+            let keep = format!("keep {} in the note, word for word", quoted.join(", "));
+            match suggestions.first_mut() {
+                Some(first) => {
+                    let body = first.trim_end_matches(['.', '?', '!']);
+                    *first = format!("{body} ({keep}).");
+                }
+                None => suggestions.push(inflect::capitalise(&format!("{keep}."))),
+            }
         }
     }
     let fix = replacement
@@ -1463,6 +1492,18 @@ mod tests {
         // "Dion's a big lump": "is", not a possessive.
         let c = cx("Dion's a big lump and looks a sight.", "looks a sight");
         assert_eq!(c.person.name, "Dion");
+    }
+
+    #[test]
+    fn an_initial_does_not_end_the_sentence() {
+        let c = cx("M. didn't bother to do the exercise.", "didn't bother");
+        assert_eq!(c.lead(), "M.");
+        // A match that is its whole sentence takes the one before as lead.
+        let c = cx(
+            "She swears she only drinks at weekends. Yeah right.",
+            "Yeah right",
+        );
+        assert_eq!(c.lead(), "She swears she only drinks at weekends.");
     }
 
     #[test]
