@@ -242,12 +242,62 @@ impl<'t> Context<'t> {
     /// budgeting sheet again" → "the budgeting sheet".
     pub fn topic(&self) -> Option<String> {
         let end = self.clause.end.max(self.at.end);
-        topic(&self.text[self.at.end..end]).or_else(|| {
-            // A match that runs to the end of its clause (a question, a
-            // pattern with its object): the words after its person.
-            let matched = &self.text[self.at.clone()];
-            let (range, _) = person::people_in(matched).into_iter().next()?;
-            topic(&matched[range.end..])
+        topic(&self.text[self.at.end..end])
+            .or_else(|| {
+                // A match that runs to the end of its clause (a question, a
+                // pattern with its object): the words after its person.
+                let matched = &self.text[self.at.clone()];
+                let (range, _) = person::people_in(matched).into_iter().next()?;
+                topic(&matched[range.end..])
+            })
+            .or_else(|| {
+                // "should be ashamed to be … moaning about money": what the
+                // clause is about, further on.
+                let after = &self.text[self.at.end..end];
+                let at = after.find(" about ")?;
+                topic(&after[at + 1..])
+            })
+            .or_else(|| self.topic_before())
+    }
+
+    /// The last thing named before the match in its sentence, not the
+    /// person: "Her explanation for the lost account is conveniently…" →
+    /// "the lost account".
+    fn topic_before(&self) -> Option<String> {
+        let before = &self.text[self.sentence.start..self.at.start];
+        let starts = before
+            .char_indices()
+            .filter(|&(i, _)| i == 0 || before[..i].ends_with(' '))
+            .map(|(i, _)| i)
+            .filter(|&i| {
+                let word = before[i..].split(' ').next().unwrap_or("");
+                DETERMINERS.contains(&word.to_ascii_lowercase().as_str())
+            })
+            .collect::<Vec<_>>();
+        let person = self.person.name.to_ascii_lowercase();
+        starts.into_iter().rev().find_map(|i| {
+            // Only a thing the clause is about ("worry about the
+            // disclosure"), not the person as a kind ("is a difficult client").
+            let previous = before[..i]
+                .split_whitespace()
+                .next_back()?
+                .to_ascii_lowercase();
+            if !matches!(
+                previous.as_str(),
+                "about" | "for" | "with" | "of" | "on" | "over" | "around"
+            ) {
+                return None;
+            }
+            let t = topic(&before[i..])?;
+            // A phrase that runs into the match is the label's own.
+            if before[i + t.len()..].trim().is_empty() {
+                return None;
+            }
+            let lower = t.to_ascii_lowercase();
+            let names_person = lower == person
+                || person.ends_with(&lower)
+                || person::person_at(&t, 0).is_some_and(|(r, _)| r.end == t.len());
+            (!names_person).then_some(t)
         })
     }
 
@@ -700,7 +750,22 @@ const BASE_VERBS: &[&str] = &[
 ];
 /// Nouns of time: "at this point", "the moment" are not topics.
 const TIME_NOUNS: &[&str] = &[
-    "point", "moment", "time", "minute", "stage", "day", "end", "start",
+    "point",
+    "moment",
+    "time",
+    "minute",
+    "stage",
+    "day",
+    "end",
+    "start",
+    "midday",
+    "midnight",
+    "noon",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
 ];
 const PREPOSITIONS: &[&str] = &[
     "to", "with", "about", "during", "at", "in", "on", "of", "for", "around", "over", "towards",
@@ -783,6 +848,8 @@ const TOPIC_ENDS: &[&str] = &[
     "without",
     "for",
     "like",
+    "till",
+    "til",
     "constantly",
     "always",
     "never",
