@@ -86,6 +86,8 @@ pub struct Docs {
     pub curious: String,
     /// Whether the rule offers a fix, and why or why not.
     pub fix: Option<String>,
+    /// Which words besides the flagged ones the rewording may drop, and why.
+    pub rewording: Option<String>,
 }
 
 /// A `flag` or `pass` example, with its place in the rule file.

@@ -152,6 +152,11 @@ pub struct Docs {
     /// Whether the rule has a fix, and why or why not (`regard rule ID`).
     #[serde(default)]
     pub fix: Option<Spanned<String>>,
+    /// Which words of the sentence the first suggestion may drop besides
+    /// the flagged ones, and why (`regard rule ID`). Without it, the
+    /// rewording keeps every other word of the sentence.
+    #[serde(default)]
+    pub rewording: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
