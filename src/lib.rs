@@ -29,6 +29,7 @@ pub mod baseline;
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod did_you_mean;
 pub mod document;
 pub mod engine;
 pub mod examples;
