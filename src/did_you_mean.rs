@@ -56,6 +56,16 @@ where
     closest(name, known).map(|c| format!("did you mean `{c}`?"))
 }
 
+/// The help for a rule id that is not a rule (in `.regard.yaml`, on the
+/// command line, in `regard rule ID`): the closest rule id, if one is close.
+pub fn unknown_rule_help(id: &str, known: &[String]) -> String {
+    let list = "`regard rules` lists the rules in force";
+    match hint(id, known.iter().map(String::as_str)) {
+        Some(hint) => format!("{hint} {list}"),
+        None => list.to_string(),
+    }
+}
+
 fn fold(name: &str) -> String {
     name.trim().to_lowercase().replace('_', "-")
 }
