@@ -120,14 +120,14 @@ struct PerFile {
 }
 
 /// "there is no rule `id`", underlined at `at` in the configuration file.
-fn unknown_rule(source: &Source, id: &str, at: miette::SourceSpan) -> RuleError {
+fn unknown_rule(source: &Source, id: &str, at: miette::SourceSpan, known: &[String]) -> RuleError {
     RuleError::new(
         "regard::config::unknown_rule",
         source,
         format!("there is no rule `{id}`"),
     )
     .at(at, "not a rule id")
-    .help("`regard rules` lists the rules in force")
+    .help(crate::did_you_mean::unknown_rule_help(id, known))
 }
 
 /// Reads a configuration file's text into [`ConfigFile`]. Every problem of
@@ -179,7 +179,7 @@ fn read_file(
     {
         for (id, at) in &checked.ids {
             if !rules.known_ids.iter().any(|k| k == id) {
-                errors.push(unknown_rule(source, id, *at));
+                errors.push(unknown_rule(source, id, *at, &rules.known_ids));
             }
         }
     }
@@ -491,7 +491,7 @@ impl Settings {
         if let Some((source, file)) = &self.source {
             let mut check = |id: &str, at: miette::SourceSpan| {
                 if !known(id) {
-                    errors.push(unknown_rule(source, id, at));
+                    errors.push(unknown_rule(source, id, at, &rules.known_ids));
                 }
             };
             for id in file.select.iter().flatten().chain(&file.ignore) {
@@ -522,15 +522,16 @@ impl Settings {
                     .any(|s| &s.value == id)
             })
         };
-        for id in self.select.iter().flatten().chain(&self.ignore) {
+        let flags = self.select.iter().flatten().map(|id| ("--select", id));
+        for (flag, id) in flags.chain(self.ignore.iter().map(|id| ("--ignore", id))) {
             if !known(id) && !from_file(id) {
                 errors.push(
                     RuleError::new(
                         "regard::config::unknown_rule",
                         &flag_source,
-                        format!("there is no rule `{id}`"),
+                        format!("there is no rule `{id}` (in `{flag}`)"),
                     )
-                    .help("`regard rules` lists the rules in force"),
+                    .help(crate::did_you_mean::unknown_rule_help(id, &rules.known_ids)),
                 );
             }
         }

@@ -29,6 +29,7 @@ pub mod baseline;
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod did_you_mean;
 pub mod document;
 pub mod engine;
 pub mod examples;
@@ -78,12 +79,14 @@ pub enum Error {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Engine(#[from] engine::BuildError),
-    #[error("there is no rule `{0}`")]
-    #[diagnostic(
-        code(regard::unknown_rule),
-        help("`regard rules` lists the rules in force")
-    )]
-    UnknownRule(String),
+    #[error("there is no rule `{id}`")]
+    #[diagnostic(code(regard::unknown_rule))]
+    UnknownRule {
+        id: String,
+        /// The closest rule id, if one is close, and where to find them all.
+        #[help]
+        help: String,
+    },
     #[error("there is no command `{0}`")]
     #[diagnostic(
         code(regard::unknown_command),
@@ -137,7 +140,10 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitSta
         Command::Server { config, rules, .. } => server::serve(&config, &rules, out),
         Command::Rule { id, yaml, rules } => {
             let rules = RuleSet::load(true, &rules.rule_dirs)?;
-            let rule = rules.get(&id).ok_or(Error::UnknownRule(id))?;
+            let Some(rule) = rules.get(&id) else {
+                let help = did_you_mean::unknown_rule_help(&id, &rules.known_ids);
+                return Err(Error::UnknownRule { id, help });
+            };
             if yaml {
                 // The file as written (comments and all), built-in or not.
                 write_out(out, &rule.source.text)

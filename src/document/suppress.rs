@@ -29,35 +29,68 @@ pub enum Action {
     Ignore,
     Disable,
     Enable,
+    /// `regard-` and a word that is none of the three (`regard-ingore`):
+    /// it suppresses nothing, and is reported.
+    Unknown,
+}
+
+impl Action {
+    /// The directive names regard reads, without `regard-`.
+    pub const NAMES: [&'static str; 3] = ["ignore", "disable", "enable"];
 }
 
 #[derive(Debug, Clone)]
 pub struct Directive {
     pub action: Action,
-    /// Rule ids with their spans in the file.
+    /// Rule ids with their spans in the file. An entry with words after
+    /// its id and no colon keeps the id (see [`Problem::Unseparated`]).
     pub rules: Vec<(String, Span)>,
     pub reason: Option<String>,
     /// The whole directive in the file.
     pub span: Span,
+    /// `regard-ignore` (or whatever stands in its place) in the file.
+    pub keyword: Span,
     /// 1-based line the directive stands on.
     pub line: usize,
     /// True when nothing but white space shares its line.
     pub alone: bool,
+    /// How the directive is written wrong, if it is. Rule ids that are
+    /// not rules are found by the engine, which knows the rules.
+    pub problems: Vec<Problem>,
+}
+
+/// A directive written in a way regard cannot fully read: each is a
+/// finding of the `invalid-suppression` rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    /// `regard-` and a word that is not `ignore`, `disable` or `enable`
+    /// (the span of the word, `regard-` included).
+    UnknownAction(Span),
+    /// No rule before the colon: `<!-- regard-ignore -->`,
+    /// `<!-- regard-ignore: reason -->` (the span of the keyword).
+    NoRule(Span),
+    /// A comma with no rule id on one side: `a,, b`, `a,:` (its span).
+    EmptyEntry(Span),
+    /// Words after a rule id with no colon before them:
+    /// `regard-ignore deficit-label quoting the letter`, or a missing comma
+    /// between ids. `rule` indexes [`Directive::rules`]; the span is the words.
+    Unseparated { rule: usize, words: Span },
 }
 
 static MARKDOWN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<!--[ \t]*regard-(ignore|disable|enable)\b([^:>]*?)(?::([^>]*?))?[ \t]*-->")
+    Regex::new(r"<!--[ \t]*regard-([A-Za-z]+(?:-[A-Za-z]+)*)([^:>]*?)(?::([^>]*?))?[ \t]*-->")
         .unwrap()
 });
 static PLAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\[regard-(ignore|disable|enable)\b([^:\]\n]*?)(?::([^\]\n]*?))?\]").unwrap()
+    Regex::new(r"\[regard-([A-Za-z]+(?:-[A-Za-z]+)*)([^:\]\n]*?)(?::([^\]\n]*?))?\]").unwrap()
 });
 
 /// The reason an editor's suppression action inserts for the writer to
 /// type over (`regard server`). Left as it is, it is no reason.
 pub const PLACEHOLDER: &str = "reason";
 
-/// The directive syntax for a kind of note.
+/// The directive syntax for a kind of note: `regard-` and any word, so that
+/// a misspelt directive is reported rather than read as prose.
 pub fn syntax(kind: Kind) -> &'static Regex {
     match kind {
         Kind::Markdown => &MARKDOWN,
@@ -79,21 +112,24 @@ pub fn directives(text: &str, kind: Kind, index: &LineIndex<'_>) -> Vec<Directiv
         .captures_iter(text)
         .map(|c| {
             let whole = c.get(0).unwrap();
-            let action = match &c[1] {
+            let word = c.get(1).unwrap();
+            // `regard-` is the 7 bytes before the word.
+            let keyword = Span::new(word.start() - 7, word.end());
+            let action = match word.as_str() {
                 "ignore" => Action::Ignore,
                 "disable" => Action::Disable,
-                _ => Action::Enable,
+                "enable" => Action::Enable,
+                _ => Action::Unknown,
             };
-            let names = c.get(2).unwrap();
+            let mut problems = Vec::new();
             let mut rules = Vec::new();
-            let mut at = names.start();
-            for part in names.as_str().split(',') {
-                let trimmed = part.trim();
-                if !trimmed.is_empty() {
-                    let start = at + part.find(trimmed).unwrap_or(0);
-                    rules.push((trimmed.to_string(), Span::new(start, start + trimmed.len())));
+            if action == Action::Unknown {
+                problems.push(Problem::UnknownAction(keyword));
+            } else {
+                read_names(c.get(2).unwrap(), &mut rules, &mut problems);
+                if rules.is_empty() {
+                    problems.push(Problem::NoRule(keyword));
                 }
-                at += part.len() + 1;
             }
             let reason = c
                 .get(3)
@@ -108,11 +144,53 @@ pub fn directives(text: &str, kind: Kind, index: &LineIndex<'_>) -> Vec<Directiv
                 rules,
                 reason,
                 span: Span::new(whole.start(), whole.end()),
+                keyword,
                 line: index.position(whole.start()).line,
                 alone,
+                problems,
             }
         })
         .collect()
+}
+
+/// The comma-separated rule ids between the keyword and the colon. An
+/// entry's first word is its id; more words are a missing colon (or comma).
+fn read_names(
+    names: regex::Match<'_>,
+    rules: &mut Vec<(String, Span)>,
+    problems: &mut Vec<Problem>,
+) {
+    let parts: Vec<&str> = names.as_str().split(',').collect();
+    let mut at = names.start();
+    for (i, part) in parts.iter().enumerate() {
+        let trimmed = part.trim();
+        if trimmed.is_empty() {
+            // With no id at all, the directive names no rule (reported
+            // once); otherwise this comma has nothing on one side.
+            if parts.len() > 1 && parts.iter().any(|p| !p.trim().is_empty()) {
+                let comma = if i + 1 < parts.len() {
+                    at + part.len()
+                } else {
+                    at - 1
+                };
+                problems.push(Problem::EmptyEntry(Span::new(comma, comma + 1)));
+            }
+        } else {
+            let start = at + (part.len() - part.trim_start().len());
+            let id_len = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+            let id = &trimmed[..id_len];
+            if id_len < trimmed.len() {
+                let rest = trimmed[id_len..].trim_start();
+                let words = start + (trimmed.len() - rest.len());
+                problems.push(Problem::Unseparated {
+                    rule: rules.len(),
+                    words: Span::new(words, start + trimmed.len()),
+                });
+            }
+            rules.push((id.to_string(), Span::new(start, start + id_len)));
+        }
+        at += part.len() + 1;
+    }
 }
 
 /// Whether `chars` hold only white space up to a line break (or the end).

@@ -4,14 +4,20 @@
 //! directive covers are dropped, and a directive that covered nothing is
 //! itself a finding of the `unused-suppression` rule, like ruff's RUF100, so
 //! stale suppressions do not pile up. With `require-reasons`, a directive
-//! without a reason is a finding of `unexplained-suppression`.
+//! without a reason is a finding of `unexplained-suppression`. A directive
+//! written wrong (no rule, a rule id that is not a rule, a missing colon or
+//! comma, a misspelt `regard-ignore`) is a finding of `invalid-suppression`,
+//! like ruff's invalid `noqa` codes (RUF102), with the closest rule id
+//! offered: a typo must not leave a phrase silently unsuppressed or a
+//! comment silently ignored. These last two can themselves be suppressed.
 
 use std::collections::HashMap;
 
-use super::{fingerprint, Engine, Finding};
-use crate::document::suppress::{directives, Action, Directive};
+use super::{fingerprint, Edit, Engine, Finding};
+use crate::did_you_mean;
+use crate::document::suppress::{directives, Action, Directive, Problem};
 use crate::document::{Document, LineIndex, Span};
-use crate::rule::EngineCheck;
+use crate::rule::{Applicability, EngineCheck};
 
 impl Engine<'_> {
     /// All findings in `doc` after suppressions, sorted by position.
@@ -26,27 +32,38 @@ impl Engine<'_> {
         if dirs.is_empty() {
             return findings;
         }
-        let (suppressed, used) = sweep(&dirs, &findings, &index, |f| &self.rules[f.rule].id);
-        let mut suppressed = suppressed.into_iter();
-        findings.retain(|_| !suppressed.next().unwrap_or(false));
-        let unused = self.engine_rule(EngineCheck::UnusedSuppression);
+        // Findings about how directives are written come first, so that
+        // directives can suppress them like any other.
+        if let Some(rule) = self.engine_rule(EngineCheck::InvalidSuppression) {
+            for dir in &dirs {
+                self.invalid(rule, dir, doc, &mut findings);
+            }
+        }
         let unexplained = self
             .engine_rule(EngineCheck::UnexplainedSuppression)
             .filter(|_| self.options.require_reasons);
-        for (d, dir) in dirs.iter().enumerate() {
-            if dir.action == Action::Enable {
-                continue;
-            }
-            if let Some(rule) = unused {
-                for (r, (name, span)) in dir.rules.iter().enumerate() {
-                    if !used[d][r] && !self.deselected(name) {
-                        findings.push(self.engine_finding(rule, *span, name, doc));
-                    }
+        if let Some(rule) = unexplained {
+            for dir in &dirs {
+                let suppresses = matches!(dir.action, Action::Ignore | Action::Disable);
+                if suppresses && !dir.rules.is_empty() && dir.reason.is_none() {
+                    let name = &doc.text[dir.keyword.start..dir.keyword.end];
+                    findings.push(self.engine_finding(rule, dir.span, name, doc));
                 }
             }
-            if let Some(rule) = unexplained {
-                if dir.reason.is_none() {
-                    findings.push(self.engine_finding(rule, dir.span, directive_name(dir), doc));
+        }
+        let (suppressed, used) = sweep(&dirs, &findings, &index, |f| &self.rules[f.rule].id);
+        let mut suppressed = suppressed.into_iter();
+        findings.retain(|_| !suppressed.next().unwrap_or(false));
+        if let Some(rule) = self.engine_rule(EngineCheck::UnusedSuppression) {
+            for (d, dir) in dirs.iter().enumerate() {
+                if !matches!(dir.action, Action::Ignore | Action::Disable) {
+                    continue;
+                }
+                for (r, (name, span)) in dir.rules.iter().enumerate() {
+                    // An id that is no rule is `invalid-suppression`'s.
+                    if !used[d][r] && self.known(name) && !self.deselected(name) {
+                        findings.push(self.engine_finding(rule, *span, name, doc));
+                    }
                 }
             }
         }
@@ -66,10 +83,136 @@ impl Engine<'_> {
             .position(|r| r.engine_check == Some(check))
     }
 
+    fn known(&self, id: &str) -> bool {
+        self.known_ids.iter().any(|k| k == id)
+    }
+
     /// A rule the configuration turned off is not "unused" in a suppression:
     /// the suppression may matter again when the rule comes back.
     fn deselected(&self, id: &str) -> bool {
-        self.known_ids.iter().any(|k| k == id) && !self.rules.iter().any(|r| r.id == id)
+        self.known(id) && !self.rules.iter().any(|r| r.id == id)
+    }
+
+    /// The rule id closest to `name`, for "did you mean".
+    fn closest_id(&self, name: &str) -> Option<&str> {
+        did_you_mean::closest(name, self.known_ids.iter().map(String::as_str))
+    }
+
+    /// `invalid-suppression` findings for `dir`: each way it is written
+    /// wrong, with the words at fault underlined and, where one is close,
+    /// the rule id or directive it likely meant (as an unsafe fix).
+    fn invalid(&self, rule: usize, dir: &Directive, doc: &Document, out: &mut Vec<Finding>) {
+        let text = |span: Span| &doc.text[span.start..span.end];
+        let keyword = text(dir.keyword);
+        // Entries already reported whole, not again as unknown ids.
+        let mut reported = vec![false; dir.rules.len()];
+        for problem in &dir.problems {
+            let (span, message, fix) = match *problem {
+                Problem::UnknownAction(span) => {
+                    match did_you_mean::closest(&keyword[7..], Action::NAMES) {
+                        Some(name) => (
+                            span,
+                            format!("`{keyword}` is not a regard comment: did you mean `regard-{name}`?"),
+                            Some(format!("regard-{name}")),
+                        ),
+                        None => (
+                            span,
+                            format!("`{keyword}` is not a regard comment: regard reads `regard-ignore`, `regard-disable` and `regard-enable`"),
+                            None,
+                        ),
+                    }
+                }
+                Problem::NoRule(span) => {
+                    // `regard-ignore: deficit-label`: the id after the colon.
+                    let after = dir
+                        .reason
+                        .as_deref()
+                        .and_then(|r| r.split([' ', ',']).next())
+                        .filter(|w| self.known(w));
+                    let message = match (after, dir.action) {
+                        (Some(id), _) => format!(
+                            "this `{keyword}` names no rule: the rule goes before the colon, `{keyword} {id}: …`"
+                        ),
+                        (None, Action::Enable) => format!(
+                            "this `{keyword}` names no rule, so it ends no `regard-disable`"
+                        ),
+                        (None, _) => format!(
+                            "this `{keyword}` names no rule, so it suppresses nothing"
+                        ),
+                    };
+                    (span, message, None)
+                }
+                Problem::EmptyEntry(span) => (
+                    span,
+                    format!(
+                        "a stray comma in this `{keyword}`: there is no rule id on one side of it"
+                    ),
+                    None,
+                ),
+                Problem::Unseparated { rule: r, words } => {
+                    let (id, id_span) = &dir.rules[r];
+                    let first = text(words).split([' ', '\t']).next().unwrap_or("");
+                    if self.known(first) {
+                        (
+                            words,
+                            format!("a comma is missing between `{id}` and `{first}`"),
+                            None,
+                        )
+                    } else if self.known(id) || self.closest_id(id).is_some() {
+                        (
+                            words,
+                            format!("a colon is missing between `{id}` and the reason"),
+                            None,
+                        )
+                    } else {
+                        reported[r] = true;
+                        let whole = Span::new(id_span.start, words.end);
+                        (
+                            whole,
+                            format!(
+                                "`{}` is not a rule: name the rule first, then a colon and the reason",
+                                text(whole)
+                            ),
+                            None,
+                        )
+                    }
+                }
+            };
+            out.push(self.invalid_finding(rule, span, message, fix, doc));
+        }
+        for (r, (name, span)) in dir.rules.iter().enumerate() {
+            if reported[r] || self.known(name) {
+                continue;
+            }
+            let (message, fix) = match self.closest_id(name) {
+                Some(id) => (
+                    format!("`{name}` is not a rule: did you mean `{id}`?"),
+                    Some(id.to_string()),
+                ),
+                None => (format!("`{name}` is not a rule"), None),
+            };
+            out.push(self.invalid_finding(rule, *span, message, fix, doc));
+        }
+    }
+
+    fn invalid_finding(
+        &self,
+        rule: usize,
+        span: Span,
+        message: String,
+        fix: Option<String>,
+        doc: &Document,
+    ) -> Finding {
+        let matched = &doc.text[span.start..span.end];
+        Finding {
+            message,
+            fix: fix.map(|replacement| Edit {
+                replacement,
+                // The closest name is a guess: the writer checks it.
+                applicability: Applicability::Unsafe,
+            }),
+            ..self.engine_finding(rule, span, matched, doc)
+        }
     }
 
     fn engine_finding(&self, rule: usize, span: Span, matched: &str, doc: &Document) -> Finding {
@@ -92,14 +235,6 @@ impl Engine<'_> {
             fingerprint,
             fix: None,
         }
-    }
-}
-
-fn directive_name(dir: &Directive) -> &'static str {
-    match dir.action {
-        Action::Ignore => "regard-ignore",
-        Action::Disable => "regard-disable",
-        Action::Enable => "regard-enable",
     }
 }
 
@@ -136,7 +271,7 @@ fn sweep<'a>(
                     let end = next_enable.get(name).copied().unwrap_or(usize::MAX);
                     (dir.line, end)
                 }
-                Action::Enable => continue,
+                Action::Enable | Action::Unknown => continue,
             };
             ranges
                 .entry(name)
@@ -201,6 +336,190 @@ mod tests {
     use super::*;
     use crate::document::suppress::Directive;
 
+    use crate::document::{Document, Kind};
+    use crate::rule::RuleSet;
+
+    /// (rule, flagged text, message) of every finding in `text`.
+    fn lint(text: &str, kind: Kind) -> Vec<(String, String, String)> {
+        let rules = RuleSet::load(true, &[]).unwrap();
+        let engine = Engine::new(&rules).unwrap();
+        let doc = Document::new("n".into(), text.into(), kind);
+        engine
+            .lint(&doc)
+            .into_iter()
+            .map(|f| {
+                (
+                    rules.rules[f.rule].id.clone(),
+                    text[f.span.start..f.span.end].to_string(),
+                    f.message,
+                )
+            })
+            .collect()
+    }
+
+    /// The one `invalid-suppression` finding in `text`: what it underlines
+    /// and its message.
+    fn invalid(text: &str, kind: Kind) -> (String, String) {
+        let found: Vec<_> = lint(text, kind)
+            .into_iter()
+            .filter(|(rule, _, _)| rule == "invalid-suppression")
+            .map(|(_, at, message)| (at, message))
+            .collect();
+        assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+        found.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn each_malformed_directive_is_reported_at_its_words() {
+        let cases = [
+            (
+                "<!-- regard-ignore -->\nWe met.\n",
+                "regard-ignore",
+                "this `regard-ignore` names no rule, so it suppresses nothing",
+            ),
+            (
+                "<!-- regard-ignore: no rule given -->\nWe met.\n",
+                "regard-ignore",
+                "this `regard-ignore` names no rule, so it suppresses nothing",
+            ),
+            (
+                "<!-- regard-disable , : transcript -->\nWe met.\n",
+                "regard-disable",
+                "this `regard-disable` names no rule, so it suppresses nothing",
+            ),
+            (
+                "<!-- regard-enable -->\nWe met.\n",
+                "regard-enable",
+                "this `regard-enable` names no rule, so it ends no `regard-disable`",
+            ),
+            (
+                "<!-- regard-ignore: deficit-label -->\nHe is a liar.\n",
+                "regard-ignore",
+                "this `regard-ignore` names no rule: the rule goes before the colon, `regard-ignore deficit-label: …`",
+            ),
+            (
+                "He was resistant. <!-- regard-ignore deficit-label reason without colon -->\n",
+                "reason without colon",
+                "a colon is missing between `deficit-label` and the reason",
+            ),
+            (
+                "He was resistant. <!-- regard-ignore deficit-label credibility-doubt: x -->\n",
+                "credibility-doubt",
+                "a comma is missing between `deficit-label` and `credibility-doubt`",
+            ),
+            (
+                "We met. <!-- regard-ignore quoting the letter -->\n",
+                "quoting the letter",
+                "`quoting the letter` is not a rule: name the rule first, then a colon and the reason",
+            ),
+            (
+                "We met. <!-- regard-ignore deficit-lable: quoting -->\n",
+                "deficit-lable",
+                "`deficit-lable` is not a rule: did you mean `deficit-label`?",
+            ),
+            (
+                "We met. <!-- regard-ignore Deficit-Label: quoting -->\n",
+                "Deficit-Label",
+                "`Deficit-Label` is not a rule: did you mean `deficit-label`?",
+            ),
+            (
+                "We met. <!-- regard-ignore resistance: quoting -->\n",
+                "resistance",
+                "`resistance` is not a rule",
+            ),
+            (
+                "We met. <!-- regard-ignore deficit-label,, credibility-doubt: x -->\n",
+                ",",
+                "a stray comma in this `regard-ignore`: there is no rule id on one side of it",
+            ),
+            (
+                "We met. <!-- regard-ingore deficit-label: quoting -->\n",
+                "regard-ingore",
+                "`regard-ingore` is not a regard comment: did you mean `regard-ignore`?",
+            ),
+            (
+                "We met. <!-- regard-ignore-next-line deficit-label: quoting -->\n",
+                "regard-ignore-next-line",
+                "`regard-ignore-next-line` is not a regard comment: did you mean `regard-ignore`?",
+            ),
+            (
+                "We met. <!-- regard-suppress deficit-label: quoting -->\n",
+                "regard-suppress",
+                "`regard-suppress` is not a regard comment: regard reads `regard-ignore`, `regard-disable` and `regard-enable`",
+            ),
+        ];
+        for (text, at, message) in cases {
+            assert_eq!(
+                invalid(text, Kind::Markdown),
+                (at.to_string(), message.to_string()),
+                "{text:?}"
+            );
+            // The same directive in square brackets, in a plain-text note.
+            let plain = text.replace("<!-- ", "[").replace(" -->", "]");
+            assert_eq!(
+                invalid(&plain, Kind::Plain),
+                (at.to_string(), message.to_string()),
+                "{plain:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_stray_comma_is_the_one_without_an_id() {
+        for (text, offset) in [
+            ("<!-- regard-ignore a-b,, c-d -->", 23),
+            ("<!-- regard-ignore a-b, -->", 22),
+            ("<!-- regard-ignore ,a-b: x -->", 19),
+        ] {
+            let index = LineIndex::new(text);
+            let dirs = directives(text, Kind::Markdown, &index);
+            assert_eq!(
+                dirs[0].problems,
+                [Problem::EmptyEntry(Span::new(offset, offset + 1))],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_colon_missing_keeps_the_rule_and_an_unknown_id_suppresses_nothing() {
+        // The id before the missing colon still suppresses its rule.
+        let kept = lint(
+            "He was resistant. <!-- regard-ignore deficit-label quoting -->\n",
+            Kind::Markdown,
+        );
+        assert_eq!(kept.len(), 1, "{kept:?}");
+        assert_eq!(kept[0].0, "invalid-suppression");
+        // A misspelt id neither suppresses nor is reported as unused.
+        let rules: Vec<String> = lint(
+            "He was resistant. <!-- regard-ignore deficit-lable: quoting -->\n",
+            Kind::Markdown,
+        )
+        .into_iter()
+        .map(|(rule, _, _)| rule)
+        .collect();
+        assert_eq!(rules, ["deficit-label", "invalid-suppression"]);
+    }
+
+    #[test]
+    fn invalid_suppression_is_suppressed_like_any_rule() {
+        let text = "<!-- regard-disable invalid-suppression: the old template -->\n\
+                    We met. <!-- regard-ignore deficit-lable: quoting -->\n\
+                    <!-- regard-ignore -->\n\
+                    <!-- regard-enable invalid-suppression -->\n";
+        assert_eq!(lint(text, Kind::Markdown), []);
+        // Only within its range.
+        let after = format!("{text}<!-- regard-ignore -->\n");
+        assert_eq!(
+            lint(&after, Kind::Markdown),
+            [(
+                "invalid-suppression".to_string(),
+                "regard-ignore".to_string(),
+                "this `regard-ignore` names no rule, so it suppresses nothing".to_string()
+            )]
+        );
+    }
+
     /// The rule before the sweep, one directive at a time: the reference.
     fn covers(dirs: &[Directive], d: usize, id: &str, line: usize) -> bool {
         let dir = &dirs[d];
@@ -213,7 +532,7 @@ mod tests {
                     .map_or(usize::MAX, |e| e.line);
                 dir.line <= line && line <= end
             }
-            Action::Enable => false,
+            Action::Enable | Action::Unknown => false,
         }
     }
 
@@ -239,8 +558,10 @@ mod tests {
                         .collect(),
                     reason: None,
                     span: Span::new(0, 0),
+                    keyword: Span::new(0, 0),
                     line: 1 + next(30),
                     alone: next(2) == 0,
+                    problems: Vec::new(),
                 })
                 .collect();
             dirs.sort_by_key(|d| d.line);

@@ -51,7 +51,7 @@ pub struct RuleFile {
     pub priority: i8,
     /// For the few rules whose findings come from regard itself rather than
     /// from phrases or patterns (suppression comments that match nothing,
-    /// or that give no reason). Such a rule has no phrases or patterns.
+    /// that give no reason, or that are written wrong). Such a rule has no phrases or patterns.
     #[serde(default)]
     pub engine_check: Option<Spanned<EngineCheck>>,
     /// A replacement for the matched words, phrase by phrase or as a
@@ -141,6 +141,9 @@ pub enum EngineCheck {
     UnusedSuppression,
     /// A suppression comment without a reason, when the configuration asks for reasons.
     UnexplainedSuppression,
+    /// A suppression comment regard cannot read as written: no rule, a rule
+    /// id that is not a rule, a missing colon, a stray comma, a misspelt directive.
+    InvalidSuppression,
 }
 
 #[derive(Debug, Deserialize)]
