@@ -185,10 +185,12 @@ fn annotated_sentences_behave() {
 
 /// Floors for the held-out set: below these, the pack has stopped generalising.
 const HELDOUT_MIN_PRECISION: f64 = 0.96;
-// A ratchet, set just under the latest measurement (0.832, precision 0.966,
-// on 2026-12-05): raise it as the rules improve; the target on unseen notes
-// is 0.90.
-const HELDOUT_MIN_RECALL: f64 = 0.82;
+// A ratchet, set just under the latest measurement (0.818 for the expected
+// rule, 0.832 for any rule, precision 0.966): raise it as the rules improve;
+// the target on unseen notes is 0.90. One finding per phrase cost one
+// sentence here: "needs to stop feeling sorry for herself" is reported once,
+// as minimising (the longer match), where the annotator wrote moralising.
+const HELDOUT_MIN_RECALL: f64 = 0.81;
 
 #[test]
 fn heldout_precision_and_recall() {

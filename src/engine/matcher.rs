@@ -36,8 +36,18 @@ const SHORT_NOTE: usize = 16 * 1024;
 pub(crate) const WORD_BY_WORD_NOTES: usize = 4;
 
 impl Engine<'_> {
-    /// All findings in `doc`, sorted by position, then rule.
+    /// All findings in `doc`, sorted by position, then rule: one per
+    /// phrase (`overlap.rs`).
     pub fn find(&self, doc: &Document) -> Vec<Finding> {
+        let mut findings = self.find_overlapping(doc);
+        super::overlap::one_per_phrase(&mut findings, self.rules);
+        findings
+    }
+
+    /// Every rule's findings in `doc`, sorted by position, then rule,
+    /// before [`overlap`](super::overlap) keeps one per phrase: a
+    /// suppression of a rule whose finding yielded to another is still in use.
+    pub(super) fn find_overlapping(&self, doc: &Document) -> Vec<Finding> {
         let text = doc.prose.text.as_str();
         // What the automata search (see `Engine::with_options`).
         let lower = text.to_ascii_lowercase();
@@ -60,7 +70,6 @@ impl Engine<'_> {
             ))
         });
         findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
-        super::overlap::one_per_phrase(&mut findings, self.rules);
         findings
     }
 

@@ -22,16 +22,21 @@ use crate::rule::{Applicability, EngineCheck};
 impl Engine<'_> {
     /// All findings in `doc` after suppressions, sorted by position.
     pub fn lint(&self, doc: &Document) -> Vec<Finding> {
-        let mut findings = self.find(doc);
+        let overlapping = self.find_overlapping(doc);
+        let one_per_phrase = |mut findings: Vec<Finding>| {
+            super::overlap::one_per_phrase(&mut findings, self.rules);
+            findings
+        };
         // memchr's SIMD substring search: `str::contains` was 2% of a run.
         if memchr::memmem::find(doc.text.as_bytes(), b"regard-").is_none() {
-            return findings;
+            return one_per_phrase(overlapping);
         }
         let index = LineIndex::new(&doc.text);
         let dirs = directives(&doc.text, doc.kind, &index);
         if dirs.is_empty() {
-            return findings;
+            return one_per_phrase(overlapping);
         }
+        let mut findings = one_per_phrase(overlapping.clone());
         // Findings about how directives are written come first, so that
         // directives can suppress them like any other.
         if let Some(rule) = self.engine_rule(EngineCheck::InvalidSuppression) {
@@ -51,7 +56,16 @@ impl Engine<'_> {
                 }
             }
         }
-        let (suppressed, used) = sweep(&dirs, &findings, &index, |f| &self.rules[f.rule].id);
+        let (suppressed, mut used) = sweep(&dirs, &findings, &index, |f| &self.rules[f.rule].id);
+        // A directive naming a rule whose finding yielded to another rule's
+        // on the same words ("compliance-framing, deficit-label" over
+        // "non-compliant") is in use: its words are still what it is about.
+        let (_, yielded) = sweep(&dirs, &overlapping, &index, |f| &self.rules[f.rule].id);
+        for (used, yielded) in used.iter_mut().zip(yielded) {
+            for (u, y) in used.iter_mut().zip(yielded) {
+                *u |= y;
+            }
+        }
         let mut suppressed = suppressed.into_iter();
         findings.retain(|_| !suppressed.next().unwrap_or(false));
         if let Some(rule) = self.engine_rule(EngineCheck::UnusedSuppression) {

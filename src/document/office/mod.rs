@@ -29,7 +29,7 @@ use std::io::{Read, Seek};
 use std::path::Path;
 
 use super::prose::{Prose, ProseBuilder};
-use super::suppress::{Action, Directive};
+use super::suppress::{Action, Directive, Problem as Misuse};
 use super::Span;
 
 /// Word and LibreOffice documents as an input format.
@@ -373,6 +373,7 @@ impl Extracted {
                 Action::Ignore => "ignore",
                 Action::Disable => "disable",
                 Action::Enable => "enable",
+                Action::Unknown => "unknown",
             };
             let rules: Vec<&str> = d.rules.iter().map(|(r, _)| r.as_str()).collect();
             text.push_str(&format!(
@@ -418,8 +419,10 @@ impl Extracted {
                 rules: rules.clone(),
                 reason: parsed.2.clone(),
                 span,
+                keyword: span,
                 line,
                 alone: false,
+                problems: problems(action, &rules, span),
             };
             let (first, last) = (anchor.start.0 + 1, anchor.end.0.max(anchor.start.0) + 1);
             match parsed.0 {
@@ -481,6 +484,7 @@ pub fn directives(text: &str) -> Vec<Directive> {
                 "ignore" => Action::Ignore,
                 "disable" => Action::Disable,
                 "enable" => Action::Enable,
+                "unknown" => Action::Unknown,
                 _ => return None,
             };
             let mut number = || head.next()?.parse::<usize>().ok();
@@ -489,20 +493,36 @@ pub fn directives(text: &str) -> Vec<Directive> {
                 return None;
             }
             let span = Span::new(start, end);
+            let rules: Vec<(String, Span)> = rules
+                .split(',')
+                .filter(|r| !r.is_empty())
+                .map(|r| (r.to_string(), span))
+                .collect();
             Some(Directive {
                 action,
-                rules: rules
-                    .split(',')
-                    .filter(|r| !r.is_empty())
-                    .map(|r| (r.to_string(), span))
-                    .collect(),
+                problems: problems(action, &rules, span),
+                rules,
                 reason: (!reason.is_empty()).then(|| reason.to_string()),
                 span,
+                keyword: span,
                 line,
                 alone: false,
             })
         })
         .collect()
+}
+
+/// How a comment's directive is written wrong, for `invalid-suppression`:
+/// in a Word comment the anchor is the only place a user can find, so
+/// every problem points at it.
+fn problems(action: Action, rules: &[(String, Span)], anchor: Span) -> Vec<Misuse> {
+    if action == Action::Unknown {
+        vec![Misuse::UnknownAction(anchor)]
+    } else if rules.is_empty() {
+        vec![Misuse::NoRule(anchor)]
+    } else {
+        Vec::new()
+    }
 }
 
 /// A comment's directive: what it does, the rules it names, its reason.
@@ -515,7 +535,9 @@ fn parse_directive(comment: &str) -> Option<(Action, Vec<String>, Option<String>
     let action = match &caps[1] {
         "ignore" => Action::Ignore,
         "disable" => Action::Disable,
-        _ => Action::Enable,
+        "enable" => Action::Enable,
+        // `regard-ingore`: suppresses nothing and is reported.
+        _ => Action::Unknown,
     };
     let rules = caps[2]
         .split(',')
