@@ -12,6 +12,10 @@ tests/accuracy/), each sentence as a note of its own, and reports:
   that bring in a gendered pronoun where the sentence gives none;
 - distinct suggestion texts, and the share of findings carrying the most
   common one;
+- facts kept: the share of findings whose first suggestion keeps every
+  content word of the sentence outside the flagged span (a word may change
+  its ending: "follows" -> "has followed"), and the share of such words kept
+  over all findings;
 
 and writes (sentence, rule, first suggestion) rows to a TSV for a rater
 who does not see the rules.
@@ -49,6 +53,38 @@ STOP = set(
     your up out off again all any some more most much many such can could
     will would should may might must shall get got""".split()
 )
+
+
+# Words a rewording may drop with the label: copulas, articles, intensifiers.
+NO_FACT = STOP | set(
+    """s re ll v rather utterly totally completely extremely incredibly pretty
+    fairly bloody overly bit real earth honestly seriously frankly literally""".split()
+)
+
+
+def stem(word):
+    w = word.lower().strip("'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix in ("ing", "ied", "ies", "ed", "es", "s", "d"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: -len(suffix)][:5]
+    return w[:5]
+
+
+def fact_words(sentence, start, end):
+    """Content words of `sentence` outside the byte span start..end."""
+    raw = sentence.encode("utf-8")
+    # A pattern may take the punctuation before its words (". Never").
+    while start < end and not chr(raw[start]).isalnum():
+        start += 1
+    # The rest of a hyphenated word the span ends in ("scruffy" + "-looking").
+    if raw[end:end + 1] == b"-":
+        end += 1
+        while end < len(raw) and (chr(raw[end]).isalnum() or raw[end:end + 1] == b"-"):
+            end += 1
+    outside = (raw[:start] + b" " + raw[end:]).decode("utf-8", "replace")
+    return [w for w in (x.strip("'") for x in re.findall(r"[A-Za-z0-9][A-Za-z0-9'-]*", outside)) if w and w.lower() not in NO_FACT]
 
 
 def words(text):
@@ -112,6 +148,9 @@ def main():
         sys.exit("no findings")
 
     rewords = 0
+    all_kept = 0
+    fact_total = 0
+    fact_kept = 0
     wrong = 0
     guessed = 0
     texts = collections.Counter()
@@ -126,6 +165,13 @@ def main():
         own = {w for w in words(sentence) if w not in STOP and w not in matched}
         if own & set(words(first)):
             rewords += 1
+        facts = fact_words(sentence, f["start"]["offset"], f["end"]["offset"])
+        kept_stems = {stem(w) for w in re.findall(r"[A-Za-z0-9][A-Za-z0-9'-]*", first)}
+        kept = [w for w in facts if stem(w) in kept_stems]
+        fact_total += len(facts)
+        fact_kept += len(kept)
+        if len(kept) == len(facts):
+            all_kept += 1
         gender = gender_of(sentence)
         counts = collections.Counter(words(sentence))
         for s in suggestions:
@@ -148,6 +194,7 @@ def main():
     print(f"sentences            {len(rows)}")
     print(f"findings             {n}")
     print(f"first rewords        {rewords / n:.0%} ({rewords} of {n})")
+    print(f"facts kept           {all_kept / n:.0%} of findings keep every content word outside the span ({all_kept} of {n}); {fact_kept / max(fact_total, 1):.1%} of those words kept ({fact_kept} of {fact_total})")
     print(f"wrong-gender         {wrong}")
     print(f"gender not in note   {guessed}")
     print(f"distinct texts       {len(texts)} (first suggestions: {len(firsts)})")

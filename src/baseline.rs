@@ -24,7 +24,10 @@ use std::path::{Component, Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::report::Located;
+use miette::Diagnostic;
+
+use crate::report::source::one_line;
+use crate::report::{Emitter, Located, RunOutput};
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -178,6 +181,28 @@ impl Baseline {
             }
             _ => false,
         }
+    }
+}
+
+/// `--write-baseline FILE` as an output: every finding of the run
+/// recorded in FILE at its end, and a line saying so.
+pub struct BaselineOutput {
+    pub path: PathBuf,
+}
+
+impl Emitter for BaselineOutput {
+    fn whole_run(&self) -> bool {
+        true
+    }
+
+    fn finish(&self, run: &RunOutput<'_>) -> Result<String, Box<dyn Diagnostic + Send + Sync>> {
+        let refs: Vec<&Located> = run.kept.iter().collect();
+        write(&self.path, &refs).map_err(|e| Box::new(e) as Box<dyn Diagnostic + Send + Sync>)?;
+        Ok(format!(
+            "regard: wrote {} to `{}`; later runs with --baseline report only new ones.\n",
+            crate::report::plural(run.kept.len(), "finding", "findings"),
+            one_line(&crate::check::escaped(&self.path))
+        ))
     }
 }
 

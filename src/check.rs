@@ -17,34 +17,31 @@ use std::sync::{mpsc, Mutex};
 use ignore::{WalkBuilder, WalkState};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 
-use crate::baseline::{self, Baseline};
-use crate::cli::{CheckArgs, Format};
-use crate::config::Settings;
-use crate::document::{Document, Kind};
-use crate::engine::{Engine, Finding, Options};
+use crate::baseline::{Baseline, BaselineOutput};
+use crate::cli::CheckArgs;
+use crate::config::{Configuration, Settings};
+use crate::document::{Document, Kind, Unreadable};
+use crate::engine::{Engine, Options};
 use crate::fix;
+use crate::lint::{Cap, Linter};
 use crate::read::{self, ReadError};
 use crate::report::source::{one_line, printable};
-use crate::report::{self, concise, github, human, json, sarif, Located};
-use crate::rule::{RuleSet, Severity};
+use crate::report::{self, Emitter, Located, NoteOutput, RunOutput, Style};
+use crate::rule::RuleSet;
 use crate::{Error, ExitStatus};
-
-/// How much of a file is looked at for NUL bytes before deciding it is binary.
-const BINARY_SNIFF: usize = 8 * 1024;
 
 enum Outcome {
     Checked {
-        /// The note's output in the chosen format, rendered by the worker.
-        rendered: String,
+        /// The note's output for each emitter, rendered by the worker.
+        rendered: Vec<String>,
         /// How many findings are shown, and whether one fails the run.
         findings: usize,
         fails_run: bool,
         /// The findings themselves, only for outputs about the whole run
         /// (SARIF, `--write-baseline`): otherwise the worker that made them
         /// frees them (freeing on another thread's heap takes its lock).
-        kept: Vec<Located>,
+        whole_run: Vec<Located>,
         fixed: usize,
-        diff: String,
     },
     Skipped {
         path: String,
@@ -61,32 +58,12 @@ pub enum FileProblem {
     #[error("cannot read `{path}`: {reason}")]
     #[diagnostic(code(regard::io))]
     Unreadable { path: String, reason: String },
-    #[error(
-        "`{path}` is not UTF-8 text: the byte at offset {offset} (line {line}) is not valid UTF-8"
-    )]
+    #[error("cannot fix `{path}`: {why}")]
     #[diagnostic(
-        code(regard::encoding),
-        help(
-            "save the note as UTF-8 (in most editors: Save As, Encoding: UTF-8); a note exported from Word on Windows can be converted with `iconv -f WINDOWS-1252 -t UTF-8 NOTE > NOTE.utf8`"
-        )
+        code(regard::fix),
+        help("check it without --fix or --diff, and reword it in the program that wrote it")
     )]
-    NotUtf8 {
-        path: String,
-        offset: usize,
-        line: usize,
-    },
-    #[error("`{path}` is UTF-32 text; regard reads UTF-8")]
-    #[diagnostic(
-        code(regard::encoding),
-        help("save the note as UTF-8 (in most editors: Save As, Encoding: UTF-8), or convert it with `iconv -f UTF-32 -t UTF-8 NOTE > NOTE.utf8`")
-    )]
-    Utf32 { path: String },
-    #[error("`{path}` is UTF-16 text; regard reads UTF-8")]
-    #[diagnostic(
-        code(regard::encoding),
-        help("save the note as UTF-8 (in most editors: Save As, Encoding: UTF-8), or convert it with `iconv -f UTF-16 -t UTF-8 NOTE > NOTE.utf8`")
-    )]
-    Utf16 { path: String },
+    FixRefused { path: String, why: &'static str },
     #[error("cannot list the notes changed since `{rev}`: {reason}")]
     #[diagnostic(
         code(regard::git),
@@ -120,8 +97,22 @@ struct Job<'a> {
     settings: &'a Settings,
     rules: &'a RuleSet,
     engine: Engine<'a>,
-    renderer: Option<human::Human>,
+    /// The outputs, in the order they are written (see [`outputs`]).
+    emitters: Vec<Box<dyn Emitter>>,
     baseline: Option<Mutex<Baseline>>,
+}
+
+/// The outputs `args` ask for: where the output format is decided.
+/// `--write-baseline` writes the baseline and a line saying so, nothing else.
+fn outputs(args: &CheckArgs, style: Style) -> Vec<Box<dyn Emitter>> {
+    if let Some(path) = &args.write_baseline {
+        return vec![Box::new(BaselineOutput { path: path.clone() })];
+    }
+    let style = Style {
+        quiet: style.quiet && args.format.for_people(),
+        ..style
+    };
+    vec![report::emitter(args.format, style)]
 }
 
 /// What the walk needs to choose notes, and where it tells how far it has got.
@@ -138,13 +129,15 @@ pub fn check(
     if let Some(rev) = args.changed_since.as_ref().filter(|r| r.starts_with('-')) {
         return Err(Refused::OptionLikeRevision(one_line(rev).into_owned()).into());
     }
-    let settings = Settings::for_check(args)?;
+    let Configuration { settings, rules } = Configuration::load(
+        &args.config.origin(),
+        &args.rules.rule_dirs,
+        &args.overrides(),
+    )?;
     let from_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
     if settings.redact && args.fix && !args.diff && from_stdin {
         return Err(Refused::RedactedStandardInputFix.into());
     }
-    let mut rules = RuleSet::load(true, &settings.rule_dirs)?;
-    settings.apply(&mut rules)?;
     // A few named files (as a pre-commit hook passes them) are checked
     // sooner without building the DFAs that pay off over whole folders.
     let few_files = !args.paths.is_empty()
@@ -153,17 +146,23 @@ pub fn check(
             .paths
             .iter()
             .all(|p| p.as_os_str() == "-" || p.is_file());
+    let color = args.color.enabled(io::stdout().is_terminal());
+    let emitters = outputs(
+        args,
+        Style {
+            quiet: args.quiet,
+            color,
+            width: crate::cli::terminal_width(io::stdout().is_terminal()),
+            redact: settings.redact,
+            diff: args.diff,
+        },
+    );
     let options = Options {
         fast_scan: !few_files,
-        fingerprints: args.baseline.is_some()
-            || args.write_baseline.is_some()
-            || args.format == Format::Sarif,
+        // Baselines (read or written) and SARIF identify findings by them.
+        fingerprints: args.baseline.is_some() || emitters.iter().any(|e| e.whole_run()),
         ..settings.options
     };
-    let color = args.color.enabled(io::stdout().is_terminal());
-    let width = crate::cli::terminal_width(io::stdout().is_terminal());
-    let render_human =
-        args.format == Format::Human && !args.quiet && !args.diff && args.write_baseline.is_none();
     let baseline = match &args.baseline {
         Some(path) => Some(Mutex::new(Baseline::read(path)?)),
         None => None,
@@ -215,7 +214,7 @@ pub fn check(
             settings: &settings,
             rules: &rules,
             engine: engine?,
-            renderer: render_human.then(|| human::Human::new(color, width, settings.redact)),
+            emitters,
             baseline,
         };
         let mut sink = Sink::new(&job, GraphicalReportHandler::new_themed(theme), out, err);
@@ -381,6 +380,14 @@ impl Walk<'_> {
 }
 
 impl Job<'_> {
+    fn linter(&self) -> Linter<'_> {
+        Linter {
+            settings: self.settings,
+            rules: self.rules,
+            engine: &self.engine,
+        }
+    }
+
     /// Checks the notes on all cores and hands each outcome to the sink in
     /// the walk's order. Workers take the next few notes by index and send
     /// their outcomes together: one wake-up of this thread per batch, not
@@ -467,9 +474,10 @@ impl Job<'_> {
         let limit = self.settings.max_file_size;
         let advice = "(raise it with --max-file-size or `max-file-size`)";
         match read {
-            Ok(bytes) => match decode(name, bytes) {
-                Ok((name, text)) => self.lint(name, path, text, kind),
-                Err(outcome) => outcome,
+            Ok(bytes) => match kind.format().decode(&name, bytes) {
+                Ok(text) => self.lint(name, path, text, kind),
+                Err(Unreadable::NotANote(why)) => Outcome::Skipped { path: name, why },
+                Err(Unreadable::Invalid(problem)) => Outcome::Failed { problem },
             },
             Err(ReadError::TooLarge { size, known: true }) => Outcome::Skipped {
                 path: name,
@@ -488,6 +496,14 @@ impl Job<'_> {
     /// Fixes (if asked), checks and renders one note.
     fn lint(&self, name: String, path: Option<&Path>, original: String, kind: Kind) -> Outcome {
         let (text, fixed, diff) = if self.args.fix || self.args.diff {
+            if let Some(why) = kind.format().fix_refused() {
+                return Outcome::Failed {
+                    problem: Box::new(FileProblem::FixRefused {
+                        path: one_line(&name).into_owned(),
+                        why,
+                    }),
+                };
+            }
             match self.fix(&name, path, original, kind) {
                 Ok(fixed) => fixed,
                 Err(outcome) => return outcome,
@@ -496,83 +512,37 @@ impl Job<'_> {
             (original, 0, String::new())
         };
         let doc = Document::new(name, text, kind);
-        let kept = self.kept(&doc, self.engine.lint(&doc));
+        let whole_run = self.emitters.iter().any(|e| e.whole_run());
         // Baselines (read or written) and SARIF need every finding.
-        let args = self.args;
-        let (kept, left_out) = if self.baseline.is_some()
-            || args.write_baseline.is_some()
-            || args.format == Format::Sarif
-        {
-            (kept, report::LeftOut::default())
+        let cap = if self.baseline.is_some() || whole_run {
+            Cap::No
         } else {
-            report::cap(kept)
+            Cap::Yes
         };
-        let (mut findings, levels): (Vec<Finding>, Vec<Severity>) = kept.into_iter().unzip();
-        // The human renderer needs the findings beside their positions;
-        // other outputs take them over (over an archive, copying every
-        // finding's text was a few percent of the run).
-        let taken = if self.renderer.is_some() {
-            findings.clone()
-        } else {
-            std::mem::take(&mut findings)
+        let linted = self.linter().lint(
+            &doc,
+            Some(Path::new(&doc.path)),
+            cap,
+            self.baseline.as_ref(),
+        );
+        let note = NoteOutput {
+            doc: &doc,
+            findings: &linted.findings,
+            left_out: linted.left_out,
+            rules: &self.rules.rules,
+            fixed: &diff,
         };
-        let mut located = report::locate(&doc, taken, &self.rules.rules);
-        for (l, level) in located.iter_mut().zip(&levels) {
-            l.level = *level;
-            l.severity = level.as_str();
-        }
-        let mut mask = vec![true; located.len()];
-        if let Some(baseline) = &self.baseline {
-            let mut baseline = baseline
-                .lock()
-                .expect("no worker panics while holding the lock");
-            for (keep, l) in mask.iter_mut().zip(&located) {
-                *keep = !baseline.excuses(l);
-            }
-        }
-        let mut i = 0;
-        located.retain(|_| {
-            i += 1;
-            mask[i - 1]
-        });
-        let shown: Vec<(Finding, Severity)> = findings
-            .into_iter()
-            .zip(levels)
-            .zip(&mask)
-            .filter(|(_, &keep)| keep)
-            .map(|(fl, _)| fl)
-            .collect();
-        let findings = located.len() + left_out.count;
-        let fails_run = located.iter().any(|l| self.settings.fail_on.fails(l.level))
-            || left_out
-                .worst
-                .is_some_and(|l| self.settings.fail_on.fails(l));
-        let human = self
-            .renderer
-            .as_ref()
-            .map(|r| r.render(&doc, &shown, &located, &self.rules.rules));
-        if self.settings.redact {
-            located = located
-                .iter()
-                .map(|l| l.redacted(&self.rules.rules))
-                .collect();
-        }
-        let whole_run = args.write_baseline.is_some() || args.format == Format::Sarif;
-        let rendered = match args.format {
-            _ if args.quiet_human() || whole_run => String::new(),
-            Format::Human => human.unwrap_or_default() + &left_out.notice(&doc.path),
-            Format::Json => json::items(&located),
-            Format::Concise => concise::render(&located) + &left_out.notice(&doc.path),
-            Format::Github => github::render(&located),
-            Format::Sarif => String::new(),
-        };
+        let rendered = self.emitters.iter().map(|e| e.note(&note)).collect();
         Outcome::Checked {
             rendered,
-            findings,
-            fails_run,
-            kept: if whole_run { located } else { Vec::new() },
+            findings: linted.count(),
+            fails_run: linted.fails(self.settings),
+            whole_run: if whole_run {
+                linted.findings
+            } else {
+                Vec::new()
+            },
             fixed,
-            diff,
         }
     }
 
@@ -591,7 +561,7 @@ impl Job<'_> {
         let mut fixed = 0;
         for _ in 0..fix::MAX_ROUNDS {
             let doc = Document::new(name.to_string(), text, kind);
-            let findings = self.kept(&doc, self.engine.lint(&doc));
+            let findings = self.linter().findings(&doc, Some(Path::new(name)));
             let edits: Vec<_> = findings
                 .iter()
                 .filter_map(|(f, _)| {
@@ -632,43 +602,19 @@ impl Job<'_> {
         }
         Ok((if args.diff { original } else { text }, fixed, diff))
     }
-
-    /// Findings that per-file settings keep, with their severity there.
-    fn kept(&self, doc: &Document, findings: Vec<Finding>) -> Vec<(Finding, Severity)> {
-        let rules = &self.rules.rules;
-        if !self.settings.has_per_file() {
-            return findings
-                .into_iter()
-                .map(|f| {
-                    let s = rules[f.rule].severity;
-                    (f, s)
-                })
-                .collect();
-        }
-        let path = Path::new(&doc.path);
-        findings
-            .into_iter()
-            .filter_map(|f| {
-                let rule = &rules[f.rule];
-                self.settings
-                    .rule_for_path(path, &rule.id, rule.severity)
-                    .map(|level| (f, level))
-            })
-            .collect()
-    }
 }
 
-/// Prints outcomes as they arrive, in order, and keeps the counts for the
-/// summary and exit status. Line-based formats and JSON are written as they
-/// go; SARIF and baselines, which are one document about the whole run,
-/// keep the findings (no note text for baselines).
+/// Writes outcomes as they arrive, in order, through each emitter, and
+/// keeps the counts for the summary and exit status. Line-based formats
+/// and JSON are written as they go; SARIF and baselines, which are one
+/// document about the whole run, keep the findings (no note text for
+/// baselines).
 struct Sink<'a> {
     job: &'a Job<'a>,
     handler: GraphicalReportHandler,
     out: &'a mut dyn Write,
     err: &'a mut dyn Write,
-    json: json::JsonStream,
-    kept: Vec<Located>,
+    whole_run: Vec<Located>,
     findings: usize,
     checked: usize,
     with_findings: usize,
@@ -692,8 +638,7 @@ impl<'a> Sink<'a> {
             handler,
             out,
             err,
-            json: json::JsonStream::default(),
-            kept: Vec::new(),
+            whole_run: Vec::new(),
             findings: 0,
             checked: 0,
             with_findings: 0,
@@ -707,37 +652,25 @@ impl<'a> Sink<'a> {
 
     /// Takes one outcome; false once standard output is gone.
     fn accept(&mut self, outcome: Outcome) -> bool {
-        let args = self.job.args;
         match outcome {
             Outcome::Checked {
                 rendered,
                 findings,
                 fails_run,
-                kept,
+                whole_run,
                 fixed,
-                diff,
             } => {
                 self.checked += 1;
                 self.fixed += fixed;
                 self.findings += findings;
                 self.with_findings += usize::from(findings > 0);
                 self.fails_run |= fails_run;
-                self.kept.extend(kept);
-                if args.write_baseline.is_some() {
-                    return !self.closed;
-                }
-                match args.format {
-                    _ if args.quiet_human() => {}
-                    Format::Human => {
-                        self.write(&diff);
-                        self.write(&rendered);
+                self.whole_run.extend(whole_run);
+                for (emitter, text) in self.job.emitters.iter().zip(rendered) {
+                    if !text.is_empty() {
+                        self.write(emitter.before_note());
+                        self.write(&text);
                     }
-                    Format::Json if !rendered.is_empty() => {
-                        let opening = self.json.opening();
-                        self.write(opening);
-                        self.write(&rendered);
-                    }
-                    _ => self.write(&rendered),
                 }
             }
             Outcome::Skipped { path, why } => {
@@ -745,14 +678,19 @@ impl<'a> Sink<'a> {
             }
             Outcome::Failed { problem, .. } => {
                 self.failed = true;
-                let mut s = String::new();
-                self.handler
-                    .render_report(&mut s, &Shown(problem.as_ref()))
-                    .expect("writing to a String cannot fail");
-                let _ = write!(self.err, "{s}");
+                self.report(problem.as_ref());
             }
         }
         !self.closed
+    }
+
+    /// Shows a problem on standard error.
+    fn report(&mut self, problem: &(dyn Diagnostic + Send + Sync)) {
+        let mut s = String::new();
+        self.handler
+            .render_report(&mut s, &Shown(problem))
+            .expect("writing to a String cannot fail");
+        let _ = write!(self.err, "{s}");
     }
 
     fn write(&mut self, text: &str) {
@@ -779,54 +717,26 @@ impl<'a> Sink<'a> {
         } else {
             ExitStatus::Success
         };
-        if let Some(path) = &args.write_baseline {
-            let refs: Vec<&Located> = self.kept.iter().collect();
-            if let Err(problem) = baseline::write(path, &refs) {
-                let mut s = String::new();
-                self.handler
-                    .render_report(&mut s, &Shown(&problem))
-                    .expect("writing to a String cannot fail");
-                let _ = write!(self.err, "{s}");
-                return Ok(ExitStatus::Error);
-            }
-            let line = format!(
-                "regard: wrote {} to `{}`; later runs with --baseline report only new ones.\n",
-                report::plural(self.kept.len(), "finding", "findings"),
-                one_line(&escaped(path))
-            );
-            self.write(&line);
-        } else {
-            let summary = if self.failed && self.findings == 0 {
-                // Never an all-clear when something could not be checked.
-                format!(
-                    "regard: {} checked; errors above, so this is not an all-clear.\n",
-                    report::plural(self.checked, "note", "notes")
-                )
-            } else {
-                format!(
-                    "{}\n",
-                    human::summary(self.findings, self.with_findings, self.checked)
-                )
-            };
-            let text = match args.format {
-                _ if args.quiet_human() => summary,
-                Format::Human => {
-                    let mut text = String::new();
-                    let n = report::plural(self.fixed, "phrase", "phrases");
-                    if args.diff {
-                        text.push_str(&format!(
-                            "regard: --fix would reword {n}; nothing was written.\n"
-                        ));
-                    } else if self.fixed > 0 {
-                        text.push_str(&format!("regard: fixed {n}.\n"));
-                    }
-                    text + &summary
+        let whole_run = std::mem::take(&mut self.whole_run);
+        let run = RunOutput {
+            checked: self.checked,
+            findings: self.findings,
+            with_findings: self.with_findings,
+            fixed: self.fixed,
+            errors: self.failed,
+            kept: &whole_run,
+            rules: &self.job.rules.rules,
+        };
+        // An output that could not be written (a baseline) fails the run.
+        let mut unwritten = false;
+        for emitter in &self.job.emitters {
+            match emitter.finish(&run) {
+                Ok(text) => self.write(&text),
+                Err(problem) => {
+                    self.report(problem.as_ref());
+                    unwritten = true;
                 }
-                Format::Json => self.json.end(self.checked),
-                Format::Sarif => sarif::render(&self.kept, &self.job.rules.rules),
-                Format::Concise | Format::Github => String::new(),
-            };
-            self.write(&text);
+            }
         }
         if !self.closed {
             if let Err(e) = self.out.flush() {
@@ -837,6 +747,7 @@ impl<'a> Sink<'a> {
             }
         }
         match self.output_error {
+            _ if unwritten => Ok(ExitStatus::Error),
             Some(e) => Err(Error::Output(e)),
             None if self.closed => Ok(ExitStatus::Success),
             None => Ok(status),
@@ -900,50 +811,6 @@ fn unreadable(path: String, reason: String) -> Outcome {
     }
 }
 
-/// Text from bytes, or why not: a binary file is skipped, UTF-16 and invalid
-/// UTF-8 are errors that say how to convert.
-fn decode(name: String, bytes: Vec<u8>) -> Result<(String, String), Outcome> {
-    // UTF-32's little-endian mark begins with UTF-16's: look for it first.
-    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
-        return Err(Outcome::Failed {
-            problem: Box::new(FileProblem::Utf32 {
-                path: one_line(&name).into_owned(),
-            }),
-        });
-    }
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Outcome::Failed {
-            problem: Box::new(FileProblem::Utf16 {
-                path: one_line(&name).into_owned(),
-            }),
-        });
-    }
-    if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
-        return Err(Outcome::Skipped {
-            path: name,
-            why: "it looks like a binary file (it contains NUL bytes)".into(),
-        });
-    }
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok((name, text)),
-        Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            let line = e.as_bytes()[..offset]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1;
-            Err(Outcome::Failed {
-                problem: Box::new(FileProblem::NotUtf8 {
-                    path: one_line(&name).into_owned(),
-                    offset,
-                    line,
-                }),
-            })
-        }
-    }
-}
-
 /// Absolute paths of the files changed since `rev` (committed or not) and
 /// of new files git does not ignore.
 fn changed_files(rev: &str) -> Result<HashSet<PathBuf>, String> {
@@ -1004,7 +871,7 @@ fn display_path(path: &Path) -> String {
 }
 
 #[cfg(unix)]
-fn escaped(path: &Path) -> String {
+pub(crate) fn escaped(path: &Path) -> String {
     use std::os::unix::ffi::OsStrExt;
     let bytes = path.as_os_str().as_bytes();
     match std::str::from_utf8(bytes) {
@@ -1022,7 +889,7 @@ fn escaped(path: &Path) -> String {
 }
 
 #[cfg(not(unix))]
-fn escaped(path: &Path) -> String {
+pub(crate) fn escaped(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
 
@@ -1047,7 +914,7 @@ fn io_reason(e: &ignore::Error) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{FileProblem, Shown};
+    use super::Shown;
 
     #[test]
     fn problems_are_shown_without_control_characters() {
@@ -1065,7 +932,7 @@ mod tests {
             "{s}"
         );
         assert!(!s.contains(|c: char| c.is_control() && c != '\n'), "{s:?}");
-        let problem = FileProblem::Utf16 {
+        let problem = crate::document::text::EncodingError::Utf16 {
             path: "a.md".into(),
         };
         let mut s = String::new();

@@ -4,7 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::rule::Severity;
+pub use crate::config::FailOn;
+use crate::config::{Origin, Overrides};
+pub use crate::report::Format;
 
 /// regard reads case notes and session notes, flags judgmental phrasing, and
 /// suggests a curious rewording, the way a good supervisor would in the margin.
@@ -181,54 +183,25 @@ pub struct CheckArgs {
     pub color: Color,
 }
 
-impl CheckArgs {
-    /// `-q` in force: it silences what a person reads, never a machine
-    /// format's document.
-    pub fn quiet_human(&self) -> bool {
-        self.quiet && matches!(self.format, Format::Human | Format::Concise)
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// One report per finding, with the line, the words underlined and a suggestion.
-    Human,
-    /// One line per finding: `path:line:col: severity rule: message`.
-    Concise,
-    /// One JSON document (see the README for its fields).
-    Json,
-    /// SARIF 2.1.0, for code-scanning dashboards.
-    Sarif,
-    /// GitHub Actions annotations.
-    Github,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FailOn {
-    Info,
-    Warning,
-    Error,
-    /// Never fail because of findings (errors still exit 2).
-    Never,
-}
-
-impl FailOn {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FailOn::Info => "info",
-            FailOn::Warning => "warning",
-            FailOn::Error => "error",
-            FailOn::Never => "never",
+impl ConfigArgs {
+    /// Which configuration file these flags ask for.
+    pub fn origin(&self) -> Origin {
+        Origin {
+            file: self.config.clone(),
+            isolated: self.isolated,
         }
     }
+}
 
-    pub fn fails(self, severity: Severity) -> bool {
-        match self {
-            FailOn::Info => true,
-            FailOn::Warning => severity >= Severity::Warning,
-            FailOn::Error => severity >= Severity::Error,
-            FailOn::Never => false,
+impl CheckArgs {
+    /// What these flags set over the configuration file.
+    pub fn overrides(&self) -> Overrides {
+        Overrides {
+            fail_on: self.fail_on,
+            select: self.select.clone(),
+            ignore: self.ignore.clone(),
+            redact: self.redact,
+            max_file_size: self.max_file_size,
         }
     }
 }

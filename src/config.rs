@@ -33,7 +33,6 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::cli::{CheckArgs, ConfigArgs, FailOn};
 use crate::engine::Options;
 use crate::rule::load::parse_yaml;
 use crate::rule::validate::value_span;
@@ -228,44 +227,124 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
     None
 }
 
+/// Which configuration file to read: the one named (`--config`), none
+/// (`--isolated`), or else the one found from the current folder up.
+#[derive(Debug, Clone, Default)]
+pub struct Origin {
+    pub file: Option<PathBuf>,
+    pub isolated: bool,
+}
+
+/// What a run asks for over the file's settings (`regard check`'s flags).
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub fail_on: Option<FailOn>,
+    /// Only these rules, if any are named.
+    pub select: Vec<String>,
+    /// Not these rules, besides the file's `ignore`.
+    pub ignore: Vec<String>,
+    pub redact: bool,
+    pub max_file_size: Option<u64>,
+}
+
+/// When findings fail a run (exit 1): at or above a severity, or never.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    Info,
+    Warning,
+    Error,
+    /// Never fail because of findings (errors still exit 2).
+    Never,
+}
+
+impl FailOn {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailOn::Info => "info",
+            FailOn::Warning => "warning",
+            FailOn::Error => "error",
+            FailOn::Never => "never",
+        }
+    }
+
+    pub fn fails(self, severity: Severity) -> bool {
+        match self {
+            FailOn::Info => true,
+            FailOn::Warning => severity >= Severity::Warning,
+            FailOn::Error => severity >= Severity::Error,
+            FailOn::Never => false,
+        }
+    }
+}
+
+/// A configuration and the rules it puts in force.
+#[derive(Debug)]
+pub struct Configuration {
+    pub settings: Settings,
+    pub rules: RuleSet,
+}
+
+impl Configuration {
+    /// The one load sequence every command uses: the configuration file
+    /// (with `rule_dirs`, the command line's rule folders, added to its
+    /// own), `overrides` over it, then the rules from every folder, then
+    /// the configuration applied to them (`select`, `ignore`, `severity`).
+    pub fn load(
+        origin: &Origin,
+        rule_dirs: &[PathBuf],
+        overrides: &Overrides,
+    ) -> Result<Configuration, RuleErrors> {
+        Configuration::load_noting(origin, rule_dirs, overrides, &mut |_| {})
+    }
+
+    /// [`Configuration::load`], telling `rule_folder` each rule folder
+    /// before its rules are read (the server watches them, so a rule file
+    /// that does not load is read again when it changes).
+    pub fn load_noting(
+        origin: &Origin,
+        rule_dirs: &[PathBuf],
+        overrides: &Overrides,
+        rule_folder: &mut dyn FnMut(&Path),
+    ) -> Result<Configuration, RuleErrors> {
+        let mut settings = Settings::load(origin, rule_dirs)?;
+        settings.rule_dirs.extend(rule_dirs.iter().cloned());
+        settings.override_with(overrides);
+        for dir in &settings.rule_dirs {
+            rule_folder(dir);
+        }
+        let mut rules = RuleSet::load(true, &settings.rule_dirs)?;
+        settings.apply(&mut rules)?;
+        Ok(Configuration { settings, rules })
+    }
+}
+
 impl Settings {
-    /// Reads the configuration named or found, and applies the flags of `regard check`.
-    pub fn for_check(args: &CheckArgs) -> Result<Settings, RuleErrors> {
-        let mut settings = Settings::load_with_rules(&args.config, &args.rules.rule_dirs)?;
-        settings
-            .rule_dirs
-            .extend(args.rules.rule_dirs.iter().cloned());
-        if let Some(fail_on) = args.fail_on {
-            settings.fail_on = fail_on;
+    fn override_with(&mut self, overrides: &Overrides) {
+        if let Some(fail_on) = overrides.fail_on {
+            self.fail_on = fail_on;
         }
-        if !args.select.is_empty() {
-            settings.select = Some(args.select.clone());
+        if !overrides.select.is_empty() {
+            self.select = Some(overrides.select.clone());
         }
-        settings.ignore.extend(args.ignore.iter().cloned());
-        if args.redact {
-            settings.redact = true;
+        self.ignore.extend(overrides.ignore.iter().cloned());
+        if overrides.redact {
+            self.redact = true;
         }
-        if let Some(limit) = args.max_file_size {
-            settings.max_file_size = limit;
+        if let Some(limit) = overrides.max_file_size {
+            self.max_file_size = limit;
         }
-        Ok(settings)
     }
 
-    pub fn load(args: &ConfigArgs) -> Result<Settings, RuleErrors> {
-        Settings::load_with_rules(args, &[])
-    }
-
-    /// [`Settings::load`], knowing the rule folders given on the command
-    /// line, so that a file with problems can also have its rule ids checked.
-    pub fn load_with_rules(
-        args: &ConfigArgs,
-        extra_rule_dirs: &[PathBuf],
-    ) -> Result<Settings, RuleErrors> {
+    /// The configuration file's settings (or the defaults, without one).
+    /// `extra_rule_dirs` are the rule folders given on the command line, so
+    /// that a file with problems can also have its rule ids checked.
+    pub fn load(origin: &Origin, extra_rule_dirs: &[PathBuf]) -> Result<Settings, RuleErrors> {
         let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-        let path = if args.isolated {
+        let path = if origin.isolated {
             None
         } else {
-            match &args.config {
+            match &origin.file {
                 Some(p) => Some(p.clone()),
                 None => discover(&cwd),
             }

@@ -39,6 +39,9 @@ pub fn explain(rule: &Rule) -> String {
     if let Some(fix) = &rule.docs.fix {
         let _ = writeln!(out, "Fix\n{}\n", indent(fix));
     }
+    if let Some(rewording) = &rule.docs.rewording {
+        let _ = writeln!(out, "Rewording\n{}\n", indent(rewording));
+    }
     examples(
         &mut out,
         rule,
@@ -167,6 +170,9 @@ pub fn reference(rules: &RuleSet) -> String {
         }
         if let Some(fix) = &rule.docs.fix {
             let _ = writeln!(out, "**Fix.** {fix}\n");
+        }
+        if let Some(rewording) = &rule.docs.rewording {
+            let _ = writeln!(out, "**Rewording.** {rewording}\n");
         }
         examples(&mut out, rule, "Flagged:\n\n", "\nNot flagged:\n\n", "- ");
     }

@@ -34,6 +34,7 @@ pub mod document;
 pub mod engine;
 pub mod examples;
 pub mod fix;
+pub mod lint;
 pub mod read;
 pub mod report;
 pub mod rule;
@@ -123,11 +124,12 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitSta
         }
         Command::Test { dir } => test_rules(&dir, out, err),
         Command::Config { config, rules } => {
-            let mut settings = config::Settings::load(&config)?;
-            settings.rule_dirs.extend(rules.rule_dirs);
-            let mut set = RuleSet::load(true, &settings.rule_dirs)?;
-            settings.apply(&mut set)?;
-            write_out(out, &settings.describe(&set))
+            let loaded = config::Configuration::load(
+                &config.origin(),
+                &rules.rule_dirs,
+                &config::Overrides::default(),
+            )?;
+            write_out(out, &loaded.settings.describe(&loaded.rules))
         }
         Command::Completions { shell } => {
             let mut text = Vec::new();

@@ -15,15 +15,8 @@ fn render_findings(path: &str, text: &str, kind: Kind) -> String {
     let engine = Engine::new(&rules).unwrap();
     let doc = Document::new(path.to_string(), text.to_string(), kind);
     let findings = engine.find(&doc);
-    let located = regard::report::locate(&doc, findings.clone(), &rules.rules);
-    let with_levels: Vec<_> = findings
-        .into_iter()
-        .map(|f| {
-            let level = rules.rules[f.rule].severity;
-            (f, level)
-        })
-        .collect();
-    Human::new(false, Some(80), false).render(&doc, &with_levels, &located, &rules.rules)
+    let located = regard::report::locate(&doc, findings, &rules.rules);
+    Human::new(false, Some(80), false).render(&doc, &located, &rules.rules)
 }
 
 #[test]

@@ -492,10 +492,6 @@ fn builtin_fixes_are_replacements_in_json_and_sarif() {
     assert_eq!(replacement["deletedRegion"]["byteLength"], 9);
 }
 
-/// Rule files still written as raw regexes; the two checks below skip
-/// them until they are ported to word patterns (issue 19).
-const NOT_YET_PORTED: &[&str] = &["assumed-intent.yaml", "minimising.yaml", "moralising.yaml"];
-
 /// `vocabulary.yaml` and every rule file, as (name, text).
 fn pack_files() -> Vec<(String, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -508,9 +504,7 @@ fn pack_files() -> Vec<(String, String)> {
             .name
             .trim_start_matches("rules/")
             .trim_end_matches(" (built-in)");
-        if !NOT_YET_PORTED.contains(&name) {
-            files.push((name.to_string(), source.text.clone()));
-        }
+        files.push((name.to_string(), source.text.clone()));
     }
     files
 }
@@ -620,16 +614,12 @@ fn registry_no_alternation_is_copied() {
                 .push(format!("class {name}"));
         }
     }
-    let ported: Vec<String> = pack_files().into_iter().map(|(name, _)| name).collect();
     for source in builtin_sources() {
         let file = parse(&source).expect("the built-in rules parse");
         let name = source
             .name
             .trim_start_matches("rules/")
             .trim_end_matches(" (built-in)");
-        if !ported.iter().any(|p| p == name) {
-            continue;
-        }
         let unless = &file.unless;
         let all = file
             .patterns
@@ -658,5 +648,283 @@ fn registry_no_alternation_is_copied() {
         copied.is_empty(),
         "write these once, as a word class:\n{}",
         copied.join("\n")
+    );
+}
+
+/// Every built-in rule is written as word patterns (issue 19): a raw
+/// regex stays possible inside a pattern (`/…/`), but no rule keeps a
+/// `patterns:` list or a regex `unless`, which nobody can read or extend.
+#[test]
+fn registry_every_builtin_rule_is_written_as_word_patterns() {
+    let mut raw = Vec::new();
+    for source in builtin_sources() {
+        let file = parse(&source).expect("the built-in rules parse");
+        let unless = &file.unless;
+        for (key, list) in [
+            ("patterns", &file.patterns),
+            ("unless.before", &unless.before),
+            ("unless.after", &unless.after),
+        ] {
+            if !list.is_empty() {
+                raw.push(format!("{}: {key}", source.name));
+            }
+        }
+    }
+    assert!(raw.is_empty(), "{}", raw.join("\n"));
+}
+
+/// Issue 20: one finding per phrase. Where two rules, or two patterns of one
+/// rule, match overlapping words, `regard check` reports one finding: the
+/// narrower rule (deficit-label, any label, yields), else the longer match.
+#[test]
+fn one_finding_per_phrase() {
+    use regard::document::{Document, Kind};
+    let rules = RuleSet::load(true, &[]).unwrap();
+    let engine = Engine::new(&rules).unwrap();
+    let found = |text: &str| -> Vec<(String, String)> {
+        let doc = Document::new("note.md".into(), text.to_string(), Kind::Markdown);
+        engine
+            .lint(&doc)
+            .into_iter()
+            .map(|f| (engine.rules()[f.rule].id.clone(), f.matched))
+            .collect()
+    };
+    let one = |rule: &str, words: &str| vec![(rule.to_string(), words.to_string())];
+    // Compliance framing and a label on the same word: the compliance finding.
+    assert_eq!(
+        found("He remains non-compliant with the plan.\n"),
+        one("compliance-framing", "non-compliant")
+    );
+    // Two patterns of one rule, overlapping: the longer.
+    assert_eq!(
+        found("He is clearly not committed to the process.\n"),
+        one("assumed-intent", "not committed to the process")
+    );
+    // Two rules of equal priority: the longer match.
+    assert_eq!(
+        found("He never takes responsibility.\n"),
+        one("absolute-about-person", "He never takes responsibility")
+    );
+    // Separate phrases of one sentence are still two findings.
+    assert_eq!(
+        found("She was hostile at the door and failed to complete the exercise.\n"),
+        vec![
+            ("deficit-label".to_string(), "hostile".to_string()),
+            ("compliance-framing".to_string(), "failed to".to_string()),
+        ]
+    );
+    // Suppressing the rule that stays silences the phrase, with no finding
+    // left over and no unused suppression.
+    assert_eq!(
+        found(
+            "He remains non-compliant with the plan. \
+             <!-- regard-ignore compliance-framing: the court's word -->\n"
+        ),
+        vec![]
+    );
+}
+
+/// Words that carry no fact of their own: a rewording may drop them with
+/// the label ("was very resistant" → "… (what she did or said)").
+const NO_FACT: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "so",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "as",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "it",
+    "its",
+    "this",
+    "that",
+    "very",
+    "really",
+    "quite",
+    "just",
+    "too",
+    "such",
+    "v",
+    "s",
+    "re",
+    "ll",
+    "rather",
+    "utterly",
+    "totally",
+    "completely",
+    "extremely",
+    "incredibly",
+    "pretty",
+    "fairly",
+    "bloody",
+    "overly",
+    "bit",
+    "real",
+    "why",
+    "on",
+    "earth",
+    "how",
+    "what",
+    // Interjections that carry the writer's tone, not a fact.
+    "honestly",
+    "seriously",
+    "frankly",
+    "literally",
+];
+
+/// "follows", "followed" and "following" are one word here; so are
+/// "lies" and "lied".
+fn stem(word: &str) -> String {
+    let w = word.to_lowercase();
+    let w = w.trim_end_matches("'s").trim_end_matches("’s");
+    for suffix in ["ing", "ied", "ies", "ed", "es", "s", "d"] {
+        if let Some(s) = w.strip_suffix(suffix) {
+            if s.len() >= 3 {
+                return s.chars().take(5).collect();
+            }
+        }
+    }
+    w.chars().take(5).collect()
+}
+
+/// The sentence of `text` around the byte range `span`.
+fn sentence_around(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let ends = |c: char| matches!(c, '.' | '!' | '?');
+    let start = text[..span.start]
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| ends(c) && text[i + 1..].starts_with(' '))
+        .map_or(0, |(i, _)| i + 1);
+    let end = text[span.end..]
+        .char_indices()
+        .find(|&(i, c)| {
+            ends(c)
+                && text[span.end + i + 1..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace)
+        })
+        .map_or(text.len(), |(i, _)| span.end + i + 1);
+    start..end
+}
+
+/// Content words of the flagged sentence outside the flagged span that
+/// the first suggestion drops: empty when the rewording keeps every fact.
+fn dropped_words(text: &str, span: std::ops::Range<usize>, first: &str) -> Vec<String> {
+    // A pattern may take the punctuation before its words (". Never").
+    let lead = text[span.clone()].find(char::is_alphanumeric).unwrap_or(0);
+    let span = span.start + lead..span.end;
+    let sentence = sentence_around(text, span.clone());
+    let outside = format!(
+        "{} {}",
+        &text[sentence.start..span.start],
+        &text[span.end..sentence.end]
+    );
+    let kept: Vec<String> = words(first)
+        .iter()
+        .map(|w| stem(w.trim_matches(['\'', '’'])))
+        .collect();
+    words(&outside)
+        .into_iter()
+        .map(|w| w.trim_matches(['\'', '’']).to_string())
+        .filter(|w| !w.is_empty() && !NO_FACT.contains(&w.as_str()))
+        .filter(|w| !kept.contains(&stem(w)))
+        .collect()
+}
+
+/// Sentences with facts beside the judgment: times, medicines, places,
+/// people, risk. The first suggestion keeps all of them.
+const FACT_SENTENCES: &[&str] = &[
+    "Mrs Hill was very obstructive at teatime, wouldn't let anyone help.",
+    "Why on earth did she stop her anticoagulant without telling anyone?",
+    "Pt not adhering to fluid restriction despite repeated education from nursing staff.",
+    "Advised to remain on bed rest; chose to ignore this and was found in the day room.",
+    "Looked a mess on our Zoom, no makeup and her roots showing.",
+    "He was overly upset about his dog's death for three sessions now.",
+    "Lady in bed 22 is very precious about her routine and kicks off if it changes.",
+    "Mr Tait has once again disobeyed a clear instruction regarding his exclusion zone.",
+    "His dad should be ashamed letting him out at all hours.",
+    "Very clingy, follows staff around at break like a lost puppy.",
+    "Parents have been non-compliant with the safety plan since it was drawn up in September.",
+    "She is manipulative and said she would take all her tablets tonight.",
+    "Client reports a sudden panic attack before every session she cancels.",
+    "Ruby has never once said thank you for anything.",
+    "Mr Price was rude to the cleaner on Tuesday.",
+    "M. didn't bother to do the reflection exercise I set, again.",
+    "He's only here for the methadone script, nothing else.",
+    "She swears she's only drinking at weekends. Yeah right.",
+];
+
+/// The first suggestion keeps every content word of the sentence outside
+/// the flagged words (a word may change its ending: "follows" → "has
+/// followed"). A rule whose rewording must drop words says why in its
+/// `docs.rewording`, and only the words it names may go.
+#[test]
+fn first_suggestion_keeps_the_sentence_facts() {
+    use regard::document::{Document, Kind};
+    let rules = RuleSet::load(true, &[]).unwrap();
+    let engine = Engine::new(&rules).unwrap();
+    let mut texts: Vec<String> = gendered_sentences().into_iter().map(|(t, _)| t).collect();
+    texts.extend(FACT_SENTENCES.iter().map(|s| s.to_string()));
+    for rule in &rules.rules {
+        texts.extend(rule.flag_examples.iter().map(|e| e.text.clone()));
+    }
+    let mut checked = 0;
+    let mut problems = Vec::new();
+    for text in &texts {
+        let doc = Document::new("n.txt".into(), text.clone(), Kind::Plain);
+        for f in engine.lint(&doc) {
+            let rule = &rules.rules[f.rule];
+            if rule.engine_check.is_some() {
+                continue;
+            }
+            let Some(first) = f.suggestions.first() else {
+                problems.push(format!("{}: {text:?} has no suggestion", rule.id));
+                continue;
+            };
+            checked += 1;
+            let dropped = dropped_words(text, f.span.start..f.span.end, first);
+            // A rule may say why its rewording drops words, for a match that
+            // is most of its sentence (a question flagged whole).
+            let span_words = words(&text[f.span.start..f.span.end]).len();
+            let sentence = sentence_around(text, f.span.start..f.span.end);
+            let most = span_words * 2 >= words(&text[sentence]).len();
+            let says_why = rule.docs.rewording.is_some() && most;
+            if !dropped.is_empty() && !says_why {
+                problems.push(format!(
+                    "{}: {text:?} → {first:?} drops {dropped:?}",
+                    rule.id
+                ));
+            }
+        }
+    }
+    assert!(checked > 300, "only {checked} findings checked");
+    assert!(
+        problems.is_empty(),
+        "{} of {checked}:\n{}",
+        problems.len(),
+        problems.join("\n")
     );
 }

@@ -100,12 +100,17 @@ pub const PLACEHOLDER: &str = "reason";
 pub fn syntax(kind: Kind) -> &'static Regex {
     match kind {
         Kind::Markdown => &MARKDOWN,
-        Kind::Plain => &PLAIN,
+        // Word comments hold plain directives (`office/`).
+        Kind::Plain | Kind::Word => &PLAIN,
     }
 }
 
 /// Every directive in `text`.
 pub fn directives(text: &str, kind: Kind, index: &LineIndex<'_>) -> Vec<Directive> {
+    if kind == Kind::Word {
+        // Comments, not text: their anchors are in the document's trailer.
+        return super::office::directives(text);
+    }
     if !text.contains("regard-") {
         return Vec::new();
     }

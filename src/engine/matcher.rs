@@ -60,6 +60,7 @@ impl Engine<'_> {
             ))
         });
         findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
+        super::overlap::one_per_phrase(&mut findings, self.rules);
         findings
     }
 

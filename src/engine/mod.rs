@@ -19,6 +19,7 @@
 mod compile;
 mod leftmost;
 mod matcher;
+mod overlap;
 mod suppress;
 
 pub use compile::{BuildError, Engine, Options};

@@ -12,8 +12,32 @@
 
 use std::fmt::Write;
 
+use miette::Diagnostic;
+
 use super::source::one_line;
-use super::Located;
+use super::{human, Emitter, Located, NoteOutput, RunOutput};
+
+/// The concise format; under `-q`, only the human summary line.
+pub struct ConciseOutput {
+    pub quiet: bool,
+}
+
+impl Emitter for ConciseOutput {
+    fn note(&self, note: &NoteOutput<'_>) -> String {
+        if self.quiet {
+            return String::new();
+        }
+        render(note.findings) + &note.left_out.notice(&note.doc.path)
+    }
+
+    fn finish(&self, run: &RunOutput<'_>) -> Result<String, Box<dyn Diagnostic + Send + Sync>> {
+        Ok(if self.quiet {
+            human::closing_line(run)
+        } else {
+            String::new()
+        })
+    }
+}
 
 pub fn render(findings: &[Located]) -> String {
     let mut out = String::new();

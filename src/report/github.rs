@@ -14,8 +14,23 @@
 
 use std::fmt::Write;
 
+use miette::Diagnostic;
+
 use super::source::printable;
-use super::Located;
+use super::{Emitter, Located, NoteOutput, RunOutput};
+
+/// GitHub Actions annotations, written note by note.
+pub struct GithubOutput;
+
+impl Emitter for GithubOutput {
+    fn note(&self, note: &NoteOutput<'_>) -> String {
+        render(note.findings)
+    }
+
+    fn finish(&self, _: &RunOutput<'_>) -> Result<String, Box<dyn Diagnostic + Send + Sync>> {
+        Ok(String::new())
+    }
+}
 use crate::rule::Severity;
 
 pub fn render(findings: &[Located]) -> String {

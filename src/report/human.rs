@@ -10,9 +10,8 @@ use std::fmt;
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
 use super::source::{one_line, printable, Excerpt};
-use super::{plural, Located};
+use super::{plural, Emitter, Located, NoteOutput, RunOutput};
 use crate::document::Document;
-use crate::engine::Finding;
 use crate::rule::{Rule, Severity};
 
 pub struct Human {
@@ -36,25 +35,20 @@ impl Human {
         Human { handler, redact }
     }
 
-    /// Renders the findings of one note, each with the severity in force
-    /// for it; `located` holds the same findings with positions.
-    pub fn render(
-        &self,
-        doc: &Document,
-        findings: &[(Finding, Severity)],
-        located: &[Located],
-        rules: &[Rule],
-    ) -> String {
+    /// Renders the findings of one note (redacted ones under `--redact`).
+    pub fn render(&self, doc: &Document, findings: &[Located], rules: &[Rule]) -> String {
         let mut out = String::new();
         // One excerpt for all the note's findings: its line index is built
         // once, not once per finding.
-        let src = Excerpt::new(one_line(&doc.path), doc.text.as_str());
-        for ((f, level), l) in findings.iter().zip(located) {
-            let rule = &rules[f.rule];
+        let src = Excerpt::new(one_line(&doc.path), doc.shown());
+        for l in findings {
+            let Some(rule) = rules.iter().find(|r| r.id == l.rule) else {
+                continue;
+            };
             let result = if self.redact {
                 let report = Redacted {
                     rule,
-                    level: *level,
+                    level: l.level,
                     at: format!("{}:{}:{}", one_line(&l.path), l.start.line, l.start.column),
                 };
                 self.handler.render_report(&mut out, &report)
@@ -62,9 +56,8 @@ impl Human {
                 self.handler.render_report(
                     &mut out,
                     &FindingReport {
-                        finding: f,
+                        finding: l,
                         rule,
-                        level: *level,
                         src: &src,
                     },
                 )
@@ -123,9 +116,8 @@ impl Diagnostic for Redacted<'_> {
 }
 
 struct FindingReport<'a> {
-    finding: &'a Finding,
+    finding: &'a Located,
     rule: &'a Rule,
-    level: Severity,
     src: &'a Excerpt<'a>,
 }
 
@@ -150,7 +142,7 @@ impl Diagnostic for FindingReport<'_> {
     }
 
     fn severity(&self) -> Option<miette::Severity> {
-        Some(miette_severity(self.level))
+        Some(miette_severity(self.finding.level))
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
@@ -168,13 +160,67 @@ impl Diagnostic for FindingReport<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let span = self.finding.span;
+        let (start, end) = (self.finding.start.offset, self.finding.end.offset);
         Some(Box::new(std::iter::once(
             LabeledSpan::new_primary_with_span(
                 Some(printable(&self.rule.summary).into_owned()),
-                self.src.span(span.start, span.end),
+                self.src.span(start, end),
             ),
         )))
+    }
+}
+
+/// The human format: each note's fixes (or diff) and reports, then a line
+/// on fixes and the summary. Under `-q`, the summary only; under `--diff`,
+/// the diffs without reports.
+pub struct HumanOutput {
+    /// `None` under `--diff`: the diff is the report.
+    pub reports: Option<Human>,
+    pub quiet: bool,
+    pub diff: bool,
+}
+
+impl Emitter for HumanOutput {
+    fn note(&self, note: &NoteOutput<'_>) -> String {
+        if self.quiet {
+            return String::new();
+        }
+        let mut out = note.fixed.to_string();
+        if let Some(reports) = &self.reports {
+            out.push_str(&reports.render(note.doc, note.findings, note.rules));
+        }
+        out + &note.left_out.notice(&note.doc.path)
+    }
+
+    fn finish(&self, run: &RunOutput<'_>) -> Result<String, Box<dyn Diagnostic + Send + Sync>> {
+        let mut text = String::new();
+        if !self.quiet {
+            let n = plural(run.fixed, "phrase", "phrases");
+            if self.diff {
+                text.push_str(&format!(
+                    "regard: --fix would reword {n}; nothing was written.\n"
+                ));
+            } else if run.fixed > 0 {
+                text.push_str(&format!("regard: fixed {n}.\n"));
+            }
+        }
+        Ok(text + &closing_line(run))
+    }
+}
+
+/// The summary line ending a human run, or `-q`'s only line: never an
+/// all-clear when something could not be checked.
+pub fn closing_line(run: &RunOutput<'_>) -> String {
+    if run.errors && run.findings == 0 {
+        format!(
+            "regard: {} checked; errors above, so this is not an all-clear.\n",
+            plural(run.checked, "note", "notes")
+        )
+    } else {
+        format!(
+            "{}\n",
+            summary(run.findings, run.with_findings, run.checked)
+        )
     }
 }
 

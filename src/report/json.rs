@@ -23,9 +23,32 @@
 //! the rule saw it: white space folded and Markdown markup removed. Findings
 //! are sorted by path, then position.
 
+use std::sync::Mutex;
+
+use miette::Diagnostic;
 use serde::Serialize;
 
-use super::Located;
+use super::{Emitter, Located, NoteOutput, RunOutput};
+
+/// The JSON document, written a note's findings at a time.
+#[derive(Default)]
+pub struct JsonOutput {
+    stream: Mutex<JsonStream>,
+}
+
+impl Emitter for JsonOutput {
+    fn note(&self, note: &NoteOutput<'_>) -> String {
+        items(note.findings)
+    }
+
+    fn before_note(&self) -> &'static str {
+        self.stream.lock().expect("not poisoned").opening()
+    }
+
+    fn finish(&self, run: &RunOutput<'_>) -> Result<String, Box<dyn Diagnostic + Send + Sync>> {
+        Ok(self.stream.lock().expect("not poisoned").end(run.checked))
+    }
+}
 
 pub fn render(findings: &[Located], files_checked: usize) -> String {
     let mut stream = JsonStream::default();

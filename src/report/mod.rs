@@ -1,11 +1,16 @@
-//! Reporting findings: `human.rs` (miette reports), `json.rs`, `concise.rs`
-//! (one line each), `github.rs` (Actions annotations) and `sarif.rs` (code
-//! scanning). `source.rs` is what human-facing output shows of a file: a
-//! window around the place, control characters made visible.
+//! Reporting findings: one [`Emitter`] per output format, one file each:
+//! `human.rs` (miette reports), `concise.rs` (one line each), `json.rs`,
+//! `sarif.rs` (code scanning) and `github.rs` (Actions annotations); the
+//! baseline `--write-baseline` records is one too (`crate::baseline`).
+//! `source.rs` is what human-facing output shows of a file: a window around
+//! the place, control characters made visible.
 //!
 //! Findings leave the engine as byte spans; [`locate`] gives them lines and
 //! columns once, and every format renders from those [`Located`] records, so
 //! the formats cannot disagree about where a finding is.
+//!
+//! A new format is a file here with a type implementing [`Emitter`], a
+//! variant of `cli::Format`, and its arm in [`emitter`].
 
 pub mod concise;
 pub mod github;
@@ -14,11 +19,121 @@ pub mod json;
 pub mod sarif;
 pub mod source;
 
+use miette::Diagnostic;
 use serde::Serialize;
 
 use crate::document::{Document, LineIndex, Position};
 use crate::engine::{Edit, Finding};
 use crate::rule::{Rule, Severity};
+
+/// An output format, as `regard check` drives it (like ruff's `Emitter`
+/// and ripgrep's `Sink`): each note's findings are rendered by the worker
+/// that checked the note, so its text can be dropped there; the renderings
+/// are written in the walk's order; then the run's end.
+pub trait Emitter: Send + Sync {
+    /// One note's output (nothing, for a format about the whole run).
+    fn note(&self, note: &NoteOutput<'_>) -> String {
+        let _ = note;
+        String::new()
+    }
+
+    /// What is written before a note's output when it is not empty, in
+    /// order, on the thread that writes (a JSON document's opening, then
+    /// commas).
+    fn before_note(&self) -> &'static str {
+        ""
+    }
+
+    /// Whether [`Emitter::finish`] needs every finding of the run: they
+    /// are then kept to the end, uncapped and with fingerprints.
+    fn whole_run(&self) -> bool {
+        false
+    }
+
+    /// The end of the output: a summary, a document's closing, a whole
+    /// SARIF document, or a file written (whose failure is an error).
+    fn finish(&self, run: &RunOutput<'_>) -> Result<String, Box<dyn Diagnostic + Send + Sync>>;
+}
+
+/// The output formats (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One report per finding, with the line, the words underlined and a suggestion.
+    Human,
+    /// One line per finding: `path:line:col: severity rule: message`.
+    Concise,
+    /// One JSON document (see the README for its fields).
+    Json,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
+}
+
+impl Format {
+    /// Whether this is a format people read, which `-q` cuts to its summary.
+    pub fn for_people(self) -> bool {
+        matches!(self, Format::Human | Format::Concise)
+    }
+}
+
+/// How the formats people read are shown.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Style {
+    /// `-q`: the summary line only.
+    pub quiet: bool,
+    pub color: bool,
+    /// The terminal's width, if output goes to one.
+    pub width: Option<usize>,
+    /// `--redact`: no note text.
+    pub redact: bool,
+    /// `--diff`: each note's diff instead of its reports.
+    pub diff: bool,
+}
+
+/// The emitter for a format: where formats are registered.
+pub fn emitter(format: Format, style: Style) -> Box<dyn Emitter> {
+    match format {
+        Format::Human => Box::new(human::HumanOutput {
+            reports: (!style.quiet && !style.diff)
+                .then(|| human::Human::new(style.color, style.width, style.redact)),
+            quiet: style.quiet,
+            diff: style.diff,
+        }),
+        Format::Concise => Box::new(concise::ConciseOutput { quiet: style.quiet }),
+        Format::Json => Box::<json::JsonOutput>::default(),
+        Format::Sarif => Box::new(sarif::SarifOutput),
+        Format::Github => Box::new(github::GithubOutput),
+    }
+}
+
+/// What an [`Emitter`] is given about one note.
+pub struct NoteOutput<'a> {
+    pub doc: &'a Document,
+    /// The findings shown (redacted under `--redact`).
+    pub findings: &'a [Located],
+    pub left_out: LeftOut,
+    pub rules: &'a [Rule],
+    /// What `--fix` or `--diff` made of the note: a diff, the fixed text
+    /// (from standard input), a line saying what would change, or nothing.
+    pub fixed: &'a str,
+}
+
+/// What an [`Emitter`] is given at the end of the run.
+pub struct RunOutput<'a> {
+    /// Notes checked.
+    pub checked: usize,
+    /// Findings in them, and how many notes had any.
+    pub findings: usize,
+    pub with_findings: usize,
+    /// Fixes applied (or, with `--diff`, that would be).
+    pub fixed: usize,
+    /// Whether some note or folder could not be checked.
+    pub errors: bool,
+    /// Every finding of the run, if some emitter asked ([`Emitter::whole_run`]).
+    pub kept: &'a [Located],
+    pub rules: &'a [Rule],
+}
 
 /// A finding with its place in human terms.
 #[derive(Debug, Clone, Serialize)]

@@ -16,8 +16,23 @@
 
 use serde::Serialize;
 
-use super::Located;
+use miette::Diagnostic;
+
+use super::{Emitter, Located, RunOutput};
 use crate::rule::{Rule, Severity};
+
+/// One SARIF document for the whole run, written at its end.
+pub struct SarifOutput;
+
+impl Emitter for SarifOutput {
+    fn whole_run(&self) -> bool {
+        true
+    }
+
+    fn finish(&self, run: &RunOutput<'_>) -> Result<String, Box<dyn Diagnostic + Send + Sync>> {
+        Ok(render(run.kept, run.rules))
+    }
+}
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const INFORMATION_URI: &str = "https://github.com/regard-notes/regard";

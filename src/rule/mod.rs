@@ -56,6 +56,8 @@ pub struct Rule {
     pub unless_after: Option<Unless>,
     /// `None`: the configuration's default.
     pub in_quotes: Option<InQuotes>,
+    /// On overlapping findings, the higher stays (`engine/overlap.rs`).
+    pub priority: i8,
     pub engine_check: Option<EngineCheck>,
     /// The rule's rewording of the matched words, and how safe it is.
     pub fix: Option<Fix>,
@@ -84,6 +86,8 @@ pub struct Docs {
     pub curious: String,
     /// Whether the rule offers a fix, and why or why not.
     pub fix: Option<String>,
+    /// Which words besides the flagged ones the rewording may drop, and why.
+    pub rewording: Option<String>,
 }
 
 /// A `flag` or `pass` example, with its place in the rule file.

@@ -44,6 +44,11 @@ pub struct RuleFile {
     /// configuration's `quoted-speech`, which defaults to skipped).
     #[serde(default)]
     pub in_quotes: Option<InQuotes>,
+    /// Which finding stays when this rule's match shares words with another
+    /// rule's (`engine/overlap.rs`): the higher; default 0. A broad rule
+    /// (any label, any "always") yields to a narrower one with -1.
+    #[serde(default)]
+    pub priority: i8,
     /// For the few rules whose findings come from regard itself rather than
     /// from phrases or patterns (suppression comments that match nothing,
     /// that give no reason, or that are written wrong). Such a rule has no phrases or patterns.
@@ -150,6 +155,11 @@ pub struct Docs {
     /// Whether the rule has a fix, and why or why not (`regard rule ID`).
     #[serde(default)]
     pub fix: Option<Spanned<String>>,
+    /// Which words of the sentence the first suggestion may drop besides
+    /// the flagged ones, and why (`regard rule ID`). Without it, the
+    /// rewording keeps every other word of the sentence.
+    #[serde(default)]
+    pub rewording: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -47,6 +47,8 @@ pub const CONTEXT_HOLES: &[&str] = &[
     "reworded",
     "occasions",
     "statement",
+    "lead",
+    "tail",
 ];
 
 /// The separator of alternatives.

@@ -383,6 +383,7 @@ pub fn validate(
         unless_before,
         unless_after,
         in_quotes: file.in_quotes,
+        priority: file.priority,
         engine_check: file.engine_check.map(|c| c.value),
         fix,
         docs: Docs {
@@ -390,6 +391,7 @@ pub fn validate(
             why: file.docs.why.value.trim().to_string(),
             curious: file.docs.curious.value.trim().to_string(),
             fix: file.docs.fix.map(|f| f.value.trim().to_string()),
+            rewording: file.docs.rewording.map(|f| f.value.trim().to_string()),
         },
         flag_examples: flag.into_iter().map(example).collect(),
         pass_examples: pass.into_iter().map(example).collect(),

@@ -561,6 +561,37 @@ impl Vocabulary {
     fn quantified(&self, item: &Item, edges: Edges, carry: bool, out: &mut String) {
         match &item.quant {
             None => self.node(&item.node, edges, out),
+            // Nothing is owed before the first repetition (the item starts
+            // a pattern, a capture, a group or an `unless` entry), but the
+            // later ones still need their space: the first, then the rest.
+            Some(q) if !carry && edges.sep.is_empty() && repeats(q).1 != Some(1) => {
+                let (min, max) = repeats(q);
+                if max == Some(0) {
+                    return;
+                }
+                if min == 0 {
+                    out.push_str("(?:");
+                }
+                self.group(&item.node, edges, out);
+                let rest = Edges {
+                    sep: " ",
+                    lead: "",
+                    ..edges
+                };
+                out.push_str("(?:");
+                self.node(&item.node, rest, out);
+                out.push(')');
+                let low = min.saturating_sub(1);
+                out.push_str(&match max {
+                    None if low == 0 => "*".to_string(),
+                    None => format!("{{{low},}}"),
+                    Some(high) if high - 1 == low => format!("{{{low}}}"),
+                    Some(high) => format!("{{{low},{}}}", high - 1),
+                });
+                if min == 0 {
+                    out.push_str(")?");
+                }
+            }
             // Alternatives are a group already.
             Some(q) if !carry && self.is_group(&item.node) => {
                 self.node(&item.node, edges, out);
@@ -622,6 +653,17 @@ impl Vocabulary {
         }
     }
 
+    /// A node as one unit that a quantifier can follow.
+    fn group(&self, node: &Node, edges: Edges, out: &mut String) {
+        if self.is_group(node) {
+            self.node(node, edges, out);
+        } else {
+            out.push_str("(?:");
+            self.node(node, edges, out);
+            out.push(')');
+        }
+    }
+
     /// Whether a node compiles to one `(?:…)` group.
     fn is_group(&self, node: &Node) -> bool {
         match node {
@@ -680,6 +722,24 @@ impl Edges {
             sep: "",
             lead: "",
             trail: "",
+        }
+    }
+}
+
+/// The least and most repetitions a quantifier allows (`None`: no limit).
+fn repeats(quant: &str) -> (u32, Option<u32>) {
+    match quant {
+        "?" => (0, Some(1)),
+        "*" => (0, None),
+        "+" => (1, None),
+        _ => {
+            let inside = quant.trim_start_matches('{').trim_end_matches('}');
+            let num = |s: &str| s.trim().parse::<u32>().unwrap_or(0);
+            match inside.split_once(',') {
+                None => (num(inside), Some(num(inside))),
+                Some((a, "")) => (num(a), None),
+                Some((a, b)) => (num(a), Some(num(b))),
+            }
         }
     }
 }
@@ -792,8 +852,58 @@ mod tests {
             compile("critici{s,z}e it"),
             r"(?:\bcriticise|\bcriticize) it\b"
         );
-        assert_eq!(compile("very{1,2} rude"), r"(?:\bvery){1,2} rude\b");
+        assert_eq!(
+            compile("very{1,2} rude"),
+            r"(?:\bvery)(?: very){0,1} rude\b"
+        );
         assert_eq!(parse("claim{s,ed").unwrap_err().offset, 5);
+    }
+
+    /// A repeated item that owes no space before it (first in a pattern,
+    /// a capture, a group or an `unless` entry) still has one space
+    /// between its repetitions: `what=(_{1,10} …)` once compiled to
+    /// `(?:[^\s.?!]+){1,10}`, which needs the words run together and so
+    /// never matched prose.
+    #[test]
+    fn a_repeat_with_nothing_before_it_keeps_spaces_between_repetitions() {
+        let whole = |re: &str, text: &str| {
+            regex::RegexBuilder::new(re)
+                .case_insensitive(true)
+                .build()
+                .unwrap()
+                .find(text)
+                .map(|m| m.as_str().to_string())
+        };
+        let v = vocab();
+        for (pattern, text, expect) in [
+            ("a what=(_{1,3} b)", "a x y b", Some("a x y b")),
+            ("a what=_{2,3} b", "a x y b", Some("a x y b")),
+            ("_{1,3} b", "x y b", Some("x y b")),
+            ("a what=(_+)", "a x y z", Some("a x y z")),
+            ("a what=(_* b)", "a x y b", Some("a x y b")),
+            ("very{1,2} rude", "very very rude", Some("very very rude")),
+            ("very{1,2} rude", "veryvery rude", None),
+            ("a (<be>{2} b)", "a is was b", Some("a is was b")),
+        ] {
+            let re = v.compile_pattern(&parse(pattern).unwrap()).unwrap();
+            assert_eq!(whole(&re, text).as_deref(), expect, "{pattern} as {re}");
+        }
+        let before = v
+            .compile_context(&parse("_{1,3} by").unwrap(), true)
+            .unwrap();
+        assert_eq!(
+            whole(&before, "x y by").as_deref(),
+            Some("x y by"),
+            "{before}"
+        );
+        let captured = v
+            .compile_pattern(&parse("a what=(_{1,10} b)").unwrap())
+            .unwrap();
+        let caps = regex::Regex::new(&captured)
+            .unwrap()
+            .captures("a x y b")
+            .unwrap();
+        assert_eq!(&caps["what"], "x y b");
     }
 
     #[test]

@@ -67,6 +67,7 @@ use lsp_types::{
 use serde_json::Value;
 
 use crate::cli::{ConfigArgs, RuleArgs};
+use crate::config::Origin;
 use crate::engine::Engine;
 use crate::rule::RuleSet;
 use crate::{Error, ExitStatus};
@@ -91,10 +92,7 @@ pub fn serve_stream(
     let incoming = spawn_reader(input);
     let mut server = Server {
         out,
-        config: ConfigArgs {
-            config: config.config.clone(),
-            isolated: config.isolated,
-        },
+        config: config.origin(),
         extra_rule_dirs: rules.rule_dirs.clone(),
         roots: vec![std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))],
         encoding: Encoding::Utf16,
@@ -125,7 +123,9 @@ enum Flow {
 
 struct Server<'o> {
     out: &'o mut dyn Write,
-    config: ConfigArgs,
+    /// Which configuration file: the one given, none, or the one found
+    /// from each workspace folder.
+    config: Origin,
     extra_rule_dirs: Vec<PathBuf>,
     /// The workspace folders, each with a configuration discovered from it.
     roots: Vec<PathBuf>,

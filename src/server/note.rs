@@ -8,6 +8,7 @@ use lsp_types::{Position, Range, Uri};
 use crate::config::Settings;
 use crate::document::{Document, Kind, Span};
 use crate::engine::{Engine, Finding};
+use crate::lint::Linter;
 use crate::rule::{RuleSet, Severity};
 
 /// How positions count characters within a line, as agreed at `initialize`.
@@ -137,6 +138,17 @@ pub(super) struct Context<'a> {
     pub(super) engine: Engine<'a>,
 }
 
+impl Context<'_> {
+    /// The pipeline `regard check` runs, under this folder's configuration.
+    pub(super) fn linter(&self) -> Linter<'_> {
+        Linter {
+            settings: self.settings,
+            rules: self.rules,
+            engine: &self.engine,
+        }
+    }
+}
+
 /// The context of the deepest workspace folder that holds `path`; the
 /// first folder's for a note outside them all or not yet saved.
 pub(super) fn context_for<'c, 'a>(
@@ -169,9 +181,10 @@ pub(super) fn findings<'n, 'c, 'a>(
 /// the editor's language id.
 pub(super) fn note_kind(path: Option<&Path>, language: &str) -> Kind {
     match path.and_then(Kind::from_path) {
-        Some(kind) => kind,
-        None if language.eq_ignore_ascii_case("markdown") => Kind::Markdown,
-        None => Kind::Plain,
+        // An editor's buffer is text, never a Word document's archive.
+        Some(kind) if kind != Kind::Word => kind,
+        _ if language.eq_ignore_ascii_case("markdown") => Kind::Markdown,
+        _ => Kind::Plain,
     }
 }
 
@@ -191,22 +204,7 @@ impl Note {
             .as_ref()
             .map_or_else(String::new, |p| p.display().to_string());
         let doc = Document::new(name, self.text.clone(), self.kind);
-        let rules = &cx.rules.rules;
-        let findings = cx
-            .engine
-            .lint(&doc)
-            .into_iter()
-            .filter_map(|f| {
-                let rule = &rules[f.rule];
-                let level = match &self.path {
-                    Some(path) if cx.settings.has_per_file() => {
-                        cx.settings.rule_for_path(path, &rule.id, rule.severity)?
-                    }
-                    _ => rule.severity,
-                };
-                Some((f, level))
-            })
-            .collect();
+        let findings = cx.linter().findings(&doc, self.path.as_deref());
         // An editor gets at most `MAX_PER_NOTE` diagnostics for a note, as
         // `regard check` shows at most that many (issue 18).
         crate::report::cap(findings).0

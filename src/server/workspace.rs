@@ -14,8 +14,7 @@ use lsp_types::{
     RelativePattern, ShowMessageParams, Uri,
 };
 
-use crate::cli::ConfigArgs;
-use crate::config::{self, Settings};
+use crate::config::{self, Configuration, Origin, Overrides, Settings};
 use crate::document::{Kind, Span};
 use crate::engine::{BuildError, Engine};
 use crate::rule::{RuleError, RuleSet};
@@ -124,10 +123,7 @@ impl Server<'_> {
         if self.config.isolated {
             None
         } else {
-            self.config
-                .config
-                .clone()
-                .or_else(|| config::discover(root))
+            self.config.file.clone().or_else(|| config::discover(root))
         }
     }
 
@@ -285,22 +281,17 @@ impl Server<'_> {
         file: Option<PathBuf>,
         sources: &mut Sources,
     ) -> Result<Loaded, Vec<LoadProblem>> {
-        let args = ConfigArgs {
+        let origin = Origin {
             isolated: file.is_none(),
-            config: file,
+            file,
         };
-        let problems = |e: crate::rule::RuleErrors| -> Vec<LoadProblem> {
-            e.errors.iter().map(load_problem).collect()
-        };
-        let mut settings = Settings::load(&args).map_err(problems)?;
-        settings
-            .rule_dirs
-            .extend(self.extra_rule_dirs.iter().cloned());
-        for dir in &settings.rule_dirs {
-            sources.add_dir(dir);
-        }
-        let mut rules = RuleSet::load(true, &settings.rule_dirs).map_err(problems)?;
-        settings.apply(&mut rules).map_err(problems)?;
+        let Configuration { settings, rules } = Configuration::load_noting(
+            &origin,
+            &self.extra_rule_dirs,
+            &Overrides::default(),
+            &mut |dir| sources.add_dir(dir),
+        )
+        .map_err(|e| e.errors.iter().map(load_problem).collect::<Vec<_>>())?;
         Ok(Loaded {
             settings,
             rules,
@@ -321,7 +312,7 @@ impl Server<'_> {
         if config::FILE_NAMES.contains(&name)
             || self
                 .config
-                .config
+                .file
                 .as_deref()
                 .is_some_and(|c| same_file(c, &path))
         {
@@ -407,11 +398,12 @@ pub(super) fn file_diagnostic(
 
 /// The built-in rules with default settings: what a first load falls back to.
 pub(super) fn builtin() -> Loaded {
-    let settings = Settings::load(&ConfigArgs {
-        config: None,
+    let origin = Origin {
+        file: None,
         isolated: true,
-    })
-    .expect("default settings have no file to get wrong");
+    };
+    let settings =
+        Settings::load(&origin, &[]).expect("default settings have no file to get wrong");
     let rules = RuleSet::load(true, &[]).unwrap_or(RuleSet {
         rules: Vec::new(),
         known_ids: Vec::new(),

@@ -393,6 +393,8 @@ fn plain_whole(words: &str) -> Option<String> {
         ("refuses", "declines"),
         ("refusing", "declining"),
         ("unwilling to", "did not want to"),
+        ("not adhering to", "not following"),
+        ("not complying with", "not following"),
     ];
     if let Some(&(_, to)) = table.iter().find(|(from, _)| *from == w) {
         return Some(to.to_string());

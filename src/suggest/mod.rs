@@ -23,6 +23,12 @@
 //! | `reworded` | the sentence with the fix in place |
 //! | `occasions` | the sentence with an "always"/"never" turned into what happened |
 //! | `statement` | a "why does she keep…" question as what happened |
+//! | `lead` | the sentence before the judgmental words, without the copula and intensifiers that went with the label ("Mrs Hill was very" → "Mrs Hill") |
+//! | `tail` | the sentence after the match, word for word |
+//!
+//! `{lead} … (what {they} did or said) {tail}` puts a short ask where the
+//! label was and keeps every other word of the sentence: a rewording
+//! never drops a clause that holds facts.
 //!
 //! A template alternative that uses a hole with no value here (no topic, no
 //! fix) is skipped for the next (`a || b`).
@@ -52,6 +58,7 @@ const LOOK_BACK: usize = 400;
 #[derive(Debug, Clone)]
 pub struct Context<'t> {
     text: &'t str,
+    block: Range<usize>,
     sentence: Range<usize>,
     clause: Range<usize>,
     at: Range<usize>,
@@ -73,8 +80,11 @@ impl<'t> Context<'t> {
         let sentence = sentence_bounds(text, &block, &at);
         let clause = clause_bounds(text, &sentence, &at);
         let subject_start = skip_openers(text, clause.start, at.start);
+        // "Mr Price was rude" matched from "Price": the person is Mr Price.
+        let opened = subject_start == at.start;
+        let subject_start = with_title(text, subject_start);
         let subject = person::person_at(text, subject_start)
-            .filter(|(r, _)| r.end <= at.start || r.start >= at.start && subject_start == at.start)
+            .filter(|(r, _)| r.end <= at.start || opened || r.start < at.start && r.end < at.end)
             .map(|(r, p)| possessive(text, r, p, at.start));
         let mut person = subject.as_ref().map(|(_, p)| p.clone());
         let subject = subject.map(|(r, _)| r).filter(|r| r.end <= at.start);
@@ -136,6 +146,7 @@ impl<'t> Context<'t> {
         }
         Context {
             text,
+            block,
             sentence,
             clause,
             at,
@@ -156,6 +167,67 @@ impl<'t> Context<'t> {
         &self.text[self.at.end..self.sentence.end]
     }
 
+    /// Where the judgmental words start: the match, or after the person
+    /// who opens it ("Mrs Hill was very difficult" → "was very difficult").
+    fn core_start(&self) -> usize {
+        let opens = person::person_at(self.text, with_title(self.text, self.at.start))
+            .filter(|(r, _)| r.end < self.at.end)
+            .map(|(r, p)| possessive(self.text, r, p, self.at.end).0);
+        match opens {
+            Some(r) if r.end < self.at.end && r.end >= self.at.start => r.end,
+            _ => self.at.start,
+        }
+    }
+
+    /// The sentence up to the judgmental words, as written, without the
+    /// copula, article and intensifiers that belonged to the label ("Mrs
+    /// Hill was very" → "Mrs Hill"): the start of a rewording that puts
+    /// something else where the label was. Drops only words that carry no
+    /// fact.
+    pub fn lead(&self) -> String {
+        let mut lead = self.text[self.sentence.start..self.core_start()].trim_end();
+        loop {
+            let lower = lead.to_ascii_lowercase();
+            let cut = LABEL_LEADS
+                .iter()
+                .filter(|w| {
+                    lower.ends_with(*w)
+                        && (lower.len() == w.len()
+                            || w.starts_with(['\'', '’'])
+                            || lower[..lower.len() - w.len()].ends_with(' '))
+                })
+                .map(|w| w.len())
+                .max();
+            match cut {
+                Some(n) => lead = lead[..lead.len() - n].trim_end(),
+                None => break,
+            }
+        }
+        // "she'll get over it" matched from "ll": the contraction goes too.
+        let lead = lead.trim_end_matches(['\'', '’']);
+        // "She swears she only drinks at weekends. Yeah right.": a match
+        // that is its whole sentence is about the sentence before.
+        let whole = lead.is_empty() && self.tail().trim().chars().all(|c| !c.is_alphanumeric());
+        if whole {
+            if let Some(previous) = previous_sentence(self.text, &self.block, &self.sentence) {
+                return self.text[previous].to_string();
+            }
+        }
+        lead.to_string()
+    }
+
+    /// The sentence after the match, as written, without the rest of a
+    /// word the match ends in ("Scruffy" + "-looking").
+    pub fn tail(&self) -> &'t str {
+        let after = self.after();
+        match after.strip_prefix('-') {
+            Some(rest) if rest.starts_with(char::is_alphabetic) => {
+                rest.trim_start_matches(|c: char| c.is_alphanumeric() || c == '-')
+            }
+            _ => after,
+        }
+    }
+
     /// The clause's subject as written, or the person.
     pub fn subject(&self) -> String {
         match &self.subject {
@@ -170,12 +242,62 @@ impl<'t> Context<'t> {
     /// budgeting sheet again" → "the budgeting sheet".
     pub fn topic(&self) -> Option<String> {
         let end = self.clause.end.max(self.at.end);
-        topic(&self.text[self.at.end..end]).or_else(|| {
-            // A match that runs to the end of its clause (a question, a
-            // pattern with its object): the words after its person.
-            let matched = &self.text[self.at.clone()];
-            let (range, _) = person::people_in(matched).into_iter().next()?;
-            topic(&matched[range.end..])
+        topic(&self.text[self.at.end..end])
+            .or_else(|| {
+                // A match that runs to the end of its clause (a question, a
+                // pattern with its object): the words after its person.
+                let matched = &self.text[self.at.clone()];
+                let (range, _) = person::people_in(matched).into_iter().next()?;
+                topic(&matched[range.end..])
+            })
+            .or_else(|| {
+                // "should be ashamed to be … moaning about money": what the
+                // clause is about, further on.
+                let after = &self.text[self.at.end..end];
+                let at = after.find(" about ")?;
+                topic(&after[at + 1..])
+            })
+            .or_else(|| self.topic_before())
+    }
+
+    /// The last thing named before the match in its sentence, not the
+    /// person: "Her explanation for the lost account is conveniently…" →
+    /// "the lost account".
+    fn topic_before(&self) -> Option<String> {
+        let before = &self.text[self.sentence.start..self.at.start];
+        let starts = before
+            .char_indices()
+            .filter(|&(i, _)| i == 0 || before[..i].ends_with(' '))
+            .map(|(i, _)| i)
+            .filter(|&i| {
+                let word = before[i..].split(' ').next().unwrap_or("");
+                DETERMINERS.contains(&word.to_ascii_lowercase().as_str())
+            })
+            .collect::<Vec<_>>();
+        let person = self.person.name.to_ascii_lowercase();
+        starts.into_iter().rev().find_map(|i| {
+            // Only a thing the clause is about ("worry about the
+            // disclosure"), not the person as a kind ("is a difficult client").
+            let previous = before[..i]
+                .split_whitespace()
+                .next_back()?
+                .to_ascii_lowercase();
+            if !matches!(
+                previous.as_str(),
+                "about" | "for" | "with" | "of" | "on" | "over" | "around"
+            ) {
+                return None;
+            }
+            let t = topic(&before[i..])?;
+            // A phrase that runs into the match is the label's own.
+            if before[i + t.len()..].trim().is_empty() {
+                return None;
+            }
+            let lower = t.to_ascii_lowercase();
+            let names_person = lower == person
+                || person.ends_with(&lower)
+                || person::person_at(&t, 0).is_some_and(|(r, _)| r.end == t.len());
+            (!names_person).then_some(t)
         })
     }
 
@@ -272,16 +394,115 @@ impl<'t> Context<'t> {
     }
 
     /// Whether the sentence records risk: self-harm, suicidal statements,
-    /// safeguarding, a broken safety plan.
+    /// safeguarding, a broken safety plan, medication.
     pub fn risky(&self) -> bool {
         risk().is_match(self.sentence())
     }
+
+    /// The risk words of the sentence as written ("safety plan",
+    /// "anticoagulant"), each once.
+    pub fn risks(&self) -> Vec<&'t str> {
+        let mut found: Vec<&str> = Vec::new();
+        for m in risk().find_iter(self.sentence()) {
+            if !found.iter().any(|f| f.eq_ignore_ascii_case(m.as_str())) {
+                found.push(m.as_str());
+            }
+        }
+        found
+    }
 }
+
+/// "Mr Price" when `at` is at "Price" after a title: where the title starts.
+fn with_title(text: &str, at: usize) -> usize {
+    let before = &text[..at];
+    for title in [
+        "Mr ", "Mrs ", "Ms ", "Miss ", "Mx ", "Dr ", "Mr. ", "Mrs. ", "Ms. ", "Dr. ",
+    ] {
+        if let Some(start) = before.strip_suffix(title) {
+            if start.is_empty() || start.ends_with([' ', '(', '"', '“']) {
+                return start.len();
+            }
+        }
+    }
+    at
+}
+
+/// Words at the end of a rewording's lead that belonged to the label:
+/// "is a", "was very", "'s a bit of a". None carries a fact.
+const LABEL_LEADS: &[&str] = &[
+    "is",
+    "was",
+    "are",
+    "were",
+    "'s",
+    "’s",
+    "'re",
+    "’re",
+    "be",
+    "been",
+    "being",
+    "a",
+    "an",
+    "very",
+    "so",
+    "really",
+    "quite",
+    "extremely",
+    "incredibly",
+    "v",
+    "v.",
+    "rather",
+    "utterly",
+    "totally",
+    "completely",
+    "such",
+    "a bit of",
+    "bit of",
+    "a real",
+    "pretty",
+    "fairly",
+    "bloody",
+    "just",
+    "too",
+    "overly",
+];
 
 /// "Mum's new partner": the subject is the partner, not Mum.
 fn possessive(text: &str, r: Range<usize>, p: Person, limit: usize) -> (Range<usize>, Person) {
     // "He's been": a contraction, not a possessive.
     if p.kind == Kind::Pronoun {
+        return (r, p);
+    }
+    // "Dion's a big lump", "Mum's been": "is" or "has", not a possessive.
+    let next = text[r.end..]
+        .trim_start_matches(['\'', '’'])
+        .strip_prefix('s')
+        .unwrap_or("")
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if matches!(
+        next.as_str(),
+        "a" | "an"
+            | "the"
+            | "been"
+            | "got"
+            | "not"
+            | "always"
+            | "never"
+            | "very"
+            | "so"
+            | "just"
+            | "really"
+            | "still"
+            | "quite"
+            | "such"
+            | "being"
+            | "had"
+            | "gone"
+            | "done"
+    ) {
         return (r, p);
     }
     let rest = &text[r.end..limit.max(r.end)];
@@ -313,6 +534,25 @@ fn possessive(text: &str, r: Range<usize>, p: Person, limit: usize) -> (Range<us
         kind: Kind::Role,
     };
     (r.start..end, person)
+}
+
+/// A rendered suggestion made tidy: one space between words, none before
+/// a comma or full stop, articles that agree and a capital at the start.
+fn tidy_suggestion(text: &str) -> String {
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = folded;
+    for (from, to) in [
+        (" ,", ","),
+        (" .", "."),
+        (" ;", ";"),
+        (" :", ":"),
+        (" ?", "?"),
+        (" !", "!"),
+        (",.", "."),
+    ] {
+        out = out.replace(from, to);
+    }
+    inflect::capitalise(&inflect::agree_articles(out.trim()))
 }
 
 /// Trims, folds double spaces, makes articles agree and capitalises.
@@ -385,13 +625,29 @@ fn is_sentence_end(text: &str, i: usize) -> bool {
         let word = text[..i]
             .rsplit(|c: char| c.is_whitespace())
             .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        if ABBREVIATIONS.contains(&word.as_str()) {
+            .unwrap_or("");
+        // "M. didn't bother": an initial, not the end of a sentence.
+        let initial = word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase());
+        if initial || ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str()) {
             return false;
         }
     }
     true
+}
+
+/// The sentence before `sentence` in `block`, if any.
+fn previous_sentence(
+    text: &str,
+    block: &Range<usize>,
+    sentence: &Range<usize>,
+) -> Option<Range<usize>> {
+    let before = text[block.start..sentence.start].trim_end();
+    if before.is_empty() {
+        return None;
+    }
+    let end = block.start + before.len();
+    let last = end - before.chars().next_back().map_or(1, char::len_utf8);
+    Some(sentence_bounds(text, block, &(last..last)).start..end)
 }
 
 fn sentence_bounds(text: &str, block: &Range<usize>, at: &Range<usize>) -> Range<usize> {
@@ -486,10 +742,30 @@ const BASE_VERBS: &[&str] = &[
     "consider",
     "explain",
     "let",
+    "visit",
+    "call",
+    "ring",
+    "eat",
+    "sleep",
 ];
 /// Nouns of time: "at this point", "the moment" are not topics.
 const TIME_NOUNS: &[&str] = &[
-    "point", "moment", "time", "minute", "stage", "day", "end", "start",
+    "point",
+    "moment",
+    "time",
+    "minute",
+    "stage",
+    "day",
+    "end",
+    "start",
+    "midday",
+    "midnight",
+    "noon",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
 ];
 const PREPOSITIONS: &[&str] = &[
     "to", "with", "about", "during", "at", "in", "on", "of", "for", "around", "over", "towards",
@@ -572,6 +848,13 @@ const TOPIC_ENDS: &[&str] = &[
     "without",
     "for",
     "like",
+    "till",
+    "til",
+    "constantly",
+    "always",
+    "never",
+    "repeatedly",
+    "continually",
 ];
 /// Words that open a phrase of time or occasion.
 const WHEN_WORDS: &[&str] = &[
@@ -700,7 +983,7 @@ fn absolute() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)\b(?:(?P<aux>is|are|was|were|'s|’s|'re|’re|will|would|can|does|do) )?(?:(?:just|still|also|literally|basically) )?(?P<abs>always|constantly|continually|forever|invariably|perpetually|never|keeps?(?: on)?)(?: (?:seems? to|manages? to|just|really|even|ever|once|somehow|so|conveniently))* (?P<verb>[a-z'’-]+)|(?P<trail>,? ?(?:every (?:single )?(?:time|session|week|visit|meeting|call)|each and every time|each time|all the time|without fail|as usual|as per usual|as always|as ever|yet again|like always|time after time|time and (?:time )?again))\b",
+            r"(?i)\b(?:(?P<aux>is|are|was|were|'s|’s|'re|’re|will|would|can|does|do|has|have|had) )?(?:(?:just|still|also|literally|basically) )?(?P<abs>always|constantly|continually|forever|invariably|perpetually|never|keeps?(?: on)?)(?: (?:seems? to|manages? to|just|really|even|ever|once|somehow|so|conveniently))* (?P<verb>[a-z'’-]+)|(?P<trail>,? ?(?:every (?:single )?(?:time|session|week|visit|meeting|call)|each and every time|each time|all the time|without fail|as usual|as per usual|as always|as ever|yet again|like always|time after time|time and (?:time )?again))\b",
         )
         .expect("the absolute pattern compiles")
     })
@@ -753,6 +1036,19 @@ fn occasions(sentence: &str, at: Range<usize>, person: &Person) -> Option<String
         new_words[i] = replaced;
         out.push_str(&new_words.join(" "));
         let rest = &sentence[trail.end()..];
+        // "a panic attack before every session she cancels": "before the
+        // sessions she cancels".
+        let after_preposition = words.last().is_some_and(|w| {
+            PREPOSITIONS.contains(&w.to_ascii_lowercase().as_str())
+                || matches!(w.to_ascii_lowercase().as_str(), "before" | "after")
+        });
+        let noun = trail.as_str().split_whitespace().next_back().unwrap_or("");
+        if after_preposition && !matches!(noun.to_ascii_lowercase().as_str(), "time" | "fail") {
+            out.push_str(&format!(" the {noun}s{rest}"));
+            let out = out.trim_end();
+            let body = out.trim_end_matches(['.', '!', '?']).trim_end();
+            return Some(tidy(&format!("{body} (say when, and how often).")));
+        }
         let clause_follows = rest
             .split_whitespace()
             .next()
@@ -772,6 +1068,11 @@ fn occasions(sentence: &str, at: Range<usize>, person: &Person) -> Option<String
             Some("is" | "are" | "was" | "were" | "'s" | "’s" | "'re" | "’re")
         );
         let not = if never { " not" } else { "" };
+        // "Ruby has never once said": the perfect is already there.
+        let has = match aux.as_deref() {
+            Some(a @ ("has" | "have" | "had")) => a,
+            _ => has,
+        };
         let start_at = caps
             .name("aux")
             .map_or(caps.name("abs")?.start(), |a| a.start());
@@ -872,7 +1173,44 @@ fn statement(sentence: &str) -> Option<String> {
         };
         (verb, &words[i + 1..])
     } else {
-        return None;
+        // "Why on earth did she stop her anticoagulant" → "She stopped
+        // her anticoagulant"; "Why does Leon have to make everything into
+        // a battle" → "Leon has made everything into a battle".
+        let mut j = i;
+        if matches!(
+            first.as_str(),
+            "have" | "need" | "want" | "insist" | "choose" | "decide"
+        ) && words
+            .get(i + 1)
+            .is_some_and(|w| w.eq_ignore_ascii_case("to"))
+        {
+            j = i + 2;
+        }
+        let verb = words.get(j)?.to_ascii_lowercase();
+        if matches!(
+            verb.as_str(),
+            "think"
+                | "see"
+                | "get"
+                | "understand"
+                | "realise"
+                | "realize"
+                | "care"
+                | "like"
+                | "be"
+                | "feel"
+                | "want"
+                | "need"
+        ) {
+            return None;
+        }
+        let base = inflect::base(&verb)?;
+        let verb = if aux == "did" {
+            inflect::past(&base)
+        } else {
+            format!("{has} {}", inflect::participle(&base))
+        };
+        (verb, &words[j + 1..])
     };
     let mut out = format!("{} {verb}", who.name);
     for w in tail {
@@ -886,7 +1224,7 @@ fn risk() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)\b(?:self[- ]?harm\w*|suicid\w*|overdos\w*|ligature|safety plan|safeguarding|kill (?:herself|himself|themselves|themself|myself)|end (?:her|his|their|my) (?:own )?life|harm(?:ing)? (?:herself|himself|themselves|themself)|hurt(?:ing)? (?:herself|himself|themselves|themself)|cut(?:ting)? (?:herself|himself|themselves|themself)|abus\w*|assault\w*|bruis\w*|injur\w*|domestic violence|neglect\w*|at risk|risk to|weapon|knife|threat\w* to (?:kill|hurt|harm)|hit (?:her|him|them|the)|disclos\w*|child protection)\b",
+            r"(?i)\b(?:self[- ]?harm\w*|suicid\w*|overdos\w*|ligature|safety plan|safeguarding|kill (?:herself|himself|themselves|themself|myself)|end (?:her|his|their|my) (?:own )?life|harm(?:ing)? (?:herself|himself|themselves|themself)|hurt(?:ing)? (?:herself|himself|themselves|themself)|cut(?:ting)? (?:herself|himself|themselves|themself)|abus\w*|assault\w*|bruis\w*|injur\w*|domestic violence|neglect\w*|at risk|risk to|weapon|knife|threat\w* to (?:kill|hurt|harm)|hit (?:her|him|them|the)|disclos\w*|child protection|medication|medicines?|meds|tablets|pills|dose|insulin|anticoagulants?|warfarin|methadone|prescri\w*|fluid restriction|exclusion zone|restraining order|bail|curfew|out overnight|at all hours)\b",
         )
         .expect("the risk pattern compiles")
     })
@@ -926,6 +1264,8 @@ impl Values for Fill<'_> {
             "fix" => Cow::Borrowed(self.fix?),
             "reworded" => Cow::Borrowed(self.reworded?),
             "occasions" => Cow::Owned(cx.occasions()?),
+            "lead" => Cow::Owned(cx.lead()),
+            "tail" => Cow::Borrowed(cx.tail().trim()),
             "statement" => Cow::Owned(cx.statement()?),
             _ => return None,
         };
@@ -975,26 +1315,32 @@ pub fn finish(
         .suggest
         .iter()
         .filter_map(|t| t.render_with(&fill))
-        .map(|s| {
-            s.split(' ')
-                .filter(|w| !w.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+        .map(|s| tidy_suggestion(&s))
         .filter(|s| !s.is_empty())
         .take(MAX_SUGGESTIONS)
         .collect();
-    if context.risky() {
-        message.push_str(
-            ". This sentence records risk: keep the risk information in the note, word for word",
-        );
-        let keep = match &reworded {
-            Some(r) => r.clone(),
-            None => format!(
-                "Keep the sentence as written and change only \"{matched}\": say what you saw or heard instead."
-            ),
-        };
-        suggestions = vec![keep];
+    let risks = context.risks();
+    if !risks.is_empty() {
+        message.push_str(&format!(
+            ". This sentence records risk ({}): that must stay in the note, word for word; change only the judgmental words",
+            risks.join(", ")
+        ));
+        // The rewording keeps every risk word, or the writer is told to.
+        let keeps_risk = suggestions.first().is_some_and(|first| {
+            let lower = first.to_lowercase();
+            risks.iter().all(|r| lower.contains(&r.to_lowercase()))
+        });
+        if !keeps_risk {
+            let quoted: Vec<String> = risks.iter().map(|r| format!("\"{r}\"")).collect();
+            let keep = format!("keep {} in the note, word for word", quoted.join(", "));
+            match suggestions.first_mut() {
+                Some(first) => {
+                    let body = first.trim_end_matches(['.', '?', '!']);
+                    *first = format!("{body} ({keep}).");
+                }
+                None => suggestions.push(inflect::capitalise(&format!("{keep}."))),
+            }
+        }
     }
     let fix = replacement
         .filter(|_| file_matches && absorbed.is_none())
@@ -1171,6 +1517,14 @@ mod tests {
                 Some("They have not answered the phone."),
             ),
             ("Why do they think like that?", None),
+            (
+                "Why on earth did she stop her anticoagulant without telling anyone?",
+                Some("She stopped her anticoagulant without telling anyone."),
+            ),
+            (
+                "Why does Leon have to make everything into a battle?",
+                Some("Leon has made everything into a battle."),
+            ),
             ("Why is he so defensive?", None),
         ];
         for (text, expected) in cases {
@@ -1179,8 +1533,71 @@ mod tests {
     }
 
     #[test]
+    fn a_label_is_replaced_where_it_stands() {
+        let c = cx(
+            "Mrs Hill was very difficult and obstructive at teatime, wouldn't let anyone help.",
+            "Mrs Hill was very difficult and",
+        );
+        assert_eq!(c.lead(), "Mrs Hill");
+        let c = cx(
+            "Mrs Hill was very difficult and obstructive at teatime, wouldn't let anyone help.",
+            "obstructive",
+        );
+        assert_eq!(c.lead(), "Mrs Hill was very difficult and");
+        assert_eq!(c.tail(), " at teatime, wouldn't let anyone help.");
+        let c = cx("She's a bit of a drama queen in the team.", "drama queen");
+        assert_eq!(c.lead(), "She");
+        let c = cx("Mr Price was rude to the cleaner.", "Price was rude");
+        assert_eq!(
+            (c.lead().as_str(), c.subject()),
+            ("Mr Price", "Mr Price".into())
+        );
+        let c = cx("Scruffy-looking gentleman, unshaven.", "Scruffy");
+        assert_eq!(c.tail(), " gentleman, unshaven.");
+        let c = cx("Teenage stuff, she'll get over it.", "ll get over it");
+        assert_eq!(c.lead(), "Teenage stuff, she");
+        // "Dion's a big lump": "is", not a possessive.
+        let c = cx("Dion's a big lump and looks a sight.", "looks a sight");
+        assert_eq!(c.person.name, "Dion");
+    }
+
+    #[test]
+    fn an_initial_does_not_end_the_sentence() {
+        let c = cx("M. didn't bother to do the exercise.", "didn't bother");
+        assert_eq!(c.lead(), "M.");
+        // A match that is its whole sentence takes the one before as lead.
+        let c = cx(
+            "She swears she only drinks at weekends. Yeah right.",
+            "Yeah right",
+        );
+        assert_eq!(c.lead(), "She swears she only drinks at weekends.");
+    }
+
+    #[test]
+    fn absolutes_keep_their_perfect_and_preposition() {
+        let c = cx(
+            "Ruby has never once said thank you.",
+            "Ruby has never once said",
+        );
+        assert_eq!(
+            c.occasions().as_deref(),
+            Some("Ruby has not said thank you (say when, and how often).")
+        );
+        let c = cx(
+            "Client reports a panic attack before every session she cancels.",
+            "every session she cancels",
+        );
+        assert_eq!(
+            c.occasions().as_deref(),
+            Some("Client has reported a panic attack before the sessions she cancels (say when, and how often).")
+        );
+    }
+
+    #[test]
     fn risk_is_noticed() {
         assert!(cx("She claims she did not self-harm this week.", "claims").risky());
         assert!(!cx("She claims she was at work.", "claims").risky());
+        let c = cx("Why did she stop her anticoagulant and her meds?", "Why");
+        assert_eq!(c.risks(), ["anticoagulant", "meds"]);
     }
 }

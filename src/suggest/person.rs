@@ -386,6 +386,13 @@ const NOT_NAMES: &[&str] = &[
     "Either",
 ];
 
+/// Words before a capitalised word that make it a thing ("our Zoom",
+/// "on Teams", "the Hub"), not a person.
+const THING_BEFORE: &[&str] = &[
+    "the", "a", "an", "our", "my", "your", "their", "its", "this", "that", "on", "via", "over",
+    "at", "in", "into", "from", "through", "using",
+];
+
 /// A person named at byte `at` of `text`, with how far the name runs.
 pub fn person_at(text: &str, at: usize) -> Option<(Range<usize>, Person)> {
     let rest = &text[at..];
@@ -420,6 +427,18 @@ pub fn person_at(text: &str, at: usize) -> Option<(Range<usize>, Person)> {
         (Kind::Name, Gender::Unknown)
     };
     let end = at + whole.end();
+    // "on our Zoom", "at the Hub": a capitalised thing, not a person.
+    if kind == Kind::Name && caps.name("name").is_some() {
+        let previous = text[..at]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let possessive = text[end..].starts_with("'s") || text[end..].starts_with("’s");
+        if THING_BEFORE.contains(&previous.as_str()) && !possessive {
+            return None;
+        }
+    }
     // "the mother-in-law", "client-led": part of a longer word.
     if text[end..].starts_with('-') {
         return None;
@@ -588,6 +607,12 @@ mod tests {
         assert!(who("Honestly a difficult client").is_none());
         assert!(who("Typical attention-seeking").is_none());
         assert!(who("Greasy hair").is_none());
+        let text = "Looked a mess on our Zoom, no makeup.";
+        assert!(person_at(text, text.find("Zoom").unwrap()).is_none());
+        let text = "Spoke to Leila about the rent.";
+        assert!(person_at(text, text.find("Leila").unwrap()).is_some());
+        let text = "We met in Leila's kitchen.";
+        assert!(person_at(text, text.find("Leila").unwrap()).is_some());
     }
 
     #[test]

@@ -151,7 +151,8 @@ fn suppression(note: &Note, line: usize, rule: &str, encoding: Encoding) -> Text
             Range::new(end, end),
             format!(" <!-- regard-ignore {rule}: {PLACEHOLDER} -->"),
         ),
-        Kind::Plain => TextEdit::new(
+        // (A Word document is never an editor's buffer: `note_kind`.)
+        Kind::Plain | Kind::Word => TextEdit::new(
             Range::new(end, end),
             format!(" [regard-ignore {rule}: {PLACEHOLDER}]"),
         ),
