@@ -17,6 +17,12 @@
 //! covers the next line when it stands alone on its line, otherwise its own
 //! line; `regard-disable` covers every line until the matching
 //! `regard-enable`, or the end of the note.
+//!
+//! Any `regard-` word in a comment is read as a directive, so that one
+//! written wrong is not silently ignored: what is wrong with it (a
+//! misspelt directive, no rule, a stray comma, words after a rule id with
+//! no colon) is kept in [`Directive::problems`], and the engine reports it
+//! (`invalid-suppression`, with ids that are not rules).
 
 use std::sync::LazyLock;
 

@@ -51,7 +51,7 @@ impl Engine<'_> {
             for dir in &dirs {
                 let suppresses = matches!(dir.action, Action::Ignore | Action::Disable);
                 if suppresses && !dir.rules.is_empty() && dir.reason.is_none() {
-                    let name = &doc.text[dir.keyword.start..dir.keyword.end];
+                    let name = directive_name(dir);
                     findings.push(self.engine_finding(rule, dir.span, name, doc));
                 }
             }
@@ -201,7 +201,9 @@ impl Engine<'_> {
             let (message, fix) = match self.closest_id(name) {
                 Some(id) => (
                     format!("`{name}` is not a rule: did you mean `{id}`?"),
-                    Some(id.to_string()),
+                    // Only where the span holds the id: a Word comment's
+                    // directive spans the words it is anchored to.
+                    (text(*span) == name).then(|| id.to_string()),
                 ),
                 None => (format!("`{name}` is not a rule"), None),
             };
@@ -249,6 +251,15 @@ impl Engine<'_> {
             fingerprint,
             fix: None,
         }
+    }
+}
+
+fn directive_name(dir: &Directive) -> &'static str {
+    match dir.action {
+        Action::Ignore => "regard-ignore",
+        Action::Disable => "regard-disable",
+        Action::Enable => "regard-enable",
+        Action::Unknown => "regard-",
     }
 }
 

@@ -532,6 +532,8 @@ fn parse_directive(comment: &str) -> Option<(Action, Vec<String>, Option<String>
     if caps.get(0)?.start() != 0 {
         return None;
     }
+    // The syntax reads any `regard-` word; a comment is a directive only
+    // with one of the three (in a Word comment, the others stay comments).
     let action = match &caps[1] {
         "ignore" => Action::Ignore,
         "disable" => Action::Disable,
@@ -539,10 +541,10 @@ fn parse_directive(comment: &str) -> Option<(Action, Vec<String>, Option<String>
         // `regard-ingore`: suppresses nothing and is reported.
         _ => Action::Unknown,
     };
+    // An entry's first word is its rule id, as in text notes.
     let rules = caps[2]
         .split(',')
-        .map(str::trim)
-        .filter(|r| !r.is_empty())
+        .filter_map(|r| r.split_whitespace().next())
         .map(str::to_string)
         .collect();
     let reason = caps
@@ -629,5 +631,90 @@ mod tests {
         assert_eq!(rules, ["a", "b"]);
         assert_eq!(d[1].reason, None);
         assert!(parse_directive("please look again at regard-ignore x").is_none());
+        // A misspelt directive is read, to be reported (invalid-suppression).
+        let (action, _, _) = parse_directive("regard-ingore deficit-label: typo").unwrap();
+        assert_eq!(action, Action::Unknown);
+        let (_, rules, _) = parse_directive("regard-ignore deficit-label quoting, ,x").unwrap();
+        assert_eq!(rules, ["deficit-label", "x"]);
+    }
+
+    /// A Word comment naming a rule that is not one is reported at the
+    /// words it is anchored to, with no fix: the id is not in the text.
+    #[test]
+    fn a_misspelt_directive_in_a_comment_suppresses_nothing_and_is_reported() {
+        let (action, rules, _) = parse_directive("regard-ingore deficit-label: quoted").unwrap();
+        assert_eq!(action, Action::Unknown);
+        let anchor = Span::new(3, 9);
+        let problems = problems(action, &[(rules[0].clone(), anchor)], anchor);
+        assert_eq!(problems, vec![Misuse::UnknownAction(anchor)]);
+        let (action, rules, _) = parse_directive("regard-ignore: quoted").unwrap();
+        assert_eq!(action, Action::Ignore);
+        assert_eq!(
+            problems_of(action, &rules, anchor),
+            vec![Misuse::NoRule(anchor)]
+        );
+    }
+
+    fn problems_of(action: Action, rules: &[String], anchor: Span) -> Vec<Misuse> {
+        let rules: Vec<(String, Span)> = rules.iter().map(|r| (r.clone(), anchor)).collect();
+        problems(action, &rules, anchor)
+    }
+
+    #[test]
+    fn a_misspelt_rule_in_a_comment_is_reported_at_its_anchor() {
+        use crate::engine::Engine;
+        use crate::rule::RuleSet;
+        let extracted = Extracted {
+            format: Some(Format::Docx),
+            paragraphs: vec![Paragraph {
+                text: "He was resistant.".into(),
+                quote: false,
+                part: Part::Body,
+                page: None,
+            }],
+            suppressions: vec![(
+                Anchor {
+                    start: (0, 7),
+                    end: (0, 16),
+                },
+                "regard-ignore deficit-lable: the referral's word".into(),
+            )],
+        };
+        let rules = RuleSet::load(true, &[]).unwrap();
+        let engine = Engine::new(&rules).unwrap();
+        let doc = crate::document::Document::new(
+            "n.docx".into(),
+            extracted.view(),
+            crate::document::Kind::Word,
+        );
+        let found: Vec<_> = engine
+            .lint(&doc)
+            .into_iter()
+            .map(|f| {
+                let at = &doc.text[f.span.start..f.span.end];
+                (
+                    rules.rules[f.rule].id.as_str(),
+                    at.to_string(),
+                    f.message,
+                    f.fix,
+                )
+            })
+            .collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].0, "deficit-label");
+        assert_eq!(
+            (
+                found[1].0,
+                found[1].1.as_str(),
+                found[1].2.as_str(),
+                &found[1].3
+            ),
+            (
+                "invalid-suppression",
+                "resistant",
+                "`deficit-lable` is not a rule: did you mean `deficit-label`?",
+                &None
+            )
+        );
     }
 }
