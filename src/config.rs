@@ -469,6 +469,7 @@ impl Settings {
                 exhaustive: false,
                 fast_scan: true,
                 fingerprints: true,
+                one_per_phrase: true,
             },
             redact: file.redact.unwrap_or(false),
             max_file_size: file.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),

@@ -51,6 +51,10 @@ pub struct Options {
     /// sentence). Only baselines and SARIF use them, and over an archive
     /// hashing every finding was over 1% of the run.
     pub fingerprints: bool,
+    /// Report one finding per phrase (`overlap.rs`). Off when a rule's
+    /// examples run: an example shows what its own rule matches, whatever
+    /// another rule (or a user's copy of a built-in one) finds there too.
+    pub one_per_phrase: bool,
 }
 
 impl Default for Options {
@@ -62,6 +66,7 @@ impl Default for Options {
             exhaustive: false,
             fast_scan: true,
             fingerprints: true,
+            one_per_phrase: true,
         }
     }
 }

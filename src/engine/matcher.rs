@@ -40,7 +40,9 @@ impl Engine<'_> {
     /// phrase (`overlap.rs`).
     pub fn find(&self, doc: &Document) -> Vec<Finding> {
         let mut findings = self.find_overlapping(doc);
-        super::overlap::one_per_phrase(&mut findings, self.rules);
+        if self.options.one_per_phrase {
+            super::overlap::one_per_phrase(&mut findings, self.rules);
+        }
         findings
     }
 

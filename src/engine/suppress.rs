@@ -24,7 +24,9 @@ impl Engine<'_> {
     pub fn lint(&self, doc: &Document) -> Vec<Finding> {
         let overlapping = self.find_overlapping(doc);
         let one_per_phrase = |mut findings: Vec<Finding>| {
-            super::overlap::one_per_phrase(&mut findings, self.rules);
+            if self.options.one_per_phrase {
+                super::overlap::one_per_phrase(&mut findings, self.rules);
+            }
             findings
         };
         // memchr's SIMD substring search: `str::contains` was 2% of a run.
