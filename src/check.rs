@@ -102,17 +102,79 @@ struct Job<'a> {
     baseline: Option<Mutex<Baseline>>,
 }
 
+/// An output the run writes, and where: standard output or a file.
+struct Output {
+    emitter: Box<dyn Emitter>,
+    file: Option<PathBuf>,
+}
+
 /// The outputs `args` ask for: where the output format is decided.
-/// `--write-baseline` writes the baseline and a line saying so, nothing else.
-fn outputs(args: &CheckArgs, style: Style) -> Vec<Box<dyn Emitter>> {
+/// `--format` goes to standard output (or `--output-file`), each
+/// `--output FORMAT=FILE` to its file; `--write-baseline` writes the
+/// baseline and a line saying so, nothing else. `style` is standard
+/// output's: a file is never coloured, and wraps at 80 columns.
+fn outputs(args: &CheckArgs, style: Style) -> Result<Vec<Output>, OutputError> {
     if let Some(path) = &args.write_baseline {
-        return vec![Box::new(BaselineOutput { path: path.clone() })];
+        return Ok(vec![Output {
+            emitter: Box::new(BaselineOutput { path: path.clone() }),
+            file: None,
+        }]);
     }
-    let style = Style {
-        quiet: style.quiet && args.format.for_people(),
-        ..style
-    };
-    vec![report::emitter(args.format, style)]
+    let mut asked = vec![(args.format, args.output_file.clone())];
+    asked.extend(args.output.iter().map(|(f, p)| (*f, Some(p.clone()))));
+    let mut outputs: Vec<Output> = Vec::new();
+    for (format, file) in asked {
+        if let Some(file) = &file {
+            if outputs.iter().any(|o| o.file.as_ref() == Some(file)) {
+                return Err(OutputError::SameFile(one_line(&escaped(file)).into_owned()));
+            }
+        }
+        let style = Style {
+            quiet: style.quiet && format.for_people(),
+            color: style.color && file.is_none(),
+            width: style.width.filter(|_| file.is_none()),
+            ..style
+        };
+        outputs.push(Output {
+            emitter: report::emitter(format, style),
+            file,
+        });
+    }
+    Ok(outputs)
+}
+
+/// An output file that cannot be written.
+#[derive(Debug, thiserror::Error, Diagnostic)]
+pub enum OutputError {
+    #[error("`{0}` is named for two outputs")]
+    #[diagnostic(
+        code(regard::output),
+        help("give --output-file and each --output a file of its own")
+    )]
+    SameFile(String),
+    #[error("cannot write the output file `{path}`: {reason}")]
+    #[diagnostic(code(regard::output))]
+    File { path: String, reason: String },
+}
+
+impl OutputError {
+    fn file(path: &Path, e: &io::Error) -> OutputError {
+        OutputError::File {
+            path: one_line(&escaped(path)).into_owned(),
+            reason: printable(&e.to_string()).into_owned(),
+        }
+    }
+}
+
+/// Where an output goes, open for the run.
+enum Destination {
+    Stdout,
+    File {
+        path: PathBuf,
+        writer: io::BufWriter<std::fs::File>,
+        /// The first write that failed; the rest are not tried.
+        error: Option<io::Error>,
+    },
 }
 
 /// What the walk needs to choose notes, and where it tells how far it has got.
@@ -147,7 +209,7 @@ pub fn check(
             .iter()
             .all(|p| p.as_os_str() == "-" || p.is_file());
     let color = args.color.enabled(io::stdout().is_terminal());
-    let emitters = outputs(
+    let outputs = outputs(
         args,
         Style {
             quiet: args.quiet,
@@ -156,7 +218,24 @@ pub fn check(
             redact: settings.redact,
             diff: args.diff,
         },
-    );
+    )?;
+    // Files are opened before any note is read, so a wrong path costs nothing.
+    let mut destinations = Vec::with_capacity(outputs.len());
+    let mut emitters = Vec::with_capacity(outputs.len());
+    for output in outputs {
+        destinations.push(match output.file {
+            None => Destination::Stdout,
+            Some(path) => match std::fs::File::create(&path) {
+                Ok(file) => Destination::File {
+                    writer: io::BufWriter::new(file),
+                    path,
+                    error: None,
+                },
+                Err(e) => return Err(OutputError::file(&path, &e).into()),
+            },
+        });
+        emitters.push(output.emitter);
+    }
     let options = Options {
         fast_scan: !few_files,
         // Baselines (read or written) and SARIF identify findings by them.
@@ -217,7 +296,12 @@ pub fn check(
             emitters,
             baseline,
         };
-        let mut sink = Sink::new(&job, GraphicalReportHandler::new_themed(theme), out, err);
+        let mut sink = Sink::new(
+            &job,
+            GraphicalReportHandler::new_themed(theme),
+            (out, err),
+            destinations,
+        );
         for outcome in early {
             sink.accept(outcome);
         }
@@ -614,6 +698,8 @@ struct Sink<'a> {
     handler: GraphicalReportHandler,
     out: &'a mut dyn Write,
     err: &'a mut dyn Write,
+    /// Where each of the job's emitters writes.
+    destinations: Vec<Destination>,
     whole_run: Vec<Located>,
     findings: usize,
     checked: usize,
@@ -630,14 +716,15 @@ impl<'a> Sink<'a> {
     fn new(
         job: &'a Job<'a>,
         handler: GraphicalReportHandler,
-        out: &'a mut dyn Write,
-        err: &'a mut dyn Write,
+        (out, err): (&'a mut dyn Write, &'a mut dyn Write),
+        destinations: Vec<Destination>,
     ) -> Sink<'a> {
         Sink {
             job,
             handler,
             out,
             err,
+            destinations,
             whole_run: Vec::new(),
             findings: 0,
             checked: 0,
@@ -666,10 +753,10 @@ impl<'a> Sink<'a> {
                 self.with_findings += usize::from(findings > 0);
                 self.fails_run |= fails_run;
                 self.whole_run.extend(whole_run);
-                for (emitter, text) in self.job.emitters.iter().zip(rendered) {
+                for (i, text) in rendered.into_iter().enumerate() {
                     if !text.is_empty() {
-                        self.write(emitter.before_note());
-                        self.write(&text);
+                        self.write(i, self.job.emitters[i].before_note());
+                        self.write(i, &text);
                     }
                 }
             }
@@ -681,7 +768,12 @@ impl<'a> Sink<'a> {
                 self.report(problem.as_ref());
             }
         }
+        // With standard output gone, files are still written whole.
         !self.closed
+            || self
+                .destinations
+                .iter()
+                .any(|d| matches!(d, Destination::File { .. }))
     }
 
     /// Shows a problem on standard error.
@@ -693,7 +785,24 @@ impl<'a> Sink<'a> {
         let _ = write!(self.err, "{s}");
     }
 
-    fn write(&mut self, text: &str) {
+    /// Writes `text` to the destination of output `i`.
+    fn write(&mut self, i: usize, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        match &mut self.destinations[i] {
+            Destination::Stdout => self.write_out(text),
+            Destination::File { writer, error, .. } => {
+                if error.is_none() {
+                    if let Err(e) = writer.write_all(text.as_bytes()) {
+                        *error = Some(e);
+                    }
+                }
+            }
+        }
+    }
+
+    fn write_out(&mut self, text: &str) {
         if self.closed || text.is_empty() {
             return;
         }
@@ -729,11 +838,24 @@ impl<'a> Sink<'a> {
         };
         // An output that could not be written (a baseline) fails the run.
         let mut unwritten = false;
-        for emitter in &self.job.emitters {
+        for (i, emitter) in self.job.emitters.iter().enumerate() {
             match emitter.finish(&run) {
-                Ok(text) => self.write(&text),
+                Ok(text) => self.write(i, &text),
                 Err(problem) => {
                     self.report(problem.as_ref());
+                    unwritten = true;
+                }
+            }
+        }
+        for destination in std::mem::take(&mut self.destinations) {
+            if let Destination::File {
+                path,
+                mut writer,
+                error,
+            } = destination
+            {
+                if let Some(e) = error.or_else(|| writer.flush().err()) {
+                    self.report(&OutputError::file(&path, &e));
                     unwritten = true;
                 }
             }

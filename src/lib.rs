@@ -96,6 +96,9 @@ pub enum Error {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Refused(#[from] check::Refused),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    OutputFile(#[from] check::OutputError),
     #[error("cannot write the output: {0}")]
     #[diagnostic(code(regard::output))]
     Output(std::io::Error),
