@@ -22,13 +22,13 @@ use crate::cli::CheckArgs;
 use crate::config::{Configuration, Settings};
 use crate::document::{Document, Kind, Unreadable};
 use crate::engine::{Engine, Options};
+use crate::error::{Error, ExitStatus};
 use crate::fix;
 use crate::lint::{Cap, Linter};
 use crate::read::{self, ReadError};
 use crate::report::source::{one_line, printable};
 use crate::report::{self, Emitter, Located, NoteOutput, RunOutput, Style};
 use crate::rule::RuleSet;
-use crate::{Error, ExitStatus};
 
 enum Outcome {
     Checked {
@@ -321,8 +321,9 @@ pub fn check(
         }
         let status = sink.finish();
         // The process ends after this command: the pack and the patterns it
-        // compiled are left for the operating system to reclaim. Freeing them
-        // one by one (ten thousand allocations) was ~5% of a one-note run.
+        // compiled are left for the operating system to reclaim: freeing them
+        // one by one (thousands of allocations) is a cost a one-note run
+        // (a hook's) would notice.
         std::mem::forget(job);
         status
     });
@@ -394,8 +395,8 @@ impl Walk<'_> {
 
     /// The notes among `paths` if every one is a plain file (as a hook
     /// names them), else `None`. A named file is never ignored, so there is
-    /// nothing to walk: starting the walker's threads and reading git's
-    /// ignore files was ~2 ms of a one-note run.
+    /// nothing to walk, and starting the walker's threads and reading
+    /// git's ignore files would be a large part of a one-note run.
     fn named_files(&self, paths: &[PathBuf]) -> Option<Vec<Found>> {
         let mut found = Vec::with_capacity(paths.len());
         for path in paths {
@@ -472,13 +473,6 @@ impl Job<'_> {
         }
     }
 
-    /// Checks the notes on all cores and hands each outcome to the sink in
-    /// the walk's order. Workers take the next few notes by index and send
-    /// their outcomes together: one wake-up of this thread per batch, not
-    /// per note (over thousands of small notes, those wake-ups were a
-    /// quarter of the run). A small reorder buffer holds outcomes that
-    /// finish early. Memory follows the number of notes in flight, not the
-    /// size of the archive.
     /// The outcome for one entry of the walk.
     fn check_found(&self, found: &Found) -> Outcome {
         match found {
@@ -491,6 +485,13 @@ impl Job<'_> {
         }
     }
 
+    /// Checks the notes on all cores and hands each outcome to the sink in
+    /// the walk's order. Workers take the next few notes by index and send
+    /// their outcomes together: one wake-up of this thread per batch, not
+    /// per note (over thousands of small notes, waking per note costs more
+    /// than checking them). A small reorder buffer holds outcomes that
+    /// finish early. Memory follows the number of notes in flight, not the
+    /// size of the archive.
     fn check_in_order(&self, notes: &[Found], sink: &mut Sink<'_>) {
         if let [only] = notes {
             // One note, a hook's usual commit: on this thread. A worker
@@ -559,7 +560,7 @@ impl Job<'_> {
         let advice = "(raise it with --max-file-size or `max-file-size`)";
         match read {
             Ok(bytes) => match kind.format().decode(&name, bytes) {
-                Ok(text) => self.lint(name, path, text, kind),
+                Ok(text) => self.check_text(name, path, text, kind),
                 Err(Unreadable::NotANote(why)) => Outcome::Skipped { path: name, why },
                 Err(Unreadable::Invalid(problem)) => Outcome::Failed { problem },
             },
@@ -578,7 +579,13 @@ impl Job<'_> {
     }
 
     /// Fixes (if asked), checks and renders one note.
-    fn lint(&self, name: String, path: Option<&Path>, original: String, kind: Kind) -> Outcome {
+    fn check_text(
+        &self,
+        name: String,
+        path: Option<&Path>,
+        original: String,
+        kind: Kind,
+    ) -> Outcome {
         let (text, fixed, diff) = if self.args.fix || self.args.diff {
             if let Some(why) = kind.format().fix_refused() {
                 return Outcome::Failed {
@@ -833,7 +840,7 @@ impl<'a> Sink<'a> {
             with_findings: self.with_findings,
             fixed: self.fixed,
             errors: self.failed,
-            kept: &whole_run,
+            whole_run: &whole_run,
             rules: &self.job.rules.rules,
         };
         // An output that could not be written (a baseline) fails the run.
