@@ -1,12 +1,14 @@
-//! `regard check`: find the notes, check each, print in a stable order.
+//! `regard check`: find the notes, check each, write in a stable order.
 //!
 //! Folders are walked in parallel with `ignore` (the walker ripgrep uses), so
 //! `.gitignore`, `.ignore` and hidden folders are honoured the way people
-//! expect. Each worker reads a note, fixes it if asked, checks it, applies
-//! per-file settings and the baseline, renders its findings and drops the
-//! text, so memory follows the output, not the size of the archive. Results
-//! are sorted by path before printing: the output does not depend on thread
-//! timing.
+//! expect. Each worker reads a note, decodes it by its format
+//! (`document::Format`), fixes it if asked, lints it (`lint::Linter`: per-file
+//! settings, baseline, redaction), has each output's emitter render it
+//! (`report::Emitter`) and drops the text, so memory follows the output, not
+//! the size of the archive. Which outputs a run writes, and where, is
+//! decided in [`outputs`]. Results are written in the walk's order, sorted
+//! by path: the output does not depend on thread timing.
 
 use std::collections::{BTreeMap, HashSet};
 use std::io::{self, IsTerminal, Write};
