@@ -7,7 +7,7 @@
 //! settings, baseline, redaction), has each output's emitter render it
 //! (`report::Emitter`) and drops the text, so memory follows the output, not
 //! the size of the archive. Which outputs a run writes, and where, is
-//! decided in [`outputs`]. Results are written in the walk's order, sorted
+//! decided in `outputs`. Results are written in the walk's order, sorted
 //! by path: the output does not depend on thread timing.
 
 use std::collections::{BTreeMap, HashSet};
