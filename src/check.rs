@@ -1,12 +1,14 @@
-//! `regard check`: find the notes, check each, print in a stable order.
+//! `regard check`: find the notes, check each, write in a stable order.
 //!
 //! Folders are walked in parallel with `ignore` (the walker ripgrep uses), so
 //! `.gitignore`, `.ignore` and hidden folders are honoured the way people
-//! expect. Each worker reads a note, fixes it if asked, checks it, applies
-//! per-file settings and the baseline, renders its findings and drops the
-//! text, so memory follows the output, not the size of the archive. Results
-//! are sorted by path before printing: the output does not depend on thread
-//! timing.
+//! expect. Each worker reads a note, decodes it by its format
+//! (`document::Format`), fixes it if asked, lints it (`lint::Linter`: per-file
+//! settings, baseline, redaction), has each output's emitter render it
+//! (`report::Emitter`) and drops the text, so memory follows the output, not
+//! the size of the archive. Which outputs a run writes, and where, is
+//! decided in `outputs`. Results are written in the walk's order, sorted
+//! by path: the output does not depend on thread timing.
 
 use std::collections::{BTreeMap, HashSet};
 use std::io::{self, IsTerminal, Write};
@@ -22,18 +24,21 @@ use crate::cli::CheckArgs;
 use crate::config::{Configuration, Settings};
 use crate::document::{Document, Kind, Unreadable};
 use crate::engine::{Engine, Options};
+use crate::error::{Error, ExitStatus};
 use crate::fix;
 use crate::lint::{Cap, Linter};
 use crate::read::{self, ReadError};
 use crate::report::source::{one_line, printable};
-use crate::report::{self, Emitter, Located, NoteOutput, RunOutput, Style};
+use crate::report::statistics::StatisticsOutput;
+use crate::report::{self, Emitter, Located, NoteOutput, Rendered, RunOutput, Style};
 use crate::rule::RuleSet;
-use crate::{Error, ExitStatus};
 
 enum Outcome {
     Checked {
         /// The note's output for each emitter, rendered by the worker.
-        rendered: Vec<String>,
+        rendered: Vec<Rendered>,
+        /// Findings per rule: `(index, count)`.
+        by_rule: Vec<(usize, usize)>,
         /// How many findings are shown, and whether one fails the run.
         findings: usize,
         fails_run: bool,
@@ -102,17 +107,86 @@ struct Job<'a> {
     baseline: Option<Mutex<Baseline>>,
 }
 
+/// An output the run writes, and where: standard output or a file.
+struct Output {
+    emitter: Box<dyn Emitter>,
+    file: Option<PathBuf>,
+}
+
 /// The outputs `args` ask for: where the output format is decided.
-/// `--write-baseline` writes the baseline and a line saying so, nothing else.
-fn outputs(args: &CheckArgs, style: Style) -> Vec<Box<dyn Emitter>> {
+/// `--format` goes to standard output (or `--output-file`), each
+/// `--output FORMAT=FILE` to its file; `--write-baseline` writes the
+/// baseline and a line saying so, nothing else. `style` is standard
+/// output's: a file is never coloured, and wraps at 80 columns.
+fn outputs(args: &CheckArgs, style: Style) -> Result<Vec<Output>, OutputError> {
     if let Some(path) = &args.write_baseline {
-        return vec![Box::new(BaselineOutput { path: path.clone() })];
+        return Ok(vec![Output {
+            emitter: Box::new(BaselineOutput { path: path.clone() }),
+            file: None,
+        }]);
     }
-    let style = Style {
-        quiet: style.quiet && args.format.for_people(),
-        ..style
-    };
-    vec![report::emitter(args.format, style)]
+    let mut asked = vec![(Some(args.format), args.output_file.clone())];
+    asked.extend(args.output.iter().map(|(f, p)| (Some(*f), Some(p.clone()))));
+    if args.statistics {
+        // In place of --format's output.
+        asked[0].0 = None;
+    }
+    let mut outputs: Vec<Output> = Vec::new();
+    for (format, file) in asked {
+        if let Some(file) = &file {
+            if outputs.iter().any(|o| o.file.as_ref() == Some(file)) {
+                return Err(OutputError::SameFile(one_line(&escaped(file)).into_owned()));
+            }
+        }
+        let emitter: Box<dyn Emitter> = match format {
+            Some(format) => report::emitter(
+                format,
+                Style {
+                    quiet: style.quiet && format.for_people(),
+                    color: style.color && file.is_none(),
+                    width: style.width.filter(|_| file.is_none()),
+                    ..style
+                },
+            ),
+            None => Box::new(StatisticsOutput { quiet: style.quiet }),
+        };
+        outputs.push(Output { emitter, file });
+    }
+    Ok(outputs)
+}
+
+/// An output file that cannot be written.
+#[derive(Debug, thiserror::Error, Diagnostic)]
+pub enum OutputError {
+    #[error("`{0}` is named for two outputs")]
+    #[diagnostic(
+        code(regard::output),
+        help("give --output-file and each --output a file of its own")
+    )]
+    SameFile(String),
+    #[error("cannot write the output file `{path}`: {reason}")]
+    #[diagnostic(code(regard::output))]
+    File { path: String, reason: String },
+}
+
+impl OutputError {
+    fn file(path: &Path, e: &io::Error) -> OutputError {
+        OutputError::File {
+            path: one_line(&escaped(path)).into_owned(),
+            reason: printable(&e.to_string()).into_owned(),
+        }
+    }
+}
+
+/// Where an output goes, open for the run.
+enum Destination {
+    Stdout,
+    File {
+        path: PathBuf,
+        writer: io::BufWriter<std::fs::File>,
+        /// The first write that failed; the rest are not tried.
+        error: Option<io::Error>,
+    },
 }
 
 /// What the walk needs to choose notes, and where it tells how far it has got.
@@ -147,7 +221,7 @@ pub fn check(
             .iter()
             .all(|p| p.as_os_str() == "-" || p.is_file());
     let color = args.color.enabled(io::stdout().is_terminal());
-    let emitters = outputs(
+    let outputs = outputs(
         args,
         Style {
             quiet: args.quiet,
@@ -155,8 +229,26 @@ pub fn check(
             width: crate::cli::terminal_width(io::stdout().is_terminal()),
             redact: settings.redact,
             diff: args.diff,
+            full: args.full,
         },
-    );
+    )?;
+    // Files are opened before any note is read, so a wrong path costs nothing.
+    let mut destinations = Vec::with_capacity(outputs.len());
+    let mut emitters = Vec::with_capacity(outputs.len());
+    for output in outputs {
+        destinations.push(match output.file {
+            None => Destination::Stdout,
+            Some(path) => match std::fs::File::create(&path) {
+                Ok(file) => Destination::File {
+                    writer: io::BufWriter::new(file),
+                    path,
+                    error: None,
+                },
+                Err(e) => return Err(OutputError::file(&path, &e).into()),
+            },
+        });
+        emitters.push(output.emitter);
+    }
     let options = Options {
         fast_scan: !few_files,
         // Baselines (read or written) and SARIF identify findings by them.
@@ -217,7 +309,12 @@ pub fn check(
             emitters,
             baseline,
         };
-        let mut sink = Sink::new(&job, GraphicalReportHandler::new_themed(theme), out, err);
+        let mut sink = Sink::new(
+            &job,
+            GraphicalReportHandler::new_themed(theme),
+            (out, err),
+            destinations,
+        );
         for outcome in early {
             sink.accept(outcome);
         }
@@ -237,8 +334,9 @@ pub fn check(
         }
         let status = sink.finish();
         // The process ends after this command: the pack and the patterns it
-        // compiled are left for the operating system to reclaim. Freeing them
-        // one by one (ten thousand allocations) was ~5% of a one-note run.
+        // compiled are left for the operating system to reclaim: freeing them
+        // one by one (thousands of allocations) is a cost a one-note run
+        // (a hook's) would notice.
         std::mem::forget(job);
         status
     });
@@ -310,8 +408,8 @@ impl Walk<'_> {
 
     /// The notes among `paths` if every one is a plain file (as a hook
     /// names them), else `None`. A named file is never ignored, so there is
-    /// nothing to walk: starting the walker's threads and reading git's
-    /// ignore files was ~2 ms of a one-note run.
+    /// nothing to walk, and starting the walker's threads and reading
+    /// git's ignore files would be a large part of a one-note run.
     fn named_files(&self, paths: &[PathBuf]) -> Option<Vec<Found>> {
         let mut found = Vec::with_capacity(paths.len());
         for path in paths {
@@ -388,13 +486,6 @@ impl Job<'_> {
         }
     }
 
-    /// Checks the notes on all cores and hands each outcome to the sink in
-    /// the walk's order. Workers take the next few notes by index and send
-    /// their outcomes together: one wake-up of this thread per batch, not
-    /// per note (over thousands of small notes, those wake-ups were a
-    /// quarter of the run). A small reorder buffer holds outcomes that
-    /// finish early. Memory follows the number of notes in flight, not the
-    /// size of the archive.
     /// The outcome for one entry of the walk.
     fn check_found(&self, found: &Found) -> Outcome {
         match found {
@@ -407,6 +498,13 @@ impl Job<'_> {
         }
     }
 
+    /// Checks the notes on all cores and hands each outcome to the sink in
+    /// the walk's order. Workers take the next few notes by index and send
+    /// their outcomes together: one wake-up of this thread per batch, not
+    /// per note (over thousands of small notes, waking per note costs more
+    /// than checking them). A small reorder buffer holds outcomes that
+    /// finish early. Memory follows the number of notes in flight, not the
+    /// size of the archive.
     fn check_in_order(&self, notes: &[Found], sink: &mut Sink<'_>) {
         if let [only] = notes {
             // One note, a hook's usual commit: on this thread. A worker
@@ -475,7 +573,7 @@ impl Job<'_> {
         let advice = "(raise it with --max-file-size or `max-file-size`)";
         match read {
             Ok(bytes) => match kind.format().decode(&name, bytes) {
-                Ok(text) => self.lint(name, path, text, kind),
+                Ok(text) => self.check_text(name, path, text, kind),
                 Err(Unreadable::NotANote(why)) => Outcome::Skipped { path: name, why },
                 Err(Unreadable::Invalid(problem)) => Outcome::Failed { problem },
             },
@@ -494,7 +592,13 @@ impl Job<'_> {
     }
 
     /// Fixes (if asked), checks and renders one note.
-    fn lint(&self, name: String, path: Option<&Path>, original: String, kind: Kind) -> Outcome {
+    fn check_text(
+        &self,
+        name: String,
+        path: Option<&Path>,
+        original: String,
+        kind: Kind,
+    ) -> Outcome {
         let (text, fixed, diff) = if self.args.fix || self.args.diff {
             if let Some(why) = kind.format().fix_refused() {
                 return Outcome::Failed {
@@ -532,11 +636,22 @@ impl Job<'_> {
             rules: &self.rules.rules,
             fixed: &diff,
         };
-        let rendered = self.emitters.iter().map(|e| e.note(&note)).collect();
+        let findings = linted.count();
+        let fails_run = linted.fails(self.settings);
+        let rendered = self
+            .emitters
+            .iter()
+            .map(|e| Rendered {
+                full: e.note(&note),
+                compact: e.compact_note(&note),
+                findings,
+            })
+            .collect();
         Outcome::Checked {
             rendered,
-            findings: linted.count(),
-            fails_run: linted.fails(self.settings),
+            by_rule: linted.by_rule,
+            findings,
+            fails_run,
             whole_run: if whole_run {
                 linted.findings
             } else {
@@ -614,7 +729,11 @@ struct Sink<'a> {
     handler: GraphicalReportHandler,
     out: &'a mut dyn Write,
     err: &'a mut dyn Write,
+    /// Where each of the job's emitters writes.
+    destinations: Vec<Destination>,
     whole_run: Vec<Located>,
+    /// Findings per rule, by index in the rule set.
+    by_rule: Vec<usize>,
     findings: usize,
     checked: usize,
     with_findings: usize,
@@ -630,15 +749,17 @@ impl<'a> Sink<'a> {
     fn new(
         job: &'a Job<'a>,
         handler: GraphicalReportHandler,
-        out: &'a mut dyn Write,
-        err: &'a mut dyn Write,
+        (out, err): (&'a mut dyn Write, &'a mut dyn Write),
+        destinations: Vec<Destination>,
     ) -> Sink<'a> {
         Sink {
             job,
             handler,
             out,
             err,
+            destinations,
             whole_run: Vec::new(),
+            by_rule: vec![0; job.rules.rules.len()],
             findings: 0,
             checked: 0,
             with_findings: 0,
@@ -655,22 +776,24 @@ impl<'a> Sink<'a> {
         match outcome {
             Outcome::Checked {
                 rendered,
+                by_rule,
                 findings,
                 fails_run,
                 whole_run,
                 fixed,
             } => {
+                for (rule, n) in by_rule {
+                    self.by_rule[rule] += n;
+                }
                 self.checked += 1;
                 self.fixed += fixed;
                 self.findings += findings;
                 self.with_findings += usize::from(findings > 0);
                 self.fails_run |= fails_run;
                 self.whole_run.extend(whole_run);
-                for (emitter, text) in self.job.emitters.iter().zip(rendered) {
-                    if !text.is_empty() {
-                        self.write(emitter.before_note());
-                        self.write(&text);
-                    }
+                for (i, rendered) in rendered.into_iter().enumerate() {
+                    let text = self.job.emitters[i].in_order(rendered);
+                    self.write(i, &text);
                 }
             }
             Outcome::Skipped { path, why } => {
@@ -681,7 +804,12 @@ impl<'a> Sink<'a> {
                 self.report(problem.as_ref());
             }
         }
+        // With standard output gone, files are still written whole.
         !self.closed
+            || self
+                .destinations
+                .iter()
+                .any(|d| matches!(d, Destination::File { .. }))
     }
 
     /// Shows a problem on standard error.
@@ -693,7 +821,24 @@ impl<'a> Sink<'a> {
         let _ = write!(self.err, "{s}");
     }
 
-    fn write(&mut self, text: &str) {
+    /// Writes `text` to the destination of output `i`.
+    fn write(&mut self, i: usize, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        match &mut self.destinations[i] {
+            Destination::Stdout => self.write_out(text),
+            Destination::File { writer, error, .. } => {
+                if error.is_none() {
+                    if let Err(e) = writer.write_all(text.as_bytes()) {
+                        *error = Some(e);
+                    }
+                }
+            }
+        }
+    }
+
+    fn write_out(&mut self, text: &str) {
         if self.closed || text.is_empty() {
             return;
         }
@@ -718,22 +863,37 @@ impl<'a> Sink<'a> {
             ExitStatus::Success
         };
         let whole_run = std::mem::take(&mut self.whole_run);
+        let by_rule = std::mem::take(&mut self.by_rule);
         let run = RunOutput {
             checked: self.checked,
             findings: self.findings,
             with_findings: self.with_findings,
             fixed: self.fixed,
             errors: self.failed,
-            kept: &whole_run,
+            whole_run: &whole_run,
+            by_rule: &by_rule,
             rules: &self.job.rules.rules,
         };
         // An output that could not be written (a baseline) fails the run.
         let mut unwritten = false;
-        for emitter in &self.job.emitters {
+        for (i, emitter) in self.job.emitters.iter().enumerate() {
             match emitter.finish(&run) {
-                Ok(text) => self.write(&text),
+                Ok(text) => self.write(i, &text),
                 Err(problem) => {
                     self.report(problem.as_ref());
+                    unwritten = true;
+                }
+            }
+        }
+        for destination in std::mem::take(&mut self.destinations) {
+            if let Destination::File {
+                path,
+                mut writer,
+                error,
+            } = destination
+            {
+                if let Some(e) = error.or_else(|| writer.flush().err()) {
+                    self.report(&OutputError::file(&path, &e));
                     unwritten = true;
                 }
             }
