@@ -217,15 +217,33 @@ impl<'t> Context<'t> {
     }
 
     /// The sentence after the match, as written, without the rest of a
-    /// word the match ends in ("Scruffy" + "-looking").
-    pub fn tail(&self) -> &'t str {
+    /// word the match ends in ("Scruffy" + "-looking"). Where the match
+    /// took the preposition its object needs ("making a drama out of the
+    /// side effects"), "about" stands in for it; where it took the full
+    /// stop, the stop comes back.
+    pub fn tail(&self) -> String {
         let after = self.after();
-        match after.strip_prefix('-') {
+        let after = match after.strip_prefix('-') {
             Some(rest) if rest.starts_with(char::is_alphabetic) => {
                 rest.trim_start_matches(|c: char| c.is_alphanumeric() || c == '-')
             }
             _ => after,
+        };
+        let matched = &self.text[self.at.clone()];
+        let last = matched
+            .rsplit(' ')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let object_follows =
+            after.starts_with(' ') && after.trim_start().starts_with(char::is_alphanumeric);
+        if object_follows && matches!(last.as_str(), "about" | "of" | "over" | "on") {
+            return format!(" about{after}");
         }
+        if after.trim().is_empty() && matched.ends_with(['.', '!', '?']) {
+            return matched[matched.len() - 1..].to_string();
+        }
+        after.to_string()
     }
 
     /// The clause's subject as written, or the person.
@@ -465,6 +483,9 @@ const LABEL_LEADS: &[&str] = &[
     "just",
     "too",
     "overly",
+    "has been",
+    "have been",
+    "had been",
 ];
 
 /// "Mum's new partner": the subject is the partner, not Mum.
@@ -1123,6 +1144,9 @@ fn question() -> &'static Regex {
 
 fn statement(sentence: &str) -> Option<String> {
     let sentence = sentence.trim();
+    if let Some(s) = how_is(sentence) {
+        return Some(s);
+    }
     let caps = question().captures(sentence)?;
     let aux = caps.name("aux")?.as_str().to_ascii_lowercase();
     let rest = caps.name("rest")?;
@@ -1220,6 +1244,25 @@ fn statement(sentence: &str) -> Option<String> {
     Some(tidy(&format!("{out}.")))
 }
 
+/// "How is Aisha still in bed at 2pm every day?" → "Aisha is still in
+/// bed at 2pm every day."
+fn how_is(sentence: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?i:how) (?P<be>(?i:is|are|was|were)) (?P<rest>.+?)[?.!]*$")
+            .expect("the how-is pattern compiles")
+    });
+    let caps = re.captures(sentence)?;
+    let be = caps.name("be")?.as_str().to_ascii_lowercase();
+    let rest = caps.name("rest")?;
+    let (range, who) = person::person_at(sentence, rest.start())?;
+    let tail = sentence[range.end..rest.end()].trim();
+    if tail.is_empty() {
+        return None;
+    }
+    Some(tidy(&format!("{} {be} {tail}.", who.name)))
+}
+
 fn risk() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -1265,7 +1308,7 @@ impl Values for Fill<'_> {
             "reworded" => Cow::Borrowed(self.reworded?),
             "occasions" => Cow::Owned(cx.occasions()?),
             "lead" => Cow::Owned(cx.lead()),
-            "tail" => Cow::Borrowed(cx.tail().trim()),
+            "tail" => Cow::Owned(cx.tail().trim().to_string()),
             "statement" => Cow::Owned(cx.statement()?),
             _ => return None,
         };
@@ -1518,6 +1561,10 @@ mod tests {
             ),
             ("Why do they think like that?", None),
             (
+                "How is Aisha still in bed at 2pm every day?",
+                Some("Aisha is still in bed at 2pm every day."),
+            ),
+            (
                 "Why on earth did she stop her anticoagulant without telling anyone?",
                 Some("She stopped her anticoagulant without telling anyone."),
             ),
@@ -1554,6 +1601,18 @@ mod tests {
         );
         let c = cx("Scruffy-looking gentleman, unshaven.", "Scruffy");
         assert_eq!(c.tail(), " gentleman, unshaven.");
+        let c = cx(
+            "He's making a drama out of the side effects.",
+            "making a drama out of",
+        );
+        assert_eq!(c.tail(), " about the side effects.");
+        let c = cx("Slept in his uniform, greasy and smelly.", "and smelly.");
+        assert_eq!(c.tail(), ".");
+        let c = cx(
+            "Parents have been non-compliant with the plan.",
+            "non-compliant",
+        );
+        assert_eq!(c.lead(), "Parents");
         let c = cx("Teenage stuff, she'll get over it.", "ll get over it");
         assert_eq!(c.lead(), "Teenage stuff, she");
         // "Dion's a big lump": "is", not a possessive.
