@@ -246,6 +246,33 @@ impl<'t> Context<'t> {
         after.to_string()
     }
 
+    /// The facts a question flagged whole still holds, from its first
+    /// "that", "when" or "without" on ("before it sinks in" is the
+    /// writer's verdict, not a fact): "How can she still
+    /// be surprised that her coachee drops out when she talks for 80% of
+    /// the session?" → ": her coachee drops out when she talks for 80% of
+    /// the session." `None` when there is no such clause.
+    pub fn facts(&self) -> Option<String> {
+        let matched = &self.text[self.at.start..self.sentence.end.max(self.at.end)];
+        let words: Vec<&str> = matched.split(' ').collect();
+        let (i, word) = words.iter().enumerate().skip(2).find(|(_, w)| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "that" | "when" | "whenever" | "without"
+            )
+        })?;
+        let rest = words[i + 1..].join(" ");
+        let rest = rest.trim_end_matches(['?', '!', '.']).trim();
+        if rest.split(' ').count() < 2 {
+            return None;
+        }
+        Some(if word.eq_ignore_ascii_case("that") {
+            format!(": {rest}.")
+        } else {
+            format!(" {} {rest}.", word.to_ascii_lowercase())
+        })
+    }
+
     /// The clause's subject as written, or the person.
     pub fn subject(&self) -> String {
         match &self.subject {
@@ -1308,6 +1335,7 @@ impl Values for Fill<'_> {
             "reworded" => Cow::Borrowed(self.reworded?),
             "occasions" => Cow::Owned(cx.occasions()?),
             "lead" => Cow::Owned(cx.lead()),
+            "facts" => Cow::Owned(cx.facts()?),
             "tail" => Cow::Owned(cx.tail().trim().to_string()),
             "statement" => Cow::Owned(cx.statement()?),
             _ => return None,
@@ -1650,6 +1678,18 @@ mod tests {
             c.occasions().as_deref(),
             Some("Client has reported a panic attack before the sessions she cancels (say when, and how often).")
         );
+    }
+
+    #[test]
+    fn a_question_flagged_whole_keeps_its_facts() {
+        let text = "How can she still be surprised that her coachee drops out when she talks for 80% of the session?";
+        let c = cx(text, &text[..text.len() - 1]);
+        assert_eq!(
+            c.facts().as_deref(),
+            Some(": her coachee drops out when she talks for 80% of the session.")
+        );
+        let text = "How many more chances before she takes this seriously?";
+        assert_eq!(cx(text, &text[..text.len() - 1]).facts(), None);
     }
 
     #[test]
