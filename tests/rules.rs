@@ -812,6 +812,9 @@ const FACT_SENTENCES: &[&str] = &[
     "M. didn't bother to do the reflection exercise I set, again.",
     "He's only here for the methadone script, nothing else.",
     "She swears she's only drinking at weekends. Yeah right.",
+    "He turns every single session into a complaint about his wife.",
+    "Both parents are known heroin addicts and the home reflects this.",
+    "Dad has failed to engage with the parenting assessment despite three letters.",
 ];
 
 /// The first suggestion keeps every content word of the sentence outside

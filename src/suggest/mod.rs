@@ -237,7 +237,17 @@ impl<'t> Context<'t> {
             .to_ascii_lowercase();
         let object_follows =
             after.starts_with(' ') && after.trim_start().starts_with(char::is_alphanumeric);
-        if object_follows && matches!(last.as_str(), "about" | "of" | "over" | "on") {
+        let two = matched
+            .rsplitn(3, ' ')
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_ascii_lowercase();
+        let makes_much_of = matches!(
+            two.as_str(),
+            "of out" | "of thing" | "of deal" | "of fuss" | "of drama" | "of song"
+        );
+        if object_follows && (matches!(last.as_str(), "about" | "over") || makes_much_of) {
             return format!(" about{after}");
         }
         if after.trim().is_empty() && matched.ends_with(['.', '!', '?']) {
@@ -403,6 +413,28 @@ impl<'t> Context<'t> {
             .split(' ')
             .any(|w| w == lower || w.strip_suffix('s') == Some(&lower));
         says_it.then(|| self.sentence.start + before.len() - word.len())
+    }
+
+    /// Where "has", "have" or "had" starts just before the match.
+    pub fn perfect_before(&self) -> Option<usize> {
+        let before = self.before().trim_end();
+        let word = before.rsplit(' ').next()?;
+        matches!(word.to_ascii_lowercase().as_str(), "has" | "have" | "had")
+            .then(|| self.sentence.start + before.len() - word.len())
+    }
+
+    /// The substance named just before "addict(s)" ("heroin addicts"):
+    /// where it starts, and the word.
+    pub fn substance_before(&self, matched: &str) -> Option<(usize, String)> {
+        if !matches!(matched.to_ascii_lowercase().as_str(), "addict" | "addicts") {
+            return None;
+        }
+        let before = self.before().trim_end();
+        let word = before.rsplit(' ').next()?;
+        let lower = word.to_ascii_lowercase();
+        SUBSTANCES
+            .contains(&lower.as_str())
+            .then(|| (self.sentence.start + before.len() - word.len(), lower))
     }
 
     /// [`Context::reword`], replacing from `start` (at or before the match).
@@ -737,6 +769,21 @@ fn clause_bounds(text: &str, sentence: &Range<usize>, at: &Range<usize>) -> Rang
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "her", "his", "their", "my", "our", "this", "these", "those", "its", "your",
     "any", "some",
+];
+/// What "a heroin addict" uses: "a person who uses heroin".
+const SUBSTANCES: &[&str] = &[
+    "heroin",
+    "crack",
+    "cocaine",
+    "opiate",
+    "opioid",
+    "meth",
+    "cannabis",
+    "ketamine",
+    "spice",
+    "methadone",
+    "amphetamine",
+    "benzo",
 ];
 /// Words too plain to be absorbed into a rewording.
 const STOP_WORDS: &[&str] = &[
@@ -1090,9 +1137,14 @@ fn occasions(sentence: &str, at: Range<usize>, person: &Person) -> Option<String
             PREPOSITIONS.contains(&w.to_ascii_lowercase().as_str())
                 || matches!(w.to_ascii_lowercase().as_str(), "before" | "after")
         });
+        // "He turns every single session into a complaint": "has turned
+        // sessions into a complaint".
+        let object = i + 1 == words.len();
         let noun = trail.as_str().split_whitespace().next_back().unwrap_or("");
-        if after_preposition && !matches!(noun.to_ascii_lowercase().as_str(), "time" | "fail") {
-            out.push_str(&format!(" the {noun}s{rest}"));
+        let countable = !matches!(noun.to_ascii_lowercase().as_str(), "time" | "fail");
+        if (after_preposition || object) && countable {
+            let the = if object { "" } else { " the" };
+            out.push_str(&format!("{the} {noun}s{rest}"));
             let out = out.trim_end();
             let body = out.trim_end_matches(['.', '!', '?']).trim_end();
             return Some(tidy(&format!("{body} (say when, and how often).")));
@@ -1369,9 +1421,28 @@ pub fn finish(
     let replacement = replacement.filter(|r| !r.is_empty() || !removes_subject(context));
     // "drug addict" → "person who uses drugs": the rewording takes the
     // word before too, so the fix (which replaces the match only) is off.
-    let absorbed = replacement
+    let mut absorbed = replacement
         .as_deref()
         .and_then(|r| context.absorbed_word(r));
+    // "Dad has failed to engage" → "Dad did not engage": "has" goes with
+    // "failed"; the fix, which replaces the match only, is off.
+    if replacement
+        .as_deref()
+        .is_some_and(|r| r.starts_with("did not"))
+    {
+        absorbed = absorbed.or_else(|| context.perfect_before());
+    }
+    // "known heroin addicts" → "known people who use heroin".
+    let mut replacement = replacement;
+    if let Some((start, substance)) = context.substance_before(matched) {
+        let plural = matched.to_ascii_lowercase().ends_with('s');
+        replacement = Some(if plural {
+            format!("people who use {substance}")
+        } else {
+            format!("person who uses {substance}")
+        });
+        absorbed = Some(start);
+    }
     let reworded = replacement.as_deref().map(|r| match absorbed {
         Some(start) => context.reword_from(start, r),
         None => context.reword(r),
@@ -1634,6 +1705,11 @@ mod tests {
             "making a drama out of",
         );
         assert_eq!(c.tail(), " about the side effects.");
+        let c = cx(
+            "He's functioning at the level of a child.",
+            "functioning at the level of",
+        );
+        assert_eq!(c.tail(), " a child.");
         let c = cx("Slept in his uniform, greasy and smelly.", "and smelly.");
         assert_eq!(c.tail(), ".");
         let c = cx(
@@ -1690,6 +1766,20 @@ mod tests {
         );
         let text = "How many more chances before she takes this seriously?";
         assert_eq!(cx(text, &text[..text.len() - 1]).facts(), None);
+    }
+
+    #[test]
+    fn occasions_in_object_place() {
+        let c = cx(
+            "He turns every single session into a complaint about his wife.",
+            "every single session",
+        );
+        assert_eq!(
+            c.occasions().as_deref(),
+            Some(
+                "He has turned sessions into a complaint about his wife (say when, and how often)."
+            )
+        );
     }
 
     #[test]
