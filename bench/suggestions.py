@@ -139,6 +139,11 @@ def main():
     ap.add_argument("--regard", default="target/debug/regard")
     ap.add_argument("--pairs", help="write (sentence, rule, suggestion) rows here")
     ap.add_argument("--show", type=int, default=0, help="print this many pairs")
+    ap.add_argument(
+        "--with-question",
+        action="store_true",
+        help="add the second suggestion (the curious question) as a fourth column of --pairs",
+    )
     ap.add_argument("sets", nargs="+")
     args = ap.parse_args()
 
@@ -160,7 +165,8 @@ def main():
         sentence = rows[f["index"]][1]
         suggestions = f.get("suggestions") or []
         first = suggestions[0] if suggestions else ""
-        pairs.append((sentence, f["rule"], first))
+        question = suggestions[1] if len(suggestions) > 1 else ""
+        pairs.append((sentence, f["rule"], first, question))
         matched = set(words(f["matched"]))
         own = {w for w in words(sentence) if w not in STOP and w not in matched}
         if own & set(words(first)):
@@ -201,11 +207,13 @@ def main():
     print(f"most common text     {top / n:.1%} of findings: {top_text!r}")
     if args.pairs:
         with open(args.pairs, "w", encoding="utf-8") as out:
-            out.write("sentence\trule\tsuggestion\n")
-            for sentence, rule, first in pairs:
-                out.write(f"{sentence}\t{rule}\t{first}\n")
-    for sentence, rule, first in pairs[: args.show]:
-        print(f"\n{rule}: {sentence}\n  try: {first}")
+            extra = "\tquestion" if args.with_question else ""
+            out.write(f"sentence\trule\tsuggestion{extra}\n")
+            for sentence, rule, first, question in pairs:
+                extra = f"\t{question}" if args.with_question else ""
+                out.write(f"{sentence}\t{rule}\t{first}{extra}\n")
+    for sentence, rule, first, question in pairs[: args.show]:
+        print(f"\n{rule}: {sentence}\n  try: {first}\n   or: {question}")
 
 
 if __name__ == "__main__":

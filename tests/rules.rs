@@ -884,6 +884,9 @@ const FACT_SENTENCES: &[&str] = &[
     "M. didn't bother to do the reflection exercise I set, again.",
     "He's only here for the methadone script, nothing else.",
     "She swears she's only drinking at weekends. Yeah right.",
+    "He turns every single session into a complaint about his wife.",
+    "Both parents are known heroin addicts and the home reflects this.",
+    "Dad has failed to engage with the parenting assessment despite three letters.",
 ];
 
 /// The first suggestion keeps every content word of the sentence outside
@@ -938,4 +941,51 @@ fn first_suggestion_keeps_the_sentence_facts() {
         problems.len(),
         problems.join("\n")
     );
+}
+
+/// Where a sentence records risk, the first suggestion keeps the risk
+/// words as written and the message says they must stay (issue 26 item 7).
+#[test]
+fn risk_stays_word_for_word() {
+    use regard::document::{Document, Kind};
+    let rules = RuleSet::load(true, &[]).unwrap();
+    let engine = Engine::new(&rules).unwrap();
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Parents have been non-compliant with the safety plan since September.",
+            &["safety plan", "since September"],
+        ),
+        (
+            "Why on earth did she stop her anticoagulant without telling anyone?",
+            &["anticoagulant", "without telling anyone"],
+        ),
+        (
+            "She is manipulative and said she would take all her tablets tonight.",
+            &["said she would take all her tablets tonight"],
+        ),
+        (
+            "He's only here for the methadone script, nothing else.",
+            &["methadone", "script, nothing else"],
+        ),
+        (
+            "His dad should be ashamed letting him out at all hours.",
+            &["letting him out at all hours"],
+        ),
+    ];
+    for (text, kept) in cases {
+        let doc = Document::new("n.txt".into(), text.to_string(), Kind::Plain);
+        let findings = engine.lint(&doc);
+        assert!(!findings.is_empty(), "{text}");
+        for f in findings {
+            assert!(
+                f.message.contains("must stay in the note, word for word"),
+                "{text}: {}",
+                f.message
+            );
+            let first = &f.suggestions[0];
+            for k in *kept {
+                assert!(first.contains(k), "{text} → {first:?} lost {k:?}");
+            }
+        }
+    }
 }

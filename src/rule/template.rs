@@ -49,6 +49,7 @@ pub const CONTEXT_HOLES: &[&str] = &[
     "statement",
     "lead",
     "tail",
+    "facts",
 ];
 
 /// The separator of alternatives.

@@ -217,15 +217,70 @@ impl<'t> Context<'t> {
     }
 
     /// The sentence after the match, as written, without the rest of a
-    /// word the match ends in ("Scruffy" + "-looking").
-    pub fn tail(&self) -> &'t str {
+    /// word the match ends in ("Scruffy" + "-looking"). Where the match
+    /// took the preposition its object needs ("making a drama out of the
+    /// side effects"), "about" stands in for it; where it took the full
+    /// stop, the stop comes back.
+    pub fn tail(&self) -> String {
         let after = self.after();
-        match after.strip_prefix('-') {
+        let after = match after.strip_prefix('-') {
             Some(rest) if rest.starts_with(char::is_alphabetic) => {
                 rest.trim_start_matches(|c: char| c.is_alphanumeric() || c == '-')
             }
             _ => after,
+        };
+        let matched = &self.text[self.at.clone()];
+        let last = matched
+            .rsplit(' ')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let object_follows =
+            after.starts_with(' ') && after.trim_start().starts_with(char::is_alphanumeric);
+        let two = matched
+            .rsplitn(3, ' ')
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_ascii_lowercase();
+        let makes_much_of = matches!(
+            two.as_str(),
+            "of out" | "of thing" | "of deal" | "of fuss" | "of drama" | "of song"
+        );
+        if object_follows && (matches!(last.as_str(), "about" | "over") || makes_much_of) {
+            return format!(" about{after}");
         }
+        if after.trim().is_empty() && matched.ends_with(['.', '!', '?']) {
+            return matched[matched.len() - 1..].to_string();
+        }
+        after.to_string()
+    }
+
+    /// The facts a question flagged whole still holds, from its first
+    /// "that", "when" or "without" on ("before it sinks in" is the
+    /// writer's verdict, not a fact): "How can she still
+    /// be surprised that her coachee drops out when she talks for 80% of
+    /// the session?" → ": her coachee drops out when she talks for 80% of
+    /// the session." `None` when there is no such clause.
+    pub fn facts(&self) -> Option<String> {
+        let matched = &self.text[self.at.start..self.sentence.end.max(self.at.end)];
+        let words: Vec<&str> = matched.split(' ').collect();
+        let (i, word) = words.iter().enumerate().skip(2).find(|(_, w)| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "that" | "when" | "whenever" | "without"
+            )
+        })?;
+        let rest = words[i + 1..].join(" ");
+        let rest = rest.trim_end_matches(['?', '!', '.']).trim();
+        if rest.split(' ').count() < 2 {
+            return None;
+        }
+        Some(if word.eq_ignore_ascii_case("that") {
+            format!(": {rest}.")
+        } else {
+            format!(" {} {rest}.", word.to_ascii_lowercase())
+        })
     }
 
     /// The clause's subject as written, or the person.
@@ -360,6 +415,28 @@ impl<'t> Context<'t> {
         says_it.then(|| self.sentence.start + before.len() - word.len())
     }
 
+    /// Where "has", "have" or "had" starts just before the match.
+    pub fn perfect_before(&self) -> Option<usize> {
+        let before = self.before().trim_end();
+        let word = before.rsplit(' ').next()?;
+        matches!(word.to_ascii_lowercase().as_str(), "has" | "have" | "had")
+            .then(|| self.sentence.start + before.len() - word.len())
+    }
+
+    /// The substance named just before "addict(s)" ("heroin addicts"):
+    /// where it starts, and the word.
+    pub fn substance_before(&self, matched: &str) -> Option<(usize, String)> {
+        if !matches!(matched.to_ascii_lowercase().as_str(), "addict" | "addicts") {
+            return None;
+        }
+        let before = self.before().trim_end();
+        let word = before.rsplit(' ').next()?;
+        let lower = word.to_ascii_lowercase();
+        SUBSTANCES
+            .contains(&lower.as_str())
+            .then(|| (self.sentence.start + before.len() - word.len(), lower))
+    }
+
     /// [`Context::reword`], replacing from `start` (at or before the match).
     pub fn reword_from(&self, start: usize, replacement: &str) -> String {
         let before = &self.text[self.sentence.start..start];
@@ -465,6 +542,9 @@ const LABEL_LEADS: &[&str] = &[
     "just",
     "too",
     "overly",
+    "has been",
+    "have been",
+    "had been",
 ];
 
 /// "Mum's new partner": the subject is the partner, not Mum.
@@ -689,6 +769,21 @@ fn clause_bounds(text: &str, sentence: &Range<usize>, at: &Range<usize>) -> Rang
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "her", "his", "their", "my", "our", "this", "these", "those", "its", "your",
     "any", "some",
+];
+/// What "a heroin addict" uses: "a person who uses heroin".
+const SUBSTANCES: &[&str] = &[
+    "heroin",
+    "crack",
+    "cocaine",
+    "opiate",
+    "opioid",
+    "meth",
+    "cannabis",
+    "ketamine",
+    "spice",
+    "methadone",
+    "amphetamine",
+    "benzo",
 ];
 /// Words too plain to be absorbed into a rewording.
 const STOP_WORDS: &[&str] = &[
@@ -1042,9 +1137,14 @@ fn occasions(sentence: &str, at: Range<usize>, person: &Person) -> Option<String
             PREPOSITIONS.contains(&w.to_ascii_lowercase().as_str())
                 || matches!(w.to_ascii_lowercase().as_str(), "before" | "after")
         });
+        // "He turns every single session into a complaint": "has turned
+        // sessions into a complaint".
+        let object = i + 1 == words.len();
         let noun = trail.as_str().split_whitespace().next_back().unwrap_or("");
-        if after_preposition && !matches!(noun.to_ascii_lowercase().as_str(), "time" | "fail") {
-            out.push_str(&format!(" the {noun}s{rest}"));
+        let countable = !matches!(noun.to_ascii_lowercase().as_str(), "time" | "fail");
+        if (after_preposition || object) && countable {
+            let the = if object { "" } else { " the" };
+            out.push_str(&format!("{the} {noun}s{rest}"));
             let out = out.trim_end();
             let body = out.trim_end_matches(['.', '!', '?']).trim_end();
             return Some(tidy(&format!("{body} (say when, and how often).")));
@@ -1123,6 +1223,9 @@ fn question() -> &'static Regex {
 
 fn statement(sentence: &str) -> Option<String> {
     let sentence = sentence.trim();
+    if let Some(s) = how_is(sentence) {
+        return Some(s);
+    }
     let caps = question().captures(sentence)?;
     let aux = caps.name("aux")?.as_str().to_ascii_lowercase();
     let rest = caps.name("rest")?;
@@ -1220,6 +1323,25 @@ fn statement(sentence: &str) -> Option<String> {
     Some(tidy(&format!("{out}.")))
 }
 
+/// "How is Aisha still in bed at 2pm every day?" → "Aisha is still in
+/// bed at 2pm every day."
+fn how_is(sentence: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?i:how) (?P<be>(?i:is|are|was|were)) (?P<rest>.+?)[?.!]*$")
+            .expect("the how-is pattern compiles")
+    });
+    let caps = re.captures(sentence)?;
+    let be = caps.name("be")?.as_str().to_ascii_lowercase();
+    let rest = caps.name("rest")?;
+    let (range, who) = person::person_at(sentence, rest.start())?;
+    let tail = sentence[range.end..rest.end()].trim();
+    if tail.is_empty() {
+        return None;
+    }
+    Some(tidy(&format!("{} {be} {tail}.", who.name)))
+}
+
 fn risk() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -1265,7 +1387,8 @@ impl Values for Fill<'_> {
             "reworded" => Cow::Borrowed(self.reworded?),
             "occasions" => Cow::Owned(cx.occasions()?),
             "lead" => Cow::Owned(cx.lead()),
-            "tail" => Cow::Borrowed(cx.tail().trim()),
+            "facts" => Cow::Owned(cx.facts()?),
+            "tail" => Cow::Owned(cx.tail().trim().to_string()),
             "statement" => Cow::Owned(cx.statement()?),
             _ => return None,
         };
@@ -1298,9 +1421,28 @@ pub fn finish(
     let replacement = replacement.filter(|r| !r.is_empty() || !removes_subject(context));
     // "drug addict" → "person who uses drugs": the rewording takes the
     // word before too, so the fix (which replaces the match only) is off.
-    let absorbed = replacement
+    let mut absorbed = replacement
         .as_deref()
         .and_then(|r| context.absorbed_word(r));
+    // "Dad has failed to engage" → "Dad did not engage": "has" goes with
+    // "failed"; the fix, which replaces the match only, is off.
+    if replacement
+        .as_deref()
+        .is_some_and(|r| r.starts_with("did not"))
+    {
+        absorbed = absorbed.or_else(|| context.perfect_before());
+    }
+    // "known heroin addicts" → "known people who use heroin".
+    let mut replacement = replacement;
+    if let Some((start, substance)) = context.substance_before(matched) {
+        let plural = matched.to_ascii_lowercase().ends_with('s');
+        replacement = Some(if plural {
+            format!("people who use {substance}")
+        } else {
+            format!("person who uses {substance}")
+        });
+        absorbed = Some(start);
+    }
     let reworded = replacement.as_deref().map(|r| match absorbed {
         Some(start) => context.reword_from(start, r),
         None => context.reword(r),
@@ -1518,6 +1660,10 @@ mod tests {
             ),
             ("Why do they think like that?", None),
             (
+                "How is Aisha still in bed at 2pm every day?",
+                Some("Aisha is still in bed at 2pm every day."),
+            ),
+            (
                 "Why on earth did she stop her anticoagulant without telling anyone?",
                 Some("She stopped her anticoagulant without telling anyone."),
             ),
@@ -1554,6 +1700,23 @@ mod tests {
         );
         let c = cx("Scruffy-looking gentleman, unshaven.", "Scruffy");
         assert_eq!(c.tail(), " gentleman, unshaven.");
+        let c = cx(
+            "He's making a drama out of the side effects.",
+            "making a drama out of",
+        );
+        assert_eq!(c.tail(), " about the side effects.");
+        let c = cx(
+            "He's functioning at the level of a child.",
+            "functioning at the level of",
+        );
+        assert_eq!(c.tail(), " a child.");
+        let c = cx("Slept in his uniform, greasy and smelly.", "and smelly.");
+        assert_eq!(c.tail(), ".");
+        let c = cx(
+            "Parents have been non-compliant with the plan.",
+            "non-compliant",
+        );
+        assert_eq!(c.lead(), "Parents");
         let c = cx("Teenage stuff, she'll get over it.", "ll get over it");
         assert_eq!(c.lead(), "Teenage stuff, she");
         // "Dion's a big lump": "is", not a possessive.
@@ -1590,6 +1753,32 @@ mod tests {
         assert_eq!(
             c.occasions().as_deref(),
             Some("Client has reported a panic attack before the sessions she cancels (say when, and how often).")
+        );
+    }
+
+    #[test]
+    fn a_question_flagged_whole_keeps_its_facts() {
+        let text = "How can she still be surprised that her coachee drops out when she talks for 80% of the session?";
+        let c = cx(text, &text[..text.len() - 1]);
+        assert_eq!(
+            c.facts().as_deref(),
+            Some(": her coachee drops out when she talks for 80% of the session.")
+        );
+        let text = "How many more chances before she takes this seriously?";
+        assert_eq!(cx(text, &text[..text.len() - 1]).facts(), None);
+    }
+
+    #[test]
+    fn occasions_in_object_place() {
+        let c = cx(
+            "He turns every single session into a complaint about his wife.",
+            "every single session",
+        );
+        assert_eq!(
+            c.occasions().as_deref(),
+            Some(
+                "He has turned sessions into a complaint about his wife (say when, and how often)."
+            )
         );
     }
 
