@@ -63,11 +63,22 @@ fn any_overlap(findings: &[Finding]) -> bool {
     false
 }
 
+/// Whether the rule is the user's own (from `--rules` or the
+/// configuration), not a built-in one.
+fn is_own(rule: &Rule) -> bool {
+    !rule.source.name.ends_with("(built-in)")
+}
+
 /// `Less` when `a` is the more specific finding.
 fn outranks(a: &Finding, b: &Finding, rules: &[Rule]) -> Ordering {
     rules[b.rule]
         .priority
         .cmp(&rules[a.rule].priority)
+        .then_with(|| {
+            is_own(&rules[a.rule])
+                .cmp(&is_own(&rules[b.rule]))
+                .reverse()
+        })
         .then_with(|| b.span.len().cmp(&a.span.len()))
         .then_with(|| b.fix.is_some().cmp(&a.fix.is_some()))
         .then_with(|| a.span.start.cmp(&b.span.start))
