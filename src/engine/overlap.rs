@@ -6,11 +6,13 @@
 //! "not committed to the process". A reader wants one note in the margin
 //! per phrase, so when findings share words only the most specific stays:
 //! the one whose rule has the higher `priority` (deficit-label, any label,
-//! has -1 and yields to a narrower rule on the same words), then the one that matched the most of
-//! the sentence (it read the most of the construction), then one that
-//! offers a fix, then the earlier, then the rule whose id sorts first, so
-//! the choice never depends on the order the rules were loaded in. Findings that only touch (one ends where the next
-//! begins) both stay.
+//! has -1 and yields to a narrower rule on the same words), then a rule of
+//! the user's own over a built-in one (a copied rule reports, and its
+//! examples pass), then the one that matched the most of the sentence (it
+//! read the most of the construction), then one that offers a fix, then the
+//! earlier, then the rule whose id sorts first, so the choice never depends
+//! on the order the rules were loaded in. Findings that only touch (one
+//! ends where the next begins) both stay.
 //!
 //! Suppressions apply afterwards, to what is reported.
 
