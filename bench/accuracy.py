@@ -6,7 +6,7 @@
 Each set is in the format of tests/accuracy/*.tsv: `+RULE<TAB>sentence` for a
 sentence a supervisor would flag (RULE names its kind of judgment),
 `-<TAB>sentence` for one that must stay quiet. Every sentence becomes its own
-paragraph of one plain-text note, checked by `regard check --format json`
+paragraph of a plain-text note (200 sentences a note), checked by `regard check --format json`
 with the built-in rules, so the figures are what a user would get.
 
 Scoring is per sentence, as in issue 20:
@@ -47,27 +47,35 @@ def load(path):
     return cases
 
 
+# Sentences per note: well under the report's cap of findings per note, so
+# every finding of every sentence is counted.
+PER_NOTE = 200
+
+
 def findings_by_sentence(regard, cases):
     """Rules that fired on each sentence, by index in `cases`."""
     with tempfile.TemporaryDirectory() as tmp:
-        note = os.path.join(tmp, "sentences.txt")
-        line_of = []
-        with open(note, "w", encoding="utf-8") as f:
-            for i, (_, sentence, _) in enumerate(cases):
-                f.write(sentence.replace("\n", " ") + "\n\n")
-                line_of.append(2 * i + 1)
+        where = {}
+        notes = []
+        for start in range(0, len(cases), PER_NOTE):
+            note = os.path.join(tmp, f"sentences-{start // PER_NOTE:04}.txt")
+            notes.append(note)
+            with open(note, "w", encoding="utf-8") as f:
+                for j, (_, sentence, _) in enumerate(cases[start : start + PER_NOTE]):
+                    f.write(sentence.replace("\n", " ") + "\n\n")
+                    where[(os.path.basename(note), 2 * j + 1)] = start + j
         run = subprocess.run(
-            [regard, "check", "--format", "json", "--isolated", note],
+            [regard, "check", "--format", "json", "--isolated", *notes],
             capture_output=True,
             text=True,
         )
         if run.returncode not in (0, 1):
             sys.exit(f"regard exited {run.returncode}:\n{run.stderr}")
         doc = json.loads(run.stdout)
-    index = {line: i for i, line in enumerate(line_of)}
     fired = collections.defaultdict(set)
     for finding in doc["findings"]:
-        i = index.get(finding["start"]["line"])
+        key = (os.path.basename(finding["path"]), finding["start"]["line"])
+        i = where.get(key)
         if i is not None:
             fired[i].add(finding["rule"])
     return fired

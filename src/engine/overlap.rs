@@ -6,11 +6,13 @@
 //! "not committed to the process". A reader wants one note in the margin
 //! per phrase, so when findings share words only the most specific stays:
 //! the one whose rule has the higher `priority` (deficit-label, any label,
-//! has -1 and yields to a narrower rule on the same words), then the one that matched the most of
-//! the sentence (it read the most of the construction), then one that
-//! offers a fix, then the earlier, then the rule whose id sorts first, so
-//! the choice never depends on the order the rules were loaded in. Findings that only touch (one ends where the next
-//! begins) both stay.
+//! has -1 and yields to a narrower rule on the same words), then a rule of
+//! the user's own over a built-in one (a copied rule reports, and its
+//! examples pass), then the one that matched the most of the sentence (it
+//! read the most of the construction), then one that offers a fix, then the
+//! earlier, then the rule whose id sorts first, so the choice never depends
+//! on the order the rules were loaded in. Findings that only touch (one
+//! ends where the next begins) both stay.
 //!
 //! Suppressions apply afterwards, to what is reported.
 
@@ -63,11 +65,22 @@ fn any_overlap(findings: &[Finding]) -> bool {
     false
 }
 
+/// Whether the rule is the user's own (from `--rules` or the
+/// configuration), not a built-in one.
+fn is_own(rule: &Rule) -> bool {
+    !rule.source.name.ends_with("(built-in)")
+}
+
 /// `Less` when `a` is the more specific finding.
 fn outranks(a: &Finding, b: &Finding, rules: &[Rule]) -> Ordering {
     rules[b.rule]
         .priority
         .cmp(&rules[a.rule].priority)
+        .then_with(|| {
+            is_own(&rules[a.rule])
+                .cmp(&is_own(&rules[b.rule]))
+                .reverse()
+        })
         .then_with(|| b.span.len().cmp(&a.span.len()))
         .then_with(|| b.fix.is_some().cmp(&a.fix.is_some()))
         .then_with(|| a.span.start.cmp(&b.span.start))

@@ -302,7 +302,18 @@ fn object_pronoun(word: &str) -> String {
         "they" => "them",
         "we" => "us",
         "i" => "me",
-        _ => return word.to_string(),
+        // A possessive caught as the person ("what's his excuse"): the
+        // person, not their belongings ("hard for him").
+        "his" => "him",
+        "their" => "them",
+        "our" => "us",
+        "my" => "me",
+        _ => {
+            let plain = word
+                .strip_suffix("'s")
+                .or_else(|| word.strip_suffix("\u{2019}s"));
+            return plain.filter(|p| !p.is_empty()).unwrap_or(word).to_string();
+        }
     };
     object.to_string()
 }
@@ -310,6 +321,16 @@ fn object_pronoun(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_possessive_person_becomes_the_person() {
+        assert_eq!(object_pronoun("his"), "him");
+        assert_eq!(object_pronoun("her"), "her");
+        assert_eq!(object_pronoun("Their"), "them");
+        assert_eq!(object_pronoun("Leila's"), "Leila");
+        assert_eq!(object_pronoun("Mum\u{2019}s"), "Mum");
+        assert_eq!(object_pronoun("she"), "her");
+    }
 
     #[test]
     fn renders_match_and_literal_braces() {

@@ -545,6 +545,22 @@ impl Vocabulary {
 
     fn item(&self, item: &Item, edges: Edges, carry: bool, out: &mut String) {
         if let Some(name) = &item.capture {
+            if item.quant.as_deref() == Some("?") && !carry && !edges.sep.is_empty() {
+                // An optional capture owes its space only when it is there:
+                // "what's his excuse?" ends at "excuse".
+                out.push_str("(?:");
+                out.push_str(edges.sep);
+                out.push_str("(?P<");
+                out.push_str(name);
+                out.push('>');
+                let bare = Item {
+                    quant: None,
+                    ..item.clone()
+                };
+                self.quantified(&bare, Edges { sep: "", ..edges }, false, out);
+                out.push_str("))?");
+                return;
+            }
             // A capture holds its words, not the space before them.
             out.push_str(edges.sep);
             out.push_str("(?P<");
@@ -857,6 +873,18 @@ mod tests {
             r"(?:\bvery)(?: very){0,1} rude\b"
         );
         assert_eq!(parse("claim{s,ed").unwrap_err().offset, 5);
+    }
+
+    /// An optional capture at the end of a pattern owes no space when it
+    /// is absent: the words before it match at the end of a sentence.
+    #[test]
+    fn an_absent_optional_capture_owes_no_space() {
+        let re = regex::Regex::new(&compile("what is who=<person> excuse what=(_ _*)?")).unwrap();
+        let c = re.captures("what is she excuse for that?").unwrap();
+        assert_eq!(&c["what"], "for that");
+        let bare = re.captures("what is she excuse?").unwrap();
+        assert!(bare.name("what").is_none(), "{re}");
+        assert_eq!(&bare[0], "what is she excuse");
     }
 
     /// A repeated item that owes no space before it (first in a pattern,
