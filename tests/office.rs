@@ -421,3 +421,42 @@ fn block_quotes_as_speech_quiets_quotation_paragraphs() {
         ]
     );
 }
+
+#[test]
+fn pages_where_the_document_records_them() {
+    // LibreOffice wrote where it broke the pages (paragraphs 21, 42, 63…).
+    let o = regard(&[
+        "check",
+        "--format",
+        "json",
+        &fixture("pages-libreoffice.odt"),
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let pages: Vec<(u64, u64)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["start"]["line"].as_u64().unwrap(),
+                f["page"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(pages, [(3, 1), (60, 3), (140, 7)]);
+    let o = regard(&["check", &fixture("pages-libreoffice.odt")]);
+    assert!(
+        stdout(&o).contains("        (on page 3)\n"),
+        "{}",
+        stdout(&o)
+    );
+    let o = regard(&["check", "--redact", &fixture("pages-libreoffice.odt")]);
+    assert!(
+        stdout(&o).contains("pages-libreoffice.odt:140:24 (page 7): Labels the person"),
+        "{}",
+        stdout(&o)
+    );
+    // A document that records no page breaks says nothing of pages.
+    let o = regard(&["check", "--format", "json", &fixture("session.docx")]);
+    assert!(!stdout(&o).contains("\"page\""));
+}

@@ -49,7 +49,13 @@ impl Human {
                 let report = Redacted {
                     rule,
                     level: l.level,
-                    at: format!("{}:{}:{}", one_line(&l.path), l.start.line, l.start.column),
+                    at: format!(
+                        "{}:{}:{}{}",
+                        one_line(&l.path),
+                        l.start.line,
+                        l.start.column,
+                        l.page.map_or(String::new(), |p| format!(" (page {p})"))
+                    ),
                 };
                 self.handler.render_report(&mut out, &report)
             } else {
@@ -150,6 +156,10 @@ impl Diagnostic for FindingReport<'_> {
         for (i, s) in self.finding.suggestions.iter().enumerate() {
             help.push_str(if i == 0 { "try: " } else { "\n or: " });
             help.push_str(&printable(s));
+        }
+        if let Some(page) = self.finding.page {
+            // A Word document that records its page breaks.
+            help.push_str(&format!("\n(on page {page})"));
         }
         help.push_str(&format!("\n(`regard rule {}` says why)", self.rule.id));
         Some(Box::new(help))
