@@ -460,3 +460,21 @@ fn pages_where_the_document_records_them() {
     let o = regard(&["check", "--format", "json", &fixture("session.docx")]);
     assert!(!stdout(&o).contains("\"page\""));
 }
+
+#[test]
+fn text_boxes_are_read_once_where_they_stand() {
+    // The .docx holds the box twice (a drawing and, under mc:Fallback, the
+    // same for older Words): it is read once, numbered after the paragraph
+    // it is anchored in.
+    for name in ["textbox.odt", "textbox-libreoffice.docx"] {
+        assert_eq!(
+            read(name).shown(),
+            "Home visit, Thursday.\n\
+             The kitchen was tidy. We sat at the table.\n\
+             Aside: the neighbour claims the children are left alone.\n",
+            "{name}"
+        );
+        let o = regard(&["check", "--format", "json", &fixture(name)]);
+        assert_eq!(findings(&o), ["3:22 credibility-doubt claims"], "{name}");
+    }
+}

@@ -647,4 +647,49 @@ mod tests {
         assert_eq!(d[1].reason, None);
         assert!(parse_directive("please look again at regard-ignore x").is_none());
     }
+
+    fn session(budget: Budget) -> Result<Extracted, OfficeError> {
+        let bytes = std::fs::read("fixtures/office/session.docx").unwrap();
+        extract(std::io::Cursor::new(bytes), budget)
+    }
+
+    #[test]
+    fn every_budget_stops_a_real_document_when_set_below_it() {
+        assert_eq!(session(Budget::default()).unwrap().paragraphs.len(), 18);
+        let cases = [
+            (
+                Budget {
+                    entries: 5,
+                    ..Budget::default()
+                },
+                "it has 18 entries, over the 5 regard reads in a document",
+            ),
+            (
+                Budget {
+                    bytes: 4_000,
+                    ..Budget::default()
+                },
+                "it looks like a zip bomb: `word/document.xml` inflates to over 4000 bytes",
+            ),
+            (
+                Budget {
+                    depth: 5,
+                    ..Budget::default()
+                },
+                "`word/document.xml` nests XML over 5 elements deep",
+            ),
+            (
+                Budget {
+                    elements: 100,
+                    ..Budget::default()
+                },
+                "it has over 100 XML elements, more than regard reads in a document",
+            ),
+        ];
+        for (budget, why) in cases {
+            let e = session(budget).expect_err(why);
+            assert!(matches!(e, OfficeError::OverBudget(_)), "{e:?}");
+            assert!(e.to_string().starts_with(why), "{e}");
+        }
+    }
 }
