@@ -196,11 +196,11 @@ impl Emitter for BaselineOutput {
     }
 
     fn finish(&self, run: &RunOutput<'_>) -> Result<String, Box<dyn Diagnostic + Send + Sync>> {
-        let refs: Vec<&Located> = run.kept.iter().collect();
+        let refs: Vec<&Located> = run.whole_run.iter().collect();
         write(&self.path, &refs).map_err(|e| Box::new(e) as Box<dyn Diagnostic + Send + Sync>)?;
         Ok(format!(
             "regard: wrote {} to `{}`; later runs with --baseline report only new ones.\n",
-            crate::report::plural(run.kept.len(), "finding", "findings"),
+            crate::report::plural(run.whole_run.len(), "finding", "findings"),
             one_line(&crate::check::escaped(&self.path))
         ))
     }

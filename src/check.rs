@@ -22,13 +22,13 @@ use crate::cli::CheckArgs;
 use crate::config::{Configuration, Settings};
 use crate::document::{Document, Kind, Unreadable};
 use crate::engine::{Engine, Options};
+use crate::error::{Error, ExitStatus};
 use crate::fix;
 use crate::lint::{Cap, Linter};
 use crate::read::{self, ReadError};
 use crate::report::source::{one_line, printable};
 use crate::report::{self, Emitter, Located, NoteOutput, RunOutput, Style};
 use crate::rule::RuleSet;
-use crate::{Error, ExitStatus};
 
 enum Outcome {
     Checked {
@@ -102,17 +102,79 @@ struct Job<'a> {
     baseline: Option<Mutex<Baseline>>,
 }
 
+/// An output the run writes, and where: standard output or a file.
+struct Output {
+    emitter: Box<dyn Emitter>,
+    file: Option<PathBuf>,
+}
+
 /// The outputs `args` ask for: where the output format is decided.
-/// `--write-baseline` writes the baseline and a line saying so, nothing else.
-fn outputs(args: &CheckArgs, style: Style) -> Vec<Box<dyn Emitter>> {
+/// `--format` goes to standard output (or `--output-file`), each
+/// `--output FORMAT=FILE` to its file; `--write-baseline` writes the
+/// baseline and a line saying so, nothing else. `style` is standard
+/// output's: a file is never coloured, and wraps at 80 columns.
+fn outputs(args: &CheckArgs, style: Style) -> Result<Vec<Output>, OutputError> {
     if let Some(path) = &args.write_baseline {
-        return vec![Box::new(BaselineOutput { path: path.clone() })];
+        return Ok(vec![Output {
+            emitter: Box::new(BaselineOutput { path: path.clone() }),
+            file: None,
+        }]);
     }
-    let style = Style {
-        quiet: style.quiet && args.format.for_people(),
-        ..style
-    };
-    vec![report::emitter(args.format, style)]
+    let mut asked = vec![(args.format, args.output_file.clone())];
+    asked.extend(args.output.iter().map(|(f, p)| (*f, Some(p.clone()))));
+    let mut outputs: Vec<Output> = Vec::new();
+    for (format, file) in asked {
+        if let Some(file) = &file {
+            if outputs.iter().any(|o| o.file.as_ref() == Some(file)) {
+                return Err(OutputError::SameFile(one_line(&escaped(file)).into_owned()));
+            }
+        }
+        let style = Style {
+            quiet: style.quiet && format.for_people(),
+            color: style.color && file.is_none(),
+            width: style.width.filter(|_| file.is_none()),
+            ..style
+        };
+        outputs.push(Output {
+            emitter: report::emitter(format, style),
+            file,
+        });
+    }
+    Ok(outputs)
+}
+
+/// An output file that cannot be written.
+#[derive(Debug, thiserror::Error, Diagnostic)]
+pub enum OutputError {
+    #[error("`{0}` is named for two outputs")]
+    #[diagnostic(
+        code(regard::output),
+        help("give --output-file and each --output a file of its own")
+    )]
+    SameFile(String),
+    #[error("cannot write the output file `{path}`: {reason}")]
+    #[diagnostic(code(regard::output))]
+    File { path: String, reason: String },
+}
+
+impl OutputError {
+    fn file(path: &Path, e: &io::Error) -> OutputError {
+        OutputError::File {
+            path: one_line(&escaped(path)).into_owned(),
+            reason: printable(&e.to_string()).into_owned(),
+        }
+    }
+}
+
+/// Where an output goes, open for the run.
+enum Destination {
+    Stdout,
+    File {
+        path: PathBuf,
+        writer: io::BufWriter<std::fs::File>,
+        /// The first write that failed; the rest are not tried.
+        error: Option<io::Error>,
+    },
 }
 
 /// What the walk needs to choose notes, and where it tells how far it has got.
@@ -147,7 +209,7 @@ pub fn check(
             .iter()
             .all(|p| p.as_os_str() == "-" || p.is_file());
     let color = args.color.enabled(io::stdout().is_terminal());
-    let emitters = outputs(
+    let outputs = outputs(
         args,
         Style {
             quiet: args.quiet,
@@ -156,7 +218,24 @@ pub fn check(
             redact: settings.redact,
             diff: args.diff,
         },
-    );
+    )?;
+    // Files are opened before any note is read, so a wrong path costs nothing.
+    let mut destinations = Vec::with_capacity(outputs.len());
+    let mut emitters = Vec::with_capacity(outputs.len());
+    for output in outputs {
+        destinations.push(match output.file {
+            None => Destination::Stdout,
+            Some(path) => match std::fs::File::create(&path) {
+                Ok(file) => Destination::File {
+                    writer: io::BufWriter::new(file),
+                    path,
+                    error: None,
+                },
+                Err(e) => return Err(OutputError::file(&path, &e).into()),
+            },
+        });
+        emitters.push(output.emitter);
+    }
     let options = Options {
         fast_scan: !few_files,
         // Baselines (read or written) and SARIF identify findings by them.
@@ -217,7 +296,12 @@ pub fn check(
             emitters,
             baseline,
         };
-        let mut sink = Sink::new(&job, GraphicalReportHandler::new_themed(theme), out, err);
+        let mut sink = Sink::new(
+            &job,
+            GraphicalReportHandler::new_themed(theme),
+            (out, err),
+            destinations,
+        );
         for outcome in early {
             sink.accept(outcome);
         }
@@ -237,8 +321,9 @@ pub fn check(
         }
         let status = sink.finish();
         // The process ends after this command: the pack and the patterns it
-        // compiled are left for the operating system to reclaim. Freeing them
-        // one by one (ten thousand allocations) was ~5% of a one-note run.
+        // compiled are left for the operating system to reclaim: freeing them
+        // one by one (thousands of allocations) is a cost a one-note run
+        // (a hook's) would notice.
         std::mem::forget(job);
         status
     });
@@ -310,8 +395,8 @@ impl Walk<'_> {
 
     /// The notes among `paths` if every one is a plain file (as a hook
     /// names them), else `None`. A named file is never ignored, so there is
-    /// nothing to walk: starting the walker's threads and reading git's
-    /// ignore files was ~2 ms of a one-note run.
+    /// nothing to walk, and starting the walker's threads and reading
+    /// git's ignore files would be a large part of a one-note run.
     fn named_files(&self, paths: &[PathBuf]) -> Option<Vec<Found>> {
         let mut found = Vec::with_capacity(paths.len());
         for path in paths {
@@ -388,13 +473,6 @@ impl Job<'_> {
         }
     }
 
-    /// Checks the notes on all cores and hands each outcome to the sink in
-    /// the walk's order. Workers take the next few notes by index and send
-    /// their outcomes together: one wake-up of this thread per batch, not
-    /// per note (over thousands of small notes, those wake-ups were a
-    /// quarter of the run). A small reorder buffer holds outcomes that
-    /// finish early. Memory follows the number of notes in flight, not the
-    /// size of the archive.
     /// The outcome for one entry of the walk.
     fn check_found(&self, found: &Found) -> Outcome {
         match found {
@@ -407,6 +485,13 @@ impl Job<'_> {
         }
     }
 
+    /// Checks the notes on all cores and hands each outcome to the sink in
+    /// the walk's order. Workers take the next few notes by index and send
+    /// their outcomes together: one wake-up of this thread per batch, not
+    /// per note (over thousands of small notes, waking per note costs more
+    /// than checking them). A small reorder buffer holds outcomes that
+    /// finish early. Memory follows the number of notes in flight, not the
+    /// size of the archive.
     fn check_in_order(&self, notes: &[Found], sink: &mut Sink<'_>) {
         if let [only] = notes {
             // One note, a hook's usual commit: on this thread. A worker
@@ -475,7 +560,7 @@ impl Job<'_> {
         let advice = "(raise it with --max-file-size or `max-file-size`)";
         match read {
             Ok(bytes) => match kind.format().decode(&name, bytes) {
-                Ok(text) => self.lint(name, path, text, kind),
+                Ok(text) => self.check_text(name, path, text, kind),
                 Err(Unreadable::NotANote(why)) => Outcome::Skipped { path: name, why },
                 Err(Unreadable::Invalid(problem)) => Outcome::Failed { problem },
             },
@@ -494,7 +579,13 @@ impl Job<'_> {
     }
 
     /// Fixes (if asked), checks and renders one note.
-    fn lint(&self, name: String, path: Option<&Path>, original: String, kind: Kind) -> Outcome {
+    fn check_text(
+        &self,
+        name: String,
+        path: Option<&Path>,
+        original: String,
+        kind: Kind,
+    ) -> Outcome {
         let (text, fixed, diff) = if self.args.fix || self.args.diff {
             if let Some(why) = kind.format().fix_refused() {
                 return Outcome::Failed {
@@ -614,6 +705,8 @@ struct Sink<'a> {
     handler: GraphicalReportHandler,
     out: &'a mut dyn Write,
     err: &'a mut dyn Write,
+    /// Where each of the job's emitters writes.
+    destinations: Vec<Destination>,
     whole_run: Vec<Located>,
     findings: usize,
     checked: usize,
@@ -630,14 +723,15 @@ impl<'a> Sink<'a> {
     fn new(
         job: &'a Job<'a>,
         handler: GraphicalReportHandler,
-        out: &'a mut dyn Write,
-        err: &'a mut dyn Write,
+        (out, err): (&'a mut dyn Write, &'a mut dyn Write),
+        destinations: Vec<Destination>,
     ) -> Sink<'a> {
         Sink {
             job,
             handler,
             out,
             err,
+            destinations,
             whole_run: Vec::new(),
             findings: 0,
             checked: 0,
@@ -666,10 +760,10 @@ impl<'a> Sink<'a> {
                 self.with_findings += usize::from(findings > 0);
                 self.fails_run |= fails_run;
                 self.whole_run.extend(whole_run);
-                for (emitter, text) in self.job.emitters.iter().zip(rendered) {
+                for (i, text) in rendered.into_iter().enumerate() {
                     if !text.is_empty() {
-                        self.write(emitter.before_note());
-                        self.write(&text);
+                        self.write(i, self.job.emitters[i].before_note());
+                        self.write(i, &text);
                     }
                 }
             }
@@ -681,7 +775,12 @@ impl<'a> Sink<'a> {
                 self.report(problem.as_ref());
             }
         }
+        // With standard output gone, files are still written whole.
         !self.closed
+            || self
+                .destinations
+                .iter()
+                .any(|d| matches!(d, Destination::File { .. }))
     }
 
     /// Shows a problem on standard error.
@@ -693,7 +792,24 @@ impl<'a> Sink<'a> {
         let _ = write!(self.err, "{s}");
     }
 
-    fn write(&mut self, text: &str) {
+    /// Writes `text` to the destination of output `i`.
+    fn write(&mut self, i: usize, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        match &mut self.destinations[i] {
+            Destination::Stdout => self.write_out(text),
+            Destination::File { writer, error, .. } => {
+                if error.is_none() {
+                    if let Err(e) = writer.write_all(text.as_bytes()) {
+                        *error = Some(e);
+                    }
+                }
+            }
+        }
+    }
+
+    fn write_out(&mut self, text: &str) {
         if self.closed || text.is_empty() {
             return;
         }
@@ -724,16 +840,29 @@ impl<'a> Sink<'a> {
             with_findings: self.with_findings,
             fixed: self.fixed,
             errors: self.failed,
-            kept: &whole_run,
+            whole_run: &whole_run,
             rules: &self.job.rules.rules,
         };
         // An output that could not be written (a baseline) fails the run.
         let mut unwritten = false;
-        for emitter in &self.job.emitters {
+        for (i, emitter) in self.job.emitters.iter().enumerate() {
             match emitter.finish(&run) {
-                Ok(text) => self.write(&text),
+                Ok(text) => self.write(i, &text),
                 Err(problem) => {
                     self.report(problem.as_ref());
+                    unwritten = true;
+                }
+            }
+        }
+        for destination in std::mem::take(&mut self.destinations) {
+            if let Destination::File {
+                path,
+                mut writer,
+                error,
+            } = destination
+            {
+                if let Some(e) = error.or_else(|| writer.flush().err()) {
+                    self.report(&OutputError::file(&path, &e));
                     unwritten = true;
                 }
             }

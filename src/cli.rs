@@ -20,7 +20,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check notes (files and folders) for judgmental phrasing.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List the rules in force: id, severity and summary.
     Rules {
         #[command(flatten)]
@@ -164,6 +164,16 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 
+    /// Write the --format output to FILE instead of standard output.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub output_file: Option<PathBuf>,
+
+    /// Also write another format to a file in the same run, e.g. `--output
+    /// sarif=regard.sarif` beside GitHub annotations on standard output.
+    /// May be repeated.
+    #[arg(long, value_name = "FORMAT=FILE", value_parser = parse_output, conflicts_with = "write_baseline")]
+    pub output: Vec<(Format, PathBuf)>,
+
     /// Print only the summary line (human and concise formats; JSON, SARIF
     /// and GitHub annotations are always printed whole).
     #[arg(short, long)]
@@ -204,6 +214,23 @@ impl CheckArgs {
             max_file_size: self.max_file_size,
         }
     }
+}
+
+/// `--output FORMAT=FILE`.
+fn parse_output(value: &str) -> Result<(Format, PathBuf), String> {
+    let names: Vec<String> = Format::value_variants()
+        .iter()
+        .filter_map(|f| f.to_possible_value().map(|v| v.get_name().to_string()))
+        .collect();
+    let Some((format, file)) = value.split_once('=').filter(|(_, f)| !f.is_empty()) else {
+        return Err(format!(
+            "expected FORMAT=FILE, e.g. sarif=regard.sarif (formats: {})",
+            names.join(", ")
+        ));
+    };
+    let format = Format::from_str(format, false)
+        .map_err(|_| format!("`{format}` is not a format (formats: {})", names.join(", ")))?;
+    Ok((format, PathBuf::from(file)))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -3,27 +3,38 @@
 //! It reads session notes and supervision notes (Markdown or plain text),
 //! flags judgmental phrasing, and suggests a curious rewording.
 //!
-//! The pipeline, one module per stage:
+//! The pipeline, one module per stage (`docs/architecture.md` draws it and
+//! says which files each kind of change touches):
 //!
 //! - `cli`: the command line (clap derive; doc comments are the help text).
 //! - `rule`: rule files (`rules/*.yaml`, embedded) → checked [`rule::Rule`]s.
 //!   A new built-in rule is a new YAML file there, nothing else.
 //! - `engine`: rules → one compiled [`engine::Engine`]; finds matches in a
-//!   document and applies each rule's context (`unless`, quoted speech).
-//!   A new kind of context check goes in `engine/matcher.rs`.
-//! - `document`: a note → its prose (`markdown.rs`, `plain.rs`), with a map
-//!   back to byte offsets in the file. What counts as prose is decided here.
-//! - `report`: findings → output formats (`human.rs`, `json.rs`).
-//! - `config`: `.regard.yaml` and the flags that override it → `config::Settings`;
+//!   document and applies each rule's context (`unless`, quoted speech) and
+//!   the note's `regard-ignore` directives.
+//! - `document`: a file → its text and prose. Each input format implements
+//!   [`document::Format`] (`format.rs`: Markdown, plain text), which owns
+//!   decoding (`text.rs`) and what counts as prose; `prose.rs` maps prose
+//!   back to offsets in the text, `span.rs` offsets to lines and columns.
+//! - `config`: `.regard.yaml` → [`config::Settings`], and the one load
+//!   sequence of configuration then rules ([`config::Configuration`]);
 //!   `config/shape.rs` first checks the file's shape, reporting every problem.
-//! - `check`: `regard check` itself: walking folders, reading notes, exit status;
-//!   `fix.rs` (safe rewrites, atomic writes) and `baseline.rs` serve it.
+//! - `lint`: one note under a configuration → its findings as every output
+//!   sees them (per-file severity, cap, positions, baseline, redaction);
+//!   `check` and `server` both call it.
+//! - `report`: findings → output formats, one [`report::Emitter`] per file:
+//!   `human.rs`, `concise.rs`, `json.rs`, `sarif.rs`, `github.rs`.
+//! - `check`: `regard check` itself: walking folders, reading notes,
+//!   scheduling them on all cores, writing outputs in order; `fix.rs` (safe
+//!   rewrites, atomic writes) and `baseline.rs` serve it.
+//! - `server`: `regard server`, the same pipeline behind the Language Server
+//!   Protocol, for editors (`server/requests/`: one file per request).
 //! - `read`: every file read, bounded and refusing FIFOs and devices.
 //! - `suggest`: a finding's message, suggestions and fix, filled from the
 //!   flagged sentence (its person, pronoun, topic) by the rule's templates.
 //! - `examples`: rules' own `flag`/`pass` examples, for the tests and `regard test`.
-//! - `server`: `regard server`, the same pipeline behind the Language Server
-//!   Protocol, for editors.
+//! - `explain`: `regard rules` and `regard rule ID`.
+//! - `error`: how a run ends ([`ExitStatus`]) or the [`Error`] that stopped it.
 
 pub mod baseline;
 pub mod check;
@@ -31,6 +42,7 @@ pub mod cli;
 pub mod config;
 pub mod document;
 pub mod engine;
+pub mod error;
 pub mod examples;
 pub mod fix;
 pub mod lint;
@@ -43,63 +55,10 @@ pub mod suggest;
 use std::io::Write;
 
 use clap::CommandFactory;
-use miette::Diagnostic;
 
 use cli::{Cli, Command};
-use rule::{RuleErrors, RuleSet};
-
-/// How a run ended; `main` turns it into the process exit code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExitStatus {
-    /// Nothing at or above the failing severity.
-    Success,
-    /// Findings that fail the run.
-    Findings,
-    /// A usage, rule or I/O error.
-    Error,
-}
-
-impl ExitStatus {
-    pub fn code(self) -> u8 {
-        match self {
-            ExitStatus::Success => 0,
-            ExitStatus::Findings => 1,
-            ExitStatus::Error => 2,
-        }
-    }
-}
-
-/// An error that stops the run before or instead of checking notes.
-#[derive(Debug, thiserror::Error, Diagnostic)]
-pub enum Error {
-    #[error(transparent)]
-    #[diagnostic(transparent)]
-    Rules(#[from] RuleErrors),
-    #[error(transparent)]
-    #[diagnostic(transparent)]
-    Engine(#[from] engine::BuildError),
-    #[error("there is no rule `{0}`")]
-    #[diagnostic(
-        code(regard::unknown_rule),
-        help("`regard rules` lists the rules in force")
-    )]
-    UnknownRule(String),
-    #[error("there is no command `{0}`")]
-    #[diagnostic(
-        code(regard::unknown_command),
-        help("`regard --help` lists the commands")
-    )]
-    UnknownCommand(String),
-    #[error(transparent)]
-    #[diagnostic(transparent)]
-    Baseline(#[from] baseline::BaselineError),
-    #[error(transparent)]
-    #[diagnostic(transparent)]
-    Refused(#[from] check::Refused),
-    #[error("cannot write the output: {0}")]
-    #[diagnostic(code(regard::output))]
-    Output(std::io::Error),
-}
+pub use error::{Error, ExitStatus};
+use rule::RuleSet;
 
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus, Error> {
     match cli.command {

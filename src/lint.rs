@@ -116,7 +116,6 @@ impl<'a> Linter<'a> {
         let mut located = report::locate(doc, findings, &self.rules.rules);
         for (l, level) in located.iter_mut().zip(levels) {
             l.level = level;
-            l.severity = level.as_str();
         }
         if let Some(baseline) = baseline {
             let mut baseline = baseline

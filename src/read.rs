@@ -20,8 +20,8 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 
-/// Rule files larger than this are refused: the built-in pack is ~100 KB and
-/// a 10 MB file of 100,000 phrases is tested.
+/// Rule files larger than this are refused: far above the built-in pack,
+/// and above the 10 MB file of 100,000 phrases the tests load.
 pub const MAX_RULE_FILE: u64 = 64 * 1024 * 1024;
 /// Configuration files larger than this are refused.
 pub const MAX_CONFIG: u64 = 4 * 1024 * 1024;
@@ -110,8 +110,8 @@ pub const FIRST_READ: u64 = 16 * 1024;
 
 /// Reads `file` to its end if it holds at most `limit` bytes. A note that
 /// fits the first read costs two reads (the second sees the end) and a
-/// small buffer: zeroing a buffer of the file's size was 1% of a run over
-/// an archive (`read_to_end` fills uninitialised capacity). A longer file
+/// small buffer, rather than zeroing a buffer of the file's size
+/// (`read_to_end` fills uninitialised capacity) for every note of an archive. A longer file
 /// is read into a buffer of its size (from [`open`]'s look at it, which
 /// refusing FIFOs needs anyway). Never more than `limit + 1` bytes are
 /// read, whatever the reader is (a pipe, `/dev/zero`).

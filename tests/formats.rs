@@ -38,7 +38,6 @@ fn located(spec: Spec) -> Located {
     Located {
         path: spec.path.to_string(),
         rule: spec.rule.to_string(),
-        severity: spec.level.as_str(),
         level: spec.level,
         message: spec.message.to_string(),
         start: index.position(start),

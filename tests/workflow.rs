@@ -889,3 +889,111 @@ fn config_and_baseline_named_through_a_link_still_match_notes_named_from_inside(
     );
     assert_eq!((o.status.code(), stdout(&o)), (Some(0), String::new()));
 }
+
+/// Issue 21 item 5: one run writes several formats, e.g. GitHub annotations
+/// on standard output and SARIF to a file, as the Action asks for; each is
+/// byte for byte what a run of that format alone prints.
+#[test]
+fn issue21_item5_one_run_writes_several_formats() {
+    let d = Dir::new("outputs");
+    d.write("notes/a.md", "She was resistant.\n");
+    d.write(
+        "notes/b.md",
+        "He claims he was ill. Why does she keep cancelling?\n",
+    );
+    d.write("notes/clean.md", "She said the plan did not fit.\n");
+    d.write("out/.keep", "");
+    let alone = |format: &str| {
+        let o = d.regard(&["check", "--format", format, "notes"]);
+        assert_eq!(o.status.code(), Some(1));
+        stdout(&o)
+    };
+    let (github, sarif, json, human) = (
+        alone("github"),
+        alone("sarif"),
+        alone("json"),
+        alone("human"),
+    );
+    assert!(github.starts_with("::warning file=notes/a.md"), "{github}");
+
+    let o = d.regard(&[
+        "check",
+        "--format",
+        "github",
+        "--output",
+        "sarif=out/regard.sarif",
+        "--output",
+        "json=findings.json",
+        "notes",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(stdout(&o), github);
+    assert_eq!(d.read("out/regard.sarif"), sarif);
+    assert_eq!(d.read("findings.json"), json);
+
+    // --output-file sends --format's output to a file instead; a person's
+    // format written to a file is not coloured.
+    let o = d.regard(&[
+        "check",
+        "--format",
+        "human",
+        "--color",
+        "always",
+        "--output-file",
+        "report.txt",
+        "--output",
+        "sarif=regard.sarif",
+        "notes",
+    ]);
+    assert_eq!((o.status.code(), stdout(&o)), (Some(1), String::new()));
+    assert_eq!(d.read("report.txt"), human);
+    assert_eq!(d.read("regard.sarif"), sarif);
+
+    // Mistakes are errors that name the flag or the file, before any note is read.
+    let o = d.regard(&["check", "--output", "xml=a.xml", "notes"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("`xml` is not a format"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = d.regard(&["check", "--output", "sarif", "notes"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("FORMAT=FILE"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = d.regard(&[
+        "check",
+        "--output-file",
+        "same.txt",
+        "--output",
+        "json=same.txt",
+        "notes",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("`same.txt` is named for two outputs"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = d.regard(&[
+        "check",
+        "--output",
+        "sarif=no/such/dir/x.sarif",
+        "notes/clean.md",
+    ]);
+    assert_eq!((o.status.code(), stdout(&o)), (Some(2), String::new()));
+    assert!(
+        String::from_utf8_lossy(&o.stderr)
+            .contains("cannot write the output file `no/such/dir/x.sarif`"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}

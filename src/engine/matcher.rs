@@ -29,12 +29,6 @@ const CONTEXT: usize = 120;
 /// them (see `Engine::phrase_matches`).
 const SHORT_NOTE: usize = 16 * 1024;
 
-/// How many notes one engine searches word by word before it builds the
-/// automata: a commit touches a few notes, and each such search costs
-/// about a tenth of building them (callgrind, built-in pack, a 700-byte
-/// note), so a hook given dozens pays little for the first few.
-pub(crate) const WORD_BY_WORD_NOTES: usize = 4;
-
 impl Engine<'_> {
     /// All findings in `doc`, sorted by position, then rule.
     pub fn find(&self, doc: &Document) -> Vec<Finding> {
@@ -130,7 +124,7 @@ impl Engine<'_> {
     }
 
     /// Whether this note may be searched word by word (see
-    /// [`WORD_BY_WORD_NOTES`]); counts it if so.
+    /// [`super::compile::WORD_BY_WORD_NOTES`]); counts it if so.
     fn take_word_by_word_turn(&self) -> bool {
         self.word_by_word_left
             .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1))

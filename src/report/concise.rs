@@ -48,7 +48,7 @@ pub fn render(findings: &[Located]) -> String {
             one_line(&f.path),
             f.start.line,
             f.start.column,
-            f.severity,
+            f.level.as_str(),
             f.rule,
             one_line(&f.message)
         )

@@ -144,7 +144,6 @@ mod tests {
         let f = Located {
             path: "a \"b\".md".into(),
             rule: "deficit-label".into(),
-            severity: "warning",
             level: crate::rule::Severity::Warning,
             // A line break in a string stays escaped, not indented.
             message: "`lazy` labels\nthe person".into(),

@@ -131,7 +131,7 @@ pub struct RunOutput<'a> {
     /// Whether some note or folder could not be checked.
     pub errors: bool,
     /// Every finding of the run, if some emitter asked ([`Emitter::whole_run`]).
-    pub kept: &'a [Located],
+    pub whole_run: &'a [Located],
     pub rules: &'a [Rule],
 }
 
@@ -140,8 +140,9 @@ pub struct RunOutput<'a> {
 pub struct Located {
     pub path: String,
     pub rule: String,
-    pub severity: &'static str,
-    #[serde(skip)]
+    /// The severity in force for this finding (the rule's, or the
+    /// configuration's for this file).
+    #[serde(rename = "severity", serialize_with = "severity_name")]
     pub level: Severity,
     pub message: String,
     pub start: Position,
@@ -178,6 +179,10 @@ impl Located {
     }
 }
 
+fn severity_name<S: serde::Serializer>(level: &Severity, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(level.as_str())
+}
+
 /// The findings with lines and columns, for output. Takes them over: their
 /// text moves into the result rather than being copied.
 pub fn locate(
@@ -195,7 +200,6 @@ pub fn locate(
             Located {
                 path: doc.path.clone(),
                 rule: rule.id.clone(),
-                severity: rule.severity.as_str(),
                 level: rule.severity,
                 message: f.message,
                 start: index.position(f.span.start),

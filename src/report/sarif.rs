@@ -30,7 +30,7 @@ impl Emitter for SarifOutput {
     }
 
     fn finish(&self, run: &RunOutput<'_>) -> Result<String, Box<dyn Diagnostic + Send + Sync>> {
-        Ok(render(run.kept, run.rules))
+        Ok(render(run.whole_run, run.rules))
     }
 }
 

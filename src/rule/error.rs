@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 use miette::{Diagnostic, LabeledSpan, SourceCode, SourceSpan};
 
-use super::load::Source;
+use super::source::Source;
 use crate::report::source::{printable, Excerpt};
 
 /// Errors of one kind (code) in one file shown in full; the rest are counted.

@@ -12,15 +12,7 @@ use miette::SourceSpan;
 
 use super::error::RuleError;
 use super::schema::RuleFile;
-
-/// A rule file's name and text, kept for diagnostics that point into it.
-#[derive(Debug)]
-pub struct Source {
-    /// As shown to the user: `rules/deficit-label.yaml (built-in)` or the path.
-    pub name: String,
-    pub text: String,
-    pub builtin: bool,
-}
+pub use super::source::Source;
 
 mod builtin {
     /// `(file name, contents)` of every `rules/*.yaml`, embedded by `build.rs`.

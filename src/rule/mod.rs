@@ -18,6 +18,7 @@ pub mod load;
 pub mod pattern;
 pub mod phrase;
 pub mod schema;
+mod source;
 pub mod template;
 pub mod unless;
 pub mod validate;
@@ -30,9 +31,9 @@ use std::sync::Arc;
 use miette::SourceSpan;
 
 pub use error::{RuleError, RuleErrors};
-pub use load::Source;
 pub use pattern::Pattern;
 pub use schema::{Applicability, EngineCheck, InQuotes, RuleFile, Severity};
+pub use source::Source;
 pub use template::Template;
 pub use unless::Unless;
 pub use words::Vocabulary;

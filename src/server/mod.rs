@@ -69,8 +69,8 @@ use serde_json::Value;
 use crate::cli::{ConfigArgs, RuleArgs};
 use crate::config::Origin;
 use crate::engine::Engine;
+use crate::error::{Error, ExitStatus};
 use crate::rule::RuleSet;
-use crate::{Error, ExitStatus};
 
 /// `regard server`: serves one client until it says `exit` or closes stdin.
 pub fn serve(

@@ -172,7 +172,7 @@ pub(super) fn findings<'n, 'c, 'a>(
 ) -> (&'n Note, &'c Context<'a>) {
     let cx = context_for(contexts, note.path.as_deref());
     if note.findings.is_none() {
-        note.findings = Some(note.lint(cx));
+        note.findings = Some(note.check(cx));
     }
     (note, cx)
 }
@@ -191,7 +191,7 @@ pub(super) fn note_kind(path: Option<&Path>, language: &str) -> Kind {
 impl Note {
     /// Findings with their severity for this note, after `exclude` and
     /// `per-file` settings, as `regard check` keeps them.
-    pub(super) fn lint(&self, cx: &Context<'_>) -> Vec<(Finding, Severity)> {
+    pub(super) fn check(&self, cx: &Context<'_>) -> Vec<(Finding, Severity)> {
         if self
             .path
             .as_deref()
