@@ -1,12 +1,14 @@
-//! `regard check`: find the notes, check each, print in a stable order.
+//! `regard check`: find the notes, check each, write in a stable order.
 //!
 //! Folders are walked in parallel with `ignore` (the walker ripgrep uses), so
 //! `.gitignore`, `.ignore` and hidden folders are honoured the way people
-//! expect. Each worker reads a note, fixes it if asked, checks it, applies
-//! per-file settings and the baseline, renders its findings and drops the
-//! text, so memory follows the output, not the size of the archive. Results
-//! are sorted by path before printing: the output does not depend on thread
-//! timing.
+//! expect. Each worker reads a note, decodes it by its format
+//! (`document::Format`), fixes it if asked, lints it (`lint::Linter`: per-file
+//! settings, baseline, redaction), has each output's emitter render it
+//! (`report::Emitter`) and drops the text, so memory follows the output, not
+//! the size of the archive. Which outputs a run writes, and where, is
+//! decided in `outputs`. Results are written in the walk's order, sorted
+//! by path: the output does not depend on thread timing.
 
 use std::collections::{BTreeMap, HashSet};
 use std::io::{self, IsTerminal, Write};
@@ -27,13 +29,16 @@ use crate::fix;
 use crate::lint::{Cap, Linter};
 use crate::read::{self, ReadError};
 use crate::report::source::{one_line, printable};
-use crate::report::{self, Emitter, Located, NoteOutput, RunOutput, Style};
+use crate::report::statistics::StatisticsOutput;
+use crate::report::{self, Emitter, Located, NoteOutput, Rendered, RunOutput, Style};
 use crate::rule::RuleSet;
 
 enum Outcome {
     Checked {
         /// The note's output for each emitter, rendered by the worker.
-        rendered: Vec<String>,
+        rendered: Vec<Rendered>,
+        /// Findings per rule: `(index, count)`.
+        by_rule: Vec<(usize, usize)>,
         /// How many findings are shown, and whether one fails the run.
         findings: usize,
         fails_run: bool,
@@ -120,8 +125,12 @@ fn outputs(args: &CheckArgs, style: Style) -> Result<Vec<Output>, OutputError> {
             file: None,
         }]);
     }
-    let mut asked = vec![(args.format, args.output_file.clone())];
-    asked.extend(args.output.iter().map(|(f, p)| (*f, Some(p.clone()))));
+    let mut asked = vec![(Some(args.format), args.output_file.clone())];
+    asked.extend(args.output.iter().map(|(f, p)| (Some(*f), Some(p.clone()))));
+    if args.statistics {
+        // In place of --format's output.
+        asked[0].0 = None;
+    }
     let mut outputs: Vec<Output> = Vec::new();
     for (format, file) in asked {
         if let Some(file) = &file {
@@ -129,16 +138,19 @@ fn outputs(args: &CheckArgs, style: Style) -> Result<Vec<Output>, OutputError> {
                 return Err(OutputError::SameFile(one_line(&escaped(file)).into_owned()));
             }
         }
-        let style = Style {
-            quiet: style.quiet && format.for_people(),
-            color: style.color && file.is_none(),
-            width: style.width.filter(|_| file.is_none()),
-            ..style
+        let emitter: Box<dyn Emitter> = match format {
+            Some(format) => report::emitter(
+                format,
+                Style {
+                    quiet: style.quiet && format.for_people(),
+                    color: style.color && file.is_none(),
+                    width: style.width.filter(|_| file.is_none()),
+                    ..style
+                },
+            ),
+            None => Box::new(StatisticsOutput { quiet: style.quiet }),
         };
-        outputs.push(Output {
-            emitter: report::emitter(format, style),
-            file,
-        });
+        outputs.push(Output { emitter, file });
     }
     Ok(outputs)
 }
@@ -217,6 +229,7 @@ pub fn check(
             width: crate::cli::terminal_width(io::stdout().is_terminal()),
             redact: settings.redact,
             diff: args.diff,
+            full: args.full,
         },
     )?;
     // Files are opened before any note is read, so a wrong path costs nothing.
@@ -623,11 +636,22 @@ impl Job<'_> {
             rules: &self.rules.rules,
             fixed: &diff,
         };
-        let rendered = self.emitters.iter().map(|e| e.note(&note)).collect();
+        let findings = linted.count();
+        let fails_run = linted.fails(self.settings);
+        let rendered = self
+            .emitters
+            .iter()
+            .map(|e| Rendered {
+                full: e.note(&note),
+                compact: e.compact_note(&note),
+                findings,
+            })
+            .collect();
         Outcome::Checked {
             rendered,
-            findings: linted.count(),
-            fails_run: linted.fails(self.settings),
+            by_rule: linted.by_rule,
+            findings,
+            fails_run,
             whole_run: if whole_run {
                 linted.findings
             } else {
@@ -708,6 +732,8 @@ struct Sink<'a> {
     /// Where each of the job's emitters writes.
     destinations: Vec<Destination>,
     whole_run: Vec<Located>,
+    /// Findings per rule, by index in the rule set.
+    by_rule: Vec<usize>,
     findings: usize,
     checked: usize,
     with_findings: usize,
@@ -733,6 +759,7 @@ impl<'a> Sink<'a> {
             err,
             destinations,
             whole_run: Vec::new(),
+            by_rule: vec![0; job.rules.rules.len()],
             findings: 0,
             checked: 0,
             with_findings: 0,
@@ -749,22 +776,24 @@ impl<'a> Sink<'a> {
         match outcome {
             Outcome::Checked {
                 rendered,
+                by_rule,
                 findings,
                 fails_run,
                 whole_run,
                 fixed,
             } => {
+                for (rule, n) in by_rule {
+                    self.by_rule[rule] += n;
+                }
                 self.checked += 1;
                 self.fixed += fixed;
                 self.findings += findings;
                 self.with_findings += usize::from(findings > 0);
                 self.fails_run |= fails_run;
                 self.whole_run.extend(whole_run);
-                for (i, text) in rendered.into_iter().enumerate() {
-                    if !text.is_empty() {
-                        self.write(i, self.job.emitters[i].before_note());
-                        self.write(i, &text);
-                    }
+                for (i, rendered) in rendered.into_iter().enumerate() {
+                    let text = self.job.emitters[i].in_order(rendered);
+                    self.write(i, &text);
                 }
             }
             Outcome::Skipped { path, why } => {
@@ -834,6 +863,7 @@ impl<'a> Sink<'a> {
             ExitStatus::Success
         };
         let whole_run = std::mem::take(&mut self.whole_run);
+        let by_rule = std::mem::take(&mut self.by_rule);
         let run = RunOutput {
             checked: self.checked,
             findings: self.findings,
@@ -841,6 +871,7 @@ impl<'a> Sink<'a> {
             fixed: self.fixed,
             errors: self.failed,
             whole_run: &whole_run,
+            by_rule: &by_rule,
             rules: &self.job.rules.rules,
         };
         // An output that could not be written (a baseline) fails the run.

@@ -164,6 +164,16 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 
+    /// Instead of each finding, print how many each rule has, most first,
+    /// then the summary line.
+    #[arg(long, conflicts_with_all = ["format", "write_baseline"])]
+    pub statistics: bool,
+
+    /// Show every finding as a full report (by default, past the first 20
+    /// findings of a run, the rest are one line each).
+    #[arg(long)]
+    pub full: bool,
+
     /// Write the --format output to FILE instead of standard output.
     #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
     pub output_file: Option<PathBuf>,

@@ -50,6 +50,9 @@ pub struct Linted {
     pub findings: Vec<Located>,
     /// What the cap left out, counted.
     pub left_out: LeftOut,
+    /// How many findings (shown or left out) each rule has here, as
+    /// `(index in the rule set, count)`, by index.
+    pub by_rule: Vec<(usize, usize)>,
 }
 
 impl Linted {
@@ -107,11 +110,23 @@ impl<'a> Linter<'a> {
         cap: Cap,
         baseline: Option<&Mutex<Baseline>>,
     ) -> Linted {
-        let findings = self.findings(doc, path);
-        let (findings, left_out) = match cap {
+        let mut findings = self.findings(doc, path);
+        let mut by_rule = Vec::new();
+        if cap == Cap::Yes {
+            count(
+                &mut by_rule,
+                findings
+                    .iter()
+                    .skip(report::MAX_PER_NOTE)
+                    .map(|(f, _)| f.rule),
+            );
+        }
+        let left_out;
+        (findings, left_out) = match cap {
             Cap::Yes => report::cap(findings),
             Cap::No => (findings, LeftOut::default()),
         };
+        let mut rules: Vec<usize> = findings.iter().map(|(f, _)| f.rule).collect();
         let (findings, levels): (Vec<Finding>, Vec<Severity>) = findings.into_iter().unzip();
         let mut located = report::locate(doc, findings, &self.rules.rules);
         for (l, level) in located.iter_mut().zip(levels) {
@@ -121,8 +136,19 @@ impl<'a> Linter<'a> {
             let mut baseline = baseline
                 .lock()
                 .expect("no worker panics while holding the lock");
-            located.retain(|l| !baseline.excuses(l));
+            let excused: Vec<bool> = located.iter().map(|l| baseline.excuses(l)).collect();
+            let mut i = 0;
+            located.retain(|_| {
+                i += 1;
+                !excused[i - 1]
+            });
+            let mut i = 0;
+            rules.retain(|_| {
+                i += 1;
+                !excused[i - 1]
+            });
         }
+        count(&mut by_rule, rules.into_iter());
         if self.settings.redact {
             for l in &mut located {
                 *l = l.redacted(&self.rules.rules);
@@ -131,6 +157,17 @@ impl<'a> Linter<'a> {
         Linted {
             findings: located,
             left_out,
+            by_rule,
+        }
+    }
+}
+
+/// Adds one to `counts` (sorted by rule index) for each rule index given.
+fn count(counts: &mut Vec<(usize, usize)>, rules: impl Iterator<Item = usize>) {
+    for rule in rules {
+        match counts.binary_search_by_key(&rule, |&(r, _)| r) {
+            Ok(i) => counts[i].1 += 1,
+            Err(i) => counts.insert(i, (rule, 1)),
         }
     }
 }

@@ -997,3 +997,38 @@ fn issue21_item5_one_run_writes_several_formats() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+/// Issue 21 item 11: `--full` shows every finding as a full report however
+/// many there are; without it, past the first 20 the rest are one line
+/// each. The help that is the same for every finding of a rule is said
+/// once per rule, redacted or not.
+#[test]
+fn issue21_item11_full_reports_for_a_few_findings_one_line_each_for_many() {
+    let d = Dir::new("many");
+    for i in 0..9 {
+        d.write(
+            &format!("n{i}.md"),
+            "She was resistant and lazy.\n\nHe claims he was ill.\n",
+        );
+    }
+    let full_reports = |out: &str| out.matches("  ⚠ ").count();
+    let o = d.regard(&["check", "--isolated", "."]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(full_reports(&out), 18, "{out}");
+    assert_eq!(out.matches(": warning deficit-label: ").count(), 6, "{out}");
+    assert_eq!(out.matches("one line each").count(), 1, "{out}");
+    let o = d.regard(&["check", "--isolated", "--full", "."]);
+    let out = stdout(&o);
+    assert_eq!(full_reports(&out), 27, "{out}");
+    assert!(!out.contains("one line each"), "{out}");
+    assert_eq!(
+        out.matches("`regard rule deficit-label`").count(),
+        1,
+        "{out}"
+    );
+    let o = d.regard(&["check", "--isolated", "--full", "--redact", "."]);
+    let out = stdout(&o);
+    assert_eq!(out.matches("regard rule deficit-label").count(), 1, "{out}");
+    assert!(!out.contains("resistant"), "{out}");
+}

@@ -1,16 +1,27 @@
-//! Human output: one miette report per finding.
+//! Human output: one miette report per finding, for the first few.
 //!
 //! Each finding is a [`Diagnostic`] whose source is the note, with the
 //! matched words underlined, the rule id as code, the message as headline and
 //! the suggestions as help. Reports are rendered to strings in the worker that
 //! checked the note, so the note's text can be dropped straight after.
+//!
+//! A report takes about a dozen lines: past [`FULL_REPORTS`] findings in a
+//! run, each further note's findings are one line each (as `--format
+//! concise`), unless `--full`. What is the same for every finding of a rule
+//! (where to read why) is said once, at the end, for each rule that had any.
 
 use std::fmt;
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
 use super::source::{one_line, printable, Excerpt};
-use super::{plural, Emitter, Located, NoteOutput, RunOutput};
+use super::{concise, plural, Emitter, Located, NoteOutput, Rendered, RunOutput};
+
+/// Findings shown as full reports in a run before the rest are one line
+/// each: a commit's few findings in full, an archive's thousands compact.
+pub const FULL_REPORTS: usize = 20;
 use crate::document::Document;
 use crate::rule::{Rule, Severity};
 
@@ -112,13 +123,6 @@ impl Diagnostic for Redacted<'_> {
     fn severity(&self) -> Option<miette::Severity> {
         Some(miette_severity(self.level))
     }
-
-    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(format!(
-            "(`regard rule {}` says why and what to write instead)",
-            self.rule.id
-        )))
-    }
 }
 
 struct FindingReport<'a> {
@@ -159,10 +163,12 @@ impl Diagnostic for FindingReport<'_> {
         }
         if let Some(page) = self.finding.page {
             // A Word document that records its page breaks.
-            help.push_str(&format!("\n(on page {page})"));
+            if !help.is_empty() {
+                help.push('\n');
+            }
+            help.push_str(&format!("(on page {page})"));
         }
-        help.push_str(&format!("\n(`regard rule {}` says why)", self.rule.id));
-        Some(Box::new(help))
+        (!help.is_empty()).then(|| Box::new(help) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -181,18 +187,38 @@ impl Diagnostic for FindingReport<'_> {
 }
 
 /// The human format: each note's fixes (or diff) and reports, then a line
-/// on fixes and the summary. Under `-q`, the summary only; under `--diff`,
-/// the diffs without reports.
+/// on fixes, where to read about each rule, and the summary. Under `-q`,
+/// the summary only; under `--diff`, the diffs without reports.
+#[derive(Default)]
 pub struct HumanOutput {
     /// `None` under `--diff`: the diff is the report.
     pub reports: Option<Human>,
     pub quiet: bool,
     pub diff: bool,
+    /// `--full`: every finding as a full report.
+    pub full: bool,
+    /// Findings shown in full so far (written in order, on one thread).
+    shown_in_full: AtomicUsize,
+    /// Set once a note was written compact: every later one is too, so
+    /// workers need not render full reports.
+    compact: AtomicBool,
+}
+
+impl HumanOutput {
+    pub fn new(reports: Option<Human>, quiet: bool, diff: bool, full: bool) -> HumanOutput {
+        HumanOutput {
+            reports,
+            quiet,
+            diff,
+            full,
+            ..HumanOutput::default()
+        }
+    }
 }
 
 impl Emitter for HumanOutput {
     fn note(&self, note: &NoteOutput<'_>) -> String {
-        if self.quiet {
+        if self.quiet || self.compact.load(Ordering::Relaxed) {
             return String::new();
         }
         let mut out = note.fixed.to_string();
@@ -200,6 +226,38 @@ impl Emitter for HumanOutput {
             out.push_str(&reports.render(note.doc, note.findings, note.rules));
         }
         out + &note.left_out.notice(&note.doc.path)
+    }
+
+    fn compact_note(&self, note: &NoteOutput<'_>) -> Option<String> {
+        if self.quiet || self.full || self.reports.is_none() {
+            return None;
+        }
+        Some(
+            note.fixed.to_string()
+                + &concise::render(note.findings)
+                + &note.left_out.notice(&note.doc.path),
+        )
+    }
+
+    fn in_order(&self, rendered: Rendered) -> String {
+        let Some(compact) = rendered.compact else {
+            return rendered.full;
+        };
+        let shown = self.shown_in_full.load(Ordering::Relaxed);
+        if !self.compact.load(Ordering::Relaxed) && shown + rendered.findings <= FULL_REPORTS {
+            self.shown_in_full
+                .store(shown + rendered.findings, Ordering::Relaxed);
+            return rendered.full;
+        }
+        if rendered.findings == 0 {
+            return compact;
+        }
+        if self.compact.swap(true, Ordering::Relaxed) {
+            return compact;
+        }
+        format!(
+            "regard: more than {FULL_REPORTS} findings, so the rest are one line each (--full shows every one in full).\n{compact}"
+        )
     }
 
     fn finish(&self, run: &RunOutput<'_>) -> Result<String, Box<dyn Diagnostic + Send + Sync>> {
@@ -214,8 +272,30 @@ impl Emitter for HumanOutput {
                 text.push_str(&format!("regard: fixed {n}.\n"));
             }
         }
+        if !self.quiet && self.reports.is_some() {
+            text.push_str(&read_more(run));
+        }
         Ok(text + &closing_line(run))
     }
+}
+
+/// Where to read why each rule's phrases matter, once per rule that had
+/// findings, rather than under every finding.
+fn read_more(run: &RunOutput<'_>) -> String {
+    let seen: Vec<String> = run
+        .rules
+        .iter()
+        .zip(run.by_rule)
+        .filter(|(_, &n)| n > 0)
+        .map(|(rule, _)| format!("`regard rule {}`", rule.id))
+        .collect();
+    if seen.is_empty() {
+        return String::new();
+    }
+    format!(
+        "Why these phrases matter, and what to write instead: {}.\n",
+        seen.join(", ")
+    )
 }
 
 /// The summary line ending a human run, or `-q`'s only line: never an

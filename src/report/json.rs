@@ -44,8 +44,12 @@ impl Emitter for JsonOutput {
         items(note.findings)
     }
 
-    fn before_note(&self) -> &'static str {
-        self.stream.lock().expect("not poisoned").opening()
+    fn in_order(&self, rendered: super::Rendered) -> String {
+        if rendered.full.is_empty() {
+            return String::new();
+        }
+        let opening = self.stream.lock().expect("not poisoned").opening();
+        opening.to_string() + &rendered.full
     }
 
     fn finish(&self, run: &RunOutput<'_>) -> Result<String, Box<dyn Diagnostic + Send + Sync>> {

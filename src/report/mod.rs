@@ -18,6 +18,7 @@ pub mod human;
 pub mod json;
 pub mod sarif;
 pub mod source;
+pub mod statistics;
 
 use miette::Diagnostic;
 use serde::Serialize;
@@ -37,11 +38,20 @@ pub trait Emitter: Send + Sync {
         String::new()
     }
 
-    /// What is written before a note's output when it is not empty, in
-    /// order, on the thread that writes (a JSON document's opening, then
-    /// commas).
-    fn before_note(&self) -> &'static str {
-        ""
+    /// A shorter form of one note's output, rendered beside
+    /// [`Emitter::note`] when [`Emitter::in_order`] may choose it (the
+    /// human format's one-line findings past the first few of a run).
+    fn compact_note(&self, note: &NoteOutput<'_>) -> Option<String> {
+        let _ = note;
+        None
+    }
+
+    /// What to write for a note, given what the worker rendered, on the
+    /// thread that writes and in the walk's order: the place for anything
+    /// that depends on the notes before (a JSON document's opening, then
+    /// commas; how many findings were already shown in full).
+    fn in_order(&self, rendered: Rendered) -> String {
+        rendered.full
     }
 
     /// Whether [`Emitter::finish`] needs every finding of the run: they
@@ -89,22 +99,34 @@ pub struct Style {
     pub redact: bool,
     /// `--diff`: each note's diff instead of its reports.
     pub diff: bool,
+    /// `--full`: every finding as a full report, however many.
+    pub full: bool,
 }
 
 /// The emitter for a format: where formats are registered.
 pub fn emitter(format: Format, style: Style) -> Box<dyn Emitter> {
     match format {
-        Format::Human => Box::new(human::HumanOutput {
-            reports: (!style.quiet && !style.diff)
+        Format::Human => Box::new(human::HumanOutput::new(
+            (!style.quiet && !style.diff)
                 .then(|| human::Human::new(style.color, style.width, style.redact)),
-            quiet: style.quiet,
-            diff: style.diff,
-        }),
+            style.quiet,
+            style.diff,
+            style.full,
+        )),
         Format::Concise => Box::new(concise::ConciseOutput { quiet: style.quiet }),
         Format::Json => Box::<json::JsonOutput>::default(),
         Format::Sarif => Box::new(sarif::SarifOutput),
         Format::Github => Box::new(github::GithubOutput),
     }
+}
+
+/// One note's output as a worker rendered it.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub full: String,
+    pub compact: Option<String>,
+    /// How many findings the note has.
+    pub findings: usize,
 }
 
 /// What an [`Emitter`] is given about one note.
@@ -132,6 +154,8 @@ pub struct RunOutput<'a> {
     pub errors: bool,
     /// Every finding of the run, if some emitter asked ([`Emitter::whole_run`]).
     pub whole_run: &'a [Located],
+    /// How many findings each rule had, by its index in `rules`.
+    pub by_rule: &'a [usize],
     pub rules: &'a [Rule],
 }
 

@@ -1,9 +1,10 @@
 //! `regard server`: the Language Server Protocol over standard input and
 //! output, so an editor shows findings while the note is being written.
 //!
-//! It is a thin layer over the same stages as `regard check`: configuration
-//! discovery (`config`, from each workspace folder instead of the current
-//! folder), rules (`rule`), the engine (`engine`) and documents (`document`).
+//! It is a thin layer over the same stages as `regard check`: the load
+//! sequence of configuration and rules (`config::Configuration`, from each
+//! workspace folder instead of the current folder), documents (`document`)
+//! and the lint pipeline (`lint::Linter::findings`, as `regard check` runs it).
 //! What it adds is protocol: open notes kept in memory and updated by
 //! incremental edits, byte offsets turned into LSP positions (UTF-8 when the
 //! client offers it, UTF-16 otherwise), diagnostics, quick fixes, hover docs,
