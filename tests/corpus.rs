@@ -84,10 +84,13 @@ fn triggered_patterns_find_what_exhaustive_search_finds() {
     let mut paths = Vec::new();
     notes(&root.join("fixtures"), &mut paths);
     for path in paths {
-        texts.push((
-            std::fs::read_to_string(&path).unwrap(),
-            Kind::from_path(&path).unwrap(),
-        ));
+        // Word and LibreOffice documents as regard reads them; the hostile
+        // ones in fixtures/office do not read, by design.
+        let kind = Kind::from_path(&path).unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        if let Ok(text) = kind.format().decode(&path.display().to_string(), bytes) {
+            texts.push((text, kind));
+        }
     }
     for entry in std::fs::read_dir(root.join("tests/accuracy")).unwrap() {
         let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();

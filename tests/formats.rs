@@ -42,6 +42,7 @@ fn located(spec: Spec) -> Located {
         message: spec.message.to_string(),
         start: index.position(start),
         end: index.position(start + spec.at.len()),
+        page: None,
         matched: spec.at.split_whitespace().collect::<Vec<_>>().join(" "),
         suggestions: spec.suggestions.iter().map(|s| s.to_string()).collect(),
         fingerprint: spec.fingerprint.to_string(),

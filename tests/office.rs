@@ -421,3 +421,60 @@ fn block_quotes_as_speech_quiets_quotation_paragraphs() {
         ]
     );
 }
+
+#[test]
+fn pages_where_the_document_records_them() {
+    // LibreOffice wrote where it broke the pages (paragraphs 21, 42, 63…).
+    let o = regard(&[
+        "check",
+        "--format",
+        "json",
+        &fixture("pages-libreoffice.odt"),
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let pages: Vec<(u64, u64)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["start"]["line"].as_u64().unwrap(),
+                f["page"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(pages, [(3, 1), (60, 3), (140, 7)]);
+    let o = regard(&["check", &fixture("pages-libreoffice.odt")]);
+    assert!(
+        stdout(&o).contains("        (on page 3)\n"),
+        "{}",
+        stdout(&o)
+    );
+    let o = regard(&["check", "--redact", &fixture("pages-libreoffice.odt")]);
+    assert!(
+        stdout(&o).contains("pages-libreoffice.odt:140:24 (page 7): Labels the person"),
+        "{}",
+        stdout(&o)
+    );
+    // A document that records no page breaks says nothing of pages.
+    let o = regard(&["check", "--format", "json", &fixture("session.docx")]);
+    assert!(!stdout(&o).contains("\"page\""));
+}
+
+#[test]
+fn text_boxes_are_read_once_where_they_stand() {
+    // The .docx holds the box twice (a drawing and, under mc:Fallback, the
+    // same for older Words): it is read once, numbered after the paragraph
+    // it is anchored in.
+    for name in ["textbox.odt", "textbox-libreoffice.docx"] {
+        assert_eq!(
+            read(name).shown(),
+            "Home visit, Thursday.\n\
+             The kitchen was tidy. We sat at the table.\n\
+             Aside: the neighbour claims the children are left alone.\n",
+            "{name}"
+        );
+        let o = regard(&["check", "--format", "json", &fixture(name)]);
+        assert_eq!(findings(&o), ["3:22 credibility-doubt claims"], "{name}");
+    }
+}

@@ -45,6 +45,12 @@ pub trait Format: Send + Sync {
         text.len()
     }
 
+    /// The page the text at `offset` is on, if the file says (a Word
+    /// document records where its pages broke when it was last laid out).
+    fn page(&self, _text: &str, _offset: usize) -> Option<u32> {
+        None
+    }
+
     /// Why `--fix` cannot write a file of this format back, if it cannot.
     fn fix_refused(&self) -> Option<&'static str> {
         None

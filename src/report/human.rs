@@ -60,7 +60,13 @@ impl Human {
                 let report = Redacted {
                     rule,
                     level: l.level,
-                    at: format!("{}:{}:{}", one_line(&l.path), l.start.line, l.start.column),
+                    at: format!(
+                        "{}:{}:{}{}",
+                        one_line(&l.path),
+                        l.start.line,
+                        l.start.column,
+                        l.page.map_or(String::new(), |p| format!(" (page {p})"))
+                    ),
                 };
                 self.handler.render_report(&mut out, &report)
             } else {
@@ -154,6 +160,13 @@ impl Diagnostic for FindingReport<'_> {
         for (i, s) in self.finding.suggestions.iter().enumerate() {
             help.push_str(if i == 0 { "try: " } else { "\n or: " });
             help.push_str(&printable(s));
+        }
+        if let Some(page) = self.finding.page {
+            // A Word document that records its page breaks.
+            if !help.is_empty() {
+                help.push('\n');
+            }
+            help.push_str(&format!("(on page {page})"));
         }
         (!help.is_empty()).then(|| Box::new(help) as Box<dyn fmt::Display>)
     }

@@ -21,7 +21,10 @@
 //! Lines and columns are 1-based; columns count characters; offsets are
 //! bytes from the start of the file, `end` exclusive. `matched` is the text as
 //! the rule saw it: white space folded and Markdown markup removed. Findings
-//! are sorted by path, then position.
+//! are sorted by path, then position. In a Word or LibreOffice document the
+//! line is the paragraph, the column the character in it, offsets count in
+//! the text of its paragraphs, and `"page": 3` says where the finding is
+//! when the document records its page breaks.
 
 use std::sync::Mutex;
 
@@ -150,6 +153,7 @@ mod tests {
             message: "`lazy` labels\nthe person".into(),
             start: at(3),
             end: at(7),
+            page: None,
             matched: "lazy".into(),
             suggestions: vec!["Say what happened.".into(), "Or ask.".into()],
             fix: None,

@@ -171,6 +171,10 @@ pub struct Located {
     pub message: String,
     pub start: Position,
     pub end: Position,
+    /// The page the finding starts on, where the note says (a Word or
+    /// LibreOffice document that records its page breaks).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
     pub matched: String,
     pub suggestions: Vec<String>,
     /// A replacement `--fix` can apply, if the rule has one.
@@ -224,6 +228,7 @@ pub fn locate(
                 message: f.message,
                 start: index.position(f.span.start),
                 end: index.position(f.span.end),
+                page: doc.kind.format().page(&doc.text, f.span.start),
                 matched: f.matched,
                 suggestions: f.suggestions,
                 fingerprint: f.fingerprint,

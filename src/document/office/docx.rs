@@ -196,13 +196,10 @@ impl<'a> State<'a> {
                     }
                     "t" => self.in_text = !empty,
                     "tab" | "ptab" | "cr" if !self.in_paragraph_properties => out.text(" "),
-                    "br" => {
-                        out.text(" ");
-                        if attr(tag, "type").as_deref() == Some("page") {
-                            out.page_break(false);
-                        }
-                    }
-                    "lastRenderedPageBreak" => out.page_break(true),
+                    "br" => out.text(" "),
+                    // Where Word broke the page when it last laid the
+                    // document out (after explicit page breaks too).
+                    "lastRenderedPageBreak" if self.part == Part::Body => out.page_break(),
                     "noBreakHyphen" => out.text("-"),
                     "commentRangeStart" | "commentRangeEnd" | "commentReference" => {
                         self.anchor(name.local, attr(tag, "id"), out)

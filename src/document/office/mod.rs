@@ -61,6 +61,9 @@ impl super::Format for Word {
     fn shown_len(&self, text: &str) -> usize {
         trailer_start(text)
     }
+    fn page(&self, text: &str, offset: usize) -> Option<u32> {
+        page(text, offset)
+    }
     fn fix_refused(&self) -> Option<&'static str> {
         Some("regard reads Word and LibreOffice documents but never rewrites them")
     }
@@ -200,9 +203,6 @@ pub struct Paragraph {
     /// In a quotation style.
     pub quote: bool,
     pub part: Part,
-    /// The page it starts on, if the document records page breaks as its
-    /// word processor laid it out.
-    pub page: Option<u32>,
 }
 
 /// Where a comment is anchored: (paragraph, byte in its text) at both ends.
@@ -227,9 +227,9 @@ pub struct Comment {
 pub struct Builder {
     pub paragraphs: Vec<Paragraph>,
     open: Vec<usize>,
-    /// Rendered page breaks seen so far, and whether the document records any.
-    page_breaks: u32,
-    pages_stated: bool,
+    /// Where the word processor broke pages when it last laid the document
+    /// out: (paragraph, byte in its text).
+    pub page_breaks: Vec<(usize, usize)>,
 }
 
 impl Builder {
@@ -239,7 +239,6 @@ impl Builder {
             text: String::new(),
             quote: false,
             part,
-            page: Some(self.page_breaks + 1),
         });
         self.open.push(i);
         i
@@ -277,10 +276,11 @@ impl Builder {
         self.open.last().map(|&i| &mut self.paragraphs[i])
     }
 
-    /// A page break the word processor recorded as it laid the pages out.
-    pub fn page_break(&mut self, rendered: bool) {
-        self.page_breaks += 1;
-        self.pages_stated |= rendered;
+    /// A page break the word processor recorded as it laid the pages out,
+    /// here (or before the next paragraph, between paragraphs).
+    pub fn page_break(&mut self) {
+        let at = self.position().unwrap_or((self.paragraphs.len(), 0));
+        self.page_breaks.push(at);
     }
 
     /// Paragraphs of another part (footnotes, comments) after these.
@@ -296,6 +296,9 @@ pub struct Extracted {
     pub paragraphs: Vec<Paragraph>,
     /// Comments whose text is a suppression directive, with their anchors.
     pub suppressions: Vec<(Anchor, String)>,
+    /// Where pages break in the body (paragraph, byte), if the document
+    /// records it.
+    pub page_breaks: Option<Vec<(usize, usize)>>,
 }
 
 /// Reads a document, whatever its extension says: the archive's contents
@@ -331,17 +334,14 @@ pub fn extract<R: Read + Seek>(reader: R, budget: Budget) -> Result<Extracted, O
         }
     }
     body.append(remarks);
-    let pages_stated = body.pages_stated;
-    let mut paragraphs = body.paragraphs;
-    for p in &mut paragraphs {
-        if !pages_stated || p.part != Part::Body {
-            p.page = None;
-        }
-    }
+    // Pages are stated only where the word processor laid them out: a
+    // document without a recorded break may be one page or never laid out.
+    let page_breaks = (!body.page_breaks.is_empty()).then(|| body.page_breaks.clone());
     Ok(Extracted {
         format: Some(format),
-        paragraphs,
+        paragraphs: body.paragraphs,
         suppressions,
+        page_breaks,
     })
 }
 
@@ -368,6 +368,23 @@ impl Extracted {
                 text.push_str(&format!("{TRAILER}quote {}\n", i + 1));
             }
         }
+        if let Some(breaks) = &self.page_breaks {
+            let starts = self.starts();
+            // Pages are the body's: footnotes and comments have none.
+            let body = self
+                .paragraphs
+                .iter()
+                .take_while(|p| p.part == Part::Body)
+                .count();
+            text.push_str(&format!("{TRAILER}pages-end {}\n", starts[body]));
+            for &(para, byte) in breaks {
+                let len = self.paragraphs.get(para).map_or(0, |p| p.text.len());
+                text.push_str(&format!(
+                    "{TRAILER}page-break {}\n",
+                    starts[para.min(body)] + byte.min(len)
+                ));
+            }
+        }
         for d in self.directives(&text[..paragraphs]) {
             let action = match d.action {
                 Action::Ignore => "ignore",
@@ -388,18 +405,23 @@ impl Extracted {
         text
     }
 
+    /// Where each paragraph starts in [`Extracted::text`], and its end.
+    fn starts(&self) -> Vec<usize> {
+        std::iter::once(0)
+            .chain(self.paragraphs.iter().scan(0, |at, p| {
+                *at += p.text.len() + 1;
+                Some(*at)
+            }))
+            .collect()
+    }
+
     /// Suppression comments as directives over [`Extracted::text`]. An
     /// anchor within one paragraph is a `regard-ignore` of that line; one
     /// across paragraphs is a `regard-disable` at its first and a
     /// `regard-enable` at its last, so one comment is one suppression
     /// (used or not) whatever its length.
     pub fn directives(&self, text: &str) -> Vec<Directive> {
-        let starts: Vec<usize> = std::iter::once(0)
-            .chain(self.paragraphs.iter().scan(0, |at, p| {
-                *at += p.text.len() + 1;
-                Some(*at)
-            }))
-            .collect();
+        let starts = self.starts();
         let offset = |(para, byte): (usize, usize)| {
             let start = starts[para.min(self.paragraphs.len())];
             let len = self.paragraphs.get(para).map_or(0, |p| p.text.len());
@@ -470,6 +492,23 @@ pub fn prose(text: &str) -> Prose {
         b.push(start..start + line.len());
     }
     b.finish()
+}
+
+/// The page `offset` (in a view's paragraphs) is on, if the document
+/// records where its pages break and `offset` is in the body.
+pub fn page(text: &str, offset: usize) -> Option<u32> {
+    let mut end = None;
+    let mut page = 1u32;
+    for line in trailer(text) {
+        if let Some(n) = line.strip_prefix("pages-end ") {
+            end = n.parse::<usize>().ok();
+        } else if let Some(n) = line.strip_prefix("page-break ") {
+            if n.parse::<usize>().is_ok_and(|at| at <= offset) {
+                page = page.saturating_add(1);
+            }
+        }
+    }
+    end.filter(|&end| offset < end).map(|_| page)
 }
 
 /// The suppression comments of a view, as directives over its paragraphs.
@@ -599,7 +638,6 @@ mod tests {
                     text: t.to_string(),
                     quote: false,
                     part: Part::Body,
-                    page: None,
                 })
                 .collect(),
             suppressions: vec![
@@ -618,6 +656,7 @@ mod tests {
                     "regard-ignore a, b".into(),
                 ),
             ],
+            page_breaks: None,
         };
         let text = extracted.text();
         let d = extracted.directives(&text);
@@ -716,5 +755,50 @@ mod tests {
                 &None
             )
         );
+    }
+
+    fn session(budget: Budget) -> Result<Extracted, OfficeError> {
+        let bytes = std::fs::read("fixtures/office/session.docx").unwrap();
+        extract(std::io::Cursor::new(bytes), budget)
+    }
+
+    #[test]
+    fn every_budget_stops_a_real_document_when_set_below_it() {
+        assert_eq!(session(Budget::default()).unwrap().paragraphs.len(), 18);
+        let cases = [
+            (
+                Budget {
+                    entries: 5,
+                    ..Budget::default()
+                },
+                "it has 18 entries, over the 5 regard reads in a document",
+            ),
+            (
+                Budget {
+                    bytes: 4_000,
+                    ..Budget::default()
+                },
+                "it looks like a zip bomb: `word/document.xml` inflates to over 4000 bytes",
+            ),
+            (
+                Budget {
+                    depth: 5,
+                    ..Budget::default()
+                },
+                "`word/document.xml` nests XML over 5 elements deep",
+            ),
+            (
+                Budget {
+                    elements: 100,
+                    ..Budget::default()
+                },
+                "it has over 100 XML elements, more than regard reads in a document",
+            ),
+        ];
+        for (budget, why) in cases {
+            let e = session(budget).expect_err(why);
+            assert!(matches!(e, OfficeError::OverBudget(_)), "{e:?}");
+            assert!(e.to_string().starts_with(why), "{e}");
+        }
     }
 }

@@ -99,7 +99,7 @@ pub fn read<R: Read + Seek>(
                         }
                     }
                     (TEXT, "s" | "tab" | "line-break") => out.text(" "),
-                    (TEXT, "soft-page-break") => out.page_break(true),
+                    (TEXT, "soft-page-break") if !in_comment => out.page_break(),
                     (OFFICE, "annotation") if !empty => {
                         let at = body.position().unwrap_or_default();
                         comments.push((
