@@ -13,11 +13,7 @@ fn notes(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
         let path = entry.unwrap().path();
         if path.is_dir() {
             notes(&path, out);
-        } else if Kind::from_path(&path).is_some_and(|k| k != Kind::Word)
-            && !path.ends_with("README.md")
-        {
-            // Word documents (fixtures/office) are zip files: tests/office.rs
-            // checks them through their extraction.
+        } else if Kind::from_path(&path).is_some() && !path.ends_with("README.md") {
             out.push(path);
         }
     }
