@@ -709,7 +709,6 @@ mod tests {
                 text: "He was resistant.".into(),
                 quote: false,
                 part: Part::Body,
-                page: None,
             }],
             suppressions: vec![(
                 Anchor {
@@ -718,6 +717,7 @@ mod tests {
                 },
                 "regard-ignore deficit-lable: the referral's word".into(),
             )],
+            page_breaks: None,
         };
         let rules = RuleSet::load(true, &[]).unwrap();
         let engine = Engine::new(&rules).unwrap();
