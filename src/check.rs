@@ -43,6 +43,9 @@ enum Outcome {
         /// (SARIF, `--write-baseline`): otherwise the worker that made them
         /// frees them (freeing on another thread's heap takes its lock).
         kept: Vec<Located>,
+        /// The note's name and what `--max-findings-per-note` left out of
+        /// its report, if anything.
+        left_out: Option<Box<(String, report::LeftOut)>>,
         fixed: usize,
         diff: String,
     },
@@ -496,17 +499,8 @@ impl Job<'_> {
             (original, 0, String::new())
         };
         let doc = Document::new(name, text, kind);
-        let kept = self.kept(&doc, self.engine.lint(&doc));
-        // Baselines (read or written) and SARIF need every finding.
         let args = self.args;
-        let (kept, left_out) = if self.baseline.is_some()
-            || args.write_baseline.is_some()
-            || args.format == Format::Sarif
-        {
-            (kept, report::LeftOut::default())
-        } else {
-            report::cap(kept)
-        };
+        let (kept, left_out) = self.select(&doc);
         let (mut findings, levels): (Vec<Finding>, Vec<Severity>) = kept.into_iter().unzip();
         // The human renderer needs the findings beside their positions;
         // other outputs take them over (over an archive, copying every
@@ -521,27 +515,7 @@ impl Job<'_> {
             l.level = *level;
             l.severity = level.as_str();
         }
-        let mut mask = vec![true; located.len()];
-        if let Some(baseline) = &self.baseline {
-            let mut baseline = baseline
-                .lock()
-                .expect("no worker panics while holding the lock");
-            for (keep, l) in mask.iter_mut().zip(&located) {
-                *keep = !baseline.excuses(l);
-            }
-        }
-        let mut i = 0;
-        located.retain(|_| {
-            i += 1;
-            mask[i - 1]
-        });
-        let shown: Vec<(Finding, Severity)> = findings
-            .into_iter()
-            .zip(levels)
-            .zip(&mask)
-            .filter(|(_, &keep)| keep)
-            .map(|(fl, _)| fl)
-            .collect();
+        let shown: Vec<(Finding, Severity)> = findings.into_iter().zip(levels).collect();
         let findings = located.len() + left_out.count;
         let fails_run = located.iter().any(|l| self.settings.fail_on.fails(l.level))
             || left_out
@@ -563,7 +537,7 @@ impl Job<'_> {
             Format::Human => human.unwrap_or_default() + &left_out.notice(&doc.path),
             Format::Json => json::items(&located),
             Format::Concise => concise::render(&located) + &left_out.notice(&doc.path),
-            Format::Github => github::render(&located),
+            Format::Github => github::render(&located) + &left_out.github_notice(&doc.path),
             Format::Sarif => String::new(),
         };
         Outcome::Checked {
@@ -571,9 +545,51 @@ impl Job<'_> {
             findings,
             fails_run,
             kept: if whole_run { located } else { Vec::new() },
+            left_out: (left_out.count > 0).then(|| Box::new((doc.path.clone(), left_out))),
             fixed,
             diff,
         }
+    }
+
+    /// The note's findings that per-file settings and the baseline keep,
+    /// with their levels: the first `--max-findings-per-note` built, the
+    /// rest only counted (`--write-baseline` records every one). Text is
+    /// built only for those shown: a note in which every line is a finding
+    /// held every finding's message and suggestions (issue 18).
+    fn select(&self, doc: &Document) -> (Vec<(Finding, Severity)>, report::LeftOut) {
+        let rules = &self.rules.rules;
+        let path = Path::new(&doc.path);
+        let limit = match self.args.max_findings_per_note {
+            _ if self.args.write_baseline.is_some() => usize::MAX,
+            0 => usize::MAX,
+            n => n,
+        };
+        let mut baseline = self
+            .baseline
+            .as_ref()
+            .map(|b| b.lock().expect("no worker panics while holding the lock"));
+        let per_file = self.settings.has_per_file();
+        let selected = self.engine.lint_lazy(doc).select(limit, |hit| {
+            let rule = &rules[hit.rule()];
+            let level = if per_file {
+                self.settings.rule_for_path(path, &rule.id, rule.severity)?
+            } else {
+                rule.severity
+            };
+            if let Some(baseline) = baseline.as_mut() {
+                let probe = report::Located::probe(&doc.path, rule, hit.fingerprint());
+                if baseline.excuses(&probe) {
+                    return None;
+                }
+            }
+            Some(level)
+        });
+        let left_out = report::LeftOut {
+            count: selected.more,
+            worst: selected.worst_of_more,
+            limit,
+        };
+        (selected.shown, left_out)
     }
 
     /// Applies fixes until none is left (or writes the diff): the text to
@@ -669,6 +685,8 @@ struct Sink<'a> {
     err: &'a mut dyn Write,
     json: json::JsonStream,
     kept: Vec<Located>,
+    /// Notes with findings left out of the report, for JSON and SARIF.
+    left_out: Vec<(String, report::LeftOut)>,
     findings: usize,
     checked: usize,
     with_findings: usize,
@@ -694,6 +712,7 @@ impl<'a> Sink<'a> {
             err,
             json: json::JsonStream::default(),
             kept: Vec::new(),
+            left_out: Vec::new(),
             findings: 0,
             checked: 0,
             with_findings: 0,
@@ -714,6 +733,7 @@ impl<'a> Sink<'a> {
                 findings,
                 fails_run,
                 kept,
+                left_out,
                 fixed,
                 diff,
             } => {
@@ -723,6 +743,7 @@ impl<'a> Sink<'a> {
                 self.with_findings += usize::from(findings > 0);
                 self.fails_run |= fails_run;
                 self.kept.extend(kept);
+                self.left_out.extend(left_out.map(|b| *b));
                 if args.write_baseline.is_some() {
                     return !self.closed;
                 }
@@ -822,8 +843,10 @@ impl<'a> Sink<'a> {
                     }
                     text + &summary
                 }
-                Format::Json => self.json.end(self.checked),
-                Format::Sarif => sarif::render(&self.kept, &self.job.rules.rules),
+                Format::Json => self.json.end(self.checked, &self.left_out),
+                Format::Sarif => {
+                    sarif::render_run(&self.kept, &self.job.rules.rules, &self.left_out)
+                }
                 Format::Concise | Format::Github => String::new(),
             };
             self.write(&text);

@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::compile::build_automaton;
+use super::lazy::{Captured, Hit, Why};
 use super::{Engine, Finding};
 use crate::document::quotes::{is_quoted, quoted_ranges};
 use crate::document::span::{ceil_char_boundary, floor_char_boundary};
@@ -38,29 +39,41 @@ pub(crate) const WORD_BY_WORD_NOTES: usize = 4;
 impl Engine<'_> {
     /// All findings in `doc`, sorted by position, then rule.
     pub fn find(&self, doc: &Document) -> Vec<Finding> {
+        self.hits(doc)
+            .into_iter()
+            .map(|hit| self.finish(doc, hit))
+            .collect()
+    }
+
+    /// Where findings are in `doc`, sorted by position, then rule: what
+    /// [`Engine::find`] returns, before any text is built for them (see
+    /// `lazy.rs`).
+    pub(crate) fn hits(&self, doc: &Document) -> Vec<Hit> {
         let text = doc.prose.text.as_str();
         // What the automata search (see `Engine::with_options`).
         let lower = text.to_ascii_lowercase();
-        let mut findings = Vec::new();
+        let mut hits = Vec::new();
         // A short note, while only a few have been: search word by word.
         let by_word = lower.len() < SHORT_NOTE && self.take_word_by_word_turn();
         let runs = self.pattern_runs(doc, &lower, by_word);
         match self.speed() {
             Speed::Lean => std::thread::scope(|scope| {
                 self.compile_beside(scope, &runs);
-                self.find_in(doc, &lower, by_word, &runs, &mut findings);
+                self.find_in(doc, &lower, by_word, &runs, &mut hits);
             }),
-            Speed::Fast => self.find_in(doc, &lower, by_word, &runs, &mut findings),
+            Speed::Fast => self.find_in(doc, &lower, by_word, &runs, &mut hits),
         }
-        findings.sort_by(|a, b| {
+        drop(lower);
+        // Stable: of a rule's candidates at one span, the first found is kept.
+        hits.sort_by(|a, b| {
             (a.span.start, a.span.end, &self.rules[a.rule].id).cmp(&(
                 b.span.start,
                 b.span.end,
                 &self.rules[b.rule].id,
             ))
         });
-        findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
-        findings
+        hits.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
+        hits
     }
 
     /// Compiles, on a second thread, the lean patterns `runs` will need
@@ -98,7 +111,7 @@ impl Engine<'_> {
         lower: &str,
         by_word: bool,
         runs: &[(usize, Range<usize>)],
-        findings: &mut Vec<Finding>,
+        hits: &mut Vec<Hit>,
     ) {
         let text = doc.prose.text.as_str();
         let mut quotes = QuoteCache::default();
@@ -107,8 +120,8 @@ impl Engine<'_> {
                 continue;
             }
             for &r in &self.phrase_rules[phrase] {
-                if let Some(f) = self.consider(doc, r, at.clone(), None, &mut quotes) {
-                    findings.push(f);
+                if let Some(span) = self.consider(doc, r, at.clone(), &mut quotes) {
+                    hits.push(Hit::new(r, span, at.clone(), Why::Phrase));
                 }
             }
         }
@@ -121,9 +134,9 @@ impl Engine<'_> {
                     continue;
                 };
                 let at = base + m.start()..base + m.end();
-                let groups = Groups::new(&caps, haystack);
-                if let Some(f) = self.consider(doc, r, at, Some(groups), &mut quotes) {
-                    findings.push(f);
+                if let Some(span) = self.consider(doc, r, at.clone(), &mut quotes) {
+                    let why = Why::Pattern(Box::new(Captured { caps, base }));
+                    hits.push(Hit::new(r, span, at, why));
                 }
             }
         }
@@ -244,14 +257,16 @@ impl Engine<'_> {
         }
     }
 
+    /// The span in the file of the candidate `at` (prose bytes) of rule
+    /// `r`, if it is a finding: not in quoted speech the rule skips, not
+    /// excused by the rule's `unless`.
     fn consider(
         &self,
         doc: &Document,
         r: usize,
         at: Range<usize>,
-        caps: Option<Groups<'_>>,
         quotes: &mut QuoteCache,
-    ) -> Option<Finding> {
+    ) -> Option<Span> {
         let rule = &self.rules[r];
         let prose = &doc.prose;
         let text = prose.text.as_str();
@@ -288,19 +303,36 @@ impl Engine<'_> {
         let last = matched.chars().next_back().map_or(0, char::len_utf8);
         let end = prose.source_offset(at.end - last);
         let end = end + doc.text[end..].chars().next().map_or(0, char::len_utf8);
-        let span = Span::new(prose.source_offset(at.start), end);
+        Some(Span::new(prose.source_offset(at.start), end))
+    }
+
+    /// The finding `hit` stands for, with its message, suggestions, fix
+    /// and (if the engine's options ask for them) fingerprint.
+    pub(crate) fn finish(&self, doc: &Document, hit: Hit) -> Finding {
+        let (caps, base) = match hit.why {
+            Why::Built(finding) => return *finding,
+            Why::Phrase => (None, 0),
+            Why::Pattern(captured) => (Some(captured.caps), captured.base),
+        };
+        let (r, span, at) = (hit.rule, hit.span, hit.at);
+        let rule = &self.rules[r];
+        let prose = &doc.prose;
+        let text = prose.text.as_str();
+        let i = prose.blocks.partition_point(|b| b.range.end < at.start);
+        let block = prose.blocks[i].range.clone();
+        let matched = &text[at.clone()];
         // Only where the file holds exactly these words (no markup or
         // line break inside) may a fix apply, so an edit never eats formatting.
         let plain_in_file = doc.text[span.start..span.end].eq_ignore_ascii_case(matched);
-        let i = prose.blocks.partition_point(|b| b.range.end < at.start);
         let earlier = i
             .checked_sub(1)
             .and_then(|p| prose.blocks.get(p))
             .map_or("", |b| &text[b.range.clone()]);
         let context = crate::suggest::Context::new(text, block.clone(), earlier, at.clone());
+        let groups = caps.as_ref().map(|c| Groups::new(c, &text[base..]));
         let (message, suggestions, fix) =
-            crate::suggest::finish(rule, &context, matched, caps, plain_in_file);
-        Some(Finding {
+            crate::suggest::finish(rule, &context, matched, groups, plain_in_file);
+        Finding {
             rule: r,
             span,
             fingerprint: if self.options.fingerprints {
@@ -312,7 +344,27 @@ impl Engine<'_> {
             matched: matched.to_string(),
             message,
             suggestions,
-        })
+        }
+    }
+
+    /// The fingerprint of `hit`'s finding (see [`Finding::fingerprint`]),
+    /// whatever the engine's options, without building its text.
+    pub(crate) fn hit_fingerprint(&self, doc: &Document, hit: &Hit) -> String {
+        if let Why::Built(f) = &hit.why {
+            return f.fingerprint.clone();
+        }
+        let text = doc.prose.text.as_str();
+        let block = &doc
+            .prose
+            .block_at(hit.at.start)
+            .expect("a hit is in a block")
+            .range;
+        let rule = &self.rules[hit.rule];
+        super::fingerprint(
+            &rule.id,
+            &text[hit.at.clone()],
+            sentence_around(text, block, &hit.at),
+        )
     }
 }
 

@@ -17,11 +17,13 @@
 //! [`RuleSet`]: crate::rule::RuleSet
 
 mod compile;
+mod lazy;
 mod leftmost;
 mod matcher;
 mod suppress;
 
 pub use compile::{BuildError, Engine, Options};
+pub use lazy::{Hit, Lint, Probe, Selected};
 
 use crate::document::Span;
 

@@ -48,7 +48,7 @@ pub fn render(findings: &[Located]) -> String {
 }
 
 /// `escapeData` in `@actions/core`'s `command.ts`, after [`printable`].
-fn escape_data(s: &str) -> String {
+pub(crate) fn escape_data(s: &str) -> String {
     printable(s)
         .replace('%', "%25")
         .replace('\r', "%0D")
@@ -56,7 +56,7 @@ fn escape_data(s: &str) -> String {
 }
 
 /// `escapeProperty` in `@actions/core`'s `command.ts`.
-fn escape_property(s: &str) -> String {
+pub(crate) fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 

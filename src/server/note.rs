@@ -192,24 +192,21 @@ impl Note {
             .map_or_else(String::new, |p| p.display().to_string());
         let doc = Document::new(name, self.text.clone(), self.kind);
         let rules = &cx.rules.rules;
-        let findings = cx
-            .engine
-            .lint(&doc)
-            .into_iter()
-            .filter_map(|f| {
-                let rule = &rules[f.rule];
-                let level = match &self.path {
-                    Some(path) if cx.settings.has_per_file() => {
-                        cx.settings.rule_for_path(path, &rule.id, rule.severity)?
-                    }
-                    _ => rule.severity,
-                };
-                Some((f, level))
-            })
-            .collect();
         // An editor gets at most `MAX_PER_NOTE` diagnostics for a note, as
-        // `regard check` shows at most that many (issue 18).
-        crate::report::cap(findings).0
+        // `regard check` shows at most that many (issue 18); text is built
+        // for those only.
+        cx.engine
+            .lint_lazy(&doc)
+            .select(crate::report::MAX_PER_NOTE, |hit| {
+                let rule = &rules[hit.rule()];
+                match &self.path {
+                    Some(path) if cx.settings.has_per_file() => {
+                        cx.settings.rule_for_path(path, &rule.id, rule.severity)
+                    }
+                    _ => Some(rule.severity),
+                }
+            })
+            .shown
     }
 
     /// The findings of the last lint (see [`findings`]).
