@@ -3,15 +3,15 @@
 //! A finding's message, suggestions and fix cost a few hundred bytes and
 //! some work each; a note in which every line is a finding held all of them
 //! at once, about 58 bytes of memory per byte of note (issue 18). The
-//! matcher keeps a [`Hit`] instead: the rule, the span and the captures the
-//! message needs (56 bytes, one allocation for a pattern's captures).
+//! matcher keeps a [`Hit`] instead: the rule, the span and which pattern
+//! matched where (56 bytes, no allocation); a pattern's captures, which the
+//! message may quote, are found again, by an anchored search at the match,
+//! for the findings built.
 //! [`Engine::lint_lazy`] gives a note's hits after suppressions, and
 //! [`Lint::select`] builds the first few the report shows and only counts
 //! the rest.
 
 use std::ops::Range;
-
-use regex_automata::util::captures::Captures;
 
 use super::{Engine, Finding};
 use crate::document::{Document, Span};
@@ -31,16 +31,13 @@ pub struct Hit {
 #[derive(Debug)]
 pub(crate) enum Why {
     Phrase,
-    Pattern(Box<Captured>),
+    /// Pattern `pattern`, an index into `Engine::patterns` (see
+    /// `Engine::run_range` for the text it ran over).
+    Pattern {
+        pattern: usize,
+    },
     /// A finding the engine makes whole (an unused suppression).
     Built(Box<Finding>),
-}
-
-/// A pattern's captures, from a search of the prose text starting at `base`.
-#[derive(Debug)]
-pub(crate) struct Captured {
-    pub(crate) caps: Captures,
-    pub(crate) base: usize,
 }
 
 impl Hit {

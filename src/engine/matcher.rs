@@ -14,7 +14,10 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::compile::build_automaton;
-use super::lazy::{Captured, Hit, Why};
+use regex_automata::util::captures::Captures;
+use regex_automata::{Anchored, Input};
+
+use super::lazy::{Hit, Why};
 use super::{Engine, Finding};
 use crate::document::quotes::{is_quoted, quoted_ranges};
 use crate::document::span::{ceil_char_boundary, floor_char_boundary};
@@ -135,7 +138,8 @@ impl Engine<'_> {
                 };
                 let at = base + m.start()..base + m.end();
                 if let Some(span) = self.consider(doc, r, at.clone(), &mut quotes) {
-                    let why = Why::Pattern(Box::new(Captured { caps, base }));
+                    debug_assert_eq!(self.run_range(doc, *i, at.start), range.clone());
+                    let why = Why::Pattern { pattern: *i };
                     hits.push(Hit::new(r, span, at, why));
                 }
             }
@@ -309,15 +313,22 @@ impl Engine<'_> {
     /// The finding `hit` stands for, with its message, suggestions, fix
     /// and (if the engine's options ask for them) fingerprint.
     pub(crate) fn finish(&self, doc: &Document, hit: Hit) -> Finding {
+        let (r, span, at) = (hit.rule, hit.span, hit.at);
+        let prose = &doc.prose;
+        let text = prose.text.as_str();
         let (caps, base) = match hit.why {
             Why::Built(finding) => return *finding,
             Why::Phrase => (None, 0),
-            Why::Pattern(captured) => (Some(captured.caps), captured.base),
+            Why::Pattern { pattern } => {
+                let range = self.run_range(doc, pattern, at.start);
+                let base = range.start;
+                (
+                    Some(self.captures(pattern, &text[range], at.start - base)),
+                    base,
+                )
+            }
         };
-        let (r, span, at) = (hit.rule, hit.span, hit.at);
         let rule = &self.rules[r];
-        let prose = &doc.prose;
-        let text = prose.text.as_str();
         let i = prose.blocks.partition_point(|b| b.range.end < at.start);
         let block = prose.blocks[i].range.clone();
         let matched = &text[at.clone()];
@@ -345,6 +356,32 @@ impl Engine<'_> {
             message,
             suggestions,
         }
+    }
+
+    /// The text pattern `i` ran over when it matched at `at` (prose bytes):
+    /// as `pattern_runs` chose, the whole text for a pattern without
+    /// triggers, else the block.
+    fn run_range(&self, doc: &Document, i: usize, at: usize) -> Range<usize> {
+        if !self.options.exhaustive && self.always.contains(&i) {
+            0..doc.prose.text.len()
+        } else {
+            doc.prose
+                .block_at(at)
+                .expect("a match is in a block")
+                .range
+                .clone()
+        }
+    }
+
+    /// The captures of pattern `i`'s match at `start` in `haystack`, as the
+    /// search that found it saw them: the leftmost-first match starting
+    /// there, with the whole haystack around it for look-arounds.
+    fn captures(&self, i: usize, haystack: &str, start: usize) -> Captures {
+        let regex = self.patterns[i].1.regex(self.speed());
+        let mut caps = regex.create_captures();
+        let input = Input::new(haystack).range(start..).anchored(Anchored::Yes);
+        regex.search_captures(&input, &mut caps);
+        caps
     }
 
     /// The fingerprint of `hit`'s finding (see [`Finding::fingerprint`]),
