@@ -26,7 +26,7 @@ use crate::document::{Document, Kind, Unreadable};
 use crate::engine::{Engine, Options};
 use crate::error::{Error, ExitStatus};
 use crate::fix;
-use crate::lint::{Cap, Linter};
+use crate::lint::Linter;
 use crate::read::{self, ReadError};
 use crate::report::source::{one_line, printable};
 use crate::report::statistics::StatisticsOutput;
@@ -46,6 +46,9 @@ enum Outcome {
         /// (SARIF, `--write-baseline`): otherwise the worker that made them
         /// frees them (freeing on another thread's heap takes its lock).
         whole_run: Vec<Located>,
+        /// The note's name and what `--max-findings-per-note` left out of
+        /// its report, if anything.
+        left_out: Option<Box<(String, report::LeftOut)>>,
         fixed: usize,
     },
     Skipped {
@@ -617,18 +620,21 @@ impl Job<'_> {
         };
         let doc = Document::new(name, text, kind);
         let whole_run = self.emitters.iter().any(|e| e.whole_run());
-        // Baselines (read or written) and SARIF need every finding.
-        let cap = if self.baseline.is_some() || whole_run {
-            Cap::No
-        } else {
-            Cap::Yes
+        // A baseline written records every finding; otherwise findings
+        // past `--max-findings-per-note` (0: no limit) are only counted,
+        // after the baseline read has excused its own.
+        let limit = match self.args.max_findings_per_note {
+            _ if self.args.write_baseline.is_some() => usize::MAX,
+            0 => usize::MAX,
+            n => n,
         };
         let linted = self.linter().lint(
             &doc,
             Some(Path::new(&doc.path)),
-            cap,
+            limit,
             self.baseline.as_ref(),
         );
+        let left_out = linted.left_out;
         let note = NoteOutput {
             doc: &doc,
             findings: &linted.findings,
@@ -657,6 +663,7 @@ impl Job<'_> {
             } else {
                 Vec::new()
             },
+            left_out: (left_out.count > 0).then(|| Box::new((doc.path.clone(), left_out))),
             fixed,
         }
     }
@@ -734,6 +741,8 @@ struct Sink<'a> {
     whole_run: Vec<Located>,
     /// Findings per rule, by index in the rule set.
     by_rule: Vec<usize>,
+    /// Notes with findings left out of the report, for JSON and SARIF.
+    left_out: Vec<(String, report::LeftOut)>,
     findings: usize,
     checked: usize,
     with_findings: usize,
@@ -760,6 +769,7 @@ impl<'a> Sink<'a> {
             destinations,
             whole_run: Vec::new(),
             by_rule: vec![0; job.rules.rules.len()],
+            left_out: Vec::new(),
             findings: 0,
             checked: 0,
             with_findings: 0,
@@ -780,6 +790,7 @@ impl<'a> Sink<'a> {
                 findings,
                 fails_run,
                 whole_run,
+                left_out,
                 fixed,
             } => {
                 for (rule, n) in by_rule {
@@ -791,6 +802,7 @@ impl<'a> Sink<'a> {
                 self.with_findings += usize::from(findings > 0);
                 self.fails_run |= fails_run;
                 self.whole_run.extend(whole_run);
+                self.left_out.extend(left_out.map(|b| *b));
                 for (i, rendered) in rendered.into_iter().enumerate() {
                     let text = self.job.emitters[i].in_order(rendered);
                     self.write(i, &text);
@@ -864,6 +876,7 @@ impl<'a> Sink<'a> {
         };
         let whole_run = std::mem::take(&mut self.whole_run);
         let by_rule = std::mem::take(&mut self.by_rule);
+        let left_out = std::mem::take(&mut self.left_out);
         let run = RunOutput {
             checked: self.checked,
             findings: self.findings,
@@ -873,6 +886,7 @@ impl<'a> Sink<'a> {
             whole_run: &whole_run,
             by_rule: &by_rule,
             rules: &self.job.rules.rules,
+            left_out: &left_out,
         };
         // An output that could not be written (a baseline) fails the run.
         let mut unwritten = false;

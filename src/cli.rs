@@ -156,6 +156,12 @@ pub struct CheckArgs {
     #[arg(long, value_name = "BYTES")]
     pub max_file_size: Option<u64>,
 
+    /// Show at most this many findings per note (0: no limit); the rest are
+    /// counted in the totals and exit status, and the report says how many
+    /// were not shown. `--write-baseline` records them all.
+    #[arg(long, value_name = "N", default_value_t = crate::report::MAX_PER_NOTE)]
+    pub max_findings_per_note: usize,
+
     /// Check only notes changed since this git revision (e.g. `origin/main`).
     #[arg(long, value_name = "REV")]
     pub changed_since: Option<String>,

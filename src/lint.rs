@@ -3,17 +3,18 @@
 //! command line calls).
 //!
 //! ```text
-//! Document ──engine──▶ Finding ──per-file──▶ (Finding, Severity) ──cap──▶
-//!          ──locate──▶ Located ──baseline──▶ ──redact──▶ Linted
+//! Document ──engine──▶ Hit ──per-file──▶ (Hit, Severity) ──baseline──▶
+//!          ──limit──▶ Finding (built) ──locate──▶ Located ──redact──▶ Linted
 //! ```
 //!
-//! [`Linter::findings`] is the first half: the engine's findings with the
-//! severity the configuration gives each one for this file (`per-file`
-//! settings may turn a rule off there). The editor stops there (it needs
-//! byte spans, not lines and columns), and so does `--fix`. [`Linter::lint`]
-//! goes on to what every output of `regard check` shows: findings with
-//! lines and columns, the ones in the baseline dropped, and no note text
-//! under `--redact`.
+//! [`Linter::findings`] gives every finding built, with the severity the
+//! configuration gives each one for this file (`per-file` settings may
+//! turn a rule off there); `--fix` uses it. [`Linter::select`] builds only
+//! the first few findings the per-file settings and the baseline keep and
+//! counts the rest (`engine/lazy.rs`, issue 18): the editor stops there
+//! (it needs byte spans, not lines and columns). [`Linter::lint`] goes on
+//! to what every output of `regard check` shows: findings with lines and
+//! columns, and no note text under `--redact`.
 
 use std::path::Path;
 use std::sync::Mutex;
@@ -21,7 +22,7 @@ use std::sync::Mutex;
 use crate::baseline::Baseline;
 use crate::config::Settings;
 use crate::document::Document;
-use crate::engine::{Engine, Finding};
+use crate::engine::{Engine, Finding, Selected};
 use crate::report::{self, LeftOut, Located};
 use crate::rule::{RuleSet, Severity};
 
@@ -31,15 +32,6 @@ pub struct Linter<'a> {
     pub settings: &'a Settings,
     pub rules: &'a RuleSet,
     pub engine: &'a Engine<'a>,
-}
-
-/// Whether a note's findings are capped at [`report::MAX_PER_NOTE`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Cap {
-    /// At most that many are kept; the rest are counted (people read these).
-    Yes,
-    /// All are kept (a baseline or a SARIF file must record every one).
-    No,
 }
 
 /// One note's findings, as outputs show them.
@@ -100,55 +92,60 @@ impl<'a> Linter<'a> {
         }
     }
 
+    /// The findings of `doc` [`Linter::findings`] gives that `baseline`
+    /// does not excuse, the first `limit` of them built (with their
+    /// severities), the rest only counted: no text is built for a finding
+    /// not shown (issue 18).
+    pub fn select(
+        &self,
+        doc: &Document,
+        path: Option<&Path>,
+        limit: usize,
+        baseline: Option<&Mutex<Baseline>>,
+    ) -> Selected {
+        let rules = &self.rules.rules;
+        let mut baseline =
+            baseline.map(|b| b.lock().expect("no worker panics while holding the lock"));
+        let per_file = path.filter(|_| self.settings.has_per_file());
+        self.engine.lint_lazy(doc).select(limit, |hit| {
+            let rule = &rules[hit.rule()];
+            let level = match per_file {
+                Some(path) => self.settings.rule_for_path(path, &rule.id, rule.severity)?,
+                None => rule.severity,
+            };
+            if let Some(baseline) = baseline.as_mut() {
+                let probe = Located::probe(&doc.path, rule, hit.fingerprint());
+                if baseline.excuses(&probe) {
+                    return None;
+                }
+            }
+            Some(level)
+        })
+    }
+
     /// Everything `regard check` reports of `doc`: [`Linter::findings`]
-    /// (capped if asked), with lines and columns, less what `baseline`
-    /// excuses, redacted under `--redact`.
+    /// less what `baseline` excuses, the first `limit` with lines and
+    /// columns (redacted under `--redact`), the rest counted.
     pub fn lint(
         &self,
         doc: &Document,
         path: Option<&Path>,
-        cap: Cap,
+        limit: usize,
         baseline: Option<&Mutex<Baseline>>,
     ) -> Linted {
-        let mut findings = self.findings(doc, path);
-        let mut by_rule = Vec::new();
-        if cap == Cap::Yes {
-            count(
-                &mut by_rule,
-                findings
-                    .iter()
-                    .skip(report::MAX_PER_NOTE)
-                    .map(|(f, _)| f.rule),
-            );
-        }
-        let left_out;
-        (findings, left_out) = match cap {
-            Cap::Yes => report::cap(findings),
-            Cap::No => (findings, LeftOut::default()),
+        let selected = self.select(doc, path, limit, baseline);
+        let left_out = LeftOut {
+            count: selected.more,
+            worst: selected.worst_of_more,
+            limit,
         };
-        let mut rules: Vec<usize> = findings.iter().map(|(f, _)| f.rule).collect();
-        let (findings, levels): (Vec<Finding>, Vec<Severity>) = findings.into_iter().unzip();
+        let mut by_rule = selected.more_by_rule;
+        count(&mut by_rule, selected.shown.iter().map(|(f, _)| f.rule));
+        let (findings, levels): (Vec<Finding>, Vec<Severity>) = selected.shown.into_iter().unzip();
         let mut located = report::locate(doc, findings, &self.rules.rules);
         for (l, level) in located.iter_mut().zip(levels) {
             l.level = level;
         }
-        if let Some(baseline) = baseline {
-            let mut baseline = baseline
-                .lock()
-                .expect("no worker panics while holding the lock");
-            let excused: Vec<bool> = located.iter().map(|l| baseline.excuses(l)).collect();
-            let mut i = 0;
-            located.retain(|_| {
-                i += 1;
-                !excused[i - 1]
-            });
-            let mut i = 0;
-            rules.retain(|_| {
-                i += 1;
-                !excused[i - 1]
-            });
-        }
-        count(&mut by_rule, rules.into_iter());
         if self.settings.redact {
             for l in &mut located {
                 *l = l.redacted(&self.rules.rules);

@@ -1462,3 +1462,159 @@ mod write_side {
         );
     }
 }
+
+// Issue 18, item 5, the rest: only the findings shown are built (message,
+// suggestions, fix); the limit is `--max-findings-per-note`; JSON, SARIF
+// and GitHub annotations say what it left out; and it counts what
+// suppressions and the baseline leave, not what the matcher found.
+
+#[test]
+fn issue18_item5_every_format_says_what_the_per_note_limit_left_out() {
+    let d = Dir::new("i18-5-formats");
+    d.write("every.md", "He was lazy.\n".repeat(5000));
+
+    let o = d.regard(&["check", "--isolated", "--format", "json", "."]);
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
+    let findings = json["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1000);
+    assert_eq!(findings[999]["start"]["line"], 1000);
+    assert_eq!(json["files_checked"], 1);
+    assert_eq!(
+        json["not_shown"],
+        serde_json::json!([{"path": "every.md", "findings": 4000, "limit": 1000}])
+    );
+
+    let args = ["check", "--isolated", "--max-findings-per-note", "2"];
+    let o = d.regard(&[&args[..], &["--format", "sarif", "every.md"]].concat());
+    assert_eq!(o.status.code(), Some(1));
+    let sarif: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
+    let run = &sarif["runs"][0];
+    assert_eq!(run["results"].as_array().unwrap().len(), 2);
+    let invocation = &run["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], true);
+    let notification = &invocation["toolExecutionNotifications"][0];
+    assert_eq!(notification["level"], "warning");
+    assert_eq!(
+        notification["message"]["text"],
+        "4998 more findings in this note not shown (at most 2 a note; --max-findings-per-note)"
+    );
+    assert_eq!(
+        notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "every.md"
+    );
+
+    let o = d.regard(&[&args[..], &["--format", "github", "every.md"]].concat());
+    assert_eq!(o.status.code(), Some(1));
+    let s = out(&o);
+    assert_eq!(s.lines().count(), 3, "{}", head(&s));
+    assert!(s.ends_with("::notice file=every.md::4998 more findings in this note not shown (at most 2 a note; --max-findings-per-note)\n"), "{}", head(&s));
+
+    let o = d.regard(&[&args[..], &["--format", "concise", "every.md"]].concat());
+    assert_eq!(
+        out(&o).lines().last(),
+        Some("regard: 4998 more findings in `every.md` not shown (at most 2 a note); the totals include them.")
+    );
+
+    // 0: no limit, no notice.
+    let o = d.regard(&[
+        "check",
+        "--isolated",
+        "--max-findings-per-note",
+        "0",
+        "--format",
+        "concise",
+        "every.md",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let s = out(&o);
+    assert_eq!(s.lines().count(), 5000);
+    assert!(!s.contains("not shown"), "{}", head(&s));
+}
+
+#[test]
+fn issue18_item5_the_limit_counts_what_suppressions_and_the_baseline_leave() {
+    let d = Dir::new("i18-5-filters");
+    // 10 findings, 100 suppressed, a suppression that covers nothing (a
+    // finding of its own), 20 findings.
+    let mut note = "He was lazy.\n".repeat(10);
+    note.push_str("<!-- regard-disable deficit-label: a quoted transcript -->\n");
+    note.push_str(&"He was lazy.\n".repeat(100));
+    note.push_str("<!-- regard-enable deficit-label -->\n");
+    note.push_str("<!-- regard-ignore deficit-label: nothing here -->\nWe met.\n");
+    note.push_str(&"He was lazy.\n".repeat(20));
+    d.write("n.md", &note);
+    let o = d.regard(&[
+        "check",
+        "--isolated",
+        "--max-findings-per-note",
+        "12",
+        "--format",
+        "concise",
+        "n.md",
+    ]);
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(1));
+    let s = out(&o);
+    let lines: Vec<&str> = s.lines().collect();
+    assert_eq!(lines.len(), 13, "{s}");
+    assert!(
+        lines[9].starts_with("n.md:10:8: warning deficit-label:"),
+        "{s}"
+    );
+    assert_eq!(
+        lines[10],
+        "n.md:113:20: warning unused-suppression: this suppression of `deficit-label` matches nothing here"
+    );
+    assert!(
+        lines[11].starts_with("n.md:115:8: warning deficit-label:"),
+        "{s}"
+    );
+    assert_eq!(
+        lines[12],
+        "regard: 19 more findings in `n.md` not shown (at most 12 a note); the totals include them."
+    );
+    let o = d.regard(&[
+        "check",
+        "--isolated",
+        "--max-findings-per-note",
+        "12",
+        "n.md",
+    ]);
+    assert!(
+        out(&o).ends_with("regard: 31 phrases to reconsider in 1 of 1 note.\n"),
+        "{}",
+        head(&out(&o))
+    );
+
+    // A baseline of 5 findings, then 1,500: the limit applies to the 1,495 new ones.
+    d.write("b.md", "He was lazy.\n".repeat(5));
+    let o = d.regard(&[
+        "check",
+        "--isolated",
+        "--write-baseline",
+        "base.json",
+        "b.md",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    d.write("b.md", "He was lazy.\n".repeat(1500));
+    let o = d.regard(&[
+        "check",
+        "--isolated",
+        "--baseline",
+        "base.json",
+        "--format",
+        "concise",
+        "b.md",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let s = out(&o);
+    assert_eq!(s.lines().count(), 1001, "{}", head(&s));
+    assert!(
+        s.starts_with("b.md:6:8: warning deficit-label:"),
+        "{}",
+        head(&s)
+    );
+    assert!(s.ends_with("regard: 495 more findings in `b.md` not shown (at most 1000 a note); the totals include them.\n"), "{}", head(&s));
+}

@@ -14,6 +14,10 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::compile::build_automaton;
+use regex_automata::util::captures::Captures;
+use regex_automata::{Anchored, Input};
+
+use super::lazy::{Hit, Why};
 use super::{Engine, Finding};
 use crate::document::quotes::{is_quoted, quoted_ranges};
 use crate::document::span::{ceil_char_boundary, floor_char_boundary};
@@ -33,40 +37,55 @@ impl Engine<'_> {
     /// All findings in `doc`, sorted by position, then rule: one per
     /// phrase (`overlap.rs`).
     pub fn find(&self, doc: &Document) -> Vec<Finding> {
-        let mut findings = self.find_overlapping(doc);
-        if self.options.one_per_phrase {
-            super::overlap::one_per_phrase(&mut findings, self.rules);
-        }
-        findings
+        self.hits(doc)
+            .into_iter()
+            .map(|hit| self.finish(doc, hit))
+            .collect()
     }
 
-    /// Every rule's findings in `doc`, sorted by position, then rule,
-    /// before [`overlap`](super::overlap) keeps one per phrase: a
-    /// suppression of a rule whose finding yielded to another is still in use.
-    pub(super) fn find_overlapping(&self, doc: &Document) -> Vec<Finding> {
+    /// Where findings are in `doc`, sorted by position, then rule: what
+    /// [`Engine::find`] returns, before any text is built for them (see
+    /// `lazy.rs`), one per phrase.
+    pub(crate) fn hits(&self, doc: &Document) -> Vec<Hit> {
+        let mut hits = self.hits_overlapping(doc);
+        if self.options.one_per_phrase {
+            if let Some(keep) = super::overlap::hits_to_keep(&hits, self.rules) {
+                let mut keep = keep.into_iter();
+                hits.retain(|_| keep.next().unwrap_or(true));
+            }
+        }
+        hits
+    }
+
+    /// Every rule's hits in `doc`, sorted by position, then rule, before
+    /// [`overlap`](super::overlap) keeps one per phrase: a suppression of
+    /// a rule whose finding yielded to another is still in use.
+    pub(super) fn hits_overlapping(&self, doc: &Document) -> Vec<Hit> {
         let text = doc.prose.text.as_str();
         // What the automata search (see `Engine::with_options`).
         let lower = text.to_ascii_lowercase();
-        let mut findings = Vec::new();
+        let mut hits = Vec::new();
         // A short note, while only a few have been: search word by word.
         let by_word = lower.len() < SHORT_NOTE && self.take_word_by_word_turn();
         let runs = self.pattern_runs(doc, &lower, by_word);
         match self.speed() {
             Speed::Lean => std::thread::scope(|scope| {
                 self.compile_beside(scope, &runs);
-                self.find_in(doc, &lower, by_word, &runs, &mut findings);
+                self.find_in(doc, &lower, by_word, &runs, &mut hits);
             }),
-            Speed::Fast => self.find_in(doc, &lower, by_word, &runs, &mut findings),
+            Speed::Fast => self.find_in(doc, &lower, by_word, &runs, &mut hits),
         }
-        findings.sort_by(|a, b| {
+        drop(lower);
+        // Stable: of a rule's candidates at one span, the first found is kept.
+        hits.sort_by(|a, b| {
             (a.span.start, a.span.end, &self.rules[a.rule].id).cmp(&(
                 b.span.start,
                 b.span.end,
                 &self.rules[b.rule].id,
             ))
         });
-        findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
-        findings
+        hits.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
+        hits
     }
 
     /// Compiles, on a second thread, the lean patterns `runs` will need
@@ -104,7 +123,7 @@ impl Engine<'_> {
         lower: &str,
         by_word: bool,
         runs: &[(usize, Range<usize>)],
-        findings: &mut Vec<Finding>,
+        hits: &mut Vec<Hit>,
     ) {
         let text = doc.prose.text.as_str();
         let mut quotes = QuoteCache::default();
@@ -113,8 +132,8 @@ impl Engine<'_> {
                 continue;
             }
             for &r in &self.phrase_rules[phrase] {
-                if let Some(f) = self.consider(doc, r, at.clone(), None, &mut quotes) {
-                    findings.push(f);
+                if let Some(span) = self.consider(doc, r, at.clone(), &mut quotes) {
+                    hits.push(Hit::new(r, span, at.clone(), Why::Phrase));
                 }
             }
         }
@@ -122,16 +141,20 @@ impl Engine<'_> {
             let (r, pattern) = self.patterns[*i];
             let base = range.start;
             let haystack = &text[range.clone()];
-            for caps in pattern.regex(self.speed()).captures_iter(haystack) {
-                let Some(m) = caps.get_match().filter(|m| !m.is_empty()) else {
-                    continue;
-                };
-                let at = base + m.start()..base + m.end();
-                let groups = Groups::new(&caps, haystack);
-                if let Some(f) = self.consider(doc, r, at, Some(groups), &mut quotes) {
-                    findings.push(f);
+            let regex = pattern.regex(self.speed());
+            // Only where each match is: the captures a message may quote
+            // are found again for the findings shown (`Engine::finish`).
+            let mut each = |m: Range<usize>| {
+                let at = base + m.start..base + m.end;
+                if let Some(span) = self.consider(doc, r, at.clone(), &mut quotes) {
+                    debug_assert_eq!(self.run_range(doc, *i, at.start), range.clone());
+                    hits.push(Hit::new(r, span, at, Why::Pattern { pattern: *i }));
                 }
-            }
+            };
+            regex
+                .find_iter(haystack)
+                .filter(|m| !m.is_empty())
+                .for_each(|m| each(m.range()));
         }
     }
 
@@ -212,9 +235,15 @@ impl Engine<'_> {
         // that block has (the top bit: already woken there).
         const WOKEN: u32 = 1 << 31;
         let mut seen: Vec<(usize, u32)> = vec![(usize::MAX, 0); self.patterns.len()];
+        // Literals come in order of start, so the block of each is at or
+        // after the last one's: a step forward, not a binary search per
+        // literal (that search was a fifth of this loop on template notes).
+        let mut block = 0;
         for (start, literal) in literals {
             let end = start + words[literal].len();
-            let block = blocks.partition_point(|b| b.range.end < start);
+            while blocks.get(block).is_some_and(|b| b.range.end < start) {
+                block += 1;
+            }
             let Some(range) = blocks.get(block).map(|b| &b.range) else {
                 break;
             };
@@ -250,14 +279,16 @@ impl Engine<'_> {
         }
     }
 
+    /// The span in the file of the candidate `at` (prose bytes) of rule
+    /// `r`, if it is a finding: not in quoted speech the rule skips, not
+    /// excused by the rule's `unless`.
     fn consider(
         &self,
         doc: &Document,
         r: usize,
         at: Range<usize>,
-        caps: Option<Groups<'_>>,
         quotes: &mut QuoteCache,
-    ) -> Option<Finding> {
+    ) -> Option<Span> {
         let rule = &self.rules[r];
         let prose = &doc.prose;
         let text = prose.text.as_str();
@@ -294,19 +325,43 @@ impl Engine<'_> {
         let last = matched.chars().next_back().map_or(0, char::len_utf8);
         let end = prose.source_offset(at.end - last);
         let end = end + doc.text[end..].chars().next().map_or(0, char::len_utf8);
-        let span = Span::new(prose.source_offset(at.start), end);
+        Some(Span::new(prose.source_offset(at.start), end))
+    }
+
+    /// The finding `hit` stands for, with its message, suggestions, fix
+    /// and (if the engine's options ask for them) fingerprint.
+    pub(crate) fn finish(&self, doc: &Document, hit: Hit) -> Finding {
+        let (r, span, at) = (hit.rule, hit.span, hit.at);
+        let prose = &doc.prose;
+        let text = prose.text.as_str();
+        let (caps, base) = match hit.why {
+            Why::Built(finding) => return *finding,
+            Why::Phrase => (None, 0),
+            Why::Pattern { pattern } => {
+                let range = self.run_range(doc, pattern, at.start);
+                let base = range.start;
+                (
+                    Some(self.captures(pattern, &text[range], at.start - base)),
+                    base,
+                )
+            }
+        };
+        let rule = &self.rules[r];
+        let i = prose.blocks.partition_point(|b| b.range.end < at.start);
+        let block = prose.blocks[i].range.clone();
+        let matched = &text[at.clone()];
         // Only where the file holds exactly these words (no markup or
         // line break inside) may a fix apply, so an edit never eats formatting.
         let plain_in_file = doc.text[span.start..span.end].eq_ignore_ascii_case(matched);
-        let i = prose.blocks.partition_point(|b| b.range.end < at.start);
         let earlier = i
             .checked_sub(1)
             .and_then(|p| prose.blocks.get(p))
             .map_or("", |b| &text[b.range.clone()]);
         let context = crate::suggest::Context::new(text, block.clone(), earlier, at.clone());
+        let groups = caps.as_ref().map(|c| Groups::new(c, &text[base..]));
         let (message, suggestions, fix) =
-            crate::suggest::finish(rule, &context, matched, caps, plain_in_file);
-        Some(Finding {
+            crate::suggest::finish(rule, &context, matched, groups, plain_in_file);
+        Finding {
             rule: r,
             span,
             fingerprint: if self.options.fingerprints {
@@ -318,7 +373,53 @@ impl Engine<'_> {
             matched: matched.to_string(),
             message,
             suggestions,
-        })
+        }
+    }
+
+    /// The text pattern `i` ran over when it matched at `at` (prose bytes):
+    /// as `pattern_runs` chose, the whole text for a pattern without
+    /// triggers, else the block.
+    fn run_range(&self, doc: &Document, i: usize, at: usize) -> Range<usize> {
+        if !self.options.exhaustive && self.always.contains(&i) {
+            0..doc.prose.text.len()
+        } else {
+            doc.prose
+                .block_at(at)
+                .expect("a match is in a block")
+                .range
+                .clone()
+        }
+    }
+
+    /// The captures of pattern `i`'s match at `start` in `haystack`, as the
+    /// search that found it saw them: the leftmost-first match starting
+    /// there, with the whole haystack around it for look-arounds.
+    fn captures(&self, i: usize, haystack: &str, start: usize) -> Captures {
+        let regex = self.patterns[i].1.regex(self.speed());
+        let mut caps = regex.create_captures();
+        let input = Input::new(haystack).range(start..).anchored(Anchored::Yes);
+        regex.search_captures(&input, &mut caps);
+        caps
+    }
+
+    /// The fingerprint of `hit`'s finding (see [`Finding::fingerprint`]),
+    /// whatever the engine's options, without building its text.
+    pub(crate) fn hit_fingerprint(&self, doc: &Document, hit: &Hit) -> String {
+        if let Why::Built(f) = &hit.why {
+            return f.fingerprint.clone();
+        }
+        let text = doc.prose.text.as_str();
+        let block = &doc
+            .prose
+            .block_at(hit.at.start)
+            .expect("a hit is in a block")
+            .range;
+        let rule = &self.rules[hit.rule];
+        super::fingerprint(
+            &rule.id,
+            &text[hit.at.clone()],
+            sentence_around(text, block, &hit.at),
+        )
     }
 }
 

@@ -17,12 +17,14 @@
 //! [`RuleSet`]: crate::rule::RuleSet
 
 mod compile;
+mod lazy;
 mod leftmost;
 mod matcher;
 mod overlap;
 mod suppress;
 
 pub use compile::{BuildError, Engine, Options};
+pub use lazy::{Hit, Lint, Probe, Selected};
 
 use crate::document::Span;
 

@@ -19,23 +19,39 @@
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
-use super::Finding;
+use super::Hit;
+use crate::document::Span;
 use crate::rule::Rule;
 
-/// Drops every finding that shares words with a more specific one.
-/// `findings` is sorted by start and stays in its order.
-pub(super) fn one_per_phrase(findings: &mut Vec<Finding>, rules: &[Rule]) {
-    if !any_overlap(findings) {
-        return;
+/// Which hits stay, one per phrase, as the module says. A hit's text (and
+/// so its fix) is not built yet: it offers a fix if its rule has a fix
+/// template. `None` when
+/// nothing overlaps, else which of `hits` (sorted by start) stay.
+pub(super) fn hits_to_keep(hits: &[Hit], rules: &[Rule]) -> Option<Vec<bool>> {
+    keep(hits, rules, |h| {
+        (h.rule, h.span, rules[h.rule].fix.is_some())
+    })
+}
+
+/// Which of `items` (sorted by start) stay, given each one's rule, span
+/// and whether it offers a fix; `None` when no two share a byte.
+fn keep<T>(
+    items: &[T],
+    rules: &[Rule],
+    key: impl Fn(&T) -> (usize, Span, bool),
+) -> Option<Vec<bool>> {
+    let keys: Vec<(usize, Span, bool)> = items.iter().map(key).collect();
+    if !any_overlap(&keys) {
+        return None;
     }
-    let mut order: Vec<usize> = (0..findings.len()).collect();
-    order.sort_by(|&a, &b| outranks(&findings[a], &findings[b], rules));
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| outranks(keys[a], keys[b], rules));
     // The spans kept so far, start → end; they never overlap each other,
     // so the one starting last before a span's end is the only one to check.
     let mut kept: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut keep = vec![false; findings.len()];
+    let mut keep = vec![false; keys.len()];
     for i in order {
-        let span = findings[i].span;
+        let span = keys[i].1;
         if span.start == span.end {
             keep[i] = true;
             continue;
@@ -49,18 +65,17 @@ pub(super) fn one_per_phrase(findings: &mut Vec<Finding>, rules: &[Rule]) {
             keep[i] = true;
         }
     }
-    let mut keep = keep.into_iter();
-    findings.retain(|_| keep.next().unwrap_or(true));
+    Some(keep)
 }
 
-/// Whether two of `findings` (sorted by start) share a byte.
-fn any_overlap(findings: &[Finding]) -> bool {
+/// Whether two of `keys` (sorted by start) share a byte.
+fn any_overlap(keys: &[(usize, Span, bool)]) -> bool {
     let mut end = 0;
-    for f in findings {
-        if f.span.start < end && f.span.start < f.span.end {
+    for &(_, span, _) in keys {
+        if span.start < end && span.start < span.end {
             return true;
         }
-        end = end.max(f.span.end);
+        end = end.max(span.end);
     }
     false
 }
@@ -71,27 +86,35 @@ fn is_own(rule: &Rule) -> bool {
     !rule.source.name.ends_with("(built-in)")
 }
 
-/// `Less` when `a` is the more specific finding.
-fn outranks(a: &Finding, b: &Finding, rules: &[Rule]) -> Ordering {
-    rules[b.rule]
+/// `Less` when `a` (rule, span, offers a fix) is the more specific finding.
+fn outranks(a: (usize, Span, bool), b: (usize, Span, bool), rules: &[Rule]) -> Ordering {
+    rules[b.0]
         .priority
-        .cmp(&rules[a.rule].priority)
-        .then_with(|| {
-            is_own(&rules[a.rule])
-                .cmp(&is_own(&rules[b.rule]))
-                .reverse()
-        })
-        .then_with(|| b.span.len().cmp(&a.span.len()))
-        .then_with(|| b.fix.is_some().cmp(&a.fix.is_some()))
-        .then_with(|| a.span.start.cmp(&b.span.start))
-        .then_with(|| rules[a.rule].id.cmp(&rules[b.rule].id))
+        .cmp(&rules[a.0].priority)
+        .then_with(|| is_own(&rules[a.0]).cmp(&is_own(&rules[b.0])).reverse())
+        .then_with(|| b.1.len().cmp(&a.1.len()))
+        .then_with(|| b.2.cmp(&a.2))
+        .then_with(|| a.1.start.cmp(&b.1.start))
+        .then_with(|| rules[a.0].id.cmp(&rules[b.0].id))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::document::Span;
+    use crate::engine::Finding;
     use crate::rule::RuleSet;
+
+    /// The ordering on built findings (one offers a fix if it has one), as
+    /// on hits: drops every finding that shares words with a more specific
+    /// one; `findings` is sorted by start and stays in its order.
+    fn one_per_phrase(findings: &mut Vec<Finding>, rules: &[Rule]) {
+        let Some(keep) = keep(findings, rules, |f| (f.rule, f.span, f.fix.is_some())) else {
+            return;
+        };
+        let mut keep = keep.into_iter();
+        findings.retain(|_| keep.next().unwrap_or(true));
+    }
 
     fn finding(rule: usize, start: usize, end: usize) -> Finding {
         Finding {

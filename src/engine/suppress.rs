@@ -22,23 +22,27 @@ use crate::rule::{Applicability, EngineCheck};
 impl Engine<'_> {
     /// All findings in `doc` after suppressions, sorted by position.
     pub fn lint(&self, doc: &Document) -> Vec<Finding> {
-        let overlapping = self.find_overlapping(doc);
-        let one_per_phrase = |mut findings: Vec<Finding>| {
-            if self.options.one_per_phrase {
-                super::overlap::one_per_phrase(&mut findings, self.rules);
-            }
-            findings
-        };
+        self.lint_lazy(doc).into_findings()
+    }
+
+    /// `findings` (those of `doc`, sorted, one per phrase) after its
+    /// suppressions; `overlapping` are all of them before one per phrase
+    /// was kept (see [`overlap`](super::overlap)).
+    pub(crate) fn suppress(
+        &self,
+        doc: &Document,
+        overlapping: &[Finding],
+        mut findings: Vec<Finding>,
+    ) -> Vec<Finding> {
         // memchr's SIMD substring search: `str::contains` was 2% of a run.
         if memchr::memmem::find(doc.text.as_bytes(), b"regard-").is_none() {
-            return one_per_phrase(overlapping);
+            return findings;
         }
         let index = LineIndex::new(&doc.text);
         let dirs = directives(&doc.text, doc.kind, &index);
         if dirs.is_empty() {
-            return one_per_phrase(overlapping);
+            return findings;
         }
-        let mut findings = one_per_phrase(overlapping.clone());
         // Findings about how directives are written come first, so that
         // directives can suppress them like any other.
         if let Some(rule) = self.engine_rule(EngineCheck::InvalidSuppression) {
@@ -62,7 +66,7 @@ impl Engine<'_> {
         // A directive naming a rule whose finding yielded to another rule's
         // on the same words ("compliance-framing, deficit-label" over
         // "non-compliant") is in use: its words are still what it is about.
-        let (_, yielded) = sweep(&dirs, &overlapping, &index, |f| &self.rules[f.rule].id);
+        let (_, yielded) = sweep(&dirs, overlapping, &index, |f| &self.rules[f.rule].id);
         for (used, yielded) in used.iter_mut().zip(yielded) {
             for (u, y) in used.iter_mut().zip(yielded) {
                 *u |= y;

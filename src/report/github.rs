@@ -24,7 +24,7 @@ pub struct GithubOutput;
 
 impl Emitter for GithubOutput {
     fn note(&self, note: &NoteOutput<'_>) -> String {
-        render(note.findings)
+        render(note.findings) + &note.left_out.github_notice(&note.doc.path)
     }
 
     fn finish(&self, _: &RunOutput<'_>) -> Result<String, Box<dyn Diagnostic + Send + Sync>> {
@@ -63,7 +63,7 @@ pub fn render(findings: &[Located]) -> String {
 }
 
 /// `escapeData` in `@actions/core`'s `command.ts`, after [`printable`].
-fn escape_data(s: &str) -> String {
+pub(crate) fn escape_data(s: &str) -> String {
     printable(s)
         .replace('%', "%25")
         .replace('\r', "%0D")
@@ -71,7 +71,7 @@ fn escape_data(s: &str) -> String {
 }
 
 /// `escapeProperty` in `@actions/core`'s `command.ts`.
-fn escape_property(s: &str) -> String {
+pub(crate) fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 

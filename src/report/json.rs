@@ -31,7 +31,7 @@ use std::sync::Mutex;
 use miette::Diagnostic;
 use serde::Serialize;
 
-use super::{Emitter, Located, NoteOutput, RunOutput};
+use super::{Emitter, LeftOut, Located, NoteOutput, RunOutput};
 
 /// The JSON document, written a note's findings at a time.
 #[derive(Default)]
@@ -53,7 +53,11 @@ impl Emitter for JsonOutput {
     }
 
     fn finish(&self, run: &RunOutput<'_>) -> Result<String, Box<dyn Diagnostic + Send + Sync>> {
-        Ok(self.stream.lock().expect("not poisoned").end(run.checked))
+        Ok(self
+            .stream
+            .lock()
+            .expect("not poisoned")
+            .end(run.checked, run.left_out))
     }
 }
 
@@ -65,7 +69,7 @@ pub fn render(findings: &[Located], files_checked: usize) -> String {
         out.push_str(stream.opening());
         out.push_str(&items);
     }
-    out.push_str(&stream.end(files_checked));
+    out.push_str(&stream.end(files_checked, &[]));
     out
 }
 
@@ -116,14 +120,37 @@ impl JsonStream {
         }
     }
 
-    /// The rest of the document.
-    pub fn end(&mut self, files_checked: usize) -> String {
+    /// The rest of the document. Notes whose findings the per-note limit
+    /// cut short are listed in `"not_shown"` (only when there are some):
+    /// `{"path": …, "findings": how many were left out, "limit": …}`.
+    pub fn end(&mut self, files_checked: usize, left_out: &[(String, LeftOut)]) -> String {
+        #[derive(Serialize)]
+        struct NotShown<'a> {
+            path: &'a str,
+            findings: usize,
+            limit: usize,
+        }
         let open = if self.started {
             "\n  ]"
         } else {
             "{\n  \"findings\": []"
         };
-        format!("{open},\n  \"files_checked\": {files_checked}\n}}\n")
+        let mut end = format!("{open},\n  \"files_checked\": {files_checked}");
+        if !left_out.is_empty() {
+            let list: Vec<NotShown> = left_out
+                .iter()
+                .map(|(path, l)| NotShown {
+                    path,
+                    findings: l.count,
+                    limit: l.limit,
+                })
+                .collect();
+            let list = serde_json::to_string_pretty(&list).expect("a list serialises");
+            end.push_str(",\n  \"not_shown\": ");
+            end.push_str(&list.replace('\n', "\n  "));
+        }
+        end.push_str("\n}\n");
+        end
     }
 }
 
@@ -191,7 +218,7 @@ mod tests {
                     out.push_str(&items);
                 }
             }
-            out.push_str(&stream.end(3));
+            out.push_str(&stream.end(3, &[]));
             assert_eq!(out, expected);
         }
     }

@@ -157,6 +157,9 @@ pub struct RunOutput<'a> {
     /// How many findings each rule had, by its index in `rules`.
     pub by_rule: &'a [usize],
     pub rules: &'a [Rule],
+    /// Notes with findings `--max-findings-per-note` left out of the
+    /// report, by name, in the order of the run.
+    pub left_out: &'a [(String, LeftOut)],
 }
 
 /// A finding with its place in human terms.
@@ -238,45 +241,22 @@ pub fn locate(
         .collect()
 }
 
-/// Findings shown for one note. A note in which every line is a finding
-/// held a finding, its position and its rendered report for each line:
-/// about 67 bytes of memory per byte of note (issue 18). Past this many, the
-/// rest are counted, not kept: the run's totals and exit status include
-/// them, and the report says how many were left out.
+/// Findings shown for one note by default (`--max-findings-per-note`). A
+/// note in which every line is a finding held a finding, its position and
+/// its rendered report for each line: about 67 bytes of memory per byte of
+/// note (issue 18). Past this many, the rest are counted, not built: the
+/// run's totals and exit status include them, and the report says how
+/// many were left out.
 pub const MAX_PER_NOTE: usize = 1000;
 
-/// What [`cap`] left out of a note's findings.
+/// What the per-note limit left out of a note's findings.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct LeftOut {
     pub count: usize,
     /// The most severe level among them.
     pub worst: Option<Severity>,
-}
-
-/// The first [`MAX_PER_NOTE`] findings, and what was left out; the findings
-/// left out are dropped here, before anything is built for them.
-pub fn cap<T>(mut findings: Vec<(T, Severity)>) -> (Vec<(T, Severity)>, LeftOut) {
-    if findings.len() <= MAX_PER_NOTE {
-        return (findings, LeftOut::default());
-    }
-    let rest = findings.split_off(MAX_PER_NOTE);
-    findings.shrink_to_fit();
-    let left_out = LeftOut {
-        count: rest.len(),
-        worst: rest
-            .iter()
-            .map(|&(_, level)| level)
-            .max_by_key(|l| rank(*l)),
-    };
-    (findings, left_out)
-}
-
-fn rank(level: Severity) -> u8 {
-    match level {
-        Severity::Info => 0,
-        Severity::Warning => 1,
-        Severity::Error => 2,
-    }
+    /// The limit in force.
+    pub limit: usize,
 }
 
 impl LeftOut {
@@ -286,11 +266,62 @@ impl LeftOut {
             return String::new();
         }
         format!(
-            "regard: {} more {} in `{}` not shown (at most {MAX_PER_NOTE} a note); the totals include them.\n",
+            "regard: {} more {} in `{}` not shown (at most {} a note); the totals include them.\n",
             self.count,
-            if self.count == 1 { "finding" } else { "findings" },
+            if self.count == 1 {
+                "finding"
+            } else {
+                "findings"
+            },
             source::one_line(path),
+            self.limit,
         )
+    }
+
+    /// The same for the log of a GitHub Actions run: a notice annotation.
+    pub fn github_notice(&self, path: &str) -> String {
+        if self.count == 0 {
+            return String::new();
+        }
+        format!(
+            "::notice file={}::{}",
+            github::escape_property(path),
+            github::escape_data(&format!(
+                "{} more {} in this note not shown (at most {} a note; --max-findings-per-note)",
+                self.count,
+                if self.count == 1 {
+                    "finding"
+                } else {
+                    "findings"
+                },
+                self.limit,
+            ))
+        ) + "\n"
+    }
+}
+
+impl Located {
+    /// A finding as a baseline sees it (path, rule, fingerprint), to ask
+    /// whether the baseline excuses it before its text is built.
+    pub fn probe(path: &str, rule: &Rule, fingerprint: String) -> Located {
+        let nowhere = Position {
+            line: 0,
+            column: 0,
+            offset: 0,
+        };
+        Located {
+            path: path.to_string(),
+            rule: rule.id.clone(),
+            level: rule.severity,
+            message: String::new(),
+            start: nowhere,
+            end: nowhere,
+            matched: String::new(),
+            suggestions: Vec::new(),
+            fix: None,
+            fingerprint,
+            page: None,
+        }
     }
 }
 

@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use miette::Diagnostic;
 
-use super::{Emitter, Located, RunOutput};
+use super::{Emitter, LeftOut, Located, RunOutput};
 use crate::rule::{Rule, Severity};
 
 /// One SARIF document for the whole run, written at its end.
@@ -30,7 +30,7 @@ impl Emitter for SarifOutput {
     }
 
     fn finish(&self, run: &RunOutput<'_>) -> Result<String, Box<dyn Diagnostic + Send + Sync>> {
-        Ok(render(run.whole_run, run.rules))
+        Ok(render_run(run.whole_run, run.rules, run.left_out))
     }
 }
 
@@ -38,8 +38,44 @@ const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const INFORMATION_URI: &str = "https://github.com/regard-notes/regard";
 const SRCROOT: &str = "%SRCROOT%";
 
+/// The log of a run with `findings`.
 pub fn render(findings: &[Located], rules: &[Rule]) -> String {
+    render_run(findings, rules, &[])
+}
+
+/// The log of a run: `findings`, and for each note in `left_out` a
+/// notification that the per-note limit left some of its findings out.
+pub fn render_run(findings: &[Located], rules: &[Rule], left_out: &[(String, LeftOut)]) -> String {
     let results = findings.iter().map(|f| result(f, rules)).collect();
+    let notifications: Vec<Notification> = left_out
+        .iter()
+        .map(|(path, l)| Notification {
+            level: "warning",
+            message: Message {
+                text: format!(
+                    "{} more {} in this note not shown (at most {} a note; --max-findings-per-note)",
+                    l.count,
+                    if l.count == 1 { "finding" } else { "findings" },
+                    l.limit,
+                ),
+            },
+            locations: vec![NotificationLocation {
+                physical_location: NotificationPlace {
+                    artifact_location: artifact_location(path),
+                },
+            }],
+        })
+        .collect();
+    // An invocation only to say what was left out: the log stays as it was
+    // when nothing was.
+    let invocations = if notifications.is_empty() {
+        Vec::new()
+    } else {
+        vec![Invocation {
+            execution_successful: true,
+            tool_execution_notifications: notifications,
+        }]
+    };
     let log = Log {
         schema: SCHEMA,
         version: "2.1.0",
@@ -61,6 +97,7 @@ pub fn render(findings: &[Located], rules: &[Rule]) -> String {
                     },
                 },
             },
+            invocations,
             results,
             column_kind: "unicodeCodePoints",
         }],
@@ -244,8 +281,37 @@ struct Log {
 struct Run {
     tool: Tool,
     original_uri_base_ids: OriginalUriBaseIds,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    invocations: Vec<Invocation>,
     results: Vec<SarifResult>,
     column_kind: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation {
+    execution_successful: bool,
+    tool_execution_notifications: Vec<Notification>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Notification {
+    level: &'static str,
+    message: Message,
+    locations: Vec<NotificationLocation>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NotificationLocation {
+    physical_location: NotificationPlace,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NotificationPlace {
+    artifact_location: ArtifactLocation,
 }
 
 #[derive(Serialize)]

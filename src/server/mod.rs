@@ -4,7 +4,7 @@
 //! It is a thin layer over the same stages as `regard check`: the load
 //! sequence of configuration and rules (`config::Configuration`, from each
 //! workspace folder instead of the current folder), documents (`document`)
-//! and the lint pipeline (`lint::Linter::findings`, as `regard check` runs it).
+//! and the lint pipeline (`lint::Linter::select`, as `regard check` runs it).
 //! What it adds is protocol: open notes kept in memory and updated by
 //! incremental edits, byte offsets turned into LSP positions (UTF-8 when the
 //! client offers it, UTF-16 otherwise), diagnostics, quick fixes, hover docs,

@@ -204,10 +204,17 @@ impl Note {
             .as_ref()
             .map_or_else(String::new, |p| p.display().to_string());
         let doc = Document::new(name, self.text.clone(), self.kind);
-        let findings = cx.linter().findings(&doc, self.path.as_deref());
         // An editor gets at most `MAX_PER_NOTE` diagnostics for a note, as
-        // `regard check` shows at most that many (issue 18).
-        crate::report::cap(findings).0
+        // `regard check` shows at most that many (issue 18); text is built
+        // for those only.
+        cx.linter()
+            .select(
+                &doc,
+                self.path.as_deref(),
+                crate::report::MAX_PER_NOTE,
+                None,
+            )
+            .shown
     }
 
     /// The findings of the last lint (see [`findings`]).
