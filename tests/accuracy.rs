@@ -24,6 +24,8 @@ use regard::document::{Document, Kind};
 use regard::engine::Engine;
 use regard::rule::RuleSet;
 
+use crate::common::accuracy_sets as files;
+
 struct Case {
     line: usize,
     expect: Expect,
@@ -141,17 +143,6 @@ fn score(engine: &Engine<'_>, cases: &[Case], file: &str) -> Score {
         }
     }
     s
-}
-
-fn files() -> Vec<std::path::PathBuf> {
-    let mut files: Vec<_> =
-        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/accuracy"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "tsv"))
-            .collect();
-    files.sort();
-    files
 }
 
 #[test]

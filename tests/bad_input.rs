@@ -5,16 +5,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-mod common;
-use common::Dir;
-
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use crate::common::{stderr as err, stdout as out, workflow_rules, Dir};
 
 fn no_panic(o: &Output) {
     assert!(!err(o).contains("panicked"), "{}", err(o));
@@ -710,26 +701,10 @@ fn mkfifo(d: &Dir, name: &str) {
     assert!(o.status.success(), "mkfifo: {}", err(&o));
 }
 
-/// The built-in-free rules of the workflow tests: `doubt-verb` has a safe fix.
-fn fixing_rules() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/workflow/rules")
-        .display()
-        .to_string()
-}
-
 #[test]
 fn issue18_item19_changed_since_refuses_option_like_ref() {
     let d = Dir::new("i18-19");
-    let git = |args: &[&str]| {
-        let o = Command::new("git")
-            .args(args)
-            .current_dir(&d.0)
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "git {args:?}: {}", err(&o));
-    };
-    git(&["init", "-q"]);
+    d.git(&["init", "-q"]);
     d.write("victim.md", "A note someone wrote.\n");
     let o = d.regard(&[
         "check",
@@ -931,7 +906,7 @@ fn issue18_item9_links_to_notes_in_a_folder_are_followed_links_to_folders_report
 #[test]
 fn issue18_item17_redact_prints_no_note_text_from_diff_or_standard_input_fixes() {
     let d = Dir::new("i18-17");
-    let rules = fixing_rules();
+    let rules = workflow_rules();
     d.write(
         "n.md",
         "He claims he was ill.\nSecret line.\nClaimed it again.\n",
@@ -1043,7 +1018,7 @@ fn issue18_item20_invalid_utf8_file_names_are_shown_with_escaped_bytes() {
 #[test]
 fn issue18_item18_diff_output_and_error_messages_are_printable() {
     let d = Dir::new("i18-18-diff");
-    let rules = fixing_rules();
+    let rules = workflow_rules();
     d.write("\x1b[8mn.md", "\x1b]0;pwned\x07He claims he was ill.\n");
     let o = d.regard(&[
         "check",

@@ -2,21 +2,17 @@
 //! so a rule change that starts or stops flagging something shows up in
 //! review as a diff of real-looking sentences (Harper's snapshot tests).
 
-mod common;
-
 use regard::document::{Document, Kind, LineIndex};
 use regard::engine::Engine;
 use regard::rule::RuleSet;
 
-fn notes(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            notes(&path, out);
-        } else if Kind::from_path(&path).is_some() && !path.ends_with("README.md") {
-            out.push(path);
-        }
-    }
+use crate::common;
+
+/// The notes below `dir`, less the folders' READMEs.
+fn notes(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut notes = common::notes(dir);
+    notes.retain(|path| !path.ends_with("README.md"));
+    notes
 }
 
 #[test]
@@ -24,8 +20,7 @@ fn corpus_findings() {
     let rules = RuleSet::load(true, &[]).unwrap();
     let engine = Engine::new(&rules).unwrap();
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/corpus");
-    let mut paths = Vec::new();
-    notes(&root, &mut paths);
+    let mut paths = notes(&root);
     paths.sort();
     assert!(paths.len() >= 60, "the corpus has {} notes", paths.len());
     let mut report = String::new();
@@ -77,8 +72,7 @@ fn triggered_patterns_find_what_exhaustive_search_finds() {
     .unwrap();
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut texts: Vec<(String, Kind)> = Vec::new();
-    let mut paths = Vec::new();
-    notes(&root.join("fixtures"), &mut paths);
+    let paths = notes(&root.join("fixtures"));
     for path in paths {
         // Word and LibreOffice documents as regard reads them; the hostile
         // ones in fixtures/office do not read, by design.
@@ -118,8 +112,7 @@ fn triggered_patterns_find_what_exhaustive_search_finds() {
 #[test]
 fn a_thousand_notes_get_the_findings_each_gets_alone() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/corpus");
-    let mut paths = Vec::new();
-    notes(&root, &mut paths);
+    let paths = notes(&root);
     let d = common::Dir::new("thousand");
     let copies = 1000 / paths.len() + 2;
     for c in 0..copies {

@@ -3,11 +3,9 @@
 //! rewriting each in the other format (`scripts/make-office-fixtures`,
 //! which also wraps the hostile ones). The tests read the committed files.
 
-mod common;
-
 use std::process::{Command, Output};
 
-use common::Dir;
+use crate::common::{regard, stderr, stdout, Dir};
 use regard::document::{Document, Kind};
 
 const SESSIONS: [&str; 4] = [
@@ -19,21 +17,6 @@ const SESSIONS: [&str; 4] = [
 
 fn fixture(name: &str) -> String {
     format!("fixtures/office/{name}")
-}
-
-fn regard(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_regard"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
 }
 
 fn read(name: &str) -> Document {

@@ -4,18 +4,9 @@
 //! by scripts/test-wheel; the JSON Schema is checked in src/config.rs.)
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn regard(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_regard"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+use crate::common::{regard, stdout};
 
 fn repo_file(name: &str) -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(name))

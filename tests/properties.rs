@@ -9,22 +9,15 @@
 //!
 //! Each property runs 256 cases, a few seconds in all.
 
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use proptest::sample::select;
 use regard::document::{Document, Kind, LineIndex, Span};
 use regard::engine::{Engine, Finding};
-use regard::rule::{Applicability, RuleSet};
+use regard::rule::Applicability;
 
-fn rules() -> &'static RuleSet {
-    static RULES: OnceLock<RuleSet> = OnceLock::new();
-    RULES.get_or_init(|| {
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/properties/rules");
-        RuleSet::load(true, &[dir]).expect("the rules load")
-    })
-}
+use crate::common::property_rules as rules;
 
 fn engine() -> &'static Engine<'static> {
     static ENGINE: OnceLock<Engine<'static>> = OnceLock::new();

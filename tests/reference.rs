@@ -21,7 +21,7 @@ fn rule_reference_is_up_to_date() {
 /// every annotated sentence, the blind tuning set, every rule example and
 /// every fixture note, alone and gathered into long notes of many blocks.
 mod fast_path {
-    use std::path::{Path, PathBuf};
+    use std::path::Path;
     use std::sync::LazyLock;
 
     use proptest::prelude::*;
@@ -30,20 +30,7 @@ mod fast_path {
     use regard::rule::pattern::trigger_parts;
     use regard::rule::RuleSet;
 
-    fn root() -> &'static Path {
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-    }
-
-    fn notes(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                notes(&path, out);
-            } else if Kind::from_path(&path).is_some() {
-                out.push(path);
-            }
-        }
-    }
+    use crate::common::{self, root};
 
     /// A text to compare on, and how to name it in a failure. The
     /// sentences of sets kept from view (`-c`, `-d`) are named by file
@@ -68,12 +55,7 @@ mod fast_path {
 
     fn cases(rules: &RuleSet) -> Vec<Case> {
         let mut cases = Vec::new();
-        let mut sets: Vec<PathBuf> = std::fs::read_dir(root().join("tests/accuracy"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "tsv"))
-            .collect();
-        sets.sort();
+        let mut sets = common::accuracy_sets();
         assert!(sets.len() >= 5, "{sets:?}");
         sets.push(root().join("bench/blind/set-2026-12-05-a.tsv"));
         for set in &sets {
@@ -115,8 +97,7 @@ mod fast_path {
                 });
             }
         }
-        let mut paths = Vec::new();
-        notes(&root().join("fixtures"), &mut paths);
+        let mut paths = common::notes(&root().join("fixtures"));
         paths.sort();
         for path in paths {
             // Word and LibreOffice documents as regard reads them; the

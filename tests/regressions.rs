@@ -3,20 +3,10 @@
 //! for issue 7 (no panic on any input). Each test is named after what it
 //! covers and holds the input inline.
 
-use std::path::PathBuf;
-use std::sync::OnceLock;
-
 use regard::document::{Document, Kind};
 use regard::engine::{Engine, Finding};
-use regard::rule::RuleSet;
 
-fn rules() -> &'static RuleSet {
-    static RULES: OnceLock<RuleSet> = OnceLock::new();
-    RULES.get_or_init(|| {
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/properties/rules");
-        RuleSet::load(true, &[dir]).expect("the rules load")
-    })
-}
+use crate::common::property_rules as rules;
 
 /// Lints `text` as Markdown and as plain text; every finding must lie in the
 /// note on character boundaries.

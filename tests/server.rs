@@ -10,39 +10,31 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
+use crate::common::Dir;
+
 /// How long to wait for a message that should come: a bound against a
 /// hang, not a speed check. A debug build on a loaded 2-core machine once
 /// took over 20 s to publish a second workspace folder's diagnostics.
 const WAIT: Duration = Duration::from_secs(90);
 
-/// A workspace folder in the temporary directory, removed afterwards.
-struct Workspace(PathBuf);
+/// A workspace folder: a scratch folder (removed afterwards) marked as a
+/// repository's root, by its canonical path (`Dir::new` canonicalizes), so
+/// URIs match the ones the server builds from paths.
+struct Workspace(PathBuf, Dir);
 
 impl Workspace {
     fn new(name: &str) -> Workspace {
-        let path =
-            std::env::temp_dir().join(format!("regard-server-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(path.join(".git")).unwrap();
-        // Canonical, so URIs match the ones the server builds from paths.
-        Workspace(path.canonicalize().unwrap())
+        let dir = Dir::new(&format!("server-{name}"));
+        std::fs::create_dir_all(dir.0.join(".git")).unwrap();
+        Workspace(dir.0.clone(), dir)
     }
 
     fn write(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.0.join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, text).unwrap();
-        path
+        self.1.write(name, text)
     }
 
     fn uri(&self, name: &str) -> String {
         uri(&self.0.join(name))
-    }
-}
-
-impl Drop for Workspace {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 

@@ -4,19 +4,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-mod common;
-use common::Dir;
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn rules_dir() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/workflow/rules")
-        .display()
-        .to_string()
-}
+use crate::common::{regard_in, stdout, workflow_rules, Dir};
 
 #[test]
 fn config_selects_ignores_relevels_excludes_and_overrides_per_file() {
@@ -234,7 +222,7 @@ fn redaction_prints_no_note_text_in_any_format() {
 fn fixes_apply_safely_keep_permissions_and_converge() {
     use std::os::unix::fs::PermissionsExt;
     let d = Dir::new("fix");
-    let rules = rules_dir();
+    let rules = workflow_rules();
     let note = d.write(
         "n.md",
         "He claims he was ill.\nClaimed it again later; an insurance claim too.\n",
@@ -287,7 +275,8 @@ fn unsafe_fixes_need_their_own_flag() {
     let d = Dir::new("unsafe-fix");
     let rules = d.0.join("rules");
     std::fs::create_dir_all(&rules).unwrap();
-    let safe = std::fs::read_to_string(Path::new(&rules_dir()).join("doubt-verb.yaml")).unwrap();
+    let safe =
+        std::fs::read_to_string(Path::new(&workflow_rules()).join("doubt-verb.yaml")).unwrap();
     std::fs::write(
         rules.join("doubt-verb.yaml"),
         safe.replace("applicability: safe", "applicability: unsafe"),
@@ -312,25 +301,13 @@ fn unsafe_fixes_need_their_own_flag() {
 #[test]
 fn changed_since_checks_only_changed_and_new_notes() {
     let d = Dir::new("changed");
-    let git = |args: &[&str]| {
-        let o = Command::new("git")
-            .args(args)
-            .current_dir(&d.0)
-            .output()
-            .unwrap();
-        assert!(
-            o.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-    };
-    git(&["init", "-q", "-b", "main"]);
-    git(&["config", "user.email", "test@example.org"]);
-    git(&["config", "user.name", "Test"]);
+    d.git(&["init", "-q", "-b", "main"]);
+    d.git(&["config", "user.email", "test@example.org"]);
+    d.git(&["config", "user.name", "Test"]);
     d.write("old.md", "She was resistant.\n");
     d.write("edited.md", "We met.\n");
-    git(&["add", "."]);
-    git(&["commit", "-q", "-m", "notes"]);
+    d.git(&["add", "."]);
+    d.git(&["commit", "-q", "-m", "notes"]);
     d.write("edited.md", "We met. He was lazy.\n");
     d.write("new.md", "He claims he was ill.\n");
     let o = d.regard(&[
@@ -494,7 +471,7 @@ fn quiet_keeps_machine_documents_diff_exits_like_check_and_errors_are_no_all_cle
 
     // --diff exits as check does: 1 for findings at --fail-on, and 1 when
     // it would change a note even if no finding fails the run.
-    let rules = rules_dir();
+    let rules = workflow_rules();
     d.write("fixable.md", "He claims he was ill.\n");
     let diff = |extra: &[&str], note: &str| {
         let args = [
@@ -626,15 +603,6 @@ fn found(o: &Output) -> Vec<String> {
             format!("{path} {rule}")
         })
         .collect()
-}
-
-/// Runs `regard ARGS` in `dir`.
-fn regard_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_regard"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
 }
 
 #[test]

@@ -1,19 +1,104 @@
-//! A scratch folder for tests that run the `regard` binary on invented notes.
+//! Scaffolding shared by the test modules: running the `regard` binary,
+//! scratch folders with invented notes, and the test rule sets and data
+//! files more than one area reads. A helper two modules need lives here,
+//! not in both.
 
-#![allow(dead_code)] // each test file uses a different part
+#![allow(dead_code)] // each test module uses a different part
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
+use regard::document::Kind;
+use regard::rule::RuleSet;
+
+/// The repository's root, where `cargo test` runs the tests.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `regard ARGS` in the repository's root.
+pub fn regard(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_regard"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// Runs `regard ARGS` in `dir`.
+pub fn regard_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_regard"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The built-in-free rules of the workflow tests (`tests/workflow/rules`):
+/// `doubt-verb` has a safe fix.
+pub fn workflow_rules() -> String {
+    root().join("tests/workflow/rules").display().to_string()
+}
+
+/// The built-in pack plus `tests/properties/rules/` (a safe and an unsafe
+/// fix), loaded once.
+pub fn property_rules() -> &'static RuleSet {
+    static RULES: OnceLock<RuleSet> = OnceLock::new();
+    RULES.get_or_init(|| {
+        let dir = root().join("tests/properties/rules");
+        RuleSet::load(true, &[dir]).expect("the rules load")
+    })
+}
+
+/// Every note (a file regard reads by its name) below `dir`, in no order.
+pub fn notes(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(notes(&path));
+        } else if Kind::from_path(&path).is_some() {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// The annotated sets `tests/accuracy/*.tsv`, sorted.
+pub fn accuracy_sets() -> Vec<PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(root().join("tests/accuracy"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "tsv"))
+        .collect();
+    files.sort();
+    files
+}
 
 pub struct Dir(pub PathBuf);
 
 impl Dir {
-    /// A fresh, empty folder named after the test and this process.
+    /// A fresh, empty folder named after the test, this process and a
+    /// count: all the tests share one process, so two of them that pick
+    /// the same name still get folders of their own.
     pub fn new(name: &str) -> Dir {
-        let path = std::env::temp_dir().join(format!("regard-{name}-{}", std::process::id()));
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!("regard-{name}-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&path);
         std::fs::create_dir_all(&path).unwrap();
-        Dir(path)
+        // Canonical, so paths built from it match those regard prints and
+        // the URIs the server builds.
+        Dir(path.canonicalize().unwrap())
     }
 
     pub fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
@@ -29,11 +114,17 @@ impl Dir {
 
     /// Runs `regard ARGS` in this folder.
     pub fn regard(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_regard"))
+        regard_in(&self.0, args)
+    }
+
+    /// Runs `git ARGS` in this folder; it must succeed.
+    pub fn git(&self, args: &[&str]) {
+        let o = Command::new("git")
             .args(args)
             .current_dir(&self.0)
             .output()
-            .unwrap()
+            .unwrap();
+        assert!(o.status.success(), "git {args:?}: {}", stderr(&o));
     }
 }
 

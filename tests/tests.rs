@@ -1,0 +1,49 @@
+//! The integration tests, one binary with a module per area (as ripgrep's
+//! `tests/tests.rs`): each test binary links the crate and every dependency,
+//! so one link instead of fifteen. Shared scaffolding is in `common`.
+//!
+//! Run one area with `cargo test --test integration AREA::`, e.g.
+//! `cargo test --test integration rules::`. A new area is a new
+//! `tests/<area>.rs` and a line below; `every_test_file_is_a_module`
+//! fails if the line is missing (Cargo.toml sets `autotests = false`, so
+//! cargo would not build the file at all).
+
+mod common;
+
+mod accuracy;
+mod bad_input;
+mod cli;
+mod corpus;
+mod formats;
+mod json;
+mod office;
+mod packaging;
+mod properties;
+mod reference;
+mod regressions;
+mod render;
+mod rules;
+mod server;
+mod workflow;
+
+#[test]
+fn every_test_file_is_a_module() {
+    let this = include_str!("tests.rs");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let mut missing = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+            continue;
+        };
+        let is_rust = path.extension().is_some_and(|e| e == "rs");
+        if is_rust && stem != "tests" && !this.contains(&format!("\nmod {stem};\n")) {
+            missing.push(stem.to_string());
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "tests/{{{}}}.rs: not a module of tests/tests.rs, so never built or run",
+        missing.join(",")
+    );
+}
