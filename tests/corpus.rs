@@ -131,22 +131,9 @@ fn a_thousand_notes_get_the_findings_each_gets_alone() {
     let all = d.regard(&["check", "--isolated", "--format", "concise", "."]);
     assert_eq!(all.status.code(), Some(1));
     let all = String::from_utf8(all.stdout).unwrap();
-    assert!(all == expected, "{}", first_difference(&all, &expected));
-}
-
-fn first_difference(got: &str, want: &str) -> String {
-    let at = got.lines().zip(want.lines()).position(|(g, w)| g != w);
-    match at {
-        Some(i) => format!(
-            "line {}: got\n  {}\nwant\n  {}",
-            i + 1,
-            got.lines().nth(i).unwrap(),
-            want.lines().nth(i).unwrap()
-        ),
-        None => format!(
-            "{} lines, want {}",
-            got.lines().count(),
-            want.lines().count()
-        ),
-    }
+    assert!(
+        all == expected,
+        "{}",
+        common::first_difference(&all, &expected)
+    );
 }

@@ -8,9 +8,8 @@ use std::path::Path;
 
 use regard::engine::Engine;
 use regard::rule::load::{builtin_sources, builtin_vocabulary, parse};
-use regard::rule::pattern::builtin_table;
 use regard::rule::template::Template;
-use regard::rule::validate::{is_kebab_case, word_regexes};
+use regard::rule::validate::is_kebab_case;
 use regard::rule::{load_vocabulary, RuleSet};
 
 fn check_rule_examples(file: &str) {
@@ -110,45 +109,6 @@ fn registry_template_holes_exist() {
                 rule.id
             );
         }
-    }
-}
-
-/// The built-in pack skips parsing at start-up: capture names and triggers
-/// of patterns and `unless` entries come from
-/// `src/rule/builtin_patterns.rs`, made from a full parse. When a
-/// rule changes, this test rewrites that file and fails; run it again.
-#[test]
-fn builtin_pattern_table_is_current() {
-    let files: Vec<_> = builtin_sources()
-        .iter()
-        .map(|source| parse(source).expect("the built-in rules parse"))
-        .collect();
-    let mut errors = Vec::new();
-    let vocabulary = load_vocabulary(&[builtin_vocabulary()], &mut errors);
-    assert!(errors.is_empty(), "the vocabulary loads");
-    // Word patterns are in the table as the regexes they compile to.
-    let compiled: Vec<String> = files
-        .iter()
-        .flat_map(|file| word_regexes(file, &vocabulary).expect("word patterns compile"))
-        .flatten()
-        .collect();
-    let texts: Vec<&str> = files
-        .iter()
-        .flat_map(|file| {
-            let unless = file.unless.before.iter().chain(&file.unless.after);
-            file.patterns.iter().chain(unless).map(|p| p.value.as_str())
-        })
-        .chain(compiled.iter().map(String::as_str))
-        .collect();
-    let wanted = builtin_table(&texts).expect("the built-in patterns parse");
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rule/builtin_patterns.rs");
-    let current = std::fs::read_to_string(&path).unwrap_or_default();
-    if current != wanted {
-        std::fs::write(&path, wanted).expect("the table is writable");
-        panic!(
-            "{} was out of date and has been rewritten: run the tests again",
-            path.display()
-        );
     }
 }
 

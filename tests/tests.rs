@@ -15,6 +15,7 @@ mod bad_input;
 mod cli;
 mod corpus;
 mod formats;
+mod generated;
 mod json;
 mod office;
 mod packaging;

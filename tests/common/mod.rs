@@ -84,6 +84,24 @@ pub fn accuracy_sets() -> Vec<PathBuf> {
     files
 }
 
+/// Where `got` first differs from `want`, by line, for a failure message.
+pub fn first_difference(got: &str, want: &str) -> String {
+    let at = got.lines().zip(want.lines()).position(|(g, w)| g != w);
+    match at {
+        Some(i) => format!(
+            "line {}: got\n  {}\nwant\n  {}",
+            i + 1,
+            got.lines().nth(i).unwrap(),
+            want.lines().nth(i).unwrap()
+        ),
+        None => format!(
+            "{} lines, want {}",
+            got.lines().count(),
+            want.lines().count()
+        ),
+    }
+}
+
 pub struct Dir(pub PathBuf);
 
 impl Dir {

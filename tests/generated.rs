@@ -1,0 +1,88 @@
+//! Files in the repository made from other files, each held to what it is
+//! made from. Refresh them all, after changing a rule or the code that
+//! writes them, with
+//!
+//! ```text
+//! REGARD_BLESS=1 cargo test --test integration generated::
+//! ```
+//!
+//! then review the diff and commit it. Without `REGARD_BLESS` this test
+//! never writes: it fails, naming each stale file and the command.
+//! A new generated file is one more entry in `generated_files_are_current`.
+
+use regard::rule::load::{builtin_sources, builtin_vocabulary, parse};
+use regard::rule::pattern::builtin_table;
+use regard::rule::validate::word_regexes;
+use regard::rule::{load_vocabulary, RuleSet};
+
+use crate::common::{first_difference, root};
+
+/// The environment variable that lets the test rewrite stale files.
+const BLESS: &str = "REGARD_BLESS";
+
+#[test]
+fn generated_files_are_current() {
+    let files = [
+        ("src/rule/builtin_patterns.rs", builtin_pattern_table()),
+        ("docs/rules.md", rule_reference()),
+    ];
+    let bless = std::env::var_os(BLESS).is_some_and(|v| v != "0" && !v.is_empty());
+    let mut stale = Vec::new();
+    for (name, wanted) in files {
+        let path = root().join(name);
+        let current = std::fs::read_to_string(&path).unwrap_or_default();
+        if current == wanted {
+            continue;
+        }
+        if bless {
+            std::fs::write(&path, wanted).unwrap_or_else(|e| panic!("{name}: {e}"));
+            eprintln!("{name}: rewritten");
+        } else {
+            stale.push(format!(
+                "{name} (first difference: {})",
+                first_difference(&current, &wanted)
+            ));
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "out of date: {}\nrefresh with `{BLESS}=1 cargo test --test integration generated::`, \
+         then review and commit the diff",
+        stale.join(", ")
+    );
+}
+
+/// `src/rule/builtin_patterns.rs`: the built-in pack skips parsing at
+/// start-up; capture names and triggers of its patterns and `unless`
+/// entries come from this table, made from a full parse.
+fn builtin_pattern_table() -> String {
+    let files: Vec<_> = builtin_sources()
+        .iter()
+        .map(|source| parse(source).expect("the built-in rules parse"))
+        .collect();
+    let mut errors = Vec::new();
+    let vocabulary = load_vocabulary(&[builtin_vocabulary()], &mut errors);
+    assert!(errors.is_empty(), "the vocabulary loads");
+    // Word patterns are in the table as the regexes they compile to.
+    let compiled: Vec<String> = files
+        .iter()
+        .flat_map(|file| word_regexes(file, &vocabulary).expect("word patterns compile"))
+        .flatten()
+        .collect();
+    let texts: Vec<&str> = files
+        .iter()
+        .flat_map(|file| {
+            let unless = file.unless.before.iter().chain(&file.unless.after);
+            file.patterns.iter().chain(unless).map(|p| p.value.as_str())
+        })
+        .chain(compiled.iter().map(String::as_str))
+        .collect();
+    builtin_table(&texts).expect("the built-in patterns parse")
+}
+
+/// `docs/rules.md`: the rule reference, as `regard rules --markdown`
+/// prints it.
+fn rule_reference() -> String {
+    let rules = RuleSet::load(true, &[]).unwrap();
+    regard::explain::reference(&rules)
+}
