@@ -70,8 +70,11 @@ fn fold(name: &str) -> String {
     name.trim().to_lowercase().replace('_', "-")
 }
 
-/// Optimal string alignment distance, over characters.
-fn distance(a: &str, b: &str) -> usize {
+/// Optimal string alignment distance, over characters: insertions,
+/// deletions, substitutions and swaps of two neighbouring characters count
+/// one edit each. The one edit distance in regard (rule ids, setting
+/// names, word classes).
+pub fn distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     // Three rows of the edit table: two back, one back, this one.

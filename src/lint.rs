@@ -7,14 +7,18 @@
 //!          ──limit──▶ Finding (built) ──locate──▶ Located ──redact──▶ Linted
 //! ```
 //!
-//! [`Linter::findings`] gives every finding built, with the severity the
-//! configuration gives each one for this file (`per-file` settings may
-//! turn a rule off there); `--fix` uses it. [`Linter::select`] builds only
-//! the first few findings the per-file settings and the baseline keep and
-//! counts the rest (`engine/lazy.rs`, issue 18): the editor stops there
-//! (it needs byte spans, not lines and columns). [`Linter::lint`] goes on
-//! to what every output of `regard check` shows: findings with lines and
-//! columns, and no note text under `--redact`.
+//! One path: [`Linter::select`] runs the engine once
+//! ([`Engine::lint_lazy`]), gives each finding the severity the
+//! configuration gives it for this file (`per-file` settings may turn a
+//! rule off there), drops what the baseline excuses, and builds the first
+//! `limit` findings, counting the rest (`engine/lazy.rs`, issue 18). Its
+//! callers stop where they need to:
+//!
+//! - the editor (`server/note.rs`) at [`Linter::select`]: it needs byte
+//!   spans, which it turns into LSP positions itself;
+//! - `--fix` at [`Linter::findings`]: every finding, no limit, no baseline;
+//! - every output of `regard check` at [`Linter::lint`], which goes on to
+//!   lines and columns and, under `--redact`, no note text.
 
 use std::path::Path;
 use std::sync::Mutex;
@@ -66,36 +70,18 @@ impl Linted {
 }
 
 impl<'a> Linter<'a> {
-    /// The engine's findings in `doc`, each with the severity the
-    /// configuration gives it for `path` (the file `per-file` globs are
-    /// matched against; `None` for a buffer with no file).
+    /// Every finding in `doc`, built, each with the severity the
+    /// configuration gives it for `path`: [`Linter::select`] with no limit
+    /// and no baseline.
     pub fn findings(&self, doc: &Document, path: Option<&Path>) -> Vec<(Finding, Severity)> {
-        let rules = &self.rules.rules;
-        let findings = self.engine.lint(doc);
-        match path {
-            Some(path) if self.settings.has_per_file() => findings
-                .into_iter()
-                .filter_map(|f| {
-                    let rule = &rules[f.rule];
-                    self.settings
-                        .rule_for_path(path, &rule.id, rule.severity)
-                        .map(|level| (f, level))
-                })
-                .collect(),
-            _ => findings
-                .into_iter()
-                .map(|f| {
-                    let level = rules[f.rule].severity;
-                    (f, level)
-                })
-                .collect(),
-        }
+        self.select(doc, path, usize::MAX, None).shown
     }
 
-    /// The findings of `doc` [`Linter::findings`] gives that `baseline`
-    /// does not excuse, the first `limit` of them built (with their
-    /// severities), the rest only counted: no text is built for a finding
-    /// not shown (issue 18).
+    /// The engine's findings in `doc` that the configuration keeps for
+    /// `path` (the file `per-file` globs are matched against; `None` for a
+    /// buffer with no file) and `baseline` does not excuse, the first
+    /// `limit` of them built (with their severities), the rest only
+    /// counted: no text is built for a finding not shown (issue 18).
     pub fn select(
         &self,
         doc: &Document,
@@ -123,9 +109,9 @@ impl<'a> Linter<'a> {
         })
     }
 
-    /// Everything `regard check` reports of `doc`: [`Linter::findings`]
-    /// less what `baseline` excuses, the first `limit` with lines and
-    /// columns (redacted under `--redact`), the rest counted.
+    /// Everything `regard check` reports of `doc`: [`Linter::select`],
+    /// the findings shown with lines and columns (redacted under
+    /// `--redact`), the rest counted by rule.
     pub fn lint(
         &self,
         doc: &Document,

@@ -246,7 +246,7 @@ impl Checker<'_> {
                 let place = within.map_or(String::new(), |w| format!(" in a `{w}` entry"));
                 let closest = names
                     .iter()
-                    .map(|n| (edit_distance(name, n), *n))
+                    .map(|n| (crate::did_you_mean::distance(name, n), *n))
                     .min()
                     .filter(|(d, _)| *d <= 2)
                     .map(|(_, n)| format!("did you mean `{n}`? "));
@@ -416,20 +416,4 @@ impl Checker<'_> {
     fn id(&mut self, id: &str, at: SourceSpan) {
         self.checked.ids.push((id.to_string(), at));
     }
-}
-
-/// Levenshtein distance, for "did you mean".
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitute = previous + usize::from(ca != *cb);
-            previous = row[j + 1];
-            row[j + 1] = substitute.min(row[j] + 1).min(previous + 1);
-        }
-    }
-    row[b.len()]
 }

@@ -26,7 +26,18 @@ mod suppress;
 pub use compile::{BuildError, Engine, Options};
 pub use lazy::{Hit, Lint, Probe, Selected};
 
-use crate::document::Span;
+use crate::document::{Document, Span};
+
+impl Engine<'_> {
+    /// All findings in `doc` after suppressions, sorted by position, every
+    /// one built: [`Engine::lint_lazy`] with nothing left out. For tests,
+    /// examples and tools with no configuration; `regard check` and
+    /// `regard server` lint through `lint::Linter`, which builds only the
+    /// findings it shows.
+    pub fn lint(&self, doc: &Document) -> Vec<Finding> {
+        self.lint_lazy(doc).into_findings()
+    }
+}
 
 /// One place where a rule applies.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -20,11 +20,6 @@ use crate::document::{Document, LineIndex, Span};
 use crate::rule::{Applicability, EngineCheck};
 
 impl Engine<'_> {
-    /// All findings in `doc` after suppressions, sorted by position.
-    pub fn lint(&self, doc: &Document) -> Vec<Finding> {
-        self.lint_lazy(doc).into_findings()
-    }
-
     /// `findings` (those of `doc`, sorted, one per phrase) after its
     /// suppressions; `overlapping` are all of them before one per phrase
     /// was kept (see [`overlap`](super::overlap)).

@@ -402,7 +402,7 @@ impl Vocabulary {
     /// The closest class name to `name`, if one is close enough to be a typo.
     pub fn did_you_mean(&self, name: &str) -> Option<&str> {
         self.names()
-            .map(|n| (edit_distance(n, name), n))
+            .map(|n| (crate::did_you_mean::distance(n, name), n))
             .filter(|&(d, n)| d <= 2.max(n.len() / 4))
             .min()
             .map(|(_, n)| n)
@@ -770,23 +770,6 @@ fn attaches(word: &str) -> bool {
 /// ASCII word classes).
 fn is_regex_word(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_'
-}
-
-/// Levenshtein distance, for "did you mean".
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            let next = (row[j + 1] + 1).min(row[j] + 1).min(prev + cost);
-            prev = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[b.len()]
 }
 
 /// Parses every entry of a class, for [`Vocabulary::insert`].
