@@ -19,8 +19,8 @@ pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     // Only quotation marks matter: jump from one to the next (their first
     // bytes: `"`, `'`, and the lead bytes of « and » (0xC2) and of U+2018 to
-    // U+201E (0xE2)), with memchr's SIMD searches: a byte-by-byte search was
-    // 4% of a run over an archive. 0xC2 is rare in English notes, so its
+    // U+201E (0xE2)), with memchr's SIMD searches, not byte by byte (see
+    // docs/performance.md). 0xC2 is rare in English notes, so its
     // next place is looked up again only once passed.
     let mut next_c2 = memchr::memchr(0xC2, bytes);
     loop {

@@ -54,8 +54,8 @@ pub struct Options {
     /// building them would be most of the run.
     pub fast_scan: bool,
     /// Give each finding its fingerprint (a SHA-256 of its words and
-    /// sentence). Only baselines and SARIF use them, and over an archive
-    /// hashing every finding was over 1% of the run.
+    /// sentence). Only baselines and SARIF use them; over an archive,
+    /// hashing every finding is work no other output needs.
     pub fingerprints: bool,
     /// Report one finding per phrase (`overlap.rs`). Off when a rule's
     /// examples run: an example shows what its own rule matches, whatever
@@ -123,7 +123,7 @@ pub struct Engine<'r> {
 pub struct BuildError(String);
 
 /// A full DFA when the patterns are few enough for it to stay small (the
-/// built-in pack is about 1,300 phrases of 15 bytes).
+/// built-in pack's phrases are well under the bound).
 fn dfa_if_small(patterns: &[&str]) -> Option<AhoCorasickKind> {
     let bytes: usize = patterns.iter().map(|p| p.len()).sum();
     (bytes < 200_000).then_some(AhoCorasickKind::DFA)

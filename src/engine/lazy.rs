@@ -2,9 +2,9 @@
 //!
 //! A finding's message, suggestions and fix cost a few hundred bytes and
 //! some work each; a note in which every line is a finding held all of them
-//! at once, about 58 bytes of memory per byte of note (issue 18). The
-//! matcher keeps a [`Hit`] instead: the rule, the span and which pattern
-//! matched where (56 bytes, no allocation); a pattern's captures, which the
+//! at once, many times the note's size in memory (issue 18). The matcher
+//! keeps a [`Hit`] instead: the rule, the span and which pattern matched
+//! where (a few words, no allocation); a pattern's captures, which the
 //! message may quote, are found again, by an anchored search at the match,
 //! for the findings built.
 //! [`Engine::lint_lazy`] gives a note's hits after suppressions, and

@@ -2,7 +2,7 @@
 //! aho-corasick DFA, in three lanes.
 //!
 //! A DFA search waits at every byte for the load of its next state, and the
-//! phrase DFA (1,700 phrases, 4 MB) is larger than a core's fastest caches,
+//! built-in pack's phrase DFA is larger than a core's fastest caches,
 //! so those waits were most of the scan. Three searches over the three
 //! thirds of a note, one byte of each in turn, let the processor overlap
 //! them. The thirds meet just after a block's `\n`: no phrase holds a line
@@ -21,10 +21,8 @@ use aho_corasick::{Anchored, MatchKind};
 /// worth finding.
 const LANES_FROM: usize = 256;
 
-/// How many searches run in lockstep. Over the benchmark's 10 MB of notes,
-/// the phrase scan alone took 15.4 ms in two lanes (one byte of each in
-/// turn, every byte the careful way), 13.4 ms in three with the fast loop
-/// below, and 15.2 ms in four (a match in any lane stops them all).
+/// How many searches run in lockstep: three was faster than two or four
+/// (a match in any lane stops them all), as docs/performance.md records.
 const LANES: usize = 3;
 
 /// A leftmost-longest DFA over phrases none of which holds a `\n`.
@@ -188,7 +186,7 @@ impl Lane {
 /// The crate's overlapping iterator returns to its caller at each match
 /// and keeps its state in a struct between calls; trigger literals
 /// include short everyday ones ("about ", " is "), which occur every few
-/// words, and that was a quarter of a run over real-vocabulary notes.
+/// words, and that was a large part of a run over real-vocabulary notes.
 /// This loop keeps the state in a register and writes matches as it goes.
 pub(crate) struct Overlapping {
     dfa: DFA,

@@ -91,8 +91,8 @@ impl Engine<'_> {
     /// Compiles, on a second thread, the lean patterns `runs` will need
     /// that a hook has not compiled yet, from the last; the search compiles from
     /// the first, and whichever reaches a pattern first builds it (the
-    /// other waits for it). Compiling a few woken patterns (~0.4 ms each)
-    /// was most of a one-note run, while the other core was idle.
+    /// other waits for it). Compiling a few woken patterns was most of a
+    /// one-note run, while the other core was idle.
     fn compile_beside<'scope>(
         &'scope self,
         scope: &'scope std::thread::Scope<'scope, '_>,
@@ -494,8 +494,8 @@ fn occurrences(words: &[String], hay: &str) -> Vec<(usize, usize)> {
 
 /// The three-byte sequences a text holds, hashed into 2^16 bits. A word
 /// with a sequence the text lacks cannot occur in it: a few lookups tell
-/// that, where a substring search passes over the whole text (checking a
-/// short note for the pack's 1,700 phrases this way took 1 ms).
+/// that, where a substring search passes over the whole text (once per
+/// phrase of the pack, for a short note).
 struct Trigrams(Vec<u64>);
 
 impl Trigrams {

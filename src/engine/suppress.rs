@@ -29,7 +29,7 @@ impl Engine<'_> {
         overlapping: &[Finding],
         mut findings: Vec<Finding>,
     ) -> Vec<Finding> {
-        // memchr's SIMD substring search: `str::contains` was 2% of a run.
+        // memchr's SIMD substring search, faster than `str::contains`.
         if memchr::memmem::find(doc.text.as_bytes(), b"regard-").is_none() {
             return findings;
         }

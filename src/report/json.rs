@@ -92,8 +92,8 @@ pub fn items(findings: &[Located]) -> String {
     }
     // serde_json knows only whole documents: print one holding just these
     // findings and cut its first and last lines, into a buffer sized for
-    // the usual finding (about 700 bytes; growing it from empty was most
-    // of the copying in a run).
+    // the usual finding (growing it from empty was most of the copying in
+    // a run).
     let mut doc = Vec::with_capacity(OPENING.len() + 720 * findings.len());
     serde_json::to_writer_pretty(&mut doc, &Findings { findings }).expect("findings serialise");
     let mut doc = String::from_utf8(doc).expect("serde_json writes UTF-8");

@@ -243,8 +243,8 @@ pub fn locate(
 
 /// Findings shown for one note by default (`--max-findings-per-note`). A
 /// note in which every line is a finding held a finding, its position and
-/// its rendered report for each line: about 67 bytes of memory per byte of
-/// note (issue 18). Past this many, the rest are counted, not built: the
+/// its rendered report for each line, many times the note's size in memory
+/// (issue 18). Past this many, the rest are counted, not built: the
 /// run's totals and exit status include them, and the report says how
 /// many were left out.
 pub const MAX_PER_NOTE: usize = 1000;

@@ -505,10 +505,9 @@ fn never_word(c: char) -> bool {
 const SMALL_CLASS: usize = 4;
 
 /// Up to this many literals a run of literals and small classes spells.
-/// Each variant is a string in the trigger automaton: at 64 the pack had
-/// 12,780 trigger literals (246 KB), whose DFA (about 16 MB) missed the
-/// caches at every byte and raised peak memory to 81 MB over 100 MB of
-/// notes; at 4, 4,309 (57 KB).
+/// Each variant is a string in the trigger automaton: at 64 the pack's
+/// trigger DFA missed the caches at every byte and raised peak memory
+/// (docs/performance.md, "trigger literals").
 const MAX_VARIANTS: usize = 4;
 
 /// The characters of a small class, lower-cased and deduplicated.

@@ -6,7 +6,7 @@
 //! notes, the one regex is compiled once (with a lazy DFA) and searched at
 //! every candidate. A pre-commit hook checking one note meets a handful of
 //! candidates, and compiling a rule's whole `unless` list was most of its
-//! run (a 3 KB alternation takes ~1 ms), so there each entry is compiled
+//! run, so there each entry is compiled
 //! only when the text beside the match holds its trigger words, which it
 //! rarely does.
 
