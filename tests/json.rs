@@ -1,22 +1,11 @@
 //! The JSON output, parsed: exact fields and values, not just text.
 
-use std::io::Write;
 use std::process::{Command, Stdio};
 
+use crate::common::{regard_stdin, Dir};
+
 fn run_stdin(args: &[&str], input: &str) -> (i32, serde_json::Value) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_regard"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = regard_stdin(args, input.as_bytes());
     (
         out.status.code().unwrap(),
         serde_json::from_slice(&out.stdout).unwrap(),
@@ -77,8 +66,8 @@ fn json_with_no_findings_is_still_a_document() {
 fn broken_pipe_is_not_an_error() {
     // A reader that stops early (`regard check … | head -1`) must not turn
     // into a failure or a panic message.
-    let dir = std::env::temp_dir().join(format!("regard-pipe-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let d = Dir::new("pipe");
+    let dir = &d.0;
     for i in 0..300 {
         std::fs::write(
             dir.join(format!("note{i:03}.md")),
@@ -88,14 +77,13 @@ fn broken_pipe_is_not_an_error() {
     }
     let mut child = Command::new(env!("CARGO_BIN_EXE_regard"))
         .arg("check")
-        .arg(&dir)
+        .arg(dir)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     drop(child.stdout.take());
     let out = child.wait_with_output().unwrap();
-    std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(
         out.status.code(),
         Some(0),

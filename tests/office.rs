@@ -3,9 +3,9 @@
 //! rewriting each in the other format (`scripts/make-office-fixtures`,
 //! which also wraps the hostile ones). The tests read the committed files.
 
-use std::process::{Command, Output};
+use std::process::Output;
 
-use crate::common::{regard, stderr, stdout, Dir};
+use crate::common::{regard, regard_stdin, stderr, stdout, Dir};
 use regard::document::{Document, Kind};
 
 const SESSIONS: [&str; 4] = [
@@ -330,22 +330,18 @@ fn folder_walks_check_documents_beside_markdown() {
 
 #[test]
 fn standard_input_named_as_a_document() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_regard"))
-        .args([
+    let bytes = std::fs::read(fixture("session.odt")).unwrap();
+    let o = regard_stdin(
+        &[
             "check",
             "--format",
             "json",
             "--stdin-filename",
             "in.odt",
             "-",
-        ])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let bytes = std::fs::read(fixture("session.odt")).unwrap();
-    std::io::Write::write_all(&mut child.stdin.take().unwrap(), &bytes).unwrap();
-    let o = child.wait_with_output().unwrap();
+        ],
+        &bytes,
+    );
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(findings(&o).len(), 5);
 }
