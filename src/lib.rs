@@ -13,14 +13,15 @@
 //!   document and applies each rule's context (`unless`, quoted speech) and
 //!   the note's `regard-ignore` directives.
 //! - `document`: a file → its text and prose. Each input format implements
-//!   [`document::Format`] (`format.rs`: Markdown, plain text), which owns
+//!   [`document::Format`] (`format.rs`; Markdown, plain text, and Word and
+//!   LibreOffice documents in `office/`), which owns
 //!   decoding (`text.rs`) and what counts as prose; `prose.rs` maps prose
 //!   back to offsets in the text, `span.rs` offsets to lines and columns.
 //! - `config`: `.regard.yaml` → [`config::Settings`], and the one load
 //!   sequence of configuration then rules ([`config::Configuration`]);
 //!   `config/shape.rs` first checks the file's shape, reporting every problem.
 //! - `lint`: one note under a configuration → its findings as every output
-//!   sees them (per-file severity, cap, positions, baseline, redaction);
+//!   sees them (per-file severity, baseline, cap, positions, redaction);
 //!   `check` and `server` both call it.
 //! - `report`: findings → output formats, one [`report::Emitter`] per file:
 //!   `human.rs`, `concise.rs`, `json.rs`, `sarif.rs`, `github.rs`.
