@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use crate::common::{stderr as err, stdout as out, workflow_rules, Dir};
+use crate::common::{stderr as err, stdout as out, workflow_rules as fixing_rules, Dir};
 
 fn no_panic(o: &Output) {
     assert!(!err(o).contains("panicked"), "{}", err(o));
@@ -906,7 +906,7 @@ fn issue18_item9_links_to_notes_in_a_folder_are_followed_links_to_folders_report
 #[test]
 fn issue18_item17_redact_prints_no_note_text_from_diff_or_standard_input_fixes() {
     let d = Dir::new("i18-17");
-    let rules = workflow_rules();
+    let rules = fixing_rules();
     d.write(
         "n.md",
         "He claims he was ill.\nSecret line.\nClaimed it again.\n",
@@ -1018,7 +1018,7 @@ fn issue18_item20_invalid_utf8_file_names_are_shown_with_escaped_bytes() {
 #[test]
 fn issue18_item18_diff_output_and_error_messages_are_printable() {
     let d = Dir::new("i18-18-diff");
-    let rules = workflow_rules();
+    let rules = fixing_rules();
     d.write("\x1b[8mn.md", "\x1b]0;pwned\x07He claims he was ill.\n");
     let o = d.regard(&[
         "check",

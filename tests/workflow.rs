@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use crate::common::{regard_in, stdout, workflow_rules, Dir};
+use crate::common::{regard_in, stdout, workflow_rules as rules_dir, Dir};
 
 #[test]
 fn config_selects_ignores_relevels_excludes_and_overrides_per_file() {
@@ -222,7 +222,7 @@ fn redaction_prints_no_note_text_in_any_format() {
 fn fixes_apply_safely_keep_permissions_and_converge() {
     use std::os::unix::fs::PermissionsExt;
     let d = Dir::new("fix");
-    let rules = workflow_rules();
+    let rules = rules_dir();
     let note = d.write(
         "n.md",
         "He claims he was ill.\nClaimed it again later; an insurance claim too.\n",
@@ -275,8 +275,7 @@ fn unsafe_fixes_need_their_own_flag() {
     let d = Dir::new("unsafe-fix");
     let rules = d.0.join("rules");
     std::fs::create_dir_all(&rules).unwrap();
-    let safe =
-        std::fs::read_to_string(Path::new(&workflow_rules()).join("doubt-verb.yaml")).unwrap();
+    let safe = std::fs::read_to_string(Path::new(&rules_dir()).join("doubt-verb.yaml")).unwrap();
     std::fs::write(
         rules.join("doubt-verb.yaml"),
         safe.replace("applicability: safe", "applicability: unsafe"),
@@ -471,7 +470,7 @@ fn quiet_keeps_machine_documents_diff_exits_like_check_and_errors_are_no_all_cle
 
     // --diff exits as check does: 1 for findings at --fail-on, and 1 when
     // it would change a note even if no finding fails the run.
-    let rules = workflow_rules();
+    let rules = rules_dir();
     d.write("fixable.md", "He claims he was ill.\n");
     let diff = |extra: &[&str], note: &str| {
         let args = [
