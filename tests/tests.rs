@@ -48,3 +48,24 @@ fn every_test_file_is_a_module() {
         missing.join(",")
     );
 }
+
+/// insta names a snapshot after the test's module path, which starts with
+/// this binary's name; a snapshot made when an area was a binary of its own
+/// (`<area>__<test>.snap`, on an older branch) would be passed over, and
+/// the test would then fail for a missing snapshot.
+#[test]
+fn snapshots_are_named_for_this_binary() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let mut misnamed = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if !name.starts_with("integration__") {
+            misnamed.push(name);
+        }
+    }
+    assert!(
+        misnamed.is_empty(),
+        "tests/snapshots/{{{}}}: rename each to integration__<its name> (git mv)",
+        misnamed.join(",")
+    );
+}
