@@ -989,3 +989,67 @@ fn risk_stays_word_for_word() {
         }
     }
 }
+
+/// Issue 20: the finding that stays takes in the words of the matches it
+/// overlapped, of its own rule or another's: its span covers the whole
+/// phrase, its words and message are the winning match's, and its
+/// suggestion rewords the whole phrase, so "clearly" goes too.
+#[test]
+fn one_finding_per_phrase_covers_the_whole_phrase() {
+    use regard::document::{Document, Kind};
+    let rules = RuleSet::load(true, &[]).unwrap();
+    let engine = Engine::new(&rules).unwrap();
+    let found = |text: &str| -> Vec<(String, String, String, String)> {
+        let doc = Document::new("note.txt".into(), text.to_string(), Kind::Plain);
+        engine
+            .lint(&doc)
+            .into_iter()
+            .map(|f| {
+                assert_eq!(
+                    f.fix, None,
+                    "a merged finding's fix would rewrite only its match"
+                );
+                (
+                    engine.rules()[f.rule].id.clone(),
+                    text[f.span.start..f.span.end].to_string(),
+                    f.matched,
+                    f.suggestions[0].clone(),
+                )
+            })
+            .collect()
+    };
+    let one = |rule: &str, span: &str, matched: &str, suggestion: &str| {
+        vec![(rule.into(), span.into(), matched.into(), suggestion.into())]
+    };
+    // Two patterns of one rule.
+    assert_eq!(
+        found("He is clearly not committed to the process.\n"),
+        one(
+            "assumed-intent",
+            "clearly not committed to the process",
+            "not committed to the process",
+            "He … (what you saw or heard that made you think so)."
+        )
+    );
+    // Two patterns of one rule sharing one word; the comma stays out.
+    assert_eq!(
+        found("Mr Patel is very large and smells, not nice at the table.\n"),
+        one(
+            "appearance-judgement",
+            "is very large and smells",
+            "is very large and",
+            "Mr Patel … (what you saw, plainly, if it matters to the work), not nice at the table."
+        )
+    );
+    // Another rule's match ("run out of patience with her", a label) yields
+    // to the moral verdict and its words go with it.
+    assert_eq!(
+        found("I have run out of patience with her excuses.\n"),
+        one(
+            "moralising",
+            "run out of patience with her excuses",
+            "patience with her excuses",
+            "I have … (what happened, and what she said about it)."
+        )
+    );
+}

@@ -49,7 +49,7 @@ impl Engine<'_> {
     pub(crate) fn hits(&self, doc: &Document) -> Vec<Hit> {
         let mut hits = self.hits_overlapping(doc);
         if self.options.one_per_phrase {
-            if let Some(keep) = super::overlap::hits_to_keep(&hits, self.rules) {
+            if let Some(keep) = super::overlap::one_per_phrase(&mut hits, doc, self.rules) {
                 let mut keep = keep.into_iter();
                 hits.retain(|_| keep.next().unwrap_or(true));
             }
@@ -331,6 +331,7 @@ impl Engine<'_> {
     /// The finding `hit` stands for, with its message, suggestions, fix
     /// and (if the engine's options ask for them) fingerprint.
     pub(crate) fn finish(&self, doc: &Document, hit: Hit) -> Finding {
+        let whole = hit.whole();
         let (r, span, at) = (hit.rule, hit.span, hit.at);
         let prose = &doc.prose;
         let text = prose.text.as_str();
@@ -357,7 +358,10 @@ impl Engine<'_> {
             .checked_sub(1)
             .and_then(|p| prose.blocks.get(p))
             .map_or("", |b| &text[b.range.clone()]);
-        let context = crate::suggest::Context::new(text, block.clone(), earlier, at.clone());
+        // A finding that took in overlapping matches of its rule rewords
+        // the whole phrase (`overlap.rs`); its fix, for `at` only, is off
+        // (`plain_in_file` is false).
+        let context = crate::suggest::Context::new(text, block.clone(), earlier, whole);
         let groups = caps.as_ref().map(|c| Groups::new(c, &text[base..]));
         let (message, suggestions, fix) =
             crate::suggest::finish(rule, &context, matched, groups, plain_in_file);
