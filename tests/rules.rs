@@ -1053,3 +1053,52 @@ fn one_finding_per_phrase_covers_the_whole_phrase() {
         )
     );
 }
+
+/// Issue 20: text about judging is not judging, for every rule: a user's
+/// own rule with no `unless` at all stays quiet in training material and
+/// the writer's reflection, and still flags a judgement that merely holds
+/// "we" or "I".
+#[test]
+fn text_about_judging_is_quiet_for_a_rule_without_unless() {
+    use regard::document::{Document, Kind};
+    let dir = std::env::temp_dir().join(format!("regard-about-judging-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("lazy.yaml"),
+        r#"id: just-lazy
+phrases: [lazy, difficult]
+severity: warning
+summary: Flags two words.
+message: "`{match}` is flagged"
+suggest: ["Say what happened."]
+docs: {what: W, why: Y, curious: C}
+examples: {flag: ["He is lazy."], pass: ["He is here."]}
+"#,
+    )
+    .unwrap();
+    let rules = RuleSet::load(false, std::slice::from_ref(&dir)).unwrap();
+    let engine = Engine::new(&rules).unwrap();
+    let found = |text: &str| -> Vec<String> {
+        let doc = Document::new("note.txt".into(), format!("{text}\n"), Kind::Plain);
+        engine.lint(&doc).into_iter().map(|f| f.matched).collect()
+    };
+    for quiet in [
+        "Labels like lazy close down curiosity.",
+        "I noticed I was getting frustrated and called him difficult in my head.",
+        "Training slide 2: lazy is a conclusion, not an observation.",
+        "It is easy to call a parent difficult when the plan never fitted their week.",
+        "Lazy is a label that says more about the writer.",
+    ] {
+        assert_eq!(found(quiet), Vec::<String>::new(), "{quiet}");
+    }
+    for flagged in [
+        "We all know he is lazy.",
+        "I would call him difficult, frankly.",
+        "We try not to judge, but he is lazy.",
+        "Labels like that aside, he is lazy.",
+    ] {
+        assert_eq!(found(flagged).len(), 1, "{flagged}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

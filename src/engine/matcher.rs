@@ -281,7 +281,7 @@ impl Engine<'_> {
 
     /// The span in the file of the candidate `at` (prose bytes) of rule
     /// `r`, if it is a finding: not in quoted speech the rule skips, not
-    /// excused by the rule's `unless`.
+    /// excused by the rule's `unless`, not in text about judging.
     fn consider(
         &self,
         doc: &Document,
@@ -317,6 +317,9 @@ impl Engine<'_> {
             if after.is_match(&text[at.end..to], self.speed()) {
                 return None;
             }
+        }
+        if super::about::is_about_judging(text, &block, &at) {
+            return None;
         }
         let matched = &text[at.clone()];
         // The span ends after the file's character behind the last prose
