@@ -949,3 +949,116 @@ fn risk_stays_word_for_word() {
         }
     }
 }
+
+/// Issue 20: the finding that stays takes in the words of the matches it
+/// overlapped, of its own rule or another's: its span covers the whole
+/// phrase, its words and message are the winning match's, and its
+/// suggestion rewords the whole phrase, so "clearly" goes too.
+#[test]
+fn one_finding_per_phrase_covers_the_whole_phrase() {
+    use regard::document::{Document, Kind};
+    let rules = RuleSet::load(true, &[]).unwrap();
+    let engine = Engine::new(&rules).unwrap();
+    let found = |text: &str| -> Vec<(String, String, String, String)> {
+        let doc = Document::new("note.txt".into(), text.to_string(), Kind::Plain);
+        engine
+            .lint(&doc)
+            .into_iter()
+            .map(|f| {
+                assert_eq!(
+                    f.fix, None,
+                    "a merged finding's fix would rewrite only its match"
+                );
+                (
+                    engine.rules()[f.rule].id.clone(),
+                    text[f.span.start..f.span.end].to_string(),
+                    f.matched,
+                    f.suggestions[0].clone(),
+                )
+            })
+            .collect()
+    };
+    let one = |rule: &str, span: &str, matched: &str, suggestion: &str| {
+        vec![(rule.into(), span.into(), matched.into(), suggestion.into())]
+    };
+    // Two patterns of one rule.
+    assert_eq!(
+        found("He is clearly not committed to the process.\n"),
+        one(
+            "assumed-intent",
+            "clearly not committed to the process",
+            "not committed to the process",
+            "He … (what you saw or heard that made you think so)."
+        )
+    );
+    // Two patterns of one rule sharing one word; the comma stays out.
+    assert_eq!(
+        found("Mr Patel is very large and smells, not nice at the table.\n"),
+        one(
+            "appearance-judgement",
+            "is very large and smells",
+            "is very large and",
+            "Mr Patel … (what you saw, plainly, if it matters to the work), not nice at the table."
+        )
+    );
+    // Another rule's match ("run out of patience with her", a label) yields
+    // to the moral verdict and its words go with it.
+    assert_eq!(
+        found("I have run out of patience with her excuses.\n"),
+        one(
+            "moralising",
+            "run out of patience with her excuses",
+            "patience with her excuses",
+            "I have … (what happened, and what she said about it)."
+        )
+    );
+}
+
+/// Issue 20: text about judging is not judging, for every rule: a user's
+/// own rule with no `unless` at all stays quiet in training material and
+/// the writer's reflection, and still flags a judgement that merely holds
+/// "we" or "I".
+#[test]
+fn text_about_judging_is_quiet_for_a_rule_without_unless() {
+    use regard::document::{Document, Kind};
+    let dir = std::env::temp_dir().join(format!("regard-about-judging-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("lazy.yaml"),
+        r#"id: just-lazy
+phrases: [lazy, difficult]
+severity: warning
+summary: Flags two words.
+message: "`{match}` is flagged"
+suggest: ["Say what happened."]
+docs: {what: W, why: Y, curious: C}
+examples: {flag: ["He is lazy."], pass: ["He is here."]}
+"#,
+    )
+    .unwrap();
+    let rules = RuleSet::load(false, std::slice::from_ref(&dir)).unwrap();
+    let engine = Engine::new(&rules).unwrap();
+    let found = |text: &str| -> Vec<String> {
+        let doc = Document::new("note.txt".into(), format!("{text}\n"), Kind::Plain);
+        engine.lint(&doc).into_iter().map(|f| f.matched).collect()
+    };
+    for quiet in [
+        "Labels like lazy close down curiosity.",
+        "I noticed I was getting frustrated and called him difficult in my head.",
+        "Training slide 2: lazy is a conclusion, not an observation.",
+        "It is easy to call a parent difficult when the plan never fitted their week.",
+        "Lazy is a label that says more about the writer.",
+    ] {
+        assert_eq!(found(quiet), Vec::<String>::new(), "{quiet}");
+    }
+    for flagged in [
+        "We all know he is lazy.",
+        "I would call him difficult, frankly.",
+        "We try not to judge, but he is lazy.",
+        "Labels like that aside, he is lazy.",
+    ] {
+        assert_eq!(found(flagged).len(), 1, "{flagged}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -24,6 +24,11 @@ pub struct Hit {
     pub(crate) span: Span,
     /// The match in the note's prose text (`Document::prose`).
     pub(crate) at: Range<usize>,
+    /// How many prose bytes the finding reaches before and after `at`:
+    /// the words of overlapping matches of its rule it took in
+    /// (`overlap.rs`). Its text is built from `at`, its suggestions
+    /// reword the whole.
+    pub(crate) reach: (u32, u32),
     pub(crate) why: Why,
 }
 
@@ -46,8 +51,15 @@ impl Hit {
             rule,
             span,
             at,
+            reach: (0, 0),
             why,
         }
+    }
+
+    /// The prose bytes of the whole phrase the finding stands for: its
+    /// match and what it took in of overlapping ones.
+    pub(crate) fn whole(&self) -> Range<usize> {
+        self.at.start - self.reach.0 as usize..self.at.end + self.reach.1 as usize
     }
 
     /// Index of the rule in the engine's rule set.
@@ -83,9 +95,9 @@ pub struct Selected {
 impl<'e> Engine<'e> {
     /// [`Engine::lint`], with each finding's text built only when asked for.
     pub fn lint_lazy<'d>(&'e self, doc: &'d Document) -> Lint<'e, 'd> {
-        let overlapping = self.hits_overlapping(doc);
+        let mut overlapping = self.hits_overlapping(doc);
         let keep = if self.options.one_per_phrase {
-            super::overlap::hits_to_keep(&overlapping, self.rules)
+            super::overlap::one_per_phrase(&mut overlapping, doc, self.rules)
         } else {
             None
         };

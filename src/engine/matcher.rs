@@ -49,7 +49,7 @@ impl Engine<'_> {
     pub(crate) fn hits(&self, doc: &Document) -> Vec<Hit> {
         let mut hits = self.hits_overlapping(doc);
         if self.options.one_per_phrase {
-            if let Some(keep) = super::overlap::hits_to_keep(&hits, self.rules) {
+            if let Some(keep) = super::overlap::one_per_phrase(&mut hits, doc, self.rules) {
                 let mut keep = keep.into_iter();
                 hits.retain(|_| keep.next().unwrap_or(true));
             }
@@ -281,7 +281,7 @@ impl Engine<'_> {
 
     /// The span in the file of the candidate `at` (prose bytes) of rule
     /// `r`, if it is a finding: not in quoted speech the rule skips, not
-    /// excused by the rule's `unless`.
+    /// excused by the rule's `unless`, not in text about judging.
     fn consider(
         &self,
         doc: &Document,
@@ -318,6 +318,9 @@ impl Engine<'_> {
                 return None;
             }
         }
+        if super::about::is_about_judging(text, &block, &at) {
+            return None;
+        }
         let matched = &text[at.clone()];
         // The span ends after the file's character behind the last prose
         // character, which may be longer: a folded space can stand for a
@@ -331,6 +334,7 @@ impl Engine<'_> {
     /// The finding `hit` stands for, with its message, suggestions, fix
     /// and (if the engine's options ask for them) fingerprint.
     pub(crate) fn finish(&self, doc: &Document, hit: Hit) -> Finding {
+        let whole = hit.whole();
         let (r, span, at) = (hit.rule, hit.span, hit.at);
         let prose = &doc.prose;
         let text = prose.text.as_str();
@@ -357,7 +361,10 @@ impl Engine<'_> {
             .checked_sub(1)
             .and_then(|p| prose.blocks.get(p))
             .map_or("", |b| &text[b.range.clone()]);
-        let context = crate::suggest::Context::new(text, block.clone(), earlier, at.clone());
+        // A finding that took in overlapping matches of its rule rewords
+        // the whole phrase (`overlap.rs`); its fix, for `at` only, is off
+        // (`plain_in_file` is false).
+        let context = crate::suggest::Context::new(text, block.clone(), earlier, whole);
         let groups = caps.as_ref().map(|c| Groups::new(c, &text[base..]));
         let (message, suggestions, fix) =
             crate::suggest::finish(rule, &context, matched, groups, plain_in_file);

@@ -11,11 +11,12 @@
 //! runs only on the blocks holding a literal of each of its trigger sets,
 //! so the cost of a note is linear in its length, whatever its words.
 //! `matcher.rs` runs them over a document's prose and applies each rule's
-//! context: whole words, `unless`, quoted speech. Findings come out as
-//! spans into the file.
+//! context: whole words, `unless`, quoted speech, and text about judging
+//! (`about.rs`). Findings come out as spans into the file.
 //!
 //! [`RuleSet`]: crate::rule::RuleSet
 
+mod about;
 mod compile;
 mod lazy;
 mod leftmost;
