@@ -989,3 +989,76 @@ fn risk_stays_word_for_word() {
         }
     }
 }
+
+/// The first two suggestions of `rule`'s finding in `text`.
+fn rewording_of(engine: &Engine, rules: &RuleSet, rule: &str, text: &str) -> (String, String) {
+    use regard::document::{Document, Kind};
+    let doc = Document::new("n.txt".into(), text.to_string(), Kind::Plain);
+    let f = engine
+        .lint(&doc)
+        .into_iter()
+        .find(|f| rules.rules[f.rule].id == rule)
+        .unwrap_or_else(|| panic!("{rule} does not flag {text:?}"));
+    let mut s = f.suggestions.into_iter();
+    (s.next().unwrap_or_default(), s.next().unwrap_or_default())
+}
+
+/// Issue 26, for six rules: the first suggestion is the sentence with only
+/// the judgment changed and every fact kept, then a curious question from
+/// the person's side. Before this, each of these got a fill-in form ("She …
+/// (what happened, and when)") that dropped the facts (the call buzzer, the
+/// homework) or kept the judgment.
+#[test]
+fn rewordings_keep_the_facts_and_drop_the_judgment() {
+    let rules = RuleSet::load(true, &[]).unwrap();
+    let engine = Engine::new(&rules).unwrap();
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "blame-question",
+            "Is it really beyond her to use the call bell before she gets out of bed?",
+            "She has not used the call bell before she gets out of bed.",
+            "What makes it hard for her to use the call bell before she gets out of bed?",
+        ),
+        (
+            "blame-question",
+            "What is it going to take for this lad to bring a single reading book home?",
+            "This lad has not brought any reading book home.",
+            "What makes it hard for this lad to bring any reading book home?",
+        ),
+        (
+            "blame-question",
+            "Why does he keep turning up late if he isn't bothered about the job?",
+            "He has turned up late.",
+            "What was going on for him when he turned up late?",
+        ),
+        (
+            "blame-question",
+            "How many times do I have to remind her about the curfew?",
+            "I have reminded her about the curfew (say when, and what she said).",
+            "What would she say about the curfew?",
+        ),
+        (
+            "blame-question",
+            "Does Kai honestly expect me to believe he \"lost\" his bus pass again?",
+            "Kai says he lost his bus pass again.",
+            "What would Kai say happened?",
+        ),
+        (
+            "blame-question",
+            "What was Dad thinking, driving the kids home after two pints?",
+            "Dad drove the kids home after two pints.",
+            "What was going on for Dad when he drove the kids home after two pints?",
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (rule, text, first, second) in cases {
+        let got = rewording_of(&engine, &rules, rule, text);
+        if got != (first.to_string(), second.to_string()) {
+            wrong.push(format!(
+                "{rule}: {text}\n  got:  {got:?}\n  want: {:?}",
+                (first, second)
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

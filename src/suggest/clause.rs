@@ -1,0 +1,808 @@
+//! Rewordings built clause by clause, for the rules whose judgment is a
+//! whole shape of sentence rather than a word: a blame question, a motive
+//! read into what someone did, a moral verdict.
+//!
+//! Each hole here is the flagged sentence with only the judgment taken out
+//! and every fact kept, or a curious question about the same thing from the
+//! person's side; `None` when the sentence is not of a shape this knows (the
+//! template's next alternative is used then).
+//!
+//! | hole | value |
+//! |---|---|
+//! | `restated` | a blame question as what happened: "Is it really beyond her to press the buzzer before she gets up?" → "She has not pressed the buzzer before she gets up." |
+//! | `wonder` | the blame question turned curious: "What makes it hard for her to press the buzzer before she gets up?" |
+//! | `unmotived` | the sentence without the motive read into it: "M wrecked her room on purpose just to wind me up." → "M wrecked her room." |
+//! | `unmoralised` | the sentence without the moral verdict: "His dad should be ashamed letting him out at all hours." → "His dad has let him out at all hours." |
+//! | `plainer` | the rule's rewording with the same kind of judgment elsewhere in the sentence made plain too: "Pt refused obs and remains non-compliant with fluid restriction." → "Pt declined obs and is not keeping to the fluid restriction." |
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::person::{self, Gender};
+use super::{inflect, tidy, Context};
+
+/// The holes this module fills (checked when a rule file is loaded).
+pub const HOLES: &[&str] = &["restated", "wonder"];
+
+/// The value of hole `name` for the finding `matched` in `cx`, or `None`.
+pub fn hole(name: &str, cx: &Context<'_>, matched: &str, reworded: Option<&str>) -> Option<String> {
+    let _ = (matched, reworded);
+    match name {
+        "restated" => blame_in(cx).map(|b| b.statement()),
+        "wonder" => blame_in(cx).map(|b| b.wonder()),
+        _ => None,
+    }
+}
+
+/// The blame question of `cx`, with the person's pronoun from the note
+/// when the question names them without one ("Stanley … he").
+fn blame_in(cx: &Context<'_>) -> Option<Blame> {
+    let mut b = blame(cx.sentence())?;
+    if b.pronoun.is_none() && b.who == cx.person.name {
+        b.pronoun = match cx.person.gender {
+            Gender::Female => Some("she".into()),
+            Gender::Male => Some("he".into()),
+            _ => None,
+        };
+    }
+    Some(b)
+}
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("a clause pattern compiles"))
+}
+
+// ---------------------------------------------------------------------------
+// Word forms.
+
+/// "cancel" → "cancelling", "make" → "making", "stop" → "stopping".
+fn ing(base: &str) -> String {
+    let b = base.as_bytes();
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    if let Some(stem) = base.strip_suffix("ie") {
+        return format!("{stem}ying");
+    }
+    if base.ends_with('e') && !base.ends_with("ee") && !base.ends_with("ye") && base.len() > 2 {
+        return format!("{}ing", &base[..base.len() - 1]);
+    }
+    if base.ends_with("el") && b.len() >= 5 {
+        return format!("{base}ling");
+    }
+    if b.len() >= 3
+        && b.len() <= 4
+        && !vowel(b[b.len() - 1])
+        && !matches!(b[b.len() - 1], b'w' | b'x' | b'y')
+        && vowel(b[b.len() - 2])
+        && !vowel(b[b.len() - 3])
+    {
+        return format!("{base}{}ing", b[b.len() - 1] as char);
+    }
+    format!("{base}ing")
+}
+
+/// The base of an "-ing" word, with the "e" that "-ing" took: "waking" →
+/// "wake", "using" → "use" (a short stem of consonant, vowel, consonant).
+fn base_ing(word: &str) -> Option<String> {
+    let base = inflect::base(word)?;
+    let b = base.as_bytes();
+    let w = word.as_bytes();
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let doubled = w.len() >= 5 && w[w.len() - 4] == w[w.len() - 5];
+    let cvc = b.len() == 3 && !vowel(b[0]) && vowel(b[1]) && !vowel(b[2]);
+    let vc = b.len() == 2 && vowel(b[0]) && !vowel(b[1]);
+    if word.ends_with("ing")
+        && !doubled
+        && (cvc || vc)
+        && !matches!(b[b.len() - 1], b'w' | b'x' | b'y')
+    {
+        return Some(format!("{base}e"));
+    }
+    Some(base)
+}
+
+/// The perfect of a base verb after "has"/"have": "show" → "shown up".
+fn perfect(base: &str) -> String {
+    match base {
+        "show" => "shown up".into(),
+        b => inflect::participle(b),
+    }
+}
+
+/// How a person named at the start of a sentence reads inside one: "The
+/// client" → "the client", "She" → "she"; a name stays as it is.
+fn inside(who: &str) -> String {
+    let first = who.split(' ').next().unwrap_or("").to_ascii_lowercase();
+    if matches!(
+        first.as_str(),
+        "the"
+            | "this"
+            | "that"
+            | "a"
+            | "an"
+            | "our"
+            | "my"
+            | "her"
+            | "his"
+            | "their"
+            | "she"
+            | "he"
+            | "they"
+    ) {
+        inflect::decapitalise(who)
+    } else {
+        who.to_string()
+    }
+}
+
+/// "her" → "she": a person named as an object, as a subject.
+fn as_subject(word: &str) -> String {
+    match word.to_ascii_lowercase().as_str() {
+        "her" => "she".into(),
+        "him" => "he".into(),
+        "them" => "they".into(),
+        _ => word.to_string(),
+    }
+}
+
+/// "she" → "her": a person named as a subject, as an object.
+fn as_object(word: &str) -> String {
+    match word.to_ascii_lowercase().as_str() {
+        "she" => "her".into(),
+        "he" => "him".into(),
+        "they" => "them".into(),
+        _ => word.to_string(),
+    }
+}
+
+/// Scare quotes off single words: he "lost" it → he lost it.
+fn unquote_words(text: &str) -> String {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let r = re(&RE, r#"["“”]([A-Za-z-]+)["“”]|(^|\s)['‘]([A-Za-z-]+)['’]"#);
+    r.replace_all(text, |c: &regex::Captures| match c.get(1) {
+        Some(w) => w.as_str().to_string(),
+        None => format!("{}{}", &c[2], &c[3]),
+    })
+    .into_owned()
+}
+
+// ---------------------------------------------------------------------------
+// Blame questions.
+
+/// A blame question read as who did (or did not do) what.
+#[derive(Debug)]
+struct Blame {
+    /// As the question names them, as a subject: "She", "Mr Lyle", "this boy".
+    who: String,
+    /// Their subject pronoun when the question gives one ("she").
+    pronoun: Option<String>,
+    plural: bool,
+    shape: Shape,
+    /// The base verb and what follows it: "press the buzzer before …".
+    verb: String,
+    rest: String,
+    /// What the statement adds after the facts, not asked about:
+    /// ", though she has been shown how", "(say how many, and when)".
+    note: String,
+}
+
+#[derive(Debug, PartialEq)]
+enum Shape {
+    /// "Why does she keep cancelling" → "has cancelled".
+    Habit,
+    /// "Why did she stop" → "stopped".
+    Past,
+    /// "Why won't he ring", "Is it beyond her to press" → "has not rung".
+    Not,
+    /// "Why didn't Mum call" → "did not call".
+    DidNot,
+    /// "How does he still not know" → "does not know … yet".
+    DoesNot,
+    /// "Why is she still working" → "is still working".
+    Still,
+    /// "Does M expect me to believe she lost it" → "M says she lost it".
+    Says,
+    /// "How many times do I have to tell her about X" → "I have told her about X".
+    Told,
+    /// "How many times does he need telling not to get up" → "He has been told not to get up".
+    BeenTold,
+}
+
+impl Blame {
+    fn has(&self) -> &'static str {
+        if self.plural {
+            "have"
+        } else {
+            "has"
+        }
+    }
+
+    fn statement(&self) -> String {
+        let has = self.has();
+        let rest = if self.rest.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", self.rest)
+        };
+        let rest = format!("{rest}{}", self.note);
+        let body = match self.shape {
+            Shape::Habit => format!("{} {has} {}{rest}", self.who, perfect(&self.verb)),
+            Shape::Past => format!("{} {}{rest}", self.who, inflect::past(&self.verb)),
+            Shape::Not => format!("{} {has} not {}{rest}", self.who, perfect(&self.verb)),
+            Shape::DidNot => format!("{} did not {}{rest}", self.who, self.verb),
+            Shape::DoesNot => format!(
+                "{} {} not {}{rest}",
+                self.who,
+                if self.plural { "do" } else { "does" },
+                self.verb
+            ),
+            Shape::Still => format!(
+                "{} {} still {}{rest}",
+                self.who,
+                if self.plural { "are" } else { "is" },
+                ing(&self.verb)
+            ),
+            Shape::Says => format!(
+                "{} {} {}{rest}",
+                self.who,
+                if self.plural { "say" } else { "says" },
+                self.verb
+            ),
+            Shape::Told => format!(
+                "I have {} {}{rest} (say when, and what {} said)",
+                inflect::participle(&self.verb),
+                as_object(&self.who),
+                self.pronoun.as_deref().unwrap_or("they")
+            ),
+            Shape::BeenTold => format!(
+                "{} {} been {}{rest} (say when, and what {} said)",
+                self.who,
+                self.has(),
+                inflect::participle(&self.verb),
+                self.pronoun.as_deref().unwrap_or("they")
+            ),
+        };
+        tidy(&format!("{}.", unquote_words(&body)))
+    }
+
+    fn wonder(&self) -> String {
+        let them = inside(&as_object(&self.who));
+        // The question asks about the act, not the occasion around it.
+        static CLAUSE: OnceLock<Regex> = OnceLock::new();
+        let clause = re(
+            &CLAUSE,
+            r"(?i),|\s(?:when|whenever|if|though|because|and)\s",
+        );
+        let act = match clause.find(&self.rest) {
+            Some(m) => &self.rest[..m.start()],
+            None => &self.rest,
+        };
+        let rest = if act.trim().is_empty() {
+            String::new()
+        } else {
+            format!(" {}", act.trim())
+        };
+        let q = match self.shape {
+            Shape::Not | Shape::DidNot | Shape::DoesNot | Shape::BeenTold => {
+                if self.shape == Shape::DidNot {
+                    format!("What made it hard for {them} to {}{rest}?", self.verb)
+                } else if self.shape == Shape::BeenTold {
+                    format!("What makes it hard for {them}{rest}?")
+                } else {
+                    let verb = if self.verb == "show" {
+                        "show up"
+                    } else {
+                        &self.verb
+                    };
+                    format!("What makes it hard for {them} to {verb}{rest}?")
+                }
+            }
+            Shape::Says => format!("What would {} say happened?", inside(&self.who)),
+            Shape::Told => {
+                let about = rest.trim().strip_prefix("about ").unwrap_or(rest.trim());
+                format!("What would {} say about {about}?", as_subject(&them))
+            }
+            Shape::Still => format!("What matters to {them} about {}{rest}?", ing(&self.verb)),
+            Shape::Habit | Shape::Past => match &self.pronoun {
+                Some(p) => format!(
+                    "What was going on for {them} when {p} {}{rest}?",
+                    inflect::past(&self.verb)
+                ),
+                None => format!(
+                    "What would {} say about {}{rest}?",
+                    inside(&self.who),
+                    ing(&self.verb)
+                ),
+            },
+        };
+        tidy(&unquote_words(&q))
+    }
+}
+
+/// The person named at `at` in `s`: where the name ends, the name as a
+/// subject, and whether it is plural.
+fn subject_at(s: &str, at: usize) -> Option<(usize, String, bool, Option<String>)> {
+    let rest = &s[at..];
+    let first = rest.split([' ', ',', '?']).next().unwrap_or("");
+    let lower = first.to_ascii_lowercase();
+    if matches!(
+        lower.as_str(),
+        "her" | "him" | "them" | "she" | "he" | "they"
+    ) {
+        let subj = as_subject(&lower);
+        let plural = subj == "they";
+        return Some((at + first.len(), subj.clone(), plural, Some(subj)));
+    }
+    if let Some((r, p)) = person::person_at(s, at) {
+        let plural = p.gender == Gender::Plural;
+        let pronoun = match p.gender {
+            Gender::Female => Some("she".to_string()),
+            Gender::Male => Some("he".to_string()),
+            _ => None,
+        };
+        return Some((r.end, s[r].to_string(), plural, pronoun));
+    }
+    static NOUN: OnceLock<Regex> = OnceLock::new();
+    let noun = re(
+        &NOUN,
+        r"^(?:(?i:this|that|the|a|an|our|my) [a-z0-9'-]+|(?:(?:Mr|Mrs|Ms|Miss|Dr) )?[A-Z]\.?)(?:\s|$)",
+    );
+    let m = noun.find(rest)?;
+    let text = m.as_str().trim_end();
+    Some((at + text.len(), text.to_string(), false, None))
+}
+
+/// Clauses of a blame question that hold the verdict, not a fact: "if he
+/// isn't willing to do the work", "like everyone else", "when it's
+/// obviously going nowhere", "before it sinks in". Returns the facts, and
+/// a note for the statement only ("though she has been shown how").
+fn clean_rest(rest: &str, pronoun: Option<&str>, plural: bool, habit: bool) -> (String, String) {
+    static CUTS: OnceLock<Regex> = OnceLock::new();
+    static DROPS: OnceLock<Regex> = OnceLock::new();
+    static SHOWN: OnceLock<Regex> = OnceLock::new();
+    static GOOD: OnceLock<Regex> = OnceLock::new();
+    static SINGLE: OnceLock<Regex> = OnceLock::new();
+    static AND_ING: OnceLock<Regex> = OnceLock::new();
+    let mut rest = format!(" {}", rest.trim());
+    let cut = re(
+        &CUTS,
+        r"(?i),?\s+(?:if\s|when (?:it'?s|it is) (?:obviously|clearly)|plain and simple\b|before (?:it|this|that) sinks in|before (?:she|he|they) (?:takes?|gets?|learns?|realises?|realizes?) (?:any of )?(?:it|this|that|things)? ?seriously).*$",
+    );
+    rest = cut.replace(&rest, "").into_owned();
+    let drops = re(&DROPS, r"(?i),?\s+(?:just )?like everyone else\b");
+    rest = drops.replace_all(&rest, "").into_owned();
+    let p = pronoun.unwrap_or("they");
+    let has = if plural || p == "they" { "have" } else { "has" };
+    let mut note = String::new();
+    let shown = re(
+        &SHOWN,
+        r"(?i),?\s+like (?:she|he|they)(?:'s|’s| has| have| had|'ve)? been (shown|told|asked)\b.*$",
+    );
+    if let Some(c) = shown.captures(&rest) {
+        let verb = c[1].to_ascii_lowercase();
+        let start = c.get(0).map_or(0, |m| m.start());
+        note = format!(", though {p} {has} been {verb} how");
+        rest.truncate(start);
+    }
+    let good = re(
+        &GOOD,
+        r"(?i),?\s+when (?:she|he|they)(?:'s|’s| has| have|'ve) been told (?:that )?it'?s for (?:his|her|their) own good",
+    );
+    if let Some(m) = good.find(&rest) {
+        note = format!(
+            ", though {p} {has} been told what it is for{}",
+            &rest[m.end()..]
+        );
+        rest.truncate(m.start());
+    }
+    let single = re(&SINGLE, r"(?i)\b(?:a single (?:piece of )?|every single\b)");
+    rest = single
+        .replace_all(&rest, |c: &regex::Captures| {
+            if c[0].to_ascii_lowercase().starts_with("every") {
+                "every".to_string()
+            } else {
+                "any ".to_string()
+            }
+        })
+        .into_owned();
+    // `habit`: the statement is in the perfect ("has cancelled", "has not
+    // rung"), and so is a verb joined to it.
+    // "won't sit down and do one thing" → "has not sat down and done one thing".
+    if habit {
+        static AND_BASE: OnceLock<Regex> = OnceLock::new();
+        let and_base = re(
+            &AND_BASE,
+            r"\band (do|try|get|take|make|go|ring|call|come|ask|listen|stop|tell|let|put|give|keep|look|eat|talk)\b",
+        );
+        let mut out = String::new();
+        let mut last = 0;
+        for c in and_base.captures_iter(&rest) {
+            let m = c.get(1).expect("a verb");
+            out.push_str(&rest[last..m.start()]);
+            out.push_str(&perfect(m.as_str()));
+            last = m.end();
+        }
+        out.push_str(&rest[last..]);
+        rest = out;
+    }
+    // "keeps saying yes and then complaining" → "has said yes and then complained".
+    if habit {
+        let and_ing = re(&AND_ING, r"(?i)\band (then )?([a-z]+ing)\b");
+        rest = and_ing
+            .replace_all(&rest, |c: &regex::Captures| {
+                let then = c.get(1).map_or("", |m| m.as_str());
+                match base_ing(&c[2]) {
+                    Some(b) => format!("and {then}{}", inflect::participle(&b)),
+                    None => c[0].to_string(),
+                }
+            })
+            .into_owned();
+    }
+    (rest.trim().to_string(), note)
+}
+
+/// Words between the subject and the verb that carry no fact.
+fn skip_fillers<'a>(words: &'a [&'a str]) -> &'a [&'a str] {
+    let mut i = 0;
+    while words.get(i).is_some_and(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "just" | "even" | "ever" | "still" | "really" | "honestly" | "actually" | "seriously"
+        )
+    }) {
+        i += 1;
+    }
+    &words[i..]
+}
+
+/// The verb and its rest from the words after the subject, in the shape
+/// the auxiliary gives: "keep cancelling on Mondays" → (Habit, "cancel",
+/// "on Mondays").
+fn verb_phrase(words: &[&str], mut shape: Shape) -> Option<(Shape, String, String)> {
+    let mut words = skip_fillers(words);
+    let first = words.first()?.to_ascii_lowercase();
+    match first.as_str() {
+        "keep" | "keeps" if shape != Shape::Not => {
+            shape = Shape::Habit;
+            words = &words[1..];
+        }
+        "always" if shape != Shape::Not => {
+            shape = Shape::Habit;
+            words = &words[1..];
+        }
+        "never" => {
+            shape = Shape::Not;
+            words = &words[1..];
+        }
+        "bother" | "insist" if words.get(1).is_some_and(|w| w.ends_with("ing")) => {
+            words = &words[1..];
+        }
+        "insist" | "insists" if words.get(1).is_some_and(|w| w.eq_ignore_ascii_case("on")) => {
+            shape = Shape::Habit;
+            words = &words[2..];
+        }
+        "have" | "need" | "want" | "insist" | "choose" | "decide" | "learn" | "bother"
+            if words.get(1).is_some_and(|w| w.eq_ignore_ascii_case("to")) =>
+        {
+            words = &words[2..];
+        }
+        _ => {}
+    }
+    let words = skip_fillers(words);
+    let verb = words.first()?.to_ascii_lowercase();
+    if !verb.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    // Verbs of mind: what someone thinks or sees is not a fact to state.
+    if matches!(
+        verb.as_str(),
+        "think"
+            | "see"
+            | "get"
+            | "understand"
+            | "realise"
+            | "realize"
+            | "care"
+            | "like"
+            | "be"
+            | "feel"
+            | "want"
+            | "need"
+            | "expect"
+            | "is"
+            | "are"
+    ) {
+        return None;
+    }
+    let base = inflect::base(&verb)?;
+    Some((shape, base, words[1..].join(" ")))
+}
+
+fn blame(sentence: &str) -> Option<Blame> {
+    static WHY: OnceLock<Regex> = OnceLock::new();
+    static BEYOND: OnceLock<Regex> = OnceLock::new();
+    static TAKE: OnceLock<Regex> = OnceLock::new();
+    static HOW_KEEP: OnceLock<Regex> = OnceLock::new();
+    static BELIEVE: OnceLock<Regex> = OnceLock::new();
+    static TELL: OnceLock<Regex> = OnceLock::new();
+    static THINKING: OnceLock<Regex> = OnceLock::new();
+    static POINT: OnceLock<Regex> = OnceLock::new();
+    static EVER: OnceLock<Regex> = OnceLock::new();
+    static STILL: OnceLock<Regex> = OnceLock::new();
+    static HOW_NOT: OnceLock<Regex> = OnceLock::new();
+    static HOW_MANY: OnceLock<Regex> = OnceLock::new();
+    static BEEN_TOLD: OnceLock<Regex> = OnceLock::new();
+    let s = sentence
+        .trim()
+        .trim_end_matches(['?', '!', '.', ' '])
+        .trim_end();
+    let words_of = |t: &str| t.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    let build = |at: usize, shape: Shape, tail: &str| -> Option<Blame> {
+        let (end, who, plural, pronoun) = subject_at(s, at)?;
+        let after = if tail.is_empty() { &s[end..] } else { tail };
+        let owned = words_of(after);
+        let refs: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let (shape, verb, rest) = verb_phrase(&refs, shape)?;
+        let habit = matches!(shape, Shape::Habit | Shape::Not);
+        let (rest, note) = clean_rest(&rest, pronoun.as_deref(), plural, habit);
+        Some(Blame {
+            who,
+            pronoun,
+            plural,
+            shape,
+            verb,
+            rest,
+            note,
+        })
+    };
+
+    // "Why does she keep cancelling", "Why won't he just ring", "Why on earth did she stop".
+    let why = re(
+        &WHY,
+        r"^(?i:why(?: on earth| ever)?) (?P<aux>(?i:does|do|did|won't|can't|cannot|doesn't|don't|didn't|wouldn't|couldn't|will not|would not|can not)) ",
+    );
+    if let Some(c) = why.captures(s) {
+        let aux = c["aux"].to_ascii_lowercase();
+        let shape = match aux.as_str() {
+            "did" => Shape::Past,
+            "didn't" => Shape::DidNot,
+            "does" | "do" => Shape::Habit,
+            _ => Shape::Not,
+        };
+        let at = c.get(0)?.end();
+        let mut b = build(at, shape, "")?;
+        // "Why can't she just book like everyone else instead of turning
+        // up at the desk every week" → "She has turned up at the desk
+        // every week instead of booking."
+        if b.shape == Shape::Not {
+            if let Some(i) = b.rest.find("instead of ") {
+                let other: Vec<&str> = b.rest[i + 11..].split_whitespace().collect();
+                if let Some(v) = other.first().filter(|w| w.ends_with("ing")) {
+                    let first = b.rest[..i].trim().to_string();
+                    let base = inflect::base(v)?;
+                    let instead = format!(
+                        "instead of {}{}",
+                        ing(&b.verb),
+                        if first.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" {first}")
+                        }
+                    );
+                    b.rest = format!("{} {instead}", other[1..].join(" "));
+                    b.verb = base;
+                    b.shape = Shape::Habit;
+                }
+            }
+        }
+        return Some(b);
+    }
+    // "Is it really beyond her to press the buzzer", "Is it too much to ask for him to ring".
+    let beyond = re(
+        &BEYOND,
+        r"^(?i:is it|it is|it's)(?: (?i:really|honestly|seriously|actually))? (?i:beyond|too much(?: to ask)? (?:for|of)|so (?:hard|difficult) for) ",
+    );
+    if let Some(c) = beyond.captures(s) {
+        let at = c.get(0)?.end();
+        let (end, ..) = subject_at(s, at)?;
+        let tail = s[end..].trim_start().strip_prefix("to ")?;
+        return build(at, Shape::Not, tail);
+    }
+    // "What is it going to take for this boy to hand in his homework".
+    let take = re(
+        &TAKE,
+        r"^(?i:what(?:'s| is| will) it (?:going to |gonna )?take (?:for|to get|to make)) ",
+    );
+    if let Some(c) = take.captures(s) {
+        let at = c.get(0)?.end();
+        let (end, ..) = subject_at(s, at)?;
+        let tail = s[end..].trim_start().strip_prefix("to ")?;
+        // "to stop going back to him" → "has gone back to him".
+        if let Some(rest) = tail.strip_prefix("stop ") {
+            return build(at, Shape::Habit, rest);
+        }
+        return build(at, Shape::Not, tail);
+    }
+    // "How does he keep ending up in the same pub".
+    let how_keep = re(&HOW_KEEP, r"^(?i:how (?:does|do|did|can|could)) ");
+    if let Some(c) = how_keep.captures(s) {
+        let at = c.get(0)?.end();
+        let (end, ..) = subject_at(s, at)?;
+        let next = s[end..].trim_start().to_ascii_lowercase();
+        if next.starts_with("keep ") {
+            return build(at, Shape::Habit, "");
+        }
+        // "How does a 34-year-old still not know how to do his own laundry"
+        let how_not = re(&HOW_NOT, r"^(?:still )?not ");
+        if let Some(m) = how_not.find(&next) {
+            let tail = &s[end..].trim_start()[m.end()..];
+            let (_, who, plural, pronoun) = subject_at(s, at)?;
+            let verb = tail.split_whitespace().next()?.to_ascii_lowercase();
+            let rest = tail[verb.len()..].trim();
+            return Some(Blame {
+                who,
+                pronoun,
+                plural,
+                shape: Shape::DoesNot,
+                verb,
+                rest: rest.to_string(),
+                note: " yet".into(),
+            });
+        }
+    }
+    // "Does M honestly expect me to believe she "lost" her school tie".
+    let believe = re(
+        &BELIEVE,
+        r"^(?i:does|do) (?P<who>.+?) (?i:honestly |really |seriously |actually )?(?i:expect|think) (?i:me|us|anyone|staff|people) (?i:to believe|will believe) (?:that )?(?P<said>.+)$",
+    );
+    if let Some(c) = believe.captures(s) {
+        let at = c.name("who")?.start();
+        let (_, who, plural, pronoun) = subject_at(s, at)?;
+        return Some(Blame {
+            who,
+            pronoun,
+            plural,
+            shape: Shape::Says,
+            verb: c["said"].to_string(),
+            rest: String::new(),
+            note: String::new(),
+        });
+    }
+    // "How many times do I have to tell her about the phone at night".
+    let tell = re(
+        &TELL,
+        r"^(?i:how many (?:more )?times (?:do|does|did|have|must|will) (?:i|we)(?: (?:have|need|got))?(?: to)? (?P<verb>tell|remind|ask|warn|explain to)) ",
+    );
+    if let Some(c) = tell.captures(s) {
+        let at = c.get(0)?.end();
+        let (end, who, plural, pronoun) = subject_at(s, at)?;
+        let (rest, _) = clean_rest(&s[end..], pronoun.as_deref(), plural, false);
+        if rest.is_empty() {
+            return None;
+        }
+        return Some(Blame {
+            who,
+            pronoun,
+            plural,
+            shape: Shape::Told,
+            verb: c["verb"].to_ascii_lowercase(),
+            rest,
+            note: String::new(),
+        });
+    }
+    // "How many times does he need telling not to get up without the frame".
+    let been_told = re(
+        &BEEN_TOLD,
+        r"^(?i:how many (?:more )?times (?:does|do|did|has|have|will|must)) (?P<who>.+?) (?i:need|needs|have|has|want|wants)(?: to be)? (?P<verb>telling|told|reminding|reminded|asking|asked|warning|warned)\b",
+    );
+    if let Some(c) = been_told.captures(s) {
+        let at = c.name("who")?.start();
+        let (_, who, plural, pronoun) = subject_at(s, at)?;
+        let verb = inflect::base(&c["verb"])?;
+        let (rest, _) = clean_rest(&s[c.get(0)?.end()..], pronoun.as_deref(), plural, false);
+        return Some(Blame {
+            who,
+            pronoun,
+            plural,
+            shape: Shape::BeenTold,
+            verb,
+            rest,
+            note: String::new(),
+        });
+    }
+    // "What was Mum thinking, leaving a four-year-old with a man she met".
+    let thinking = re(
+        &THINKING,
+        r"^(?i:what (?:was|were|is|are)) (?P<who>.+?) (?i:thinking|playing at|doing),? (?P<ing>[a-z]+ing) ",
+    );
+    if let Some(c) = thinking.captures(s) {
+        let at = c.name("who")?.start();
+        let ing_at = c.name("ing")?.start();
+        return build(at, Shape::Past, &s[ing_at..]);
+    }
+    // "What's the point of asking Stanley anything when he just says no".
+    let point = re(
+        &POINT,
+        r"^(?i:what(?:'s| is) the point (?:of|in)) (?P<ing>[a-z]+ing) (?P<who>\S+(?: [A-Z][a-z]+)?) (?:(?i:on )?(?i:anything|at all|about anything)) (?i:when|if) (?P<p>\S+) (?P<rest>.+)$",
+    );
+    if let Some(c) = point.captures(s) {
+        let who_at = c.name("who")?.start();
+        let (_, who, plural, pronoun) = subject_at(s, who_at)?;
+        let rest_words = words_of(&c["rest"]);
+        let refs: Vec<&str> = rest_words.iter().map(String::as_str).collect();
+        let (shape, verb, rest) = verb_phrase(&refs, Shape::Habit)?;
+        let asked = inflect::participle(&inflect::base(&c["ing"])?);
+        let rest = format!("{rest} when {asked}").trim().to_string();
+        return Some(Blame {
+            who: as_subject(&who),
+            pronoun,
+            plural,
+            shape,
+            verb,
+            rest,
+            note: String::new(),
+        });
+    }
+    // "Is he ever going to learn to stop giving advice".
+    let ever = re(
+        &EVER,
+        r"^(?i:is|are|will) (?P<who>\S+(?: [A-Z][a-z]+)?) (?i:ever )?(?i:going to |gonna )?(?i:ever )?(?i:learn to )?",
+    );
+    if let Some(c) = ever.captures(s) {
+        let at = c.name("who")?.start();
+        let (end, ..) = subject_at(s, at)?;
+        let tail = &s[c.get(0)?.end().max(end)..];
+        if c.get(0)?.as_str().to_ascii_lowercase().contains("ever") {
+            if let Some(rest) = tail.strip_prefix("stop ") {
+                return build(at, Shape::Still, rest);
+            }
+            return build(at, Shape::Not, tail);
+        }
+    }
+    // "Why is she still working with that client".
+    let still = re(
+        &STILL,
+        r"^(?i:why) (?i:is|are) (?P<who>\S+(?: [A-Z][a-z]+)?) (?i:still) (?P<ing>[a-z]+ing)\b",
+    );
+    if let Some(c) = still.captures(s) {
+        let at = c.name("who")?.start();
+        let ing_at = c.name("ing")?.start();
+        return build(at, Shape::Still, &s[ing_at..]);
+    }
+    // "How many phones is this kid going to lose", "How many more core
+    // groups does Dad need to sit through before he takes any of this seriously".
+    let how_many = re(
+        &HOW_MANY,
+        r"^(?i:how many (?:more )?)(?P<what>[a-z][a-z -]*?) (?i:is|are|does|do|will) (?P<who>.+?) (?i:going to|gonna|need to|have to|want to) (?P<verb>[a-z]+)(?P<prep>(?: (?:through|to|on|at|in|up|off|away))*)\b",
+    );
+    if let Some(c) = how_many.captures(s) {
+        let at = c.name("who")?.start();
+        let (_, who, plural, pronoun) = subject_at(s, at)?;
+        let verb = inflect::base(&c["verb"])?;
+        let what = &c["what"];
+        let prep = c.name("prep").map_or("", |m| m.as_str());
+        let after = &s[c.get(0)?.end()..];
+        let (rest, note) = if what.eq_ignore_ascii_case("times") {
+            (
+                format!("{prep} {after}"),
+                " (say how many times)".to_string(),
+            )
+        } else {
+            (
+                format!("{} {what}", prep.trim()),
+                " (say how many, and when)".to_string(),
+            )
+        };
+        let (rest, _) = clean_rest(&rest, pronoun.as_deref(), plural, true);
+        return Some(Blame {
+            who,
+            pronoun,
+            plural,
+            shape: Shape::Habit,
+            verb,
+            rest,
+            note,
+        });
+    }
+    None
+}
