@@ -926,7 +926,14 @@ fn first_suggestion_keeps_the_sentence_facts() {
             let sentence = sentence_around(text, f.span.start..f.span.end);
             let most = span_words * 2 >= words(&text[sentence]).len();
             let says_why = rule.docs.rewording.is_some() && most;
-            if !dropped.is_empty() && !says_why {
+            // A motive read into the behaviour ("to get the flat") is the
+            // judgment, not a fact: a rule that says so may drop the rest
+            // of the clause the match opens, and the "only" before it.
+            let motive = rule.docs.rewording.is_some() && {
+                let rest = motive_clause(text, f.span.start..f.span.end);
+                dropped.iter().all(|w| rest.contains(w))
+            };
+            if !dropped.is_empty() && !says_why && !motive {
                 problems.push(format!(
                     "{}: {text:?} → {first:?} drops {dropped:?}",
                     rule.id
@@ -1056,6 +1063,65 @@ fn rewordings_keep_the_facts_and_drop_the_judgment() {
         if got != (first.to_string(), second.to_string()) {
             wrong.push(format!(
                 "{rule}: {text}\n  got:  {got:?}\n  want: {:?}",
+                (first, second)
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The words a motive clause may take with it: the rest of the clause
+/// after the flagged words (to a comma, semicolon or the sentence's end),
+/// and "only", "just" or "purely" before them.
+fn motive_clause(text: &str, span: std::ops::Range<usize>) -> Vec<String> {
+    let sentence = sentence_around(text, span.clone());
+    let after = &text[span.end..sentence.end];
+    let end = after.find([',', ';']).unwrap_or(after.len());
+    let mut out = words(&after[..end]);
+    out.extend(
+        words(&text[sentence.start..span.start])
+            .into_iter()
+            .filter(|w| matches!(w.as_str(), "only" | "just" | "purely" | "simply")),
+    );
+    out
+}
+
+/// assumed-intent: the motive read into what someone did goes, the
+/// behaviour stays (issue 26). Before, each got "She … (what you saw or
+/// heard that made you think so)", which dropped the behaviour and kept
+/// the motive ("wets herself … when she's annoyed").
+#[test]
+fn a_motive_goes_and_the_behaviour_stays() {
+    let rules = RuleSet::load(true, &[]).unwrap();
+    let engine = Engine::new(&rules).unwrap();
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "Jordan smashed the mug on purpose just to wind the night staff up.",
+            "Jordan smashed the mug.",
+            "What was going on for Jordan at the time?",
+        ),
+        (
+            "He fakes chest pains whenever the rota changes.",
+            "He has chest pains whenever the rota changes.",
+            "What is going on for him when he has chest pains?",
+        ),
+        (
+            "He feigns remorse whenever his probation officer visits.",
+            "He shows remorse whenever his probation officer visits.",
+            "What is going on for him when he shows remorse?",
+        ),
+        (
+            "Mr Adeyemi knows exactly what he is doing when he shouts at the carers.",
+            "Mr Adeyemi shouts at the carers.",
+            "What is going on for Mr Adeyemi when he shouts at the carers?",
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (text, first, second) in cases {
+        let got = rewording_of(&engine, &rules, "assumed-intent", text);
+        if got != (first.to_string(), second.to_string()) {
+            wrong.push(format!(
+                "{text}\n  got:  {got:?}\n  want: {:?}",
                 (first, second)
             ));
         }

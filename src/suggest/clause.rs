@@ -23,14 +23,18 @@ use super::person::{self, Gender};
 use super::{inflect, tidy, Context};
 
 /// The holes this module fills (checked when a rule file is loaded).
-pub const HOLES: &[&str] = &["restated", "wonder"];
+pub const HOLES: &[&str] = &["restated", "wonder", "unmotived"];
 
 /// The value of hole `name` for the finding `matched` in `cx`, or `None`.
 pub fn hole(name: &str, cx: &Context<'_>, matched: &str, reworded: Option<&str>) -> Option<String> {
     let _ = (matched, reworded);
     match name {
         "restated" => blame_in(cx).map(|b| b.statement()),
-        "wonder" => blame_in(cx).map(|b| b.wonder()),
+        "wonder" => match blame_in(cx) {
+            Some(b) => Some(b.wonder()),
+            None => going_on(cx, &unmotived(cx)?),
+        },
+        "unmotived" => unmotived(cx),
         _ => None,
     }
 }
@@ -325,15 +329,18 @@ fn subject_at(s: &str, at: usize) -> Option<(usize, String, bool, Option<String>
     let rest = &s[at..];
     let first = rest.split([' ', ',', '?']).next().unwrap_or("");
     let lower = first.to_ascii_lowercase();
-    if matches!(
+    let pronoun = matches!(
         lower.as_str(),
         "her" | "him" | "them" | "she" | "he" | "they"
-    ) {
+    );
+    // "her daughter" is a person; "beyond her to" is "she".
+    let role = person::person_at(s, at).filter(|(r, _)| r.end > at + first.len() || !pronoun);
+    if pronoun && role.is_none() {
         let subj = as_subject(&lower);
         let plural = subj == "they";
         return Some((at + first.len(), subj.clone(), plural, Some(subj)));
     }
-    if let Some((r, p)) = person::person_at(s, at) {
+    if let Some((r, p)) = role {
         let plural = p.gender == Gender::Plural;
         let pronoun = match p.gender {
             Gender::Female => Some("she".to_string()),
@@ -345,7 +352,7 @@ fn subject_at(s: &str, at: usize) -> Option<(usize, String, bool, Option<String>
     static NOUN: OnceLock<Regex> = OnceLock::new();
     let noun = re(
         &NOUN,
-        r"^(?:(?i:this|that|the|a|an|our|my) [a-z0-9'-]+|(?:(?:Mr|Mrs|Ms|Miss|Dr) )?[A-Z]\.?)(?:\s|$)",
+        r"^(?:(?i:this|that|the|a|an|our|my) [a-z0-9'-]+|(?:(?:Mr|Mrs|Ms|Miss|Dr) )?[A-HJ-Z]\.?)(?:\s|$)",
     );
     let m = noun.find(rest)?;
     let text = m.as_str().trim_end();
@@ -805,4 +812,327 @@ fn blame(sentence: &str) -> Option<Blame> {
         });
     }
     None
+}
+
+// ---------------------------------------------------------------------------
+// Motives read into what someone did.
+
+/// The words of `s` in `range` removed, with one space left between the
+/// words on either side.
+fn cut(s: &str, range: std::ops::Range<usize>) -> String {
+    let before = s[..range.start].trim_end();
+    let after = s[range.end..].trim_start();
+    if before.is_empty() || after.starts_with([',', '.', ';', ':', '!', '?']) {
+        format!("{before}{after}")
+    } else {
+        format!("{before} {after}")
+    }
+}
+
+/// The sentence without the motive read into it, the behaviour kept:
+/// "M wrecked her room on purpose just to wind me up." → "M wrecked her
+/// room."; "He feigns remorse whenever a report is due." → "He shows
+/// remorse whenever a report is due." `None` when the judgment is the
+/// whole clause ("she doesn't care") or the behaviour is itself a verdict
+/// ("working the system").
+fn unmotived(cx: &Context<'_>) -> Option<String> {
+    static MOTIVE: OnceLock<Regex> = OnceLock::new();
+    static ADVERB: OnceLock<Regex> = OnceLock::new();
+    static ONLY: OnceLock<Regex> = OnceLock::new();
+    static FAKE: OnceLock<Regex> = OnceLock::new();
+    static BOTHER: OnceLock<Regex> = OnceLock::new();
+    static KNOWS: OnceLock<Regex> = OnceLock::new();
+    static TRAIL: OnceLock<Regex> = OnceLock::new();
+    static VERDICT: OnceLock<Regex> = OnceLock::new();
+    let sentence = cx.sentence();
+    let offset = cx.sentence.start;
+    let (a, b) = (cx.at.start - offset, cx.at.end - offset);
+    let mut s = sentence.to_string();
+    let mut changed = false;
+    // "I think she is doing it for attention": the writer's reading goes with the motive.
+    static THINK: OnceLock<Regex> = OnceLock::new();
+    let think = re(
+        &THINK,
+        r"^(?i:i (?:think|reckon|feel|believe|suspect)|(?:i'm|i am) (?:sure|certain)) (?:that )?",
+    );
+    if let Some(m) = think.find(&s) {
+        s = s[m.end()..].to_string();
+    }
+
+    // A purpose or motive clause the match holds or starts: to the end of its clause.
+    let motive = re(
+        &MOTIVE,
+        r"(?i)(?:\b(?:just|only|purely|simply|mainly) )?\b(?:(?:so as |in order )?to (?:get|keep|avoid|wind|upset|look|seem|show|please|impress|tick|be seen|be told|deflect|dodge|make|hang|punish|manipulate|win|shock|guilt|test|feel|have|escape|practise|practice|save|cover|stay)\b|so (?:that )?\w+ (?:can|could|gets|get|got|will|would|won't|doesn't|does not|didn't|has to|have to|is|was)\b|for (?:the |a )?(?:attention|sympathy|audience|show|effect|drama|credential|certificate|qualification|benefits|perks|freebies|money|reaction|free \w+)\b|when (?:she|he|they) (?:wants?|needs?) \w+|because (?:her|his|their|the) [\w ]{1,20}? (?:told|tells|makes|made|wants|wanted|forced|insisted)\b|because (?:she|he|they) (?:wants?|needs?|likes?)\b|not (?:because|to)\b)",
+    );
+    // The judgment is the whole match ("telling me what he thinks I want to hear").
+    let matched = sentence[a..b]
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
+    if matched.contains("trying to")
+        || matched.contains("what he thinks")
+        || matched.contains("what she thinks")
+    {
+        return None;
+    }
+    // The motive the match holds or comes before, else any in the sentence.
+    for round in 0..3 {
+        let hit = if round == 0 {
+            motive
+                .find_iter(&s)
+                .find(|m| m.end() > a)
+                .or_else(|| motive.find(&s))
+        } else {
+            motive.find(&s)
+        };
+        let Some(m) = hit else { break };
+        let lower = m.as_str().to_ascii_lowercase();
+        static END: OnceLock<Regex> = OnceLock::new();
+        let end_re = re(&END, r"[,;!?]|\.(?:\s|$)");
+        let end = end_re
+            .find(&s[m.start()..])
+            .map_or(s.len(), |e| m.start() + e.start());
+        // "only in therapy because her lawyer told her it would look good":
+        // what someone told them is a fact; only "only … because" goes.
+        let told = !lower.contains("because she ")
+            && !lower.contains("because he ")
+            && !lower.contains("because they ");
+        if let Some(because) = lower.find("because ").filter(|_| told) {
+            let told = m.start() + because;
+            let clause = s[told + 8..end].to_string();
+            s = format!("{}, and {clause}{}", s[..told].trim_end(), &s[end..]);
+        } else {
+            s = cut(&s, m.start()..end);
+        }
+        changed = true;
+    }
+    // "Mr Patel knows exactly what he is doing when he grabs at the girls".
+    let knows = re(
+        &KNOWS,
+        r"(?i)\bknows? (?:exactly|full well|perfectly well) what (?:she|he|they)(?:'s|’s| is| are) doing,? when (?:she|he|they) ",
+    );
+    if let Some(m) = knows.find(&s) {
+        s = cut(&s, m.start()..m.end());
+        changed = true;
+    }
+    // "Deliberately", "on purpose", "clearly": the writer's reading, not a fact.
+    let adverb = re(
+        &ADVERB,
+        r"(?i)\b(?:deliberately|intentionally|purposely|purposefully|on purpose|clearly|obviously|blatantly)\b",
+    );
+    while let Some(m) = adverb.find(&s) {
+        s = cut(&s, m.start()..m.end());
+        changed = true;
+    }
+    // "Faking the panic attacks" → "having the panic attacks".
+    let fake = re(
+        &FAKE,
+        r"(?i)\b(fakes|faking|faked|feigns|feigning|feigned) (\w+)",
+    );
+    let copy = s.clone();
+    let faked = fake.captures(&copy).filter(|c| {
+        !matches!(
+            c[2].to_ascii_lowercase().as_str(),
+            "it" | "sick" | "ill" | "illness" | "being" | "that" | "this" | "not" | "to"
+        )
+    });
+    if let Some(c) = faked {
+        let verb = c.get(1)?;
+        // Feigned remorse is remorse shown; a feigned headache is a headache had.
+        let feeling = matches!(
+            c[2].to_ascii_lowercase().as_str(),
+            "remorse"
+                | "regret"
+                | "interest"
+                | "concern"
+                | "surprise"
+                | "ignorance"
+                | "sorrow"
+                | "empathy"
+                | "upset"
+                | "distress"
+                | "enthusiasm"
+                | "gratitude"
+        );
+        let plain = match (verb.as_str().to_ascii_lowercase().as_str(), feeling) {
+            ("fakes" | "feigns", false) => "has",
+            ("faking" | "feigning", false) => "having",
+            (_, false) => "had",
+            ("fakes" | "feigns", true) => "shows",
+            ("faking" | "feigning", true) => "showing",
+            (_, true) => "showed",
+        };
+        s.replace_range(verb.range(), plain);
+        changed = true;
+    }
+    // "can't be bothered to visit" → "does not visit".
+    let bother = re(
+        &BOTHER,
+        r"(?i)\b(?:(can't|cannot|can not) be bothered|(couldn't|could not) be bothered|(didn't|did not) bother|(doesn't|does not) bother|(don't|do not) bother) to\b",
+    );
+    if let Some(c) = bother.captures(&s.clone()) {
+        let plain = if c.get(1).is_some() || c.get(4).is_some() {
+            "does not"
+        } else if c.get(5).is_some() {
+            "do not"
+        } else {
+            "did not"
+        };
+        s.replace_range(c.get(0)?.range(), plain);
+        changed = true;
+    }
+    // "Only signed", "is only here": the one reason, read in.
+    let only = re(
+        &ONLY,
+        r"(?:^|\b(?i:she|he|they|hes|shes|i|we|is|are|was|were|'s|’s|'re|pt|su|c|m|pop|yp)\s|\b[A-Z][a-z]+\s)((?i:only|just|purely|simply))\s",
+    );
+    if let Some(c) = only.captures(&s.clone()) {
+        let m = c.get(1)?;
+        s = cut(&s, m.start()..m.end());
+        changed = true;
+    }
+    // Trailing verdicts about the same person: ", not because she's upset", ", shocking".
+    let trail = re(
+        &TRAIL,
+        r"(?i),\s*(?:not because [^,.;]*|no (?:genuine |real )?interest in [^,.;]*|(?:she|he|they) knows? exactly what (?:she|he|they)(?:'s|’s| is| are) doing|shocking|typical|tbh)\b",
+    );
+    while let Some(m) = trail.find(&s) {
+        s = cut(&s, m.start()..m.end());
+    }
+    s = s.replace(" tbh", "");
+    if !changed {
+        return None;
+    }
+    // A behaviour that is itself the verdict is not a fact to keep.
+    let verdict = re(
+        &VERDICT,
+        r"(?i)\b(?:angling|playing|working the system|work the system|using|manipulat\w*|con(?:ning)?|pretend\w*|putting it on|put it on|faking|fakes|trying to|interested|care|cares|caring|motivat\w*|intention|wants? (?:to be|attention|sympathy)|knows? (?:full well|exactly))\b",
+    );
+    if verdict.is_match(&s) {
+        return None;
+    }
+    let body = s
+        .trim()
+        .trim_end_matches(['.', '!', '?', ',', ';'])
+        .trim_end();
+    // Something must be left of what the person did.
+    let content = body
+        .split_whitespace()
+        .filter(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase();
+            !matches!(
+                w.as_str(),
+                "" | "she"
+                    | "he"
+                    | "they"
+                    | "is"
+                    | "was"
+                    | "are"
+                    | "were"
+                    | "here"
+                    | "there"
+                    | "in"
+                    | "at"
+                    | "it"
+                    | "shes"
+                    | "hes"
+                    | "she's"
+                    | "he's"
+                    | "they're"
+                    | "the"
+                    | "a"
+            ) && !cx.person.name.eq_ignore_ascii_case(&w)
+        })
+        .count();
+    if content == 0 || body.to_ascii_lowercase().contains(&matched) {
+        return None;
+    }
+    // "She rings.": one word of behaviour says too little on its own.
+    if content == 1 {
+        let they = match cx.person.kind {
+            person::Kind::Pronoun | person::Kind::Unnamed => cx.person.they(),
+            _ if cx.person.gender == Gender::Unknown => "they".to_string(),
+            _ => cx.person.they(),
+        };
+        return Some(tidy(&format!("{body} (say when, and what {they} said).")));
+    }
+    Some(tidy(&format!("{body}.")))
+}
+
+/// A curious question about a plain statement of what someone did: "M
+/// wrecked her room." → "What was going on for M when she wrecked her
+/// room?" `None` when the statement does not open with its person.
+fn going_on(cx: &Context<'_>, statement: &str) -> Option<String> {
+    let body = statement
+        .trim()
+        .trim_end_matches(['.', '!', '?'])
+        .trim_end();
+    let (end, who, plural, pronoun) = subject_at(body, 0)?;
+    let mut vp = body[end..].trim_start();
+    let mut be = "";
+    for (form, full) in [
+        ("'s ", "is"),
+        ("’s ", "is"),
+        ("is ", "is"),
+        ("are ", "are"),
+        ("was ", "was"),
+        ("were ", "were"),
+    ] {
+        if let Some(rest) = vp.strip_prefix(form) {
+            vp = rest;
+            be = full;
+            break;
+        }
+    }
+    if vp.is_empty() || vp.starts_with(|c: char| !c.is_alphabetic()) {
+        return None;
+    }
+    static CLAUSE: OnceLock<Regex> = OnceLock::new();
+    let clause = re(&CLAUSE, r"[,;(]|\s(?:when|whenever|because|while)\s");
+    let vp = match clause.find(vp) {
+        Some(m) => &vp[..m.start()],
+        None => vp,
+    }
+    .trim();
+    let first = vp.split(' ').next().unwrap_or("").to_ascii_lowercase();
+    let past = matches!(be, "was" | "were")
+        || be.is_empty() && (first.ends_with("ed") || inflect::is_irregular_past(&first));
+    let tense = if past { "was" } else { "is" };
+    let pronoun = pronoun.or_else(|| {
+        (cx.person.name == who).then(|| match cx.person.gender {
+            Gender::Female => Some("she".to_string()),
+            Gender::Male => Some("he".to_string()),
+            _ => None,
+        })?
+    });
+    let object = match person::person_at(body, 0) {
+        Some((_, p)) if p.kind == person::Kind::Pronoun => p.them(),
+        Some((_, p)) => p.named(),
+        None => inside(&as_object(&who)),
+    };
+    let Some(subject) = pronoun else {
+        // No pronoun in the note: the name once, not twice.
+        let when = if past {
+            "at the time"
+        } else {
+            "when that happens"
+        };
+        return Some(tidy(&format!("What {tense} going on for {object} {when}?")));
+    };
+    let be = match be {
+        "" if first.ends_with("ing") => {
+            if plural || subject == "they" {
+                "are ".into()
+            } else {
+                "is ".into()
+            }
+        }
+        "" => String::new(),
+        "is" if plural || subject == "they" => "are ".into(),
+        b => format!("{b} "),
+    };
+    Some(tidy(&format!(
+        "What {tense} going on for {object} when {subject} {be}{vp}?"
+    )))
 }
