@@ -1128,3 +1128,46 @@ fn a_motive_goes_and_the_behaviour_stays() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// moralising: the verdict goes, what happened stays (issue 26). Before,
+/// each got "X … (what happened, and what she said about it)" in place of
+/// the verdict, which kept half of it ("… of letting the house get into
+/// that condition") or dropped the facts.
+#[test]
+fn a_moral_verdict_goes_and_what_happened_stays() {
+    let rules = RuleSet::load(true, &[]).unwrap();
+    let engine = Engine::new(&rules).unwrap();
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "Her uncle should be ashamed of leaving her alone overnight.",
+            "Her uncle has been leaving her alone overnight.",
+            "What is going on for her uncle when he is leaving her alone overnight?",
+        ),
+        (
+            "It's disgraceful that he was allowed to miss three weeks of school.",
+            "He was allowed to miss three weeks of school.",
+            "What was going on for him when he was allowed to miss three weeks of school?",
+        ),
+        (
+            "A manager at his level should know better than to shout at an intern.",
+            "A manager at his level shouted at an intern.",
+            "What was going on for him when he shouted at an intern?",
+        ),
+        (
+            "Any decent father would have come to his son's hearing.",
+            "He did not come to his son's hearing.",
+            "What was going on for him when he did not come to his son's hearing?",
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (text, first, second) in cases {
+        let got = rewording_of(&engine, &rules, "moralising", text);
+        if got != (first.to_string(), second.to_string()) {
+            wrong.push(format!(
+                "{text}\n  got:  {got:?}\n  want: {:?}",
+                (first, second)
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
