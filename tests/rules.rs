@@ -1171,3 +1171,50 @@ fn a_moral_verdict_goes_and_what_happened_stays() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// compliance-framing and credibility-doubt: a label with no plain verb
+/// ("non-compliant with") and a doubt after the account ("yeah right")
+/// are said plainly in place; before, they became "Resident … (what
+/// happened, and why, if they said) with staff again."
+#[test]
+fn compliance_labels_and_doubts_are_said_plainly() {
+    let rules = RuleSet::load(true, &[]).unwrap();
+    let engine = Engine::new(&rules).unwrap();
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "compliance-framing",
+            "Tenant was non-compliant with the rent repayment plan in March.",
+            "Tenant did not keep to the rent repayment plan in March.",
+        ),
+        (
+            "compliance-framing",
+            "Coachee was noncompliant with the reading homework again.",
+            "Coachee did not do the reading homework again.",
+        ),
+        (
+            "compliance-framing",
+            "Mr Lowe was asked to bring his payslips and did not comply.",
+            "Mr Lowe was asked to bring his payslips and did not do so.",
+        ),
+        (
+            "credibility-doubt",
+            "Says she posted the form on Friday, yeah right.",
+            "Says she posted the form on Friday.",
+        ),
+        (
+            "credibility-doubt",
+            "Apparently his phone was stolen on the bus.",
+            "His phone was stolen on the bus (say who told you).",
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (rule, text, first) in cases {
+        let (got, _) = rewording_of(&engine, &rules, rule, text);
+        if got != *first {
+            wrong.push(format!(
+                "{rule}: {text}\n  got:  {got:?}\n  want: {first:?}"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

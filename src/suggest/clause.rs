@@ -30,11 +30,12 @@ pub const HOLES: &[&str] = &[
     "unmotived_wonder",
     "unmoralised",
     "unmoralised_wonder",
+    "plainer",
 ];
 
 /// The value of hole `name` for the finding `matched` in `cx`, or `None`.
 pub fn hole(name: &str, cx: &Context<'_>, matched: &str, reworded: Option<&str>) -> Option<String> {
-    let _ = (matched, reworded);
+    let _ = matched;
     match name {
         "restated" => blame_in(cx).map(|b| b.statement()),
         "wonder" => blame_in(cx).map(|b| b.wonder()),
@@ -42,6 +43,7 @@ pub fn hole(name: &str, cx: &Context<'_>, matched: &str, reworded: Option<&str>)
         "unmoralised_wonder" => going_on(cx, &unmoralised(cx)?),
         "unmotived" => unmotived(cx),
         "unmoralised" => unmoralised(cx),
+        "plainer" => plainer(cx, reworded),
         _ => None,
     }
 }
@@ -1679,4 +1681,111 @@ fn unmoralised_any(cx: &Context<'_>) -> Option<String> {
         }
     }
     None
+}
+
+// ---------------------------------------------------------------------------
+// Compliance and doubt, said plainly across the sentence.
+
+/// One plain swap: a pattern and what takes its place (`$name` groups allowed).
+struct Swap {
+    pattern: &'static str,
+    with: &'static str,
+}
+
+/// Compliance labels and doubts as plain words, for a whole sentence.
+const SWAPS: &[Swap] = &[
+    // "was non-compliant with her homework" → "did not do her homework".
+    Swap {
+        pattern: r"(?i)\b(?:was|were|has been|have been|had been)\s+(?:non-?\s?compliant|noncompliant|not compliant|non-?adherent)\s+(?:with|to)\s+(?P<o>(?:the |her |his |their |my |our )?(?:[\w-]+ )?(?:homework|exercises?|tasks?|reading|logs?|diary|diaries|records?|pre-work|worksheets?))\b",
+        with: "did not do $o",
+    },
+    Swap {
+        pattern: r"(?i)\b(?:was|were|has been|have been|had been)\s+(?:non-?\s?compliant|noncompliant|not compliant)\s+(?:with\s+)?(?P<o>staff(?: instructions)?|instructions|directions)\b",
+        with: "did not do what staff asked",
+    },
+    Swap {
+        pattern: r"(?i)\b(?:was|were)\s+(?:non-?\s?compliant|noncompliant|not compliant|non-?adherent)\s+(?:with|to)\b",
+        with: "did not keep to",
+    },
+    Swap {
+        pattern: r"(?i)\b(?P<aux>has|have|had)\s+been\s+(?:non-?\s?compliant|noncompliant|not compliant|non-?adherent)\s+(?:with|to)\b",
+        with: "$aux not kept to",
+    },
+    Swap {
+        pattern: r"(?i)\b(?:is|are|remains|remain)\s+(?:non-?\s?compliant|noncompliant|not compliant|non-?adherent)\s+(?:with|to)\b",
+        with: "is not keeping to",
+    },
+    Swap {
+        pattern: r"(?i)\b(?:non-?\s?compliant|noncompliant|non-?adherent)\s+(?:with|to)\b",
+        with: "not keeping to",
+    },
+    Swap {
+        pattern: r"(?i)\b(?P<aux>has|have|had)\s+not\s+(?:been\s+adherent|complied|adhered)\s+(?:with|to)\b",
+        with: "$aux not kept to",
+    },
+    Swap {
+        pattern: r"(?i)\b(?P<aux>has|have|had)\s+not\s+followed\s+(?:my|our)\s+(?:directive|directions|instructions)\b",
+        with: "$aux not done what was asked",
+    },
+    Swap {
+        pattern: r"(?i)\b(?P<aux>would not|wouldn't|wouldnt|won't|will not|did not|didn't|does not|doesn't|do not|don't)\s+do\s+as\s+(?:(?:she|he|they)(?:'s|’s| is| was| were| are)?\s+)?(?:was\s+|were\s+)?(?:told|asked)\b",
+        with: "$aux do what was asked",
+    },
+    Swap {
+        pattern: r"(?i)\band\s+did\s+not\s+comply\b",
+        with: "and did not do so",
+    },
+    Swap {
+        pattern: r"(?i)\b(?P<p>she|he|they)\s+disobeyed\s+and\s+",
+        with: "$p ",
+    },
+    // Doubts after the account: ", yeah right", "but I'm not convinced", "which I rather doubt".
+    Swap {
+        pattern: r"(?i)(?:,|;|\s+but|\s+though|\s+—|\s+-)\s*(?:yeah right|sure|right|course (?:she|he|they) (?:was|did|is|were)|funny that|make of that what you will|we'?ll see|i'?m not convinced|i am not convinced|i (?:rather |very much |seriously )?doubt (?:it|that)|which i (?:rather |very much |seriously )?doubt|i remain sceptical|i'?d take that with a (?:large )?pinch of salt|i have my doubts|which is simply not true|which nobody (?:in the \w+ )?believes|which no one believes)\s*(?P<end>[.!]?)$",
+        with: "$end",
+    },
+    // "Apparently his dog ate the permission slip." → "His dog ate the permission slip (say who told you)."
+    Swap {
+        pattern: r"^(?i:apparently|reportedly|supposedly|allegedly),?\s+(?P<rest>.+?)(?P<end>[.!]?)$",
+        with: "$rest (say who told you)$end",
+    },
+    Swap {
+        pattern: r"(?i)\breckons\b",
+        with: "says",
+    },
+];
+
+/// `text` with every swap made, each as often as it matches.
+fn swap_all(text: &str, only: Option<std::ops::Range<usize>>) -> String {
+    let mut out = text.to_string();
+    for swap in SWAPS {
+        let re = Regex::new(swap.pattern).expect("a swap pattern compiles");
+        if let Some(span) = &only {
+            // Only a swap that covers the flagged words.
+            let hit = re
+                .find_iter(&out)
+                .any(|m| m.start() < span.end && m.end() > span.start);
+            if !hit || out.len() != text.len() {
+                continue;
+            }
+        }
+        out = re.replace_all(&out, swap.with).into_owned();
+    }
+    out
+}
+
+/// The rule's rewording with the same kind of judgment elsewhere in the
+/// sentence said plainly too; or, where it keeps a fact outside the
+/// flagged words, only the flagged words'. `None` when nothing changed.
+fn plainer(cx: &Context<'_>, reworded: Option<&str>) -> Option<String> {
+    let sentence = cx.sentence();
+    let whole = swap_all(reworded.unwrap_or(sentence), None);
+    // Scare quotes round one word ("revising") go too: the words stay.
+    let whole = tidy(&unquote_words(&whole));
+    if whole != tidy(sentence) && keeps_outside(cx, &whole) {
+        return Some(whole);
+    }
+    let span = cx.at.start - cx.sentence.start..cx.at.end - cx.sentence.start;
+    let own = tidy(&swap_all(sentence, Some(span)));
+    (own != tidy(sentence) && keeps_outside(cx, &own)).then_some(own)
 }
