@@ -1218,3 +1218,41 @@ fn compliance_labels_and_doubts_are_said_plainly() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// absolute-about-person: a prediction is not an occasion ("will never
+/// change" became "has not changed"), what is left of the absolute goes
+/// ("without fail"), and the question asks what helps on the days it
+/// works, about this behaviour ("What helps him with a finger…" before).
+#[test]
+fn absolutes_become_occasions_and_a_question_about_the_good_days() {
+    let rules = RuleSet::load(true, &[]).unwrap();
+    let engine = Engine::new(&rules).unwrap();
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "Mrs Osei never reads her post.",
+            "Mrs Osei has not read her post (say when, and how often).",
+            "What helps Mrs Osei read her post, on the days it works?",
+        ),
+        (
+            "That girl will never listen.",
+            "That girl … (what you have seen so far of listening, and when).",
+            "",
+        ),
+        (
+            "He interrupts the group every single time, without fail.",
+            "He has interrupted the group (say when, and how often).",
+            "",
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (text, first, second) in cases {
+        let got = rewording_of(&engine, &rules, "absolute-about-person", text);
+        if got.0 != *first || (!second.is_empty() && got.1 != *second) {
+            wrong.push(format!(
+                "{text}\n  got:  {got:?}\n  want: {:?}",
+                (first, second)
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -31,6 +31,8 @@ pub const HOLES: &[&str] = &[
     "unmoralised",
     "unmoralised_wonder",
     "plainer",
+    "absolute_plain",
+    "absolute_wonder",
 ];
 
 /// The value of hole `name` for the finding `matched` in `cx`, or `None`.
@@ -44,6 +46,8 @@ pub fn hole(name: &str, cx: &Context<'_>, matched: &str, reworded: Option<&str>)
         "unmotived" => unmotived(cx),
         "unmoralised" => unmoralised(cx),
         "plainer" => plainer(cx, reworded),
+        "absolute_plain" => absolute_plain(cx),
+        "absolute_wonder" => absolute_wonder(cx),
         _ => None,
     }
 }
@@ -1788,4 +1792,130 @@ fn plainer(cx: &Context<'_>, reworded: Option<&str>) -> Option<String> {
     let span = cx.at.start - cx.sentence.start..cx.at.end - cx.sentence.start;
     let own = tidy(&swap_all(sentence, Some(span)));
     (own != tidy(sentence) && keeps_outside(cx, &own)).then_some(own)
+}
+
+// ---------------------------------------------------------------------------
+// Absolutes about a person.
+
+/// `{occasions}` with what is left of the absolute taken out too
+/// ("without fail", "every little thing", "in his life"), a prediction
+/// ("will never change") turned into a question for the writer, and "never
+/// not causing trouble" read as what it says.
+fn absolute_plain(cx: &Context<'_>) -> Option<String> {
+    static PREDICTION: OnceLock<Regex> = OnceLock::new();
+    static NEVER_NOT: OnceLock<Regex> = OnceLock::new();
+    static LEFT: OnceLock<Regex> = OnceLock::new();
+    let sentence = cx.sentence();
+    let prediction = re(
+        &PREDICTION,
+        r"^(?P<who>.+?)(?:\s+(?i:will never|won't ever|will not ever|(?:is|are) never going to)|(?:'s|’s) never going to)\s+(?P<verb>[a-z]+)(?P<rest>[^,.;!?]*)",
+    );
+    if let Some(c) = prediction.captures(sentence) {
+        let base = inflect::base(&c["verb"])?;
+        let rest = c["rest"].trim_end();
+        return Some(tidy(&format!(
+            "{} … (what you have seen so far of {}{rest}, and when).",
+            &c["who"],
+            ing(&base)
+        )));
+    }
+    let never_not = re(
+        &NEVER_NOT,
+        r"^(?P<who>.+?)\s+(?i:is|'s|’s|are)\s+(?:(?i:literally|just|basically)\s+)?(?i:never not)\s+(?P<ing>[a-z]+ing)(?P<rest>[^.;!?]*)",
+    );
+    if let Some(c) = never_not.captures(sentence) {
+        let has = if cx.person.plural() && cx.person.kind != person::Kind::Unnamed {
+            "have"
+        } else {
+            "has"
+        };
+        return Some(tidy(&format!(
+            "{} {has} been {}{} (say when, and how often).",
+            &c["who"],
+            &c["ing"],
+            c["rest"].trim_end()
+        )));
+    }
+    let occasions = cx.occasions()?;
+    let left = re(
+        &LEFT,
+        r"(?i),?\s+(?:without fail|full stop|we all know it|as always|as usual)\b|\s+in (?:his|her|their) (?:whole |entire )?life\b|\b(?:absolutely|literally)\s+",
+    );
+    let out = left.replace_all(&occasions, "").into_owned();
+    let out = out
+        .replace("every little thing", "things")
+        .replace("lifted a finger", "helped");
+    (out != occasions).then(|| tidy(&out))
+}
+
+/// A curious question about an absolute, from the person's side: "Mum
+/// never puts the children's needs first." → "What helps Mum put the
+/// children's needs first, on the days it works?"; "He grabs the credit
+/// every single time." → "What is going on for him when he grabs the
+/// credit?"
+fn absolute_wonder(cx: &Context<'_>) -> Option<String> {
+    static ABS: OnceLock<Regex> = OnceLock::new();
+    let sentence = cx.sentence().trim_end_matches(['.', '!', '?']);
+    let abs = re(
+        &ABS,
+        r"^(?P<who>.+?)\s+(?:(?i:has|have|had|does|do|did)\s+)?(?:(?i:just|still|literally|basically)\s+)?(?P<abs>(?i:never|always|constantly|continually|forever|keeps|keep))(?:\s+(?i:once|ever|even|really))*\s+(?P<verb>[a-z]+)(?P<rest>[^,;]*)",
+    );
+    let c = abs.captures(sentence)?;
+    let who = c["who"].trim();
+    let (_, subject, _, _) = subject_at(who, 0)?;
+    if subject.len() != who.len() {
+        return None;
+    }
+    let verb = c["verb"].to_ascii_lowercase();
+    if matches!(
+        verb.as_str(),
+        "going" | "been" | "not" | "a" | "an" | "the" | "on" | "so"
+    ) {
+        return None;
+    }
+    let base = if c["abs"].eq_ignore_ascii_case("keeps") || c["abs"].eq_ignore_ascii_case("keep") {
+        base_ing(&verb)?
+    } else {
+        inflect::base(&verb)?
+    };
+    if base == "be" {
+        return None;
+    }
+    static TAIL: OnceLock<Regex> = OnceLock::new();
+    let tail = re(
+        &TAIL,
+        r"(?i)\s+(?:every (?:single )?(?:time|session|week|visit|meeting|call)|all the time|without fail|no matter\b.*|for anything(?: in (?:his|her|their) life)?)$",
+    );
+    let rest = tail.replace(c["rest"].trim_end(), "").trim().to_string();
+    static WORD: OnceLock<Regex> = OnceLock::new();
+    let word = re(&WORD, r"(?i)\ba word (?:anyone|anybody|people) says?\b");
+    let rest = word
+        .replace(&rest, "what people say")
+        .replace("anything that happens", "what happens");
+    static ANY: OnceLock<Regex> = OnceLock::new();
+    let any = re(&ANY, r"(?i)\b(?:anything|everything)\b");
+    let rest = any.replace_all(&rest, "things").into_owned();
+    let (base, rest) = if base == "lift" && rest.starts_with("a finger") {
+        ("help out".to_string(), rest["a finger".len()..].to_string())
+    } else {
+        (base, rest)
+    };
+    let rest = if rest.is_empty() {
+        String::new()
+    } else {
+        format!(" {rest}")
+    };
+    let them = match person::person_at(who, 0) {
+        Some((_, p)) if p.kind == person::Kind::Pronoun => p.them(),
+        Some((_, p)) => p.named(),
+        None => inside(&as_object(who)),
+    };
+    if c["abs"].eq_ignore_ascii_case("never") {
+        return Some(tidy(&format!(
+            "What helps {them} {base}{rest}, on the days it works?"
+        )));
+    }
+    let plural = them == "them" || who.eq_ignore_ascii_case("they");
+    let verb = if plural { base } else { third(&base) };
+    going_on(cx, &format!("{who} {verb}{rest}."))
 }
