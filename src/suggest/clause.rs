@@ -1919,3 +1919,71 @@ fn absolute_wonder(cx: &Context<'_>) -> Option<String> {
     let verb = if plural { base } else { third(&base) };
     going_on(cx, &format!("{who} {verb}{rest}."))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_forms() {
+        assert_eq!(ing("cancel"), "cancelling");
+        assert_eq!(ing("make"), "making");
+        assert_eq!(ing("stop"), "stopping");
+        assert_eq!(ing("lie"), "lying");
+        assert_eq!(third("cry"), "cries");
+        assert_eq!(third("push"), "pushes");
+        assert_eq!(third("say"), "says");
+        assert_eq!(base_ing("waking").as_deref(), Some("wake"));
+        assert_eq!(base_ing("using").as_deref(), Some("use"));
+        assert_eq!(base_ing("getting").as_deref(), Some("get"));
+        assert_eq!(base_ing("visiting").as_deref(), Some("visit"));
+    }
+
+    #[test]
+    fn blame_questions_are_restated() {
+        let cases = [
+            (
+                "Is it really beyond her to press the buzzer before she gets up?",
+                "She has not pressed the buzzer before she gets up.",
+                "What makes it hard for her to press the buzzer before she gets up?",
+            ),
+            (
+                "Why does he keep coming back if he isn't willing to do the work?",
+                "He has come back.",
+                "What was going on for him when he came back?",
+            ),
+            (
+                "How many times do I have to tell her about the phone at night?",
+                "I have told her about the phone at night (say when, and what she said).",
+                "What would she say about the phone at night?",
+            ),
+            (
+                "Why won't she put the baby on his back like she's been shown?",
+                "She has not put the baby on his back, though she has been shown how.",
+                "What makes it hard for her to put the baby on his back?",
+            ),
+        ];
+        for (question, statement, wonder) in cases {
+            let b = blame(question).unwrap_or_else(|| panic!("{question}"));
+            assert_eq!(b.statement(), statement, "{question}");
+            assert_eq!(b.wonder(), wonder, "{question}");
+        }
+        assert!(blame("Does Dion think the youth club is a hotel?").is_none());
+    }
+
+    #[test]
+    fn swaps_say_compliance_plainly() {
+        assert_eq!(
+            swap_all("Pt remains non-compliant with fluid restriction.", None),
+            "Pt is not keeping to fluid restriction."
+        );
+        assert_eq!(
+            swap_all("Parents have been non-compliant with the plan.", None),
+            "Parents have not kept to the plan."
+        );
+        assert_eq!(
+            swap_all("Says she was at home, yeah right.", None),
+            "Says she was at home."
+        );
+    }
+}
