@@ -886,7 +886,14 @@ fn first_suggestion_keeps_the_sentence_facts() {
             let sentence = sentence_around(text, f.span.start..f.span.end);
             let most = span_words * 2 >= words(&text[sentence]).len();
             let says_why = rule.docs.rewording.is_some() && most;
-            if !dropped.is_empty() && !says_why {
+            // A motive read into the behaviour ("to get the flat") is the
+            // judgment, not a fact: a rule that says so may drop the rest
+            // of the clause the match opens, and the "only" before it.
+            let motive = rule.docs.rewording.is_some() && {
+                let rest = motive_clause(text, f.span.start..f.span.end);
+                dropped.iter().all(|w| rest.contains(w))
+            };
+            if !dropped.is_empty() && !says_why && !motive {
                 problems.push(format!(
                     "{}: {text:?} → {first:?} drops {dropped:?}",
                     rule.id
@@ -1061,4 +1068,264 @@ examples: {flag: ["He is lazy."], pass: ["He is here."]}
         assert_eq!(found(flagged).len(), 1, "{flagged}");
     }
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The first two suggestions of `rule`'s finding in `text`.
+fn rewording_of(engine: &Engine, rules: &RuleSet, rule: &str, text: &str) -> (String, String) {
+    use regard::document::{Document, Kind};
+    let doc = Document::new("n.txt".into(), text.to_string(), Kind::Plain);
+    let f = engine
+        .lint(&doc)
+        .into_iter()
+        .find(|f| rules.rules[f.rule].id == rule)
+        .unwrap_or_else(|| panic!("{rule} does not flag {text:?}"));
+    let mut s = f.suggestions.into_iter();
+    (s.next().unwrap_or_default(), s.next().unwrap_or_default())
+}
+
+/// Issue 26, for six rules: the first suggestion is the sentence with only
+/// the judgment changed and every fact kept, then a curious question from
+/// the person's side. Before this, each of these got a fill-in form ("She …
+/// (what happened, and when)") that dropped the facts (the call buzzer, the
+/// homework) or kept the judgment.
+#[test]
+fn rewordings_keep_the_facts_and_drop_the_judgment() {
+    let rules = RuleSet::load(true, &[]).unwrap();
+    let engine = Engine::new(&rules).unwrap();
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "blame-question",
+            "Is it really beyond her to use the call bell before she gets out of bed?",
+            "She has not used the call bell before she gets out of bed.",
+            "What makes it hard for her to use the call bell before she gets out of bed?",
+        ),
+        (
+            "blame-question",
+            "What is it going to take for this lad to bring a single reading book home?",
+            "This lad has not brought any reading book home.",
+            "What makes it hard for this lad to bring any reading book home?",
+        ),
+        (
+            "blame-question",
+            "Why does he keep turning up late if he isn't bothered about the job?",
+            "He has turned up late.",
+            "What was going on for him when he turned up late?",
+        ),
+        (
+            "blame-question",
+            "How many times do I have to remind her about the curfew?",
+            "I have reminded her about the curfew (say when, and what she said).",
+            "What would she say about the curfew?",
+        ),
+        (
+            "blame-question",
+            "Does Kai honestly expect me to believe he \"lost\" his bus pass again?",
+            "Kai says he lost his bus pass again.",
+            "What would Kai say happened?",
+        ),
+        (
+            "blame-question",
+            "What was Dad thinking, driving the kids home after two pints?",
+            "Dad drove the kids home after two pints.",
+            "What was going on for Dad when he drove the kids home after two pints?",
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (rule, text, first, second) in cases {
+        let got = rewording_of(&engine, &rules, rule, text);
+        if got != (first.to_string(), second.to_string()) {
+            wrong.push(format!(
+                "{rule}: {text}\n  got:  {got:?}\n  want: {:?}",
+                (first, second)
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The words a motive clause may take with it: the rest of the clause
+/// after the flagged words (to a comma, semicolon or the sentence's end),
+/// and "only", "just" or "purely" before them.
+fn motive_clause(text: &str, span: std::ops::Range<usize>) -> Vec<String> {
+    let sentence = sentence_around(text, span.clone());
+    let after = &text[span.end..sentence.end];
+    let end = after.find([',', ';']).unwrap_or(after.len());
+    let mut out = words(&after[..end]);
+    out.extend(
+        words(&text[sentence.start..span.start])
+            .into_iter()
+            .filter(|w| matches!(w.as_str(), "only" | "just" | "purely" | "simply")),
+    );
+    out
+}
+
+/// assumed-intent: the motive read into what someone did goes, the
+/// behaviour stays (issue 26). Before, each got "She … (what you saw or
+/// heard that made you think so)", which dropped the behaviour and kept
+/// the motive ("wets herself … when she's annoyed").
+#[test]
+fn a_motive_goes_and_the_behaviour_stays() {
+    let rules = RuleSet::load(true, &[]).unwrap();
+    let engine = Engine::new(&rules).unwrap();
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "Jordan smashed the mug on purpose just to wind the night staff up.",
+            "Jordan smashed the mug.",
+            "What was going on for Jordan at the time?",
+        ),
+        (
+            "He fakes chest pains whenever the rota changes.",
+            "He has chest pains whenever the rota changes.",
+            "What is going on for him when he has chest pains?",
+        ),
+        (
+            "He feigns remorse whenever his probation officer visits.",
+            "He shows remorse whenever his probation officer visits.",
+            "What is going on for him when he shows remorse?",
+        ),
+        (
+            "Mr Adeyemi knows exactly what he is doing when he shouts at the carers.",
+            "Mr Adeyemi shouts at the carers.",
+            "What is going on for Mr Adeyemi when he shouts at the carers?",
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (text, first, second) in cases {
+        let got = rewording_of(&engine, &rules, "assumed-intent", text);
+        if got != (first.to_string(), second.to_string()) {
+            wrong.push(format!(
+                "{text}\n  got:  {got:?}\n  want: {:?}",
+                (first, second)
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// moralising: the verdict goes, what happened stays (issue 26). Before,
+/// each got "X … (what happened, and what she said about it)" in place of
+/// the verdict, which kept half of it ("… of letting the house get into
+/// that condition") or dropped the facts.
+#[test]
+fn a_moral_verdict_goes_and_what_happened_stays() {
+    let rules = RuleSet::load(true, &[]).unwrap();
+    let engine = Engine::new(&rules).unwrap();
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "Her uncle should be ashamed of leaving her alone overnight.",
+            "Her uncle has been leaving her alone overnight.",
+            "What is going on for her uncle when he is leaving her alone overnight?",
+        ),
+        (
+            "It's disgraceful that he was allowed to miss three weeks of school.",
+            "He was allowed to miss three weeks of school.",
+            "What was going on for him when he was allowed to miss three weeks of school?",
+        ),
+        (
+            "A manager at his level should know better than to shout at an intern.",
+            "A manager at his level shouted at an intern.",
+            "What was going on for him when he shouted at an intern?",
+        ),
+        (
+            "Any decent father would have come to his son's hearing.",
+            "He did not come to his son's hearing.",
+            "What was going on for him when he did not come to his son's hearing?",
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (text, first, second) in cases {
+        let got = rewording_of(&engine, &rules, "moralising", text);
+        if got != (first.to_string(), second.to_string()) {
+            wrong.push(format!(
+                "{text}\n  got:  {got:?}\n  want: {:?}",
+                (first, second)
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// compliance-framing and credibility-doubt: a label with no plain verb
+/// ("non-compliant with") and a doubt after the account ("yeah right")
+/// are said plainly in place; before, they became "Resident … (what
+/// happened, and why, if they said) with staff again."
+#[test]
+fn compliance_labels_and_doubts_are_said_plainly() {
+    let rules = RuleSet::load(true, &[]).unwrap();
+    let engine = Engine::new(&rules).unwrap();
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "compliance-framing",
+            "Tenant was non-compliant with the rent repayment plan in March.",
+            "Tenant did not keep to the rent repayment plan in March.",
+        ),
+        (
+            "compliance-framing",
+            "Coachee was noncompliant with the reading homework again.",
+            "Coachee did not do the reading homework again.",
+        ),
+        (
+            "compliance-framing",
+            "Mr Lowe was asked to bring his payslips and did not comply.",
+            "Mr Lowe was asked to bring his payslips and did not do so.",
+        ),
+        (
+            "credibility-doubt",
+            "Says she posted the form on Friday, yeah right.",
+            "Says she posted the form on Friday.",
+        ),
+        (
+            "credibility-doubt",
+            "Apparently his phone was stolen on the bus.",
+            "His phone was stolen on the bus (say who told you).",
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (rule, text, first) in cases {
+        let (got, _) = rewording_of(&engine, &rules, rule, text);
+        if got != *first {
+            wrong.push(format!(
+                "{rule}: {text}\n  got:  {got:?}\n  want: {first:?}"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// absolute-about-person: a prediction is not an occasion ("will never
+/// change" became "has not changed"), what is left of the absolute goes
+/// ("without fail"), and the question asks what helps on the days it
+/// works, about this behaviour ("What helps him with a finger…" before).
+#[test]
+fn absolutes_become_occasions_and_a_question_about_the_good_days() {
+    let rules = RuleSet::load(true, &[]).unwrap();
+    let engine = Engine::new(&rules).unwrap();
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "Mrs Osei never reads her post.",
+            "Mrs Osei has not read her post (say when, and how often).",
+            "What helps Mrs Osei read her post, on the days it works?",
+        ),
+        (
+            "That girl will never listen.",
+            "That girl … (what you have seen so far of listening, and when).",
+            "",
+        ),
+        (
+            "He interrupts the group every single time, without fail.",
+            "He has interrupted the group (say when, and how often).",
+            "",
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (text, first, second) in cases {
+        let got = rewording_of(&engine, &rules, "absolute-about-person", text);
+        if got.0 != *first || (!second.is_empty() && got.1 != *second) {
+            wrong.push(format!(
+                "{text}\n  got:  {got:?}\n  want: {:?}",
+                (first, second)
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

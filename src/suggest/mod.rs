@@ -33,6 +33,7 @@
 //! A template alternative that uses a hole with no value here (no topic, no
 //! fix) is skipped for the next (`a || b`).
 
+pub mod clause;
 pub mod inflect;
 pub mod person;
 
@@ -1390,7 +1391,7 @@ impl Values for Fill<'_> {
             "facts" => Cow::Owned(cx.facts()?),
             "tail" => Cow::Owned(cx.tail().trim().to_string()),
             "statement" => Cow::Owned(cx.statement()?),
-            _ => return None,
+            _ => return clause::hole(name, cx, self.matched, self.reworded).map(Cow::Owned),
         };
         Some(value)
     }
