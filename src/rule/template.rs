@@ -50,6 +50,12 @@ pub const CONTEXT_HOLES: &[&str] = &[
     "lead",
     "tail",
     "facts",
+    "described",
+    "reported",
+    "pronoun",
+    "seen",
+    "said_before",
+    "occasion",
 ];
 
 /// The separator of alternatives.
