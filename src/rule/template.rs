@@ -56,6 +56,7 @@ pub const CONTEXT_HOLES: &[&str] = &[
     "seen",
     "said_before",
     "occasion",
+    "flagged",
 ];
 
 /// The separator of alternatives.

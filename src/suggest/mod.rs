@@ -288,6 +288,37 @@ impl<'t> Context<'t> {
         label::described(self.sentence(), span.start - s..span.end - s, lead, copula)
     }
 
+    /// The flagged words as a phrase to quote: without the person who
+    /// opens them, a joining "and" or a copula at either end, or
+    /// punctuation ("is very large and" → "very large").
+    pub fn flagged(&self) -> String {
+        let mut words = self.text[self.core_start()..self.at.end]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_string();
+        loop {
+            let lower = words.to_ascii_lowercase();
+            let cut = ["and ", "or ", "is ", "was ", "are ", "were ", "but "]
+                .iter()
+                .find(|w| lower.starts_with(*w))
+                .map(|w| (w.len(), 0))
+                .or_else(|| {
+                    [" and", " or", " but"]
+                        .iter()
+                        .find(|w| lower.ends_with(*w))
+                        .map(|w| (0, w.len()))
+                });
+            match cut {
+                Some((front, back)) => {
+                    words = words[front..words.len() - back]
+                        .trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_string();
+                }
+                None => break,
+            }
+        }
+        inflect::decapitalise(&words)
+    }
+
     /// An appearance verdict gone, the plain details after it kept
     /// (`label::seen`).
     pub fn seen(&self) -> Option<String> {
@@ -1560,6 +1591,7 @@ impl Values for Fill<'_> {
             "described" => Cow::Owned(cx.described()?),
             "reported" => Cow::Owned(cx.reported()?),
             "seen" => Cow::Owned(cx.seen()?),
+            "flagged" => Cow::Owned(Some(cx.flagged()).filter(|w| !w.is_empty())?),
             "said_before" => Cow::Owned(cx.said_before()?),
             "pronoun" => Cow::Owned(cx.pronoun()?),
             "statement" => Cow::Owned(cx.statement()?),
