@@ -24,6 +24,11 @@ use regex::Regex;
 /// Adjectives of judgment the suffix rules below would miss or must not
 /// guess. A word here joins a label it is listed with.
 const JUDGMENT_WORDS: &[&str] = &[
+    "oppositional",
+    "confrontational",
+    "dysfunctional",
+    "antisocial",
+    "anti-social",
     "rude",
     "hostile",
     "volatile",
@@ -270,6 +275,18 @@ pub fn judgment_word(word: &str) -> bool {
 /// Nouns that only frame an adjective: "his usual argumentative self",
 /// "an entitled attitude".
 const FRAME_NOUNS: &[&str] = &[
+    "boy",
+    "girl",
+    "lad",
+    "man",
+    "woman",
+    "individual",
+    "person",
+    "character",
+    "queen",
+    "type",
+    "types",
+    "kind",
     "self",
     "attitude",
     "manner",
@@ -306,7 +323,7 @@ fn right_list() -> &'static Regex {
 fn attached() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:\s*,)?\s+(?:(?:and\s+)?(?:clearly|obviously|evidently|plainly)\s|just\s+(?:to|for)\s|(?:only|purely|simply)\s+(?:to|for)\s+(?:attention|get|wind|annoy|wind|make|provoke|manipulate|control|get)|for\s+attention\b|as\s+(?:ever|usual|always|anything)\b|as\s+if\s|like\s+an?\s|which\s+says\s|(?:and\s+)?(?:can'?t|cant|couldn'?t)\s+be\s+bothered|(?:and\s+)?not\s+interested\s+in\s|no\s+ambition\b|no\s+point\s|and\s+(?:needs|ought|should)\s|(?:who|that)\s+just\s|(?:and\s+)?will\s+(?:probably|no\s+doubt|inevitably|just)\s|(?:which\s+)?says\s+(?:it\s+all|a\s+lot|everything)\b)")
+        Regex::new(r"(?i)^(?:\s*,)?\s+(?:(?:and\s+)?(?:clearly|obviously|evidently|plainly)\s|just\s+(?:to|for)\s|(?:only|purely|simply)\s+(?:to|for)\s+(?:attention|get|wind|annoy|wind|make|provoke|manipulate|control|get)|for\s+attention\b|as\s+(?:ever|usual|always|anything)\b|as\s+if\s|like\s+an?\s|which\s+says\s|(?:and\s+)?(?:can'?t|cant|couldn'?t)\s+be\s+bothered|(?:and\s+)?not\s+interested\s+in\s|no\s+ambition\b|no\s+point\s|and\s+(?:needs|ought|should)\s|(?:who|that)\s+(?:just|needs?)\s|(?:and\s+)?will\s+(?:probably|no\s+doubt|inevitably|just)\s|(?:which\s+)?says\s+(?:it\s+all|a\s+lot|everything)\b)")
             .expect("the attached pattern compiles")
     })
 }
@@ -359,7 +376,32 @@ pub fn extend(s: &str, at: Range<usize>) -> Range<usize> {
         let before = end;
         if let Some(c) = right_list().captures(&s[end..]).filter(|_| lists) {
             let word = c.get(2).expect("a word");
-            if judgment_word(word.as_str()) {
+            // "disheveled, greasy hair": an adjective before its own noun
+            // belongs to that noun, not to the list.
+            let after = s[end + word.end()..]
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let after_word = after.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let own_noun = s[end + word.end()..].starts_with(' ')
+                && !after_word.is_empty()
+                && !FRAME_NOUNS.contains(&after_word)
+                && !ADVERBIAL.contains(&after_word)
+                && !matches!(
+                    after_word,
+                    "and"
+                        | "or"
+                        | "but"
+                        | "as"
+                        | "like"
+                        | "who"
+                        | "which"
+                        | "just"
+                        | "clearly"
+                        | "obviously"
+                );
+            if judgment_word(word.as_str()) && !own_noun {
                 end += word.end();
             }
         }
@@ -773,6 +815,10 @@ const COMPLEMENT_VERBS: &[&str] = &[
     "progress",
     "cope",
     "use",
+    "complete",
+    "join",
+    "finish",
+    "reach",
 ];
 
 /// The tail of a rewording when it opens with the label's complement:
@@ -804,6 +850,13 @@ pub fn complement(label: &str, tail: &str) -> Option<String> {
                 | "able"
                 | "willing"
                 | "young"
+                | "maturity"
+                | "skills"
+                | "intelligent"
+                | "self-discipline"
+                | "discipline"
+                | "ability"
+                | "limited"
         );
     if !capacity {
         return None;
@@ -873,6 +926,15 @@ mod tests {
         let s = "Very clingy and needy with female staff.";
         assert_eq!(ext(s, "needy"), "Very clingy and needy");
         // A state the client reports, a risk word, a verb: not judgments.
+        let s = "Leon is a defiant boy who needs firm boundaries.";
+        assert_eq!(ext(s, "defiant"), "defiant boy who needs firm boundaries");
+        let s = "Presented disheveled, greasy hair, reeking of cigarettes.";
+        assert_eq!(ext(s, "disheveled"), "disheveled");
+        let s = "Leon is a defiant, oppositional boy who needs firm boundaries.";
+        assert_eq!(
+            ext(s, "defiant"),
+            "defiant, oppositional boy who needs firm boundaries"
+        );
         let s = "He was defensive and anxious about the visit.";
         assert_eq!(ext(s, "defensive"), "defensive");
         let s = "Aggressive and self-harming overnight.";

@@ -135,6 +135,11 @@ impl<'t> Context<'t> {
                 .or_else(earlier_people);
         }
         let mut person = person.unwrap_or_else(Person::unnamed);
+        // "Mr and Mrs Lyle are …": two people joined by "and" before the
+        // match are spoken of together, as "they".
+        if couple(&text[sentence.start..at.start]) {
+            person.gender = Gender::Plural;
+        }
         if person.gender == Gender::Unknown {
             let outside = [
                 earlier,
@@ -633,6 +638,21 @@ impl<'t> Context<'t> {
         }
         found
     }
+}
+
+/// Whether `before` (the sentence up to the match) opens with two people
+/// joined by "and": "Mr and Mrs Lyle", "Mum and Dad", "Leila and her mum".
+fn couple(before: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?|[A-Z][a-z]+|(?i:the|her|his|their) [a-z]+) (?:and|&) (?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? )?(?:[A-Z][a-z]+|(?i:the|her|his|their) [a-z]+)\b")
+            .expect("the couple pattern compiles")
+    });
+    re.find(before).is_some_and(|m| {
+        let first = &before[..m.end()];
+        let people = person::people_in(first).len();
+        people >= 2 || first.starts_with(['M', 'D']) && people >= 1
+    })
 }
 
 /// "Mr Price" when `at` is at "Price" after a title: where the title starts.
@@ -2026,6 +2046,16 @@ mod tests {
         // "Dion's a big lump": "is", not a possessive.
         let c = cx("Dion's a big lump and looks a sight.", "looks a sight");
         assert_eq!(c.person.name, "Dion");
+    }
+
+    #[test]
+    fn a_couple_is_they() {
+        let text = "Mr and Mrs Lyle are a very challenging couple.";
+        assert_eq!(cx(text, "challenging couple").person.they(), "they");
+        let text = "Mum and Dad were hostile at the door.";
+        assert_eq!(cx(text, "hostile").person.they(), "they");
+        let text = "Mum was hostile and Dad left.";
+        assert_eq!(cx(text, "hostile").person.they(), "she");
     }
 
     #[test]
