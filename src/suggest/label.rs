@@ -24,6 +24,8 @@ use regex::Regex;
 /// Adjectives of judgment the suffix rules below would miss or must not
 /// guess. A word here joins a label it is listed with.
 const JUDGMENT_WORDS: &[&str] = &[
+    "overweight",
+    "obese",
     "oppositional",
     "confrontational",
     "dysfunctional",

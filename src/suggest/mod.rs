@@ -352,6 +352,16 @@ impl<'t> Context<'t> {
     /// role or nobody named); `None` for a name whose gender the note
     /// does not give, where an ask says "you saw" instead.
     pub fn pronoun(&self) -> Option<String> {
+        // "I noticed I was getting defensive": the writer's own state,
+        // not the person's.
+        static FIRST: OnceLock<Regex> = OnceLock::new();
+        let first = FIRST.get_or_init(|| {
+            Regex::new(r"\bI(?: was| am|'m|’m| felt| feel| got| get| became| become)(?: \w+)?\s*$")
+                .expect("the first-person pattern compiles")
+        });
+        if first.is_match(&self.text[self.sentence.start..self.span().start]) {
+            return None;
+        }
         (self.person.gender != Gender::Unknown || self.person.kind != Kind::Name)
             .then(|| self.person.they())
     }
@@ -2046,6 +2056,18 @@ mod tests {
         // "Dion's a big lump": "is", not a possessive.
         let c = cx("Dion's a big lump and looks a sight.", "looks a sight");
         assert_eq!(c.person.name, "Dion");
+    }
+
+    #[test]
+    fn the_writers_own_state_has_no_pronoun_of_the_client() {
+        let text = "I noticed I was getting defensive when Dad raised his complaint.";
+        assert_eq!(cx(text, "defensive").pronoun(), None);
+        assert_eq!(
+            cx("Dad was defensive today.", "defensive")
+                .pronoun()
+                .as_deref(),
+            Some("he")
+        );
     }
 
     #[test]
