@@ -92,10 +92,17 @@ def words(text):
     return [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]*", text)]
 
 
+POSSESSIVES = {"his", "her", "their", "my", "our", "your", "its"}
+
+
 def gender_of(sentence):
-    ws = set(words(sentence))
-    female = bool(ws & FEMALE) or bool(ws & FEMALE_ROLES)
-    male = bool(ws & MALE) or bool(ws & MALE_ROLES)
+    """The gender the sentence gives its person: its pronouns, and its
+    roles and titles that are not someone else's ("his wife" is another
+    person, not the one the sentence is about)."""
+    ws = words(sentence)
+    own_roles = {w for i, w in enumerate(ws) if i == 0 or ws[i - 1] not in POSSESSIVES}
+    female = bool(set(ws) & FEMALE) or bool(own_roles & FEMALE_ROLES)
+    male = bool(set(ws) & MALE) or bool(own_roles & MALE_ROLES)
     if female and not male:
         return "f"
     if male and not female:
@@ -144,6 +151,8 @@ def main():
         action="store_true",
         help="add the second suggestion (the curious question) as a fourth column of --pairs",
     )
+    ap.add_argument("--show-dropped", action="store_true", help="print findings whose first suggestion drops a content word")
+    ap.add_argument("--show-wrong", action="store_true", help="print wrong-gender suggestions")
     ap.add_argument("sets", nargs="+")
     args = ap.parse_args()
 
@@ -178,10 +187,16 @@ def main():
         fact_kept += len(kept)
         if len(kept) == len(facts):
             all_kept += 1
+        elif args.show_dropped:
+            lost = [w for w in facts if stem(w) not in kept_stems]
+            print(f"dropped {lost}: {sentence!r} -> {first!r}")
         gender = gender_of(sentence)
         counts = collections.Counter(words(sentence))
         for s in suggestions:
-            added = collections.Counter(words(s)) - counts
+            # A pronoun inside an ask ("… (what she did or said)") counts
+            # even when the sentence has the same word about someone else.
+            asks = " ".join(re.findall(r"\(([^)]*)\)", s))
+            added = (collections.Counter(words(s)) - counts) + collections.Counter(words(asks))
             brings_f = any(w in FEMALE for w in added)
             brings_m = any(w in MALE for w in added)
             own_words = set(counts)
@@ -189,6 +204,8 @@ def main():
             has_m = bool(own_words & (MALE | MALE_ROLES))
             if gender == "f" and brings_m or gender == "m" and brings_f:
                 wrong += 1
+                if args.show_wrong:
+                    print(f"wrong gender: {sentence!r} -> {s!r}")
             elif brings_f and not has_f or brings_m and not has_m:
                 guessed += 1
         for s in set(suggestions):

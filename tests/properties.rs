@@ -426,3 +426,178 @@ proptest! {
         }
     }
 }
+
+/// People a sentence may be about, with their gender (`Some(true)` for
+/// female), and the relative of the other gender each may name.
+const PEOPLE: &[(&str, Option<bool>, &str)] = &[
+    ("She", Some(true), "her husband"),
+    ("He", Some(false), "his wife"),
+    ("Mum", Some(true), "her son"),
+    ("Dad", Some(false), "his daughter"),
+    ("Mrs Khan", Some(true), "her brother"),
+    ("Mr Okoye", Some(false), "his sister"),
+    ("Leila", None, "the neighbour"),
+    ("The client", None, "the neighbour"),
+];
+
+/// Judgment adjectives, alone or listed, as notes write them.
+const LABELS: &[&str] = &[
+    "hostile",
+    "obstructive and hostile",
+    "Chaotic and unmotivated",
+    "Manipulative",
+    "surly, sullen and uncooperative",
+    "very difficult and obstructive",
+    "argumentative",
+    "aggressive",
+    "defensive and prickly",
+    "unkempt",
+    "overreacting",
+];
+
+/// Facts beside the judgment: a time, a place, a medicine, a risk.
+const FACTS: &[&str] = &[
+    "at teatime",
+    "during the home visit on Tuesday",
+    "about the methadone script",
+    "when the safety plan was raised",
+    "in the corridor at 3pm",
+];
+
+/// Sentences with a judgment, a person and facts, in the shapes notes
+/// use: the person first, the label first, the person only as someone's
+/// relative after the label.
+fn judged_sentence() -> impl Strategy<Value = (String, Option<bool>)> {
+    (0..PEOPLE.len(), select(LABELS), select(FACTS), 0..4usize).prop_map(
+        |(p, label, fact, shape)| {
+            let (name, female, relative) = PEOPLE[p];
+            let lower_label = label.to_lowercase();
+            match shape {
+                0 => (format!("{name} was {lower_label} {fact}."), female),
+                1 => (
+                    format!("{name} was {lower_label} {fact}, wouldn't let anyone help."),
+                    female,
+                ),
+                // "Hostile towards his wife": the person is the one the
+                // possessive belongs to, of the other gender.
+                2 => {
+                    let (cap, rest) = label.split_at(1);
+                    let gender = match relative.split(' ').next() {
+                        Some("her") => Some(true),
+                        Some("his") => Some(false),
+                        _ => None,
+                    };
+                    (
+                        format!("{}{rest} towards {relative} {fact}.", cap.to_uppercase()),
+                        gender,
+                    )
+                }
+                _ => {
+                    let (cap, rest) = label.split_at(1);
+                    (format!("{}{rest} {fact}.", cap.to_uppercase()), None)
+                }
+            }
+        },
+    )
+}
+
+const FEMALE: &[&str] = &["she", "her", "hers", "herself"];
+const MALE: &[&str] = &["he", "him", "his", "himself"];
+
+fn lower_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The text inside the parentheses of a suggestion: its asks.
+fn asks(suggestion: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in suggestion.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ if depth > 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// No suggestion speaks of the person with a pronoun of another gender
+    /// than the sentence gives them: not in an ask ("… (what she did or
+    /// said)"), and not in the rewording, where a pronoun of the other
+    /// gender may appear only as often as the sentence has it (about
+    /// someone else). Where the sentence gives no gender, an ask uses none.
+    #[test]
+    fn no_suggestion_has_a_pronoun_of_another_gender((text, female) in judged_sentence()) {
+        let (_, findings) = lint(&text, Kind::Plain);
+        let own = lower_words(&text);
+        let count = |words: &[String], set: &[&str]| words.iter().filter(|w| set.contains(&w.as_str())).count();
+        for f in &findings {
+            for s in &f.suggestions {
+                let in_asks = lower_words(&asks(s));
+                let all = lower_words(s);
+                let (wrong, right): (&[&str], &[&str]) = match female {
+                    Some(true) => (MALE, FEMALE),
+                    Some(false) => (FEMALE, MALE),
+                    None => (&[], &[]),
+                };
+                prop_assert_eq!(count(&in_asks, wrong), 0, "{:?} → {:?}", text, s);
+                prop_assert!(count(&all, wrong) <= count(&own, wrong), "{:?} → {:?}", text, s);
+                if female.is_none() {
+                    prop_assert_eq!(count(&in_asks, MALE) + count(&in_asks, FEMALE), 0, "{:?} → {:?}", text, s);
+                }
+                let _ = right;
+            }
+        }
+    }
+
+    /// An ask names nobody the sentence does not name as a person: a
+    /// capitalised adjective that opens the sentence ("Chaotic and
+    /// unmotivated") is not a name to ask about.
+    #[test]
+    fn asks_name_only_people((text, _) in judged_sentence()) {
+        let (_, findings) = lint(&text, Kind::Plain);
+        for f in &findings {
+            for s in &f.suggestions {
+                for word in asks(s).split_whitespace() {
+                    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+                    let capital = word.starts_with(char::is_uppercase);
+                    let person = PEOPLE.iter().any(|(name, _, _)| name.split(' ').any(|n| n == word));
+                    prop_assert!(!capital || person || word == "I", "{:?} → {:?} asks about {:?}", text, s, word);
+                }
+            }
+        }
+    }
+
+    /// A suggestion adds no fact and keeps every fact: no number, day or
+    /// medicine that the sentence lacks, and every word of the sentence's
+    /// facts (time, place, medicine, risk) in the first suggestion.
+    #[test]
+    fn suggestions_keep_the_facts_and_add_none((text, _) in judged_sentence()) {
+        let (_, findings) = lint(&text, Kind::Plain);
+        let own = lower_words(&text);
+        let fact = FACTS.iter().find(|f| text.contains(*f)).expect("a fact in every sentence");
+        for f in &findings {
+            for s in &f.suggestions {
+                for w in lower_words(s) {
+                    let number = w.chars().any(|c| c.is_ascii_digit());
+                    let day = w.ends_with("day") && w.len() > 5;
+                    prop_assert!(own.contains(&w) || !(number || day || w == "methadone"),
+                        "{:?} → {:?} adds {:?}", text, s, w);
+                }
+            }
+            let Some(first) = f.suggestions.first() else { continue };
+            let kept = lower_words(first);
+            for w in lower_words(fact) {
+                prop_assert!(kept.contains(&w), "{:?} → {:?} drops {:?}", text, first, w);
+            }
+        }
+    }
+}

@@ -696,6 +696,8 @@ fn one_finding_per_phrase() {
 /// Words that carry no fact of their own: a rewording may drop them with
 /// the label ("was very resistant" → "… (what she did or said)").
 const NO_FACT: &[&str] = &[
+    // "insight into" → "… about": a preposition, not a fact.
+    "into",
     "a",
     "an",
     "the",
@@ -879,11 +881,47 @@ fn first_suggestion_keeps_the_sentence_facts() {
                 continue;
             };
             checked += 1;
-            let dropped = dropped_words(text, f.span.start..f.span.end, first);
+            // The whole judgment goes, not just the flagged word: the
+            // adjectives listed with it, its frame and an attached motive
+            // or simile (`suggest::label::extend`), and the copula and
+            // intensifiers before it. A description stated plainly drops a
+            // simile; a dismissed report drops the dismissal after "but".
+            let sentence = sentence_around(text, f.span.start..f.span.end);
+            let s = &text[sentence.clone()];
+            let lead = text[f.span.start..f.span.end]
+                .find(char::is_alphanumeric)
+                .unwrap_or(0);
+            let rel = f.span.start + lead - sentence.start..f.span.end - sentence.start;
+            let wide = regard::suggest::label::extend(s, rel);
+            let judgment = words(&s[wide.clone()]);
+            let plain_form = first.ends_with('.') && !first.contains('…');
+            let after_but: Vec<String> = s[..wide.start]
+                .rfind(" but ")
+                .filter(|_| plain_form)
+                .map(|i| {
+                    words(&s[i..])
+                        .into_iter()
+                        .map(|w| w.trim_matches(['\'', '’']).to_string())
+                        .collect()
+                })
+                .unwrap_or_default();
+            let simile = s
+                .find(" like a ")
+                .filter(|_| plain_form)
+                .map(|i| words(&s[i..]))
+                .unwrap_or_default();
+            let dropped: Vec<String> = dropped_words(text, f.span.start..f.span.end, first)
+                .into_iter()
+                .filter(|w| {
+                    !judgment.contains(w)
+                        && !regard::suggest::label_lead_word(w)
+                        && !after_but.contains(w)
+                        && !simile.contains(w)
+                })
+                .collect();
             // A rule may say why its rewording drops words, for a match that
             // is most of its sentence (a question flagged whole).
             let span_words = words(&text[f.span.start..f.span.end]).len();
-            let sentence = sentence_around(text, f.span.start..f.span.end);
             let most = span_words * 2 >= words(&text[sentence]).len();
             let says_why = rule.docs.rewording.is_some() && most;
             // A motive read into the behaviour ("to get the flat") is the

@@ -50,6 +50,13 @@ pub const CONTEXT_HOLES: &[&str] = &[
     "lead",
     "tail",
     "facts",
+    "described",
+    "reported",
+    "pronoun",
+    "seen",
+    "said_before",
+    "occasion",
+    "flagged",
 ];
 
 /// The separator of alternatives.

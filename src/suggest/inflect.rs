@@ -202,6 +202,33 @@ fn undouble(stem: &str) -> String {
     stem.to_string()
 }
 
+/// The `-ing` form of a base: "put" → "putting", "take" → "taking",
+/// "benefit" → "benefiting".
+pub fn ing(base: &str) -> String {
+    if let Some(&(ing, _)) = ING.iter().find(|(_, b)| *b == base) {
+        return ing.to_string();
+    }
+    if let Some(stem) = base.strip_suffix("ie") {
+        return format!("{stem}ying");
+    }
+    if base.ends_with('e') && !base.ends_with("ee") && !base.ends_with("ye") && base.len() > 2 {
+        return format!("{}ing", &base[..base.len() - 1]);
+    }
+    let b = base.as_bytes();
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let n = b.len();
+    // One syllable ending consonant-vowel-consonant doubles: "put", "stop".
+    if (3..=4).contains(&n)
+        && !vowel(b[n - 1])
+        && !matches!(b[n - 1], b'w' | b'x' | b'y')
+        && vowel(b[n - 2])
+        && !vowel(b[n - 3])
+    {
+        return format!("{base}{}ing", b[n - 1] as char);
+    }
+    format!("{base}ing")
+}
+
 /// Whether `word` is the past form of an irregular verb ("came", "took").
 pub fn is_irregular_past(word: &str) -> bool {
     IRREGULAR.iter().any(|(_, past, _)| *past == word)

@@ -35,6 +35,7 @@
 
 pub mod clause;
 pub mod inflect;
+pub mod label;
 pub mod person;
 
 use std::borrow::Cow;
@@ -86,6 +87,9 @@ impl<'t> Context<'t> {
         let subject_start = with_title(text, subject_start);
         let subject = person::person_at(text, subject_start)
             .filter(|(r, _)| r.end <= at.start || opened || r.start < at.start && r.end < at.end)
+            // "Manipulative and plausible" flagged at "Manipulative": the
+            // flagged word itself is never the person.
+            .filter(|(r, p)| p.kind != Kind::Name || r.start != at.start || r.end < at.end)
             .map(|(r, p)| possessive(text, r, p, at.start));
         let mut person = subject.as_ref().map(|(_, p)| p.clone());
         let subject = subject.map(|(r, _)| r).filter(|r| r.end <= at.start);
@@ -114,11 +118,17 @@ impl<'t> Context<'t> {
                     .next()
                     .map(|(_, p)| p)
             };
+            // "… to take on his wife's friend": after the match, a person
+            // named through someone's possessive is someone else.
             let after_match = || {
                 person::people_in(&text[at.end..sentence.end])
                     .into_iter()
                     .next()
                     .map(|(_, p)| p)
+                    .filter(|p| {
+                        let first = p.name.split(' ').next().unwrap_or("").to_ascii_lowercase();
+                        !(p.kind == Kind::Role && matches!(first.as_str(), "his" | "her" | "their"))
+                    })
             };
             person = in_sentence
                 .or_else(in_match)
@@ -126,6 +136,11 @@ impl<'t> Context<'t> {
                 .or_else(earlier_people);
         }
         let mut person = person.unwrap_or_else(Person::unnamed);
+        // "Mr and Mrs Lyle are …": two people joined by "and" before the
+        // match are spoken of together, as "they".
+        if couple(&text[sentence.start..at.start]) {
+            person.gender = Gender::Plural;
+        }
         if person.gender == Gender::Unknown {
             let outside = [
                 earlier,
@@ -186,7 +201,64 @@ impl<'t> Context<'t> {
     /// something else where the label was. Drops only words that carry no
     /// fact.
     pub fn lead(&self) -> String {
-        let mut lead = self.text[self.sentence.start..self.core_start()].trim_end();
+        let (lead, _) = self.lead_and_copula();
+        // "she'll get over it" matched from "ll": the contraction goes too.
+        let lead = lead.trim_end_matches(['\'', '’']);
+        // "She swears she only drinks at weekends. Yeah right.": a match
+        // that is its whole sentence is about the sentence before.
+        let whole = lead.is_empty() && self.tail().trim().chars().all(|c| !c.is_alphanumeric());
+        if whole {
+            if let Some(previous) = previous_sentence(self.text, &self.block, &self.sentence) {
+                return self.text[previous].to_string();
+            }
+        }
+        if lead.is_empty() {
+            if let Some((noun, _)) = self.noun_after() {
+                return inflect::capitalise(noun);
+            }
+        }
+        lead.to_string()
+    }
+
+    /// The judgmental phrase: the match from its judgmental words on
+    /// (not the person who opens it), widened to the adjectives listed
+    /// with it, its frame noun and an attached motive or simile
+    /// (`label.rs`).
+    pub fn span(&self) -> Range<usize> {
+        let start = self.core_start();
+        if start >= self.at.end {
+            return self.at.clone();
+        }
+        let sentence = self.sentence();
+        let s = self.sentence.start;
+        let end = self.at.end.min(self.sentence.end);
+        let wide = label::extend(sentence, start - s..end - s);
+        (wide.start + s).min(start)..(wide.end + s).max(self.at.end)
+    }
+
+    /// A noun right after the phrase when nothing comes before it
+    /// ("Aggressive resident, lashed out"): the person the phrase is
+    /// about, as written, and where it ends.
+    fn noun_after(&self) -> Option<(&'t str, usize)> {
+        let lead = self.text[self.sentence.start..self.span().start].trim();
+        if !lead.chars().all(|c| !c.is_alphanumeric()) {
+            return None;
+        }
+        let after = &self.text[self.span().end..self.sentence.end];
+        let trimmed = after.trim_start();
+        let offset = self.span().end + (after.len() - trimmed.len());
+        let (range, _) = person::person_at(self.text, offset)
+            .filter(|(r, p)| p.kind == Kind::Role && r.start == offset)?;
+        let next = self.text[range.end..].chars().next();
+        next.is_none_or(|c| matches!(c, ',' | '.' | ';' | ' '))
+            .then_some((&self.text[range.clone()], range.end))
+    }
+
+    /// The sentence up to the judgmental phrase without the copula and
+    /// intensifiers that belonged to it, and the copula if one went.
+    fn lead_and_copula(&self) -> (&'t str, Option<&'t str>) {
+        let mut lead = self.text[self.sentence.start..self.span().start].trim_end();
+        let mut copula = None;
         loop {
             let lower = lead.to_ascii_lowercase();
             let cut = LABEL_LEADS
@@ -200,21 +272,99 @@ impl<'t> Context<'t> {
                 .map(|w| w.len())
                 .max();
             match cut {
-                Some(n) => lead = lead[..lead.len() - n].trim_end(),
+                Some(n) => {
+                    let word = &lead[lead.len() - n..];
+                    if COPULAS.contains(&word.to_ascii_lowercase().as_str()) {
+                        copula = copula.or(Some(word));
+                    }
+                    lead = lead[..lead.len() - n].trim_end();
+                }
                 None => break,
             }
         }
-        // "she'll get over it" matched from "ll": the contraction goes too.
-        let lead = lead.trim_end_matches(['\'', '’']);
-        // "She swears she only drinks at weekends. Yeah right.": a match
-        // that is its whole sentence is about the sentence before.
-        let whole = lead.is_empty() && self.tail().trim().chars().all(|c| !c.is_alphanumeric());
-        if whole {
-            if let Some(previous) = previous_sentence(self.text, &self.block, &self.sentence) {
-                return self.text[previous].to_string();
+        (lead, copula)
+    }
+
+    /// The sentence with the judgmental phrase gone and what the sentence
+    /// itself says happened stated plainly (`label::described`).
+    pub fn described(&self) -> Option<String> {
+        let (lead, copula) = self.lead_and_copula();
+        let span = self.span();
+        let s = self.sentence.start;
+        label::described(self.sentence(), span.start - s..span.end - s, lead, copula)
+    }
+
+    /// The flagged words as a phrase to quote: without the person who
+    /// opens them, a joining "and" or a copula at either end, or
+    /// punctuation ("is very large and" → "very large").
+    pub fn flagged(&self) -> String {
+        let mut words = self.text[self.core_start()..self.at.end]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_string();
+        loop {
+            let lower = words.to_ascii_lowercase();
+            let cut = ["and ", "or ", "is ", "was ", "are ", "were ", "but "]
+                .iter()
+                .find(|w| lower.starts_with(*w))
+                .map(|w| (w.len(), 0))
+                .or_else(|| {
+                    [" and", " or", " but"]
+                        .iter()
+                        .find(|w| lower.ends_with(*w))
+                        .map(|w| (0, w.len()))
+                });
+            match cut {
+                Some((front, back)) => {
+                    words = words[front..words.len() - back]
+                        .trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_string();
+                }
+                None => break,
             }
         }
-        lead.to_string()
+        inflect::decapitalise(&words)
+    }
+
+    /// An appearance verdict gone, the plain details after it kept
+    /// (`label::seen`).
+    pub fn seen(&self) -> Option<String> {
+        let (lead, _) = self.lead_and_copula();
+        let span = self.span();
+        let s = self.sentence.start;
+        label::seen(self.sentence(), span.start - s..span.end - s, lead)
+    }
+
+    /// The sentence before a label that ends it, when that part says
+    /// what happened (`label::said_before`).
+    pub fn said_before(&self) -> Option<String> {
+        let (lead, _) = self.lead_and_copula();
+        label::said_before(lead, &self.tail())
+    }
+
+    /// A report the writer dismisses, without the dismissal
+    /// (`label::reported`).
+    pub fn reported(&self) -> Option<String> {
+        let span = self.span();
+        let s = self.sentence.start;
+        label::reported(self.sentence(), span.start - s..span.end - s)
+    }
+
+    /// Their pronoun when the note gives one ("she", "he", "they" for a
+    /// role or nobody named); `None` for a name whose gender the note
+    /// does not give, where an ask says "you saw" instead.
+    pub fn pronoun(&self) -> Option<String> {
+        // "I noticed I was getting defensive": the writer's own state,
+        // not the person's.
+        static FIRST: OnceLock<Regex> = OnceLock::new();
+        let first = FIRST.get_or_init(|| {
+            Regex::new(r"\bI(?: was| am|'m|’m| felt| feel| got| get| became| become)(?: \w+)?\s*$")
+                .expect("the first-person pattern compiles")
+        });
+        if first.is_match(&self.text[self.sentence.start..self.span().start]) {
+            return None;
+        }
+        (self.person.gender != Gender::Unknown || self.person.kind != Kind::Name)
+            .then(|| self.person.they())
     }
 
     /// The sentence after the match, as written, without the rest of a
@@ -223,6 +373,14 @@ impl<'t> Context<'t> {
     /// side effects"), "about" stands in for it; where it took the full
     /// stop, the stop comes back.
     pub fn tail(&self) -> String {
+        let span = self.span();
+        let noun = self.noun_after().map(|(_, end)| end);
+        if span.end > self.at.end || noun.is_some() {
+            let from = noun.unwrap_or(span.end).min(self.sentence.end);
+            let tail = &self.text[from..self.sentence.end];
+            let label = &self.text[span.start..span.end.min(self.sentence.end)];
+            return label::complement(label, tail).unwrap_or_else(|| tail.to_string());
+        }
         let after = self.after();
         let after = match after.strip_prefix('-') {
             Some(rest) if rest.starts_with(char::is_alphabetic) => {
@@ -250,6 +408,9 @@ impl<'t> Context<'t> {
         );
         if object_follows && (matches!(last.as_str(), "about" | "over") || makes_much_of) {
             return format!(" about{after}");
+        }
+        if let Some(tail) = label::complement(matched, after) {
+            return tail;
         }
         if after.trim().is_empty() && matched.ends_with(['.', '!', '?']) {
             return matched[matched.len() - 1..].to_string();
@@ -490,6 +651,21 @@ impl<'t> Context<'t> {
     }
 }
 
+/// Whether `before` (the sentence up to the match) opens with two people
+/// joined by "and": "Mr and Mrs Lyle", "Mum and Dad", "Leila and her mum".
+fn couple(before: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?|[A-Z][a-z]+|(?i:the|her|his|their) [a-z]+) (?:and|&) (?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? )?(?:[A-Z][a-z]+|(?i:the|her|his|their) [a-z]+)\b")
+            .expect("the couple pattern compiles")
+    });
+    re.find(before).is_some_and(|m| {
+        let first = &before[..m.end()];
+        let people = person::people_in(first).len();
+        people >= 2 || first.starts_with(['M', 'D']) && people >= 1
+    })
+}
+
 /// "Mr Price" when `at` is at "Price" after a title: where the title starts.
 fn with_title(text: &str, at: usize) -> usize {
     let before = &text[..at];
@@ -504,6 +680,17 @@ fn with_title(text: &str, at: usize) -> usize {
     }
     at
 }
+
+/// Whether `word` is one of the words that go with a label before it
+/// (a copula, an intensifier, a frame such as "presented as", "typical"):
+/// none carries a fact.
+pub fn label_lead_word(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    LABEL_LEADS.iter().any(|l| l.split(' ').any(|x| x == w))
+}
+
+/// The copulas among [`LABEL_LEADS`]: a description in `-ing` keeps one.
+const COPULAS: &[&str] = &["is", "was", "are", "were", "'s", "’s", "'re", "’re"];
 
 /// Words at the end of a rewording's lead that belonged to the label:
 /// "is a", "was very", "'s a bit of a". None carries a fact.
@@ -546,6 +733,47 @@ const LABEL_LEADS: &[&str] = &[
     "has been",
     "have been",
     "had been",
+    "his usual",
+    "her usual",
+    "their usual",
+    "the usual",
+    "usual",
+    "textbook",
+    "classic",
+    "typical",
+    "total",
+    "complete",
+    "right",
+    "proper",
+    "far",
+    "firmly",
+    "one of those",
+    "one of the",
+    "presented as",
+    "presents as",
+    "presenting as",
+    "came across as",
+    "comes across as",
+    "continues to be",
+    "continued to be",
+    "remains",
+    "remained",
+    "seemed",
+    "seems",
+    "appeared",
+    "appears",
+    "sounds like",
+    "sounded like",
+    "has",
+    "have",
+    "had",
+    "has zero",
+    "has no",
+    "has little",
+    "has limited",
+    "has poor",
+    "zero",
+    "nowhere near",
 ];
 
 /// "Mum's new partner": the subject is the partner, not Mum.
@@ -1382,14 +1610,21 @@ impl Values for Fill<'_> {
             "they" => Cow::Owned(cx.person.they()),
             "them" => Cow::Owned(cx.person.them()),
             "their" => Cow::Owned(cx.person.their()),
-            "topic" => Cow::Owned(cx.topic()?),
+            "topic" => Cow::Owned(cx.topic().filter(|t| sound_topic(t))?),
             "when" => Cow::Owned(cx.when()),
+            "occasion" => Cow::Owned(Some(cx.when()).filter(|w| !w.is_empty())?),
             "fix" => Cow::Borrowed(self.fix?),
             "reworded" => Cow::Borrowed(self.reworded?),
             "occasions" => Cow::Owned(cx.occasions()?),
             "lead" => Cow::Owned(cx.lead()),
             "facts" => Cow::Owned(cx.facts()?),
             "tail" => Cow::Owned(cx.tail().trim().to_string()),
+            "described" => Cow::Owned(cx.described()?),
+            "reported" => Cow::Owned(cx.reported()?),
+            "seen" => Cow::Owned(cx.seen()?),
+            "flagged" => Cow::Owned(Some(cx.flagged()).filter(|w| !w.is_empty())?),
+            "said_before" => Cow::Owned(cx.said_before()?),
+            "pronoun" => Cow::Owned(cx.pronoun()?),
             "statement" => Cow::Owned(cx.statement()?),
             _ => return clause::hole(name, cx, self.matched, self.reworded).map(Cow::Owned),
         };
@@ -1448,6 +1683,12 @@ pub fn finish(
         Some(start) => context.reword_from(start, r),
         None => context.reword(r),
     });
+    // "a known alcoholic and a druggie": the rewording of one label puts
+    // the person first for the rule's other labels in the sentence too.
+    let reworded = reworded.map(|r| match &rule.fix {
+        Some(fix) => other_replacements(&r, replacement.as_deref().unwrap_or(""), &fix.replace),
+        None => r,
+    });
     let fill = Fill {
         fix: replacement.as_deref(),
         reworded: reworded.as_deref(),
@@ -1471,7 +1712,14 @@ pub fn finish(
         // The rewording keeps every risk word, or the writer is told to.
         let keeps_risk = suggestions.first().is_some_and(|first| {
             let lower = first.to_lowercase();
-            risks.iter().all(|r| lower.contains(&r.to_lowercase()))
+            // "self-harmers" → "people who self-harm" keeps the risk.
+            risks.iter().all(|r| {
+                let r = r.to_lowercase();
+                let stem = r
+                    .char_indices()
+                    .nth(r.chars().count().saturating_sub(3).max(6));
+                lower.contains(stem.map_or(r.as_str(), |(i, _)| &r[..i]))
+            })
         });
         if !keeps_risk {
             let quoted: Vec<String> = risks.iter().map(|r| format!("\"{r}\"")).collect();
@@ -1496,6 +1744,86 @@ pub fn finish(
                 .applicability,
         });
     (message, suggestions, fix)
+}
+
+/// Whether a topic reads as a thing in a question: not a quantity or a
+/// phrase cut off before its noun ("pretty much", "any meaningful", "the
+/// baby's needs ahead", "a 13").
+fn sound_topic(topic: &str) -> bool {
+    let words: Vec<String> = topic
+        .split_whitespace()
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    let first = &words[0];
+    let dangling = matches!(
+        last.as_str(),
+        "much"
+            | "many"
+            | "more"
+            | "ahead"
+            | "any"
+            | "all"
+            | "anything"
+            | "everything"
+            | "something"
+            | "nothing"
+            | "meaningful"
+            | "whole"
+            | "own"
+            | "other"
+            | "same"
+    ) || last.chars().any(|c| c.is_ascii_digit())
+        || last.ends_with("ly")
+        || label::judgment_word(last);
+    let vague = matches!(
+        first.as_str(),
+        "pretty" | "any" | "every" | "anything" | "everything"
+    );
+    !dangling && !vague
+}
+
+/// `text` with every other phrase of `replace` in it replaced, whole
+/// words only, outside the `done` replacement already made.
+fn other_replacements<'a>(
+    text: &str,
+    done: &str,
+    replace: impl IntoIterator<Item = (&'a String, &'a String)>,
+) -> String {
+    let mut pairs: Vec<(&String, &String)> = replace.into_iter().collect();
+    pairs.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+    let mut out = text.to_string();
+    let skip = if done.is_empty() {
+        None
+    } else {
+        out.find(done).map(|i| i..i + done.len())
+    };
+    let mut edits: Vec<(Range<usize>, &str)> = Vec::new();
+    let lower = out.to_ascii_lowercase();
+    for (key, value) in pairs {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(key.as_str()).map(|i| i + from) {
+            let end = i + key.len();
+            from = end;
+            let bounded = !lower[..i].ends_with(|c: char| c.is_alphanumeric() || c == '-')
+                && !lower[end..].starts_with(|c: char| c.is_alphanumeric() || c == '-');
+            let overlaps = |r: &Range<usize>| i < r.end && r.start < end;
+            if bounded
+                && !skip.as_ref().is_some_and(overlaps)
+                && !edits.iter().any(|(r, _)| overlaps(r))
+            {
+                edits.push((i..end, value));
+            }
+        }
+    }
+    edits.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
+    for (r, value) in edits {
+        let value = match_case(&out[r.clone()], value);
+        out.replace_range(r, &value);
+    }
+    tidy(&out)
 }
 
 /// Whether deleting the match would leave the clause without a subject:
@@ -1690,8 +2018,14 @@ mod tests {
             "Mrs Hill was very difficult and obstructive at teatime, wouldn't let anyone help.",
             "obstructive",
         );
-        assert_eq!(c.lead(), "Mrs Hill was very difficult and");
+        // The whole list of adjectives goes, and the note's own description
+        // takes its place.
+        assert_eq!(c.lead(), "Mrs Hill");
         assert_eq!(c.tail(), " at teatime, wouldn't let anyone help.");
+        assert_eq!(
+            c.described().as_deref(),
+            Some("Mrs Hill wouldn't let anyone help at teatime.")
+        );
         let c = cx("She's a bit of a drama queen in the team.", "drama queen");
         assert_eq!(c.lead(), "She");
         let c = cx("Mr Price was rude to the cleaner.", "Price was rude");
@@ -1723,6 +2057,35 @@ mod tests {
         // "Dion's a big lump": "is", not a possessive.
         let c = cx("Dion's a big lump and looks a sight.", "looks a sight");
         assert_eq!(c.person.name, "Dion");
+    }
+
+    #[test]
+    fn the_writers_own_state_has_no_pronoun_of_the_client() {
+        let text = "I noticed I was getting defensive when Dad raised his complaint.";
+        assert_eq!(cx(text, "defensive").pronoun(), None);
+        assert_eq!(
+            cx("Dad was defensive today.", "defensive")
+                .pronoun()
+                .as_deref(),
+            Some("he")
+        );
+    }
+
+    #[test]
+    fn a_couple_is_they() {
+        let text = "Mr and Mrs Lyle are a very challenging couple.";
+        assert_eq!(cx(text, "challenging couple").person.they(), "they");
+        let text = "Mum and Dad were hostile at the door.";
+        assert_eq!(cx(text, "hostile").person.they(), "they");
+        let text = "Mum was hostile and Dad left.";
+        assert_eq!(cx(text, "hostile").person.they(), "she");
+    }
+
+    #[test]
+    fn someone_elses_relative_is_not_the_person() {
+        let text = "A coach of his experience really ought to know better than to take on his wife's friend as a client.";
+        let c = cx(text, "really ought to know better");
+        assert_eq!(c.person.they(), "he");
     }
 
     #[test]

@@ -443,6 +443,28 @@ pub fn person_at(text: &str, at: usize) -> Option<(Range<usize>, Person)> {
     if text[end..].starts_with('-') {
         return None;
     }
+    // "Chaotic and unmotivated", "Manipulative, plausible": an adjective
+    // of judgment, or a word shaped like an adjective and listed with
+    // another, at the start of a sentence is not a name.
+    if kind == Kind::Name && caps.name("name").is_some() && !starts_sentence_mid(text, at) {
+        let lower = words.to_ascii_lowercase();
+        let next = text[end..]
+            .trim_start()
+            .split(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let listed = text[end..].starts_with(',') || matches!(next.as_str(), "and" | "or" | "&");
+        let shaped = lower.len() > 5
+            && [
+                "ive", "ous", "ful", "less", "able", "ible", "ish", "ic", "ed", "ing", "ly", "al",
+            ]
+            .iter()
+            .any(|s| lower.ends_with(s));
+        if super::label::known_judgment(&lower) || shaped && listed {
+            return None;
+        }
+    }
     // A name standing alone at the start of a sentence must be followed by
     // a verb-like word or a possessive, or it is just a capitalised word.
     if kind == Kind::Name && caps.name("name").is_some() {
@@ -607,6 +629,13 @@ mod tests {
         assert!(who("Honestly a difficult client").is_none());
         assert!(who("Typical attention-seeking").is_none());
         assert!(who("Greasy hair").is_none());
+        // Adjectives at the start of a sentence are not names.
+        assert!(who("Chaotic and unmotivated, not interested.").is_none());
+        assert!(who("Manipulative and plausible.").is_none());
+        assert!(who("Defensive and prickly whenever I ask.").is_none());
+        assert!(who("Scruffy and unwashed as ever.").is_none());
+        assert!(who("Dominic was late.").is_some());
+        assert!(who("Leila and her mum came.").is_some());
         let text = "Looked a mess on our Zoom, no makeup.";
         assert!(person_at(text, text.find("Zoom").unwrap()).is_none());
         let text = "Spoke to Leila about the rent.";
