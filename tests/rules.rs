@@ -1033,7 +1033,7 @@ fn one_finding_per_phrase_covers_the_whole_phrase() {
             "assumed-intent",
             "clearly not committed to the process",
             "not committed to the process",
-            "He … (what you saw or heard that made you think so)."
+            "He is not committed to the process."
         )
     );
     // Two patterns of one rule sharing one word; the comma stays out.
@@ -1054,7 +1054,7 @@ fn one_finding_per_phrase_covers_the_whole_phrase() {
             "moralising",
             "run out of patience with her excuses",
             "patience with her excuses",
-            "I have … (what happened, and what she said about it)."
+            "I … (what happened, and what she said about it)."
         )
     );
 }
