@@ -22,7 +22,7 @@
 //! so "clearly" goes with the rest. So with another rule's: "I have run
 //! out of patience with her excuses" is one moral verdict over "run out of
 //! patience with her excuses" (a label's match, "run out of patience with
-//! her", yielded), reworded as "I have … (what happened…)", not "I have run
+//! her", yielded), reworded as "I … (what happened…)", not "I have run
 //! out of … (what happened…)". Across the tuning sets no finding shares
 //! only an edge word with another rule's; where one of a rule shares one
 //! with its own ("is very large and", "and smells") they are one phrase.
