@@ -11,7 +11,7 @@
 //! A new generated file is one more entry in `generated_files_are_current`.
 
 use regard::rule::load::{builtin_sources, builtin_vocabulary, parse};
-use regard::rule::pattern::builtin_table;
+use regard::rule::pattern::{builtin_table, WordKind};
 use regard::rule::validate::word_regexes;
 use regard::rule::{load_vocabulary, RuleSet};
 
@@ -63,21 +63,34 @@ fn builtin_pattern_table() -> String {
     let mut errors = Vec::new();
     let vocabulary = load_vocabulary(&[builtin_vocabulary()], &mut errors);
     assert!(errors.is_empty(), "the vocabulary loads");
-    // Word patterns are in the table as the regexes they compile to.
-    let compiled: Vec<String> = files
+    // Word patterns are in the table as the regexes they compile to,
+    // keyed by how they are written and used.
+    let compiled: Vec<[Vec<String>; 3]> = files
         .iter()
-        .flat_map(|file| word_regexes(file, &vocabulary).expect("word patterns compile"))
-        .flatten()
+        .map(|file| word_regexes(file, &vocabulary).expect("word patterns compile"))
         .collect();
+    let mut words = Vec::new();
+    for (file, [patterns, before, after]) in files.iter().zip(&compiled) {
+        let uses = [
+            (WordKind::Pattern, &file.words, patterns),
+            (WordKind::Before, &file.unless.words_before, before),
+            (WordKind::After, &file.unless.words_after, after),
+        ];
+        for (kind, written, regexes) in uses {
+            for (w, regex) in written.iter().zip(regexes) {
+                words.push((kind, w.value.as_str(), regex.as_str()));
+            }
+        }
+    }
     let texts: Vec<&str> = files
         .iter()
         .flat_map(|file| {
             let unless = file.unless.before.iter().chain(&file.unless.after);
             file.patterns.iter().chain(unless).map(|p| p.value.as_str())
         })
-        .chain(compiled.iter().map(String::as_str))
+        .chain(words.iter().map(|&(_, _, regex)| regex))
         .collect();
-    builtin_table(&texts).expect("the built-in patterns parse")
+    builtin_table(&texts, &words, &builtin_vocabulary().text).expect("the built-in patterns parse")
 }
 
 /// `docs/rules.md`: the rule reference, as `regard rules --markdown`
@@ -85,4 +98,37 @@ fn builtin_pattern_table() -> String {
 fn rule_reference() -> String {
     let rules = RuleSet::load(true, &[]).unwrap();
     regard::explain::reference(&rules)
+}
+
+/// The table's expansions hold only for the built-in vocabulary: a rule
+/// folder's `vocabulary.yaml` that redefines a class reaches the built-in
+/// rules' word patterns too (they are expanded again, not read from the
+/// table), and without one the table's text is what the rules get.
+#[test]
+fn a_folder_vocabulary_reaches_builtin_word_patterns() {
+    let uses_zog = |set: &RuleSet| {
+        set.rules
+            .iter()
+            .flat_map(|r| &r.patterns)
+            .filter(|p| p.source().contains("zog"))
+            .count()
+    };
+    let dir = crate::common::Dir::new("folder-vocabulary");
+    dir.write(
+        "vocabulary.yaml",
+        "pronoun:\n  - she\n  - he\n  - they\n  - zog\n",
+    );
+    let redefined = RuleSet::load(true, std::slice::from_ref(&dir.0)).expect("the folder loads");
+    assert!(
+        uses_zog(&redefined) > 10,
+        "built-in word patterns use the folder's <pronoun>"
+    );
+    let empty = crate::common::Dir::new("folder-without-vocabulary");
+    let builtin = RuleSet::load(true, std::slice::from_ref(&empty.0)).expect("the folder loads");
+    assert_eq!(uses_zog(&builtin), 0);
+    assert_eq!(
+        builtin.rules.len(),
+        redefined.rules.len(),
+        "the same rules either way"
+    );
 }

@@ -132,7 +132,21 @@ impl RuleSet {
                 Err(e) => errors.push(e),
             }
         }
-        let vocabulary = load_vocabulary(&vocabularies, &mut errors);
+        // The built-in word classes alone: the built-in rules' word
+        // patterns come expanded from the table, and the vocabulary is
+        // parsed only if a rule needs it. A folder's `vocabulary.yaml` is
+        // read now, so its errors are reported even if no rule uses it.
+        let words = WordsInForce::new(vocabularies);
+        if words.sources.len() > 1 {
+            words.vocabulary();
+            errors.extend(
+                words
+                    .errors
+                    .lock()
+                    .map(|mut e| std::mem::take(&mut *e))
+                    .unwrap_or_default(),
+            );
+        }
         if !errors.is_empty() {
             return Err(RuleErrors { errors });
         }
@@ -140,7 +154,7 @@ impl RuleSet {
         let mut rules: Vec<Rule> = Vec::new();
         for layer in layers {
             let mut in_layer: HashMap<String, (Arc<Source>, SourceSpan)> = HashMap::new();
-            for (source, read) in layer.iter().zip(read_all(&layer, &vocabulary)) {
+            for (source, read) in layer.iter().zip(read_all(&layer, &words)) {
                 let rule = match read {
                     Ok(rule) => rule,
                     Err(mut e) => {
@@ -174,6 +188,14 @@ impl RuleSet {
                 }
             }
         }
+        // A vocabulary loaded on the way, by a rule that needed it.
+        errors.extend(
+            words
+                .errors
+                .lock()
+                .map(|mut e| std::mem::take(&mut *e))
+                .unwrap_or_default(),
+        );
         if !errors.is_empty() {
             return Err(RuleErrors { errors });
         }
@@ -190,7 +212,7 @@ impl RuleSet {
 /// Parses and checks each rule file of a layer, in order, on all cores:
 /// parsing the built-in pack's YAML is a third of a one-note run, and
 /// the files do not need each other.
-fn read_all(layer: &[Arc<Source>], vocabulary: &Vocabulary) -> Vec<Result<Rule, Vec<RuleError>>> {
+fn read_all(layer: &[Arc<Source>], vocabulary: &WordsInForce) -> Vec<Result<Rule, Vec<RuleError>>> {
     let read = |source: &Arc<Source>| {
         load::parse(source)
             .map_err(|e| vec![e])
@@ -224,6 +246,68 @@ fn read_all(layer: &[Arc<Source>], vocabulary: &Vocabulary) -> Vec<Result<Rule, 
     });
     done.sort_by_key(|(i, _)| *i);
     done.into_iter().map(|(_, read)| read).collect()
+}
+
+/// What rules' word patterns compile against: the word classes in force,
+/// parsed on first use, and whether the built-in rules may take theirs
+/// ready-expanded from the generated table (only while the built-in
+/// vocabulary, as the table was made from it, is the only one: a
+/// folder's `vocabulary.yaml` may redefine a class the built-in rules
+/// use). Users' rules are always expanded here, so their errors point
+/// into their files.
+pub struct WordsInForce {
+    sources: Vec<Arc<Source>>,
+    vocabulary: std::sync::OnceLock<Vocabulary>,
+    /// Problems found loading the vocabulary, taken by [`RuleSet::load`].
+    errors: std::sync::Mutex<Vec<RuleError>>,
+    table: bool,
+}
+
+impl WordsInForce {
+    /// The word classes of `sources` (the built-in vocabulary first).
+    pub fn new(sources: Vec<Arc<Source>>) -> WordsInForce {
+        let table = matches!(sources.as_slice(), [only] if only.builtin && pattern::builtin_words_fit(&only.text));
+        WordsInForce {
+            sources,
+            vocabulary: std::sync::OnceLock::new(),
+            errors: std::sync::Mutex::new(Vec::new()),
+            table,
+        }
+    }
+
+    /// The vocabulary, parsed now if it was not yet.
+    pub fn vocabulary(&self) -> &Vocabulary {
+        self.vocabulary.get_or_init(|| {
+            let mut errors = Vec::new();
+            let vocabulary = load_vocabulary(&self.sources, &mut errors);
+            if let Ok(mut all) = self.errors.lock() {
+                all.extend(errors);
+            }
+            vocabulary
+        })
+    }
+
+    /// The regex of a word pattern written in a rule file (built-in or
+    /// not), used as `kind` says.
+    pub fn compile(
+        &self,
+        text: &str,
+        kind: pattern::WordKind,
+        builtin: bool,
+    ) -> Result<String, words::WordError> {
+        if builtin && self.table {
+            if let Some(regex) = pattern::builtin_words(kind, text) {
+                return Ok(regex.to_string());
+            }
+        }
+        let alts = words::parse(text)?;
+        let vocabulary = self.vocabulary();
+        match kind {
+            pattern::WordKind::Pattern => vocabulary.compile_pattern(&alts),
+            pattern::WordKind::Before => vocabulary.compile_context(&alts, true),
+            pattern::WordKind::After => vocabulary.compile_context(&alts, false),
+        }
+    }
 }
 
 /// The word classes of `sources`, later files adding to (or replacing

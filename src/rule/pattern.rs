@@ -60,31 +60,84 @@ impl fmt::Debug for Pattern {
 }
 
 /// Capture names and triggers of the built-in pack's patterns and
-/// `unless` entries, worked out ahead of time: parsing the pack's large
-/// patterns would otherwise be most of a one-note run. Each entry: (hash of the pattern as written,
-/// names, trigger sets). `tests/generated.rs` checks it against a full
-/// parse (and rewrites it with `REGARD_BLESS=1`).
+/// `unless` entries, and the regexes its word patterns expand to, worked
+/// out ahead of time: parsing the pack's large patterns and expanding its
+/// word classes would otherwise be most of a one-note run.
+/// `tests/generated.rs` checks it against a full parse (and rewrites it
+/// with `REGARD_BLESS=1`).
 mod table {
-    /// (hash of the pattern, capture names, trigger sets)
+    /// (hash of the pattern as written, capture names, trigger sets)
     pub type Row = (
         u64,
         &'static [&'static str],
         &'static [&'static [&'static str]],
     );
+    /// (hash of [`super::word_key`], the word pattern as written, the
+    /// regex it compiles to)
+    pub type WordRow = (u64, &'static str, &'static str);
     include!("builtin_patterns.rs");
 }
 
 /// FNV-1a: a stable hash of a pattern's text, the key of the table.
 pub fn text_hash(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+    fnv(0xcbf2_9ce4_8422_2325, text)
+}
+
+fn fnv(start: u64, text: &str) -> u64 {
+    text.bytes().fold(start, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
 }
 
+/// Where a word pattern is used: its regex depends on it (see
+/// `Vocabulary::compile_pattern` and `compile_context`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum WordKind {
+    /// A rule's `words:` entry.
+    Pattern,
+    /// An `unless: words-before:` entry.
+    Before,
+    /// An `unless: words-after:` entry.
+    After,
+}
+
+/// The key of a word pattern in the table: its kind and its text.
+pub fn word_key(kind: WordKind, text: &str) -> u64 {
+    let tag = match kind {
+        WordKind::Pattern => "p\0",
+        WordKind::Before => "b\0",
+        WordKind::After => "a\0",
+    };
+    fnv(text_hash(tag), text)
+}
+
+/// Whether the table's word-pattern expansions were made from this
+/// vocabulary (`vocabulary.yaml` as embedded). If not (the vocabulary
+/// changed and the table was not regenerated), the built-in word patterns
+/// are expanded at load time, as users' are.
+pub fn builtin_words_fit(vocabulary: &str) -> bool {
+    text_hash(vocabulary) == table::VOCABULARY
+}
+
+/// The regex a built-in word pattern expands to with the built-in
+/// vocabulary, if the table has it. Only valid where
+/// [`builtin_words_fit`] holds for the vocabulary in force.
+pub fn builtin_words(kind: WordKind, text: &str) -> Option<&'static str> {
+    let key = word_key(kind, text);
+    let at = table::WORDS.binary_search_by_key(&key, |row| row.0).ok()?;
+    let (_, written, regex) = table::WORDS[at];
+    (written == text).then_some(regex)
+}
+
 /// The Rust source of the table for these patterns of the built-in pack
-/// (see `mod table`).
+/// and these word patterns (kind, as written, expanded with the
+/// vocabulary whose text is `vocabulary`); see `mod table`.
 #[doc(hidden)]
-pub fn builtin_table(patterns: &[&str]) -> Result<String, PatternError> {
+pub fn builtin_table(
+    patterns: &[&str],
+    words: &[(WordKind, &str, &str)],
+    vocabulary: &str,
+) -> Result<String, PatternError> {
     let mut rows = Vec::new();
     for &text in patterns {
         let p = Pattern::parse(text)?;
@@ -104,6 +157,23 @@ pub fn builtin_table(patterns: &[&str]) -> Result<String, PatternError> {
     );
     for (hash, names, sets) in rows {
         out.push_str(&format!("    ({hash:#018x}, {names}, {sets}),\n"));
+    }
+    out.push_str("];\n");
+    let mut words: Vec<(u64, &str, &str)> = words
+        .iter()
+        .map(|&(kind, written, regex)| (word_key(kind, written), written, regex))
+        .collect();
+    words.sort();
+    words.dedup();
+    out.push_str(&format!(
+        "\n/// The hash of the `vocabulary.yaml` the word patterns below were expanded with.\n\
+         pub const VOCABULARY: u64 = {:#018x};\n\n\
+         #[rustfmt::skip]\n\
+         pub const WORDS: &[WordRow] = &[\n",
+        text_hash(vocabulary)
+    ));
+    for (key, written, regex) in words {
+        out.push_str(&format!("    ({key:#018x}, {written:?}, {regex:?}),\n"));
     }
     out.push_str("];\n");
     Ok(out)
@@ -941,6 +1011,20 @@ pub fn ascii_words(pattern: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// A built-in word pattern is found under its own kind only, and the
+    /// table holds only for the vocabulary it was made from.
+    #[test]
+    fn word_table_is_keyed_by_kind_and_text() {
+        let (_, written, regex) = table::WORDS[0];
+        let kind = [WordKind::Pattern, WordKind::Before, WordKind::After]
+            .into_iter()
+            .find(|&k| word_key(k, written) == table::WORDS[0].0)
+            .expect("each row's key is one of the kinds");
+        assert_eq!(builtin_words(kind, written), Some(regex));
+        assert_eq!(builtin_words(kind, &format!("{written} x")), None);
+        assert!(!builtin_words_fit("pronoun: [she]"));
+    }
+
     use super::*;
 
     fn triggers(p: &str) -> Vec<Vec<&'static str>> {

@@ -12,13 +12,13 @@ use serde_saphyr::Spanned;
 
 use super::error::RuleError;
 use super::load::Source;
-use super::pattern::Pattern;
+use super::pattern::{Pattern, WordKind};
 use super::phrase;
 use super::schema::{Examples, RuleFile};
 use super::template::{Template, CONTEXT_HOLES, MATCH};
 use super::unless::{Side, Unless};
 use super::words::{self, Vocabulary};
-use super::{Docs, Example, Fix, Rule};
+use super::{Docs, Example, Fix, Rule, WordsInForce};
 
 /// The regular expressions a rule file's word patterns and word `unless`
 /// entries compile to (patterns, before, after); `Err` with the first
@@ -52,7 +52,7 @@ pub fn word_regexes(file: &RuleFile, vocabulary: &Vocabulary) -> Result<[Vec<Str
 pub fn validate(
     file: RuleFile,
     source: &Arc<Source>,
-    vocabulary: &Vocabulary,
+    vocabulary: &WordsInForce,
 ) -> Result<Rule, Vec<RuleError>> {
     let mut errors = Vec::new();
     let id = file.id.value.clone();
@@ -120,7 +120,7 @@ pub fn validate(
     }
 
     for w in &file.words {
-        let compiled = words::parse(&w.value).and_then(|alts| vocabulary.compile_pattern(&alts));
+        let compiled = vocabulary.compile(&w.value, WordKind::Pattern, source.builtin);
         let regex = match compiled {
             Ok(regex) => regex,
             Err(e) => {
@@ -212,10 +212,11 @@ pub fn validate(
     let mut side = |word_entries: &[Spanned<String>], entries: &[Spanned<String>], side: Side| {
         let mut all = Vec::new();
         for entry in word_entries {
-            let before = side == Side::Before;
-            match words::parse(&entry.value)
-                .and_then(|alts| vocabulary.compile_context(&alts, before))
-            {
+            let kind = match side {
+                Side::Before => WordKind::Before,
+                Side::After => WordKind::After,
+            };
+            match vocabulary.compile(&entry.value, kind, source.builtin) {
                 Ok(regex) => all.push((entry, regex)),
                 Err(e) => errors.push(
                     err(
