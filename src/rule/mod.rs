@@ -4,8 +4,9 @@
 //! files (the embedded pack and `--rules` folders), `validate.rs` checks a
 //! file and builds a [`Rule`], `phrase.rs` expands the phrase shorthand,
 //! `pattern.rs` holds patterns (parsed at load, compiled on first use, with
-//! trigger words; the built-in pack's names and triggers come ready-made
-//! from `builtin_patterns.rs`), `unless.rs` the context a match must not
+//! trigger words; the built-in pack's names, triggers and word-pattern
+//! expansions come ready-made from `builtin_patterns.rs`, see
+//! [`WordsInForce`]), `unless.rs` the context a match must not
 //! have, and `template.rs` the message holes. The engine (`crate::engine`)
 //! compiles a [`RuleSet`] into matchers.
 //!
