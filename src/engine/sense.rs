@@ -95,22 +95,42 @@ fn said_of_a_thing(words: &Words, before: &str) -> bool {
         }
         rest = rest[..rest.len() - word.len()].trim_end();
     }
+    noun_is_subject(words, rest)
+}
+
+/// Whether `rest` ends with a thing noun that is the subject of what
+/// follows: not in a prepositional phrase or the object of "make" ("Dad at
+/// the door", "makes every session"), unless the phrase follows a thing
+/// noun itself ("the hoist in the bathroom").
+fn noun_is_subject(words: &Words, rest: &str) -> bool {
     let Some(noun) = words.noun_last.find(rest) else {
         return false;
     };
-    // The words before the noun in its clause: a preposition or "make"
-    // there makes the noun something else than the label's subject.
     let clause = &rest[..noun.start()];
     let clause = clause
         .rfind([',', ';', ':', '(', '—', '–'])
         .map_or(clause, |i| &clause[i + 1..]);
-    !clause
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
-        .filter(|w| !w.is_empty())
-        .rev()
-        .take(3)
-        .any(|w| is_listed(w, NOT_SUBJECT))
+    let mut end = clause.len();
+    for _ in 0..3 {
+        let word = last_word(clause[..end].trim_end());
+        if word.is_empty() {
+            return true;
+        }
+        let start = clause[..end].trim_end().len() - word.len();
+        if is_listed(word, NOT_SUBJECT) {
+            return LOCATIVE.iter().any(|p| p.eq_ignore_ascii_case(word))
+                && noun_is_subject(words, clause[..start].trim_end());
+        }
+        end = start;
+    }
+    true
 }
+
+/// Prepositions that may follow a thing noun in its own phrase: "the hoist
+/// in the bathroom", "the fire door on the landing".
+const LOCATIVE: &[&str] = &[
+    "in", "on", "at", "by", "near", "outside", "inside", "behind",
+];
 
 fn first_word(text: &str) -> &str {
     let end = text
@@ -365,6 +385,7 @@ const LINK: &[&str] = &[
     "all",
     "both",
     "again",
+    "as",
 ];
 
 /// Before a noun: it is not the subject of what follows ("at the door",
@@ -480,6 +501,14 @@ mod tests {
                 "Aggressive dog at the property; visit in pairs.",
                 "Aggressive",
             ),
+            (
+                "The hoist in the bathroom is non-compliant and out of use.",
+                "non-compliant",
+            ),
+            (
+                "Her consultant described the tumour as aggressive but treatable.",
+                "aggressive",
+            ),
         ] {
             assert!(thing(sentence, word), "{sentence}");
         }
@@ -492,6 +521,7 @@ mod tests {
             ("She is aggressive.", "She is aggressive"),
             ("Pt aggressive to staff overnight.", "aggressive"),
             ("Dad at the door aggressive and shouting.", "aggressive"),
+            ("Mum in the kitchen at the door aggressive.", "aggressive"),
             ("He makes every session difficult.", "difficult"),
             ("Mum was difficult this morning.", "difficult"),
             ("She was aggressive with the ward staff.", "aggressive"),
