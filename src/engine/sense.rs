@@ -60,10 +60,54 @@ pub(super) fn is_about_a_thing(text: &str, block: &Range<usize>, at: &Range<usiz
     let end = text[at.end..to].find(is_end).map_or(to, |i| at.end + i);
     labels.any(|m| {
         let (label_start, label_end) = (at.start + m.start(), at.start + m.end());
-        modifies_a_thing(words, &text[label_end..end])
-            || said_of_a_thing(words, &text[start..label_start])
+        let before = &text[start..label_start];
+        (!said_of_a_person(before) && modifies_a_thing(words, &text[label_end..end]))
+            || said_of_a_thing(words, before)
     })
 }
+
+/// Whether `before`, the sentence before a label, ends with a person it is
+/// said of, in a note's shorthand ("Pt non-compliant treatment plan", "Doris
+/// very aggressive night shift"): a person word or a name, then at most a
+/// copula and degree words.
+fn said_of_a_person(before: &str) -> bool {
+    let mut rest = before.trim_end();
+    loop {
+        let word = last_word(rest);
+        if word.is_empty() {
+            return false;
+        }
+        if !is_listed(word, DEGREE) {
+            // A capital that is not a function word ("A", "The") is a name.
+            return is_listed(word, PEOPLE)
+                || (!is_listed(word, STOP) && word.starts_with(|c: char| c.is_uppercase()));
+        }
+        rest = rest[..rest.len() - word.len()].trim_end();
+    }
+}
+
+/// A copula and degree words between a person and a label said of them.
+const DEGREE: &[&str] = &[
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "being",
+    "'s",
+    "very",
+    "so",
+    "quite",
+    "really",
+    "extremely",
+    "increasingly",
+    "v",
+    "still",
+    "remains",
+    "remained",
+    "became",
+];
 
 /// Whether `after`, the text after a label, starts with a thing noun, with
 /// at most [`GAP`] modifiers before it.
@@ -496,7 +540,7 @@ mod tests {
                 "Her cancer is aggressive, the consultant said.",
                 "aggressive",
             ),
-            ("She found the meeting difficult.", "difficult"),
+            ("She found the conversation difficult.", "difficult"),
             (
                 "Aggressive dog at the property; visit in pairs.",
                 "Aggressive",
@@ -527,6 +571,9 @@ mod tests {
             ("She was aggressive with the ward staff.", "aggressive"),
             ("A chaotic household, as ever.", "chaotic"),
             ("He refuses medication.", "refuses"),
+            ("Pt non-compliant treatment plan again.", "non-compliant"),
+            ("Doris very aggressive night shift.", "aggressive"),
+            ("Very aggressive session with Dad today.", "aggressive"),
             ("She is a difficult case.", "difficult"),
             ("Client was resistant to feedback today.", "resistant"),
         ] {
