@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Precision and recall of a regard build on annotated sentence sets.
 
-    bench/accuracy.py [--regard PATH] SET.tsv [SET.tsv ...]
+    bench/accuracy.py [--regard PATH] [--by-rule] [--misses] SET.tsv [SET.tsv ...]
 
 Each set is in the format of tests/accuracy/*.tsv: `+RULE<TAB>sentence` for a
 sentence a supervisor would flag (RULE names its kind of judgment),
-`-<TAB>sentence` for one that must stay quiet. Every sentence becomes its own
+`-<TAB>sentence` for one that must stay quiet, and `-RULE<TAB>sentence` for
+one that must not be flagged by RULE (another rule's finding there is
+neither right nor wrong: the annotation says nothing about it). Every sentence becomes its own
 paragraph of a plain-text note (200 sentences a note), checked by `regard check --format json`
 with the built-in rules, so the figures are what a user would get.
 
@@ -13,7 +15,12 @@ Scoring is per sentence, as in issue 20:
 - recall: judgmental sentences with at least one finding, of all judgmental;
 - precision: judgmental sentences flagged, of all sentences flagged;
 - per kind: recall of the sentences annotated with that kind, and how many
-  of those were flagged by the rule of the same name ("same kind").
+  of those were flagged by the rule of the same name ("same kind");
+- with `--by-rule`, per rule: the sentences it flagged, how many of those
+  are innocent (`-`, or `-RULE` for that rule), and its precision.
+
+A `-RULE` sentence counts as innocent, and as a false alarm only when RULE
+flags it, as tests/accuracy.rs counts it.
 
 Use it on blind sets (written by someone who never read rules/) to get an
 honest figure; a set used to tune rules no longer measures generalisation.
@@ -29,6 +36,8 @@ import tempfile
 
 
 def load(path):
+    """`(expect, sentence, place)` per line: expect is `("+", RULE)`,
+    `("-", None)` or `("-", RULE)`, the tags tests/accuracy.rs reads."""
     cases = []
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
@@ -39,11 +48,11 @@ def load(path):
                 sys.exit(f"{path}:{n}: no tab")
             tag, sentence = line.split("\t", 1)
             if tag.startswith("+") and len(tag) > 1:
-                cases.append((tag[1:], sentence, f"{path}:{n}"))
-            elif tag == "-":
-                cases.append((None, sentence, f"{path}:{n}"))
+                cases.append((("+", tag[1:]), sentence, f"{path}:{n}"))
+            elif tag.startswith("-"):
+                cases.append((("-", tag[1:] or None), sentence, f"{path}:{n}"))
             else:
-                sys.exit(f"{path}:{n}: tag must be +RULE or -")
+                sys.exit(f"{path}:{n}: tag must be +RULE, - or -RULE")
     return cases
 
 
@@ -81,20 +90,32 @@ def findings_by_sentence(regard, cases):
     return fired
 
 
+def false_alarm(case, fired):
+    """The rules whose findings on an innocent `case` are false alarms: all
+    of them for `-`, only RULE for `-RULE`."""
+    (_, rule), _, _ = case
+    return fired if rule is None else fired & {rule}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--regard", default="target/release/regard")
     ap.add_argument("--misses", action="store_true", help="list missed and false-alarm sentences")
+    ap.add_argument(
+        "--by-rule",
+        action="store_true",
+        help="per rule: sentences flagged, how many of them innocent, precision",
+    )
     ap.add_argument("sets", nargs="+")
     args = ap.parse_args()
 
     cases = [c for s in args.sets for c in load(s)]
     fired = findings_by_sentence(args.regard, cases)
 
-    judg = [i for i, c in enumerate(cases) if c[0]]
-    innocent = [i for i, c in enumerate(cases) if not c[0]]
+    judg = [i for i, c in enumerate(cases) if c[0][0] == "+"]
+    innocent = [i for i, c in enumerate(cases) if c[0][0] == "-"]
     tp = sum(1 for i in judg if fired[i])
-    fp = sum(1 for i in innocent if fired[i])
+    fp = sum(1 for i in innocent if false_alarm(cases[i], fired[i]))
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / len(judg) if judg else 1.0
     print(f"sets: {', '.join(args.sets)}")
@@ -104,21 +125,33 @@ def main():
     print(f"false alarms: {fp} of {len(innocent)} innocent sentences")
     print()
     print(f"{'kind':<24} {'n':>4} {'recall':>7} {'same kind':>10}")
-    kinds = sorted({cases[i][0] for i in judg})
+    kinds = sorted({cases[i][0][1] for i in judg})
     for kind in kinds:
-        ids = [i for i in judg if cases[i][0] == kind]
+        ids = [i for i in judg if cases[i][0][1] == kind]
         hit = sum(1 for i in ids if fired[i])
         same = sum(1 for i in ids if kind in fired[i])
         print(f"{kind:<24} {len(ids):>4} {hit / len(ids):>7.2f} {same / len(ids):>10.2f}")
+    if args.by_rule:
+        # A rule's finding on a judgmental sentence of another kind still
+        # flags a judgmental sentence; on an innocent one it is a false
+        # alarm, unless the sentence is `-OTHER` (nothing said about this rule).
+        print()
+        print(f"{'rule':<24} {'flagged':>8} {'innocent':>9} {'precision':>10}")
+        rules = sorted({r for f in fired.values() for r in f})
+        for rule in rules:
+            right = sum(1 for i in judg if rule in fired[i])
+            wrong = sum(1 for i in innocent if rule in false_alarm(cases[i], fired[i]))
+            print(f"{rule:<24} {right + wrong:>8} {wrong:>9} {right / (right + wrong):>10.3f}")
     if args.misses:
         print("\nmissed:")
         for i in judg:
             if not fired[i]:
-                print(f"  {cases[i][2]} [{cases[i][0]}] {cases[i][1]}")
+                print(f"  {cases[i][2]} [{cases[i][0][1]}] {cases[i][1]}")
         print("\nfalse alarms:")
         for i in innocent:
-            if fired[i]:
-                print(f"  {cases[i][2]} ({', '.join(sorted(fired[i]))}) {cases[i][1]}")
+            wrong = false_alarm(cases[i], fired[i])
+            if wrong:
+                print(f"  {cases[i][2]} ({', '.join(sorted(wrong))}) {cases[i][1]}")
 
 
 if __name__ == "__main__":

@@ -20,7 +20,10 @@
 //! `recall5-a.tsv` holds invented sentences for issue 20's fifth round of
 //! six rules (new constructions, and hard innocent sentences with the same
 //! words), and `tuned-e-a.tsv` the sentences of sets a, c, d and e that
-//! round fixed for those rules.
+//! round fixed for those rules. `sense6.tsv` holds issue 20's sixth round:
+//! labels of things ("an aggressive cancer", "Fire door non-compliant") and
+//! reported words ("He told me his boss is lazy"), which engine checks keep
+//! quiet for every rule, beside the same words said of a person by the writer.
 
 use std::path::Path;
 

@@ -21,9 +21,17 @@
 //! - training material, by its opener: "Training slide 4:", "Module 3
 //!   handout:", "Reflective log:".
 //!
+//! - someone else's words or view, reported: "She said her mum is always
+//!   on at her", "He told me his boss is lazy", "Mum says Dad is selfish",
+//!   "He described his father as stubborn" (the judgment is the speaker's,
+//!   and a note records it as information). The writer's voice after the
+//!   report ends it: "…, which I doubt", "…, allegedly", "but", "clearly",
+//!   "as usual", scare quotes.
+//!
 //! A judgement the writer makes stays one, whoever the subject: "We all
 //! know he is lazy", "I would label him as manipulative", "We try not to
-//! judge, but her choices are selfish" (the "but" ends the reflection).
+//! judge, but her choices are selfish" (the "but" ends the reflection),
+//! "We told her she is being selfish".
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -66,6 +74,29 @@ pub(super) fn is_about_judging(text: &str, block: &Range<usize>, at: &Range<usiz
         || ends_near(&cues.near, before)
         || cues.mention_after.is_match(&text[at.end..run_end])
         || cues.reflection.is_match(&text[run_start..run_end])
+        || is_reported(cues, &text[run_start..at.end], at.start - run_start)
+}
+
+/// Whether the candidate at `at` in `run` (its clause run, up to the
+/// candidate's end) is inside a report of someone else's words or view: "She said her
+/// mum is always on at her", "He told me his boss is lazy", "She feels
+/// she is a failure", "Mum says Dad is selfish". The writer's own aside
+/// ends the report: "…, which I doubt", "…, allegedly", "(likely story)".
+fn is_reported(cues: &Cues, run: &str, at: usize) -> bool {
+    let Some(report) = cues
+        .report
+        .find_iter(&run[..at])
+        .filter(|m| {
+            let who = m.as_str().split_whitespace().next().unwrap_or("");
+            !NOT_A_SPEAKER.iter().any(|w| w.eq_ignore_ascii_case(who))
+        })
+        .last()
+    else {
+        return false;
+    };
+    // From the report to the candidate's end: the candidate may be the
+    // aside itself ("which I doubt").
+    !cues.aside.is_match(&run[report.end()..])
 }
 
 /// Whether the last match of `cue` in `before` ends a few words before the
@@ -111,6 +142,12 @@ struct Cues {
     mention_after: Regex,
     /// The writer catching their own judgement, anywhere in the run.
     reflection: Regex,
+    /// Someone else's words or view, up to where they start: "she said
+    /// her mum", "he told me his boss", "Mum says Dad", "he described his
+    /// father as".
+    report: Regex,
+    /// The writer's voice after a report: "which I", "allegedly", "(".
+    aside: Regex,
 }
 
 fn cues() -> &'static Cues {
@@ -167,6 +204,7 @@ fn cues() -> &'static Cues {
             r"\b(?:unlearn|in\s+hindsight|looking\s+back)\b[^.]*\b(?:I|we)\s+(?:had\s+|'d\s+)?(?:written|recorded|called|labelled|labeled|filed|described|thought\s+of|seen)\b",
         ]
         .join("|");
+        let report = report();
         let build = |p: &str| Regex::new(&format!("(?i:{p})")).expect("the cues parse");
         Cues {
             list: build(
@@ -182,9 +220,50 @@ fn cues() -> &'static Cues {
                 r#"^\s*["”'’]?\s*(?:is|are|was|were)\s+(?:just\s+|only\s+|really\s+)?(?:a|an)?\s*(?:label|labels|word|words|term|verdict|judgement|judgment|conclusion|loaded|shorthand)\b"#,
             ),
             reflection: build(&reflection),
+            report: build(&report),
+            aside: build(ASIDE),
         }
     })
 }
+
+/// Who does not report a view of their own: the writer ("We told her she
+/// is selfish"), a record or a service ("Referral says he is resistant":
+/// a record's label is quoted with a suppression and its reason).
+const NOT_A_SPEAKER: &[&str] = &[
+    "we", "you", "i", "the", "referral", "report", "letter", "school", "police", "court", "staff",
+    "records", "notes", "file", "it", "this", "that", "team", "nursery", "college", "council",
+];
+
+/// A report of someone else's words or view: a third person, a verb of
+/// saying or feeling, and the start of what they said (its subject), or
+/// "described … as", "called him".
+fn report() -> String {
+    // Not "I" or "we": the writer's own words are the writer's judgement.
+    // Nor a document or a service ("The referral calls him resistant"; see
+    // `NOT_A_SPEAKER`).
+    let who = r"(?:she|he|they|(?:mr|mrs|ms|miss)\.?\s+\w+|(?:her|his|their)\s+(?:\w+\s+)?\w+|mum|dad|(?:the\s+)?client|pt|(?-i:[A-Z][a-z]+))";
+    let says = r"(?:said|says|say|saying|told\s+(?:me|us|staff|the\s+\w+|her|him|them)|tells\s+(?:me|us|staff)|feels|felt|thinks|thought|believes|believed|explained|explains|reported|reports|complained|complains|worries|worried|mentioned|shared|stated|disclosed|wrote|texted|messaged|emailed)";
+    // What they said starts with its subject: "said her mum", not "said
+    // nothing" or "told me to leave".
+    let subject = r"(?:she|he|they|it|there|i|i'm|i'd|i've|we|you|everyone|nobody|no\s+one|people|(?:her|his|their|my|our|your|the)\s+\w+|mum|dad|(?-i:[A-Z][a-z]+))\b";
+    [
+        format!(r"\b{who}\s+(?:(?:also|then|just|later|has|had|have|again|often|always|still)\s+)?{says}(?:\s+(?:that|how))?\s+{subject}"),
+        // A relative's or the client's description, not a colleague's: "Mum
+        // describes him as", not "Supervisee described her coachee as".
+        r"\b(?:she|he|they|mum|dad|client|pt|(?:her|his|their)\s+\w+)\s+(?:described|describes|describing|sees|saw)\s+(?:\w+\s+){1,3}?as\b".to_string(),
+        format!(r"\b{who}\s+(?:called|calls|calling)\s+(?:him|her|them|me)\b"),
+        // A reason the person gives: "She turned down the board seat for
+        // now, saying the timing is wrong for her family".
+        format!(r"(?:,\s*|\b(?:and|then)\s+)(?:saying|explaining|adding|telling\s+(?:me|us|staff))(?:\s+(?:that|how))?\s+{subject}"),
+    ]
+    .join("|")
+}
+
+/// The writer's voice after someone else's words: an aside ("which I
+/// doubt", ", allegedly", ", if she is to be believed", a bracket), a turn
+/// ("but", "though"), a verdict word ("clearly", "as usual"), the writer
+/// ("I") or scare quotes.
+const ASIDE: &str = r#"[(\[—–"“”]|\s-\s|,\s*(?:and\s+I|if|allegedly|apparently|supposedly|yet\s+again|frankly|honestly)\b|\b(?:which|but|though|although|however|yet|clearly|obviously|as\s+usual|as\s+ever|typical(?:ly)?|of\s+course|I|we)\b"#;
 
 #[cfg(test)]
 mod tests {
@@ -267,6 +346,41 @@ mod tests {
             ("I noticed I was tired; he was lazy all session.", "lazy"),
             ("In supervision, we agreed Mum is chaotic.", "chaotic"),
             ("She is quick to blame others for being so lazy.", "lazy"),
+        ] {
+            assert!(!about(sentence, word), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn reported_words_are_the_speakers() {
+        for (sentence, word) in [
+            ("She said her mum is always on at her.", "always"),
+            ("He told me his boss is lazy.", "lazy"),
+            ("Mum says Dad is selfish with money.", "selfish"),
+            ("He described his father as stubborn.", "stubborn"),
+            ("He said his mum called him scruffy.", "scruffy"),
+            ("She feels her mother was selfish.", "selfish"),
+        ] {
+            assert!(about(sentence, word), "{sentence}");
+        }
+        for (sentence, word) in [
+            ("He told me he was at work, which I doubt.", "which I doubt"),
+            ("He said the money was stolen, allegedly.", "allegedly"),
+            ("We told her she is being selfish.", "selfish"),
+            (
+                "I said to the team that he is manipulative.",
+                "manipulative",
+            ),
+            (
+                "Mum says she is fine, but she is clearly in denial.",
+                "in denial",
+            ),
+            ("She said sorry and was rude to staff.", "rude"),
+            ("Supervisee described her coachee as lazy.", "lazy"),
+            (
+                "He tells me he is fine, though I doubt it.",
+                "though I doubt",
+            ),
         ] {
             assert!(!about(sentence, word), "{sentence}");
         }

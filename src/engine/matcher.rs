@@ -318,7 +318,9 @@ impl Engine<'_> {
                 return None;
             }
         }
-        if super::about::is_about_judging(text, &block, &at) {
+        if super::about::is_about_judging(text, &block, &at)
+            || super::sense::is_about_a_thing(text, &block, &at)
+        {
             return None;
         }
         let matched = &text[at.clone()];

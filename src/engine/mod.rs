@@ -22,6 +22,7 @@ mod lazy;
 mod leftmost;
 mod matcher;
 mod overlap;
+mod sense;
 mod suppress;
 
 pub use compile::{BuildError, Engine, Options};
