@@ -20,7 +20,10 @@
 //! `recall5-a.tsv` holds invented sentences for issue 20's fifth round of
 //! six rules (new constructions, and hard innocent sentences with the same
 //! words), and `tuned-e-a.tsv` the sentences of sets a, c, d and e that
-//! round fixed for those rules.
+//! round fixed for those rules. `recall6-b.tsv` holds invented sentences
+//! for issue 20's sixth round of blame-question, assumed-intent,
+//! credibility-doubt and compliance-framing: one or more per construction,
+//! written wide, and hard innocent sentences in the same words.
 
 use std::path::Path;
 
