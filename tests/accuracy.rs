@@ -24,6 +24,10 @@
 //! labels of things ("an aggressive cancer", "Fire door non-compliant") and
 //! reported words ("He told me his boss is lazy"), which engine checks keep
 //! quiet for every rule, beside the same words said of a person by the writer.
+//! `recall6-b.tsv` holds invented sentences
+//! for issue 20's sixth round of blame-question, assumed-intent,
+//! credibility-doubt and compliance-framing: one or more per construction,
+//! written wide, and hard innocent sentences in the same words.
 
 use std::path::Path;
 
