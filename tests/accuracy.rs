@@ -21,6 +21,11 @@
 //! six rules (new constructions, and hard innocent sentences with the same
 //! words), and `tuned-e-a.tsv` the sentences of sets a, c, d and e that
 //! round fixed for those rules.
+//! `recall6-a.tsv` holds invented sentences for issue 20's sixth round of
+//! the same six rules, written by construction in other writers' voices,
+//! with hard innocent sentences (other senses, reported views, the client's
+//! own words); `tuned-f-a.tsv` the sentences of sets a, c, d, e and f that
+//! round gets right for those rules, and set f's innocent sentences.
 
 use std::path::Path;
 
