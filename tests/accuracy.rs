@@ -28,6 +28,11 @@
 //! for issue 20's sixth round of blame-question, assumed-intent,
 //! credibility-doubt and compliance-framing: one or more per construction,
 //! written wide, and hard innocent sentences in the same words.
+//! `recall6-a.tsv` holds invented sentences for issue 20's sixth round of
+//! the same six rules, written by construction in other writers' voices,
+//! with hard innocent sentences (other senses, reported views, the client's
+//! own words); `tuned-f-a.tsv` the sentences of sets a, c, d, e and f that
+//! round gets right for those rules, and set f's innocent sentences.
 
 use std::path::Path;
 
