@@ -882,7 +882,7 @@ pub fn complement(label: &str, tail: &str) -> Option<String> {
     if !COMPLEMENT_VERBS.contains(&verb) {
         return None;
     }
-    let ing = super::inflect::ing(verb);
+    let ing = super::inflect::present_participle(verb);
     Some(format!(" when it came to {ing}{}", &rest[verb.len()..]))
 }
 

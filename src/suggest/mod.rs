@@ -666,6 +666,98 @@ fn couple(before: &str) -> bool {
     })
 }
 
+/// Words that carry no fact of their own: what a rewording may drop with
+/// the judgment ("was very resistant" → "… (what she did or said)"; "insight
+/// into" → "about"). The rewording tests (`tests/rules.rs`) and the check
+/// that a rewording keeps every fact (`clause.rs`) share it.
+pub const NO_FACT: &[&str] = &[
+    "into",
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "so",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "as",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "it",
+    "its",
+    "this",
+    "that",
+    "very",
+    "really",
+    "quite",
+    "just",
+    "too",
+    "such",
+    "v",
+    "s",
+    "re",
+    "ll",
+    "rather",
+    "utterly",
+    "totally",
+    "completely",
+    "extremely",
+    "incredibly",
+    "pretty",
+    "fairly",
+    "bloody",
+    "overly",
+    "bit",
+    "real",
+    "why",
+    "earth",
+    "how",
+    "what",
+    "honestly",
+    "seriously",
+    "frankly",
+    "literally",
+    "only",
+    "purely",
+    "simply",
+];
+
+/// Verbs of mind: what someone thinks, sees or wants is not a fact a
+/// rewording may state ("Why can't she see that …" is not "She has seen …").
+pub(crate) const MIND_VERBS: &[&str] = &[
+    "think",
+    "see",
+    "get",
+    "understand",
+    "realise",
+    "realize",
+    "care",
+    "like",
+    "be",
+    "feel",
+    "want",
+    "need",
+    "expect",
+];
+
 /// "Mr Price" when `at` is at "Price" after a title: where the title starts.
 fn with_title(text: &str, at: usize) -> usize {
     let before = &text[..at];
@@ -1519,21 +1611,7 @@ fn statement(sentence: &str) -> Option<String> {
             j = i + 2;
         }
         let verb = words.get(j)?.to_ascii_lowercase();
-        if matches!(
-            verb.as_str(),
-            "think"
-                | "see"
-                | "get"
-                | "understand"
-                | "realise"
-                | "realize"
-                | "care"
-                | "like"
-                | "be"
-                | "feel"
-                | "want"
-                | "need"
-        ) {
+        if MIND_VERBS.contains(&verb.as_str()) {
             return None;
         }
         let base = inflect::base(&verb)?;
