@@ -840,10 +840,30 @@ fn first_suggestion_keeps_the_sentence_facts() {
                 .filter(|_| plain_form)
                 .map(|i| words(&s[i..]))
                 .unwrap_or_default();
+            // A margin question names the person in the case the question
+            // needs ("she" → "what did you see of her") and leaves out the
+            // verb that joins them to the label ("looked dishevelled").
+            let question = first.contains('?');
+            let first_words = words(first);
+            let same_person = |w: &str| {
+                let forms: &[&[&str]] = &[
+                    &["she", "her", "hers"],
+                    &["he", "him", "his", "he's"],
+                    &["they", "them", "their", "they're"],
+                ];
+                question
+                    && forms.iter().any(|f| {
+                        f.contains(&w) && f.iter().any(|x| first_words.iter().any(|y| y == x))
+                    })
+            };
             let dropped: Vec<String> = dropped_words(text, f.span.start..f.span.end, first)
                 .into_iter()
                 .filter(|w| {
-                    !judgment.contains(w)
+                    let look =
+                        question && regard::suggest::compose::LOOK_VERBS.contains(&w.as_str());
+                    !same_person(w)
+                        && !look
+                        && !judgment.contains(w)
                         && !regard::suggest::label_lead_word(w)
                         && !after_but.contains(w)
                         && !simile.contains(w)
