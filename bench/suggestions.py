@@ -153,6 +153,11 @@ def main():
     )
     ap.add_argument("--show-dropped", action="store_true", help="print findings whose first suggestion drops a content word")
     ap.add_argument("--show-wrong", action="store_true", help="print wrong-gender suggestions")
+    ap.add_argument(
+        "--by-rule",
+        action="store_true",
+        help="a row per rule: findings, first rewords, facts kept, wrong gender, and its most common suggestion text as a share of all findings",
+    )
     ap.add_argument("sets", nargs="+")
     args = ap.parse_args()
 
@@ -170,7 +175,10 @@ def main():
     texts = collections.Counter()
     firsts = collections.Counter()
     pairs = []
+    per_rule = collections.defaultdict(lambda: {"n": 0, "rewords": 0, "kept": 0, "wrong": 0, "texts": collections.Counter()})
     for f in findings:
+        r = per_rule[f["rule"]]
+        r["n"] += 1
         sentence = rows[f["index"]][1]
         suggestions = f.get("suggestions") or []
         first = suggestions[0] if suggestions else ""
@@ -180,6 +188,7 @@ def main():
         own = {w for w in words(sentence) if w not in STOP and w not in matched}
         if own & set(words(first)):
             rewords += 1
+            r["rewords"] += 1
         facts = fact_words(sentence, f["start"]["offset"], f["end"]["offset"])
         kept_stems = {stem(w) for w in re.findall(r"[A-Za-z0-9][A-Za-z0-9'-]*", first)}
         kept = [w for w in facts if stem(w) in kept_stems]
@@ -187,6 +196,7 @@ def main():
         fact_kept += len(kept)
         if len(kept) == len(facts):
             all_kept += 1
+            r["kept"] += 1
         elif args.show_dropped:
             lost = [w for w in facts if stem(w) not in kept_stems]
             print(f"dropped {lost}: {sentence!r} -> {first!r}")
@@ -204,12 +214,14 @@ def main():
             has_m = bool(own_words & (MALE | MALE_ROLES))
             if gender == "f" and brings_m or gender == "m" and brings_f:
                 wrong += 1
+                r["wrong"] += 1
                 if args.show_wrong:
                     print(f"wrong gender: {sentence!r} -> {s!r}")
             elif brings_f and not has_f or brings_m and not has_m:
                 guessed += 1
         for s in set(suggestions):
             texts[s] += 1
+            r["texts"][s] += 1
         firsts[first] += 1
 
     n = len(findings)
@@ -222,6 +234,13 @@ def main():
     print(f"gender not in note   {guessed}")
     print(f"distinct texts       {len(texts)} (first suggestions: {len(firsts)})")
     print(f"most common text     {top / n:.1%} of findings: {top_text!r}")
+    if args.by_rule:
+        print(f"\n{'rule':24} {'findings':>8} {'rewords':>8} {'facts kept':>10} {'wrong gender':>12} {'top text':>8}")
+        for rule, r in sorted(per_rule.items()):
+            top_rule = r["texts"].most_common(1)[0][1] if r["texts"] else 0
+            print(
+                f"{rule:24} {r['n']:>8} {r['rewords'] / r['n']:>8.0%} {r['kept'] / r['n']:>10.0%} {r['wrong']:>12} {top_rule / n:>8.1%}"
+            )
     if args.pairs:
         with open(args.pairs, "w", encoding="utf-8") as out:
             extra = "\tquestion" if args.with_question else ""

@@ -693,77 +693,7 @@ fn one_finding_per_phrase() {
     );
 }
 
-/// Words that carry no fact of their own: a rewording may drop them with
-/// the label ("was very resistant" → "… (what she did or said)").
-const NO_FACT: &[&str] = &[
-    // "insight into" → "… about": a preposition, not a fact.
-    "into",
-    "a",
-    "an",
-    "the",
-    "and",
-    "or",
-    "but",
-    "so",
-    "of",
-    "to",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "by",
-    "as",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "has",
-    "have",
-    "had",
-    "do",
-    "does",
-    "did",
-    "it",
-    "its",
-    "this",
-    "that",
-    "very",
-    "really",
-    "quite",
-    "just",
-    "too",
-    "such",
-    "v",
-    "s",
-    "re",
-    "ll",
-    "rather",
-    "utterly",
-    "totally",
-    "completely",
-    "extremely",
-    "incredibly",
-    "pretty",
-    "fairly",
-    "bloody",
-    "overly",
-    "bit",
-    "real",
-    "why",
-    "on",
-    "earth",
-    "how",
-    "what",
-    // Interjections that carry the writer's tone, not a fact.
-    "honestly",
-    "seriously",
-    "frankly",
-    "literally",
-];
+use regard::suggest::NO_FACT;
 
 /// "follows", "followed" and "following" are one word here; so are
 /// "lies" and "lied".
@@ -910,10 +840,30 @@ fn first_suggestion_keeps_the_sentence_facts() {
                 .filter(|_| plain_form)
                 .map(|i| words(&s[i..]))
                 .unwrap_or_default();
+            // A margin question names the person in the case the question
+            // needs ("she" → "what did you see of her") and leaves out the
+            // verb that joins them to the label ("looked dishevelled").
+            let question = first.contains('?');
+            let first_words = words(first);
+            let same_person = |w: &str| {
+                let forms: &[&[&str]] = &[
+                    &["she", "her", "hers"],
+                    &["he", "him", "his", "he's"],
+                    &["they", "them", "their", "they're"],
+                ];
+                question
+                    && forms.iter().any(|f| {
+                        f.contains(&w) && f.iter().any(|x| first_words.iter().any(|y| y == x))
+                    })
+            };
             let dropped: Vec<String> = dropped_words(text, f.span.start..f.span.end, first)
                 .into_iter()
                 .filter(|w| {
-                    !judgment.contains(w)
+                    let look =
+                        question && regard::suggest::compose::LOOK_VERBS.contains(&w.as_str());
+                    !same_person(w)
+                        && !look
+                        && !judgment.contains(w)
                         && !regard::suggest::label_lead_word(w)
                         && !after_but.contains(w)
                         && !simile.contains(w)

@@ -57,6 +57,9 @@ pub const CONTEXT_HOLES: &[&str] = &[
     "said_before",
     "occasion",
     "flagged",
+    "judged",
+    "judged_where",
+    "judged_who",
 ];
 
 /// The separator of alternatives.
@@ -215,6 +218,18 @@ impl Template {
 
     /// Renders the first alternative whose holes all have a value.
     pub fn render_with(&self, values: &dyn Values) -> Option<String> {
+        self.render_where(values, Some)
+    }
+
+    /// Renders the alternatives whose holes all have a value, in order,
+    /// and returns the first that `accept` turns into a result: a
+    /// rewording that a guard refuses (`suggest::compose::grammatical`)
+    /// gives way to the next alternative.
+    pub fn render_where(
+        &self,
+        values: &dyn Values,
+        mut accept: impl FnMut(String) -> Option<String>,
+    ) -> Option<String> {
         'alternatives: for parts in &self.alternatives {
             let mut out = String::new();
             for part in parts {
@@ -234,7 +249,9 @@ impl Template {
                     }
                 }
             }
-            return Some(out);
+            if let Some(accepted) = accept(out) {
+                return Some(accepted);
+            }
         }
         None
     }

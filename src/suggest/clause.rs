@@ -73,31 +73,6 @@ fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
 // ---------------------------------------------------------------------------
 // Word forms.
 
-/// "cancel" → "cancelling", "make" → "making", "stop" → "stopping".
-fn ing(base: &str) -> String {
-    let b = base.as_bytes();
-    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
-    if let Some(stem) = base.strip_suffix("ie") {
-        return format!("{stem}ying");
-    }
-    if base.ends_with('e') && !base.ends_with("ee") && !base.ends_with("ye") && base.len() > 2 {
-        return format!("{}ing", &base[..base.len() - 1]);
-    }
-    if base.ends_with("el") && b.len() >= 5 {
-        return format!("{base}ling");
-    }
-    if b.len() >= 3
-        && b.len() <= 4
-        && !vowel(b[b.len() - 1])
-        && !matches!(b[b.len() - 1], b'w' | b'x' | b'y')
-        && vowel(b[b.len() - 2])
-        && !vowel(b[b.len() - 3])
-    {
-        return format!("{base}{}ing", b[b.len() - 1] as char);
-    }
-    format!("{base}ing")
-}
-
 /// The base of an "-ing" word, with the "e" that "-ing" took: "waking" →
 /// "wake", "using" → "use" (a short stem of consonant, vowel, consonant).
 fn base_ing(word: &str) -> Option<String> {
@@ -106,13 +81,9 @@ fn base_ing(word: &str) -> Option<String> {
     let w = word.as_bytes();
     let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
     let doubled = w.len() >= 5 && w[w.len() - 4] == w[w.len() - 5];
-    let cvc = b.len() == 3 && !vowel(b[0]) && vowel(b[1]) && !vowel(b[2]);
-    let vc = b.len() == 2 && vowel(b[0]) && !vowel(b[1]);
-    if word.ends_with("ing")
-        && !doubled
-        && (cvc || vc)
-        && !matches!(b[b.len() - 1], b'w' | b'x' | b'y')
-    {
+    let cvc = b.len() == 3 && inflect::ends_cvc(&base);
+    let vc = b.len() == 2 && vowel(b[0]) && !vowel(b[1]) && !matches!(b[1], b'w' | b'x' | b'y');
+    if word.ends_with("ing") && !doubled && (cvc || vc) {
         return Some(format!("{base}e"));
     }
     Some(base)
@@ -257,7 +228,7 @@ impl Blame {
                 "{} {} still {}{rest}",
                 self.who,
                 if self.plural { "are" } else { "is" },
-                ing(&self.verb)
+                inflect::present_participle(&self.verb)
             ),
             Shape::Says => format!(
                 "{} {} {}{rest}",
@@ -319,7 +290,10 @@ impl Blame {
                 let about = rest.trim().strip_prefix("about ").unwrap_or(rest.trim());
                 format!("What would {} say about {about}?", as_subject(&them))
             }
-            Shape::Still => format!("What matters to {them} about {}{rest}?", ing(&self.verb)),
+            Shape::Still => format!(
+                "What matters to {them} about {}{rest}?",
+                inflect::present_participle(&self.verb)
+            ),
             Shape::Habit | Shape::Past => match &self.pronoun {
                 Some(p) => format!(
                     "What was going on for {them} when {p} {}{rest}?",
@@ -328,7 +302,7 @@ impl Blame {
                 None => format!(
                     "What would {} say about {}{rest}?",
                     inside(&self.who),
-                    ing(&self.verb)
+                    inflect::present_participle(&self.verb)
                 ),
             },
         };
@@ -536,24 +510,7 @@ fn verb_phrase(words: &[&str], mut shape: Shape) -> Option<(Shape, String, Strin
         return None;
     }
     // Verbs of mind: what someone thinks or sees is not a fact to state.
-    if matches!(
-        verb.as_str(),
-        "think"
-            | "see"
-            | "get"
-            | "understand"
-            | "realise"
-            | "realize"
-            | "care"
-            | "like"
-            | "be"
-            | "feel"
-            | "want"
-            | "need"
-            | "expect"
-            | "is"
-            | "are"
-    ) {
+    if super::MIND_VERBS.contains(&verb.as_str()) || matches!(verb.as_str(), "is" | "are") {
         return None;
     }
     let base = inflect::base(&verb)?;
@@ -624,7 +581,7 @@ fn blame(sentence: &str) -> Option<Blame> {
                     let base = inflect::base(v)?;
                     let instead = format!(
                         "instead of {}{}",
-                        ing(&b.verb),
+                        inflect::present_participle(&b.verb),
                         if first.is_empty() {
                             String::new()
                         } else {
@@ -1314,78 +1271,8 @@ fn keeps_outside(cx: &Context<'_>, rewording: &str) -> bool {
     let kept: Vec<String> = words(rewording).iter().map(|w| stem(w)).collect();
     words(&outside)
         .iter()
-        .all(|w| NO_FACT.contains(&w.as_str()) || kept.contains(&stem(w)))
+        .all(|w| super::NO_FACT.contains(&w.as_str()) || kept.contains(&stem(w)))
 }
-
-/// Words that carry no fact: what a rewording may drop with the judgment.
-const NO_FACT: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "and",
-    "or",
-    "but",
-    "so",
-    "of",
-    "to",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "by",
-    "as",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "has",
-    "have",
-    "had",
-    "do",
-    "does",
-    "did",
-    "it",
-    "its",
-    "this",
-    "that",
-    "very",
-    "really",
-    "quite",
-    "just",
-    "too",
-    "such",
-    "v",
-    "s",
-    "re",
-    "ll",
-    "rather",
-    "utterly",
-    "totally",
-    "completely",
-    "extremely",
-    "incredibly",
-    "pretty",
-    "fairly",
-    "bloody",
-    "overly",
-    "bit",
-    "real",
-    "why",
-    "earth",
-    "how",
-    "what",
-    "honestly",
-    "seriously",
-    "frankly",
-    "literally",
-    "only",
-    "purely",
-    "simply",
-];
 
 fn unmoralised_any(cx: &Context<'_>) -> Option<String> {
     static OPENER: OnceLock<Regex> = OnceLock::new();
@@ -1816,7 +1703,7 @@ fn absolute_plain(cx: &Context<'_>) -> Option<String> {
         return Some(tidy(&format!(
             "{} … (what you have seen so far of {}{rest}, and when).",
             &c["who"],
-            ing(&base)
+            inflect::present_participle(&base)
         )));
     }
     let never_not = re(
@@ -1926,10 +1813,10 @@ mod tests {
 
     #[test]
     fn word_forms() {
-        assert_eq!(ing("cancel"), "cancelling");
-        assert_eq!(ing("make"), "making");
-        assert_eq!(ing("stop"), "stopping");
-        assert_eq!(ing("lie"), "lying");
+        assert_eq!(inflect::present_participle("cancel"), "cancelling");
+        assert_eq!(inflect::present_participle("make"), "making");
+        assert_eq!(inflect::present_participle("stop"), "stopping");
+        assert_eq!(inflect::present_participle("lie"), "lying");
         assert_eq!(third("cry"), "cries");
         assert_eq!(third("push"), "pushes");
         assert_eq!(third("say"), "says");

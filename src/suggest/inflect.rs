@@ -202,9 +202,23 @@ fn undouble(stem: &str) -> String {
     stem.to_string()
 }
 
-/// The `-ing` form of a base: "put" → "putting", "take" → "taking",
-/// "benefit" → "benefiting".
-pub fn ing(base: &str) -> String {
+/// Whether `word` ends consonant, vowel, consonant (not w, x or y): the
+/// shape whose final consonant doubles before "-ing" ("stop" → "stopping")
+/// and whose "-ing" form lost an "e" otherwise ("waking" → "wake").
+pub fn ends_cvc(word: &str) -> bool {
+    let b = word.as_bytes();
+    let n = b.len();
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    n >= 3
+        && !vowel(b[n - 1])
+        && !matches!(b[n - 1], b'w' | b'x' | b'y')
+        && vowel(b[n - 2])
+        && !vowel(b[n - 3])
+}
+
+/// The present participle of a base: "put" → "putting", "take" →
+/// "taking", "benefit" → "benefiting", "cancel" → "cancelling".
+pub fn present_participle(base: &str) -> String {
     if let Some(&(ing, _)) = ING.iter().find(|(_, b)| *b == base) {
         return ing.to_string();
     }
@@ -214,17 +228,14 @@ pub fn ing(base: &str) -> String {
     if base.ends_with('e') && !base.ends_with("ee") && !base.ends_with("ye") && base.len() > 2 {
         return format!("{}ing", &base[..base.len() - 1]);
     }
-    let b = base.as_bytes();
-    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
-    let n = b.len();
+    // British doubling of a final l after e: "cancel" → "cancelling".
+    if base.ends_with("el") && base.len() >= 5 {
+        return format!("{base}ling");
+    }
     // One syllable ending consonant-vowel-consonant doubles: "put", "stop".
-    if (3..=4).contains(&n)
-        && !vowel(b[n - 1])
-        && !matches!(b[n - 1], b'w' | b'x' | b'y')
-        && vowel(b[n - 2])
-        && !vowel(b[n - 3])
-    {
-        return format!("{base}{}ing", b[n - 1] as char);
+    if (3..=4).contains(&base.len()) && ends_cvc(base) {
+        let last = base.as_bytes()[base.len() - 1] as char;
+        return format!("{base}{last}ing");
     }
     format!("{base}ing")
 }

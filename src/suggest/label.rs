@@ -58,6 +58,10 @@ const JUDGMENT_WORDS: &[&str] = &[
     "plausible",
     "arrogant",
     "smug",
+    "awkward",
+    "bedraggled",
+    "hungover",
+    "tone-deaf",
     "lazy",
     "useless",
     "pathetic",
@@ -590,6 +594,12 @@ const ADVERBIAL: &[&str] = &[
     "last",
 ];
 
+/// Whether `word` (lower case) opens an adverbial: where or when it
+/// happened, not another clause.
+pub fn opens_adverbial(word: &str) -> bool {
+    ADVERBIAL.contains(&word) || matches!(word, "towards" | "around" | "into")
+}
+
 /// The sentence with the judgmental phrase `span` (byte offsets into `s`)
 /// gone and the description the sentence gives of what happened stated
 /// plainly: "Mrs Hill was very difficult and obstructive at teatime,
@@ -702,6 +712,11 @@ pub fn seen(s: &str, span: Range<usize>, lead: &str) -> Option<String> {
                 | "but"
                 | "as"
                 | "like"
+                | "needs"
+                | "need"
+                | "should"
+                | "must"
+                | "ought"
                 | "looked"
                 | "looking"
                 | "looks"
@@ -882,7 +897,7 @@ pub fn complement(label: &str, tail: &str) -> Option<String> {
     if !COMPLEMENT_VERBS.contains(&verb) {
         return None;
     }
-    let ing = super::inflect::ing(verb);
+    let ing = super::inflect::present_participle(verb);
     Some(format!(" when it came to {ing}{}", &rest[verb.len()..]))
 }
 

@@ -34,6 +34,7 @@
 //! fix) is skipped for the next (`a || b`).
 
 pub mod clause;
+pub mod compose;
 pub mod inflect;
 pub mod label;
 pub mod person;
@@ -665,6 +666,99 @@ fn couple(before: &str) -> bool {
         people >= 2 || first.starts_with(['M', 'D']) && people >= 1
     })
 }
+
+/// Words that carry no fact of their own: what a rewording may drop with
+/// the judgment ("was very resistant" → "… (what she did or said)"; "insight
+/// into" → "about"). The rewording tests (`tests/rules.rs`) and the check
+/// that a rewording keeps every fact (`clause.rs`) share it.
+pub const NO_FACT: &[&str] = &[
+    "into",
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "so",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "as",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "it",
+    "its",
+    "this",
+    "that",
+    "very",
+    "really",
+    "quite",
+    "just",
+    "too",
+    "such",
+    "v",
+    "s",
+    "re",
+    "ll",
+    "rather",
+    "utterly",
+    "totally",
+    "completely",
+    "extremely",
+    "incredibly",
+    "pretty",
+    "fairly",
+    "bloody",
+    "overly",
+    "bit",
+    "real",
+    "why",
+    "earth",
+    "how",
+    "what",
+    "honestly",
+    "seriously",
+    "frankly",
+    "literally",
+    "highly",
+    "only",
+    "purely",
+    "simply",
+];
+
+/// Verbs of mind: what someone thinks, sees or wants is not a fact a
+/// rewording may state ("Why can't she see that …" is not "She has seen …").
+pub(crate) const MIND_VERBS: &[&str] = &[
+    "think",
+    "see",
+    "get",
+    "understand",
+    "realise",
+    "realize",
+    "care",
+    "like",
+    "be",
+    "feel",
+    "want",
+    "need",
+    "expect",
+];
 
 /// "Mr Price" when `at` is at "Price" after a title: where the title starts.
 fn with_title(text: &str, at: usize) -> usize {
@@ -1315,6 +1409,10 @@ fn absolute() -> &'static Regex {
 
 /// Words after an absolute that are not verbs but states: "always late".
 fn state_phrase(verb: &str) -> Option<&'static str> {
+    // "Never happy with any appointment": a state, "has not been happy".
+    if compose::ADJECTIVES_IN_Y.contains(&verb) {
+        return Some("been");
+    }
     Some(match verb {
         "late" => "arrived late",
         "on" | "in" | "at" | "off" | "so" | "such" | "a" | "an" | "the" | "very" | "quite"
@@ -1519,21 +1617,7 @@ fn statement(sentence: &str) -> Option<String> {
             j = i + 2;
         }
         let verb = words.get(j)?.to_ascii_lowercase();
-        if matches!(
-            verb.as_str(),
-            "think"
-                | "see"
-                | "get"
-                | "understand"
-                | "realise"
-                | "realize"
-                | "care"
-                | "like"
-                | "be"
-                | "feel"
-                | "want"
-                | "need"
-        ) {
+        if MIND_VERBS.contains(&verb.as_str()) {
             return None;
         }
         let base = inflect::base(&verb)?;
@@ -1589,6 +1673,10 @@ pub struct Fill<'a> {
     pub fix: Option<&'a str>,
     /// The sentence with the fix in place.
     pub reworded: Option<&'a str>,
+    /// Whether the margin question may be asked about a label in a
+    /// sentence that holds more than it (`compose::margin`): the second
+    /// pass, after every rewording was refused.
+    pub loose: bool,
 }
 
 impl Values for Fill<'_> {
@@ -1626,6 +1714,9 @@ impl Values for Fill<'_> {
             "said_before" => Cow::Owned(cx.said_before()?),
             "pronoun" => Cow::Owned(cx.pronoun()?),
             "statement" => Cow::Owned(cx.statement()?),
+            "judged" => Cow::Owned(compose::margin(cx, self.loose)?.judged),
+            "judged_where" => Cow::Owned(compose::margin(cx, self.loose)?.facts),
+            "judged_who" => Cow::Owned(compose::who(cx)),
             _ => return clause::hole(name, cx, self.matched, self.reworded).map(Cow::Owned),
         };
         Some(value)
@@ -1646,6 +1737,7 @@ pub fn finish(
         context: Some(context),
         fix: None,
         reworded: None,
+        loose: false,
     };
     let replacement = rule.fix.as_ref().and_then(|fix| {
         let by_phrase = fix.replace.get(&matched.to_ascii_lowercase()).cloned();
@@ -1695,14 +1787,73 @@ pub fn finish(
         ..plain
     };
     let mut message = rule.message.render_with(&fill).unwrap_or_default();
-    let mut suggestions: Vec<String> = rule
+    // The first suggestion is the sentence with every judgment in it
+    // resolved (`compose.rs`), or, where that cannot be made grammatical,
+    // the template's next alternative.
+    let mut suggestions: Vec<String> = Vec::new();
+    // Where resolving the sentence's other judgments resolves this
+    // finding's too ("funny that", "which I very much doubt"), that is its
+    // rewording: every finding of the sentence shows the same sentence.
+    let whole = Some(compose::resolve(context.sentence(), context))
+        .filter(|w| compose::resolves(w, matched) && compose::grammatical(w));
+    // A rule that offers a margin question asks of its rewordings that an
+    // ask stands where the label stood.
+    let label_asks = rule
         .suggest
-        .iter()
-        .filter_map(|t| t.render_with(&fill))
-        .map(|s| tidy_suggestion(&s))
-        .filter(|s| !s.is_empty())
-        .take(MAX_SUGGESTIONS)
-        .collect();
+        .first()
+        .is_some_and(|t| t.holes().any(|(h, _)| h == "judged"));
+    for (i, template) in rule.suggest.iter().enumerate() {
+        let rendered = if i == 0 {
+            let loose = Fill {
+                loose: true,
+                ..fill
+            };
+            whole
+                .clone()
+                .or_else(|| template.render_where(&fill, |s| first_suggestion(&s, context, label_asks)))
+                .or_else(|| {
+                    // The question is about the label alone; the rest of the
+                    // sentence stays as written, and the writer is told so.
+                    let asked = template
+                        .render_where(&loose, |s| first_suggestion(&s, context, label_asks))?;
+                    let rest = compose::margin(context, true)
+                        .map(|m| m.rest)
+                        .unwrap_or_default();
+                    Some(if rest.is_empty() || !asked.contains('?') {
+                        asked
+                    } else {
+                        format!("{asked} Keep \"{rest}\" as written.")
+                    })
+                })
+                .or_else(|| {
+                    // Nothing grammatical: the margin question about the
+                    // words, the rest of the sentence kept as written.
+                    let margin = compose::margin(context, true);
+                    let judged = margin
+                        .as_ref()
+                        .map(|m| m.judged.clone())
+                        .unwrap_or_else(|| context.flagged());
+                    let rest = margin.map(|m| m.rest).unwrap_or_default();
+                    (!judged.is_empty()).then(|| {
+                        let keep = if rest.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" Keep \"{rest}\" as written.")
+                        };
+                        format!("What did you see or hear that read as \"{judged}\"? Write that instead.{keep}")
+                    })
+                })
+        } else {
+            template
+                .render_with(&fill)
+                .map(|s| tidy_suggestion(&s))
+                .filter(|s| !s.is_empty())
+        };
+        suggestions.extend(rendered);
+        if suggestions.len() == MAX_SUGGESTIONS {
+            break;
+        }
+    }
     let risks = context.risks();
     if !risks.is_empty() {
         message.push_str(&format!(
@@ -1733,8 +1884,10 @@ pub fn finish(
             }
         }
     }
+    // A fix that leaves the sentence broken ("Says to be drinking") is no fix.
     let fix = replacement
         .filter(|_| file_matches && absorbed.is_none())
+        .filter(|_| reworded.as_deref().is_none_or(compose::grammatical))
         .map(|r| Edit {
             replacement: match_case(matched, &r),
             applicability: rule
@@ -1744,6 +1897,23 @@ pub fn finish(
                 .applicability,
         });
     (message, suggestions, fix)
+}
+
+/// A rendered first suggestion made tidy: a statement with every
+/// judgment of its sentence resolved (`compose::resolve`), refused
+/// (`None`) when it does not read as a sentence.
+fn first_suggestion(rendered: &str, cx: &Context<'_>, label_asks: bool) -> Option<String> {
+    let tidied = tidy_suggestion(rendered);
+    if tidied.is_empty() {
+        return None;
+    }
+    let question = tidied.contains('?');
+    let composed = if question {
+        tidied
+    } else {
+        tidy_suggestion(&compose::resolve(&tidied, cx))
+    };
+    (question || compose::grammatical_with(&composed, label_asks)).then_some(composed)
 }
 
 /// Whether a topic reads as a thing in a question: not a quantity or a

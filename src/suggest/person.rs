@@ -152,6 +152,8 @@ fn matcher() -> &'static Regex {
 
 /// Capitalised words that start sentences but name nobody.
 const NOT_NAMES: &[&str] = &[
+    // "Crocodile tears over nothing again": an idiom, not a person.
+    "Crocodile",
     "The",
     "A",
     "An",
@@ -422,6 +424,11 @@ pub fn person_at(text: &str, at: usize) -> Option<(Range<usize>, Person)> {
         (Kind::Name, g)
     } else {
         if NOT_NAMES.contains(&words) {
+            return None;
+        }
+        // "Developmentally stuck", "Emotionally immature": an adverb that
+        // opens the sentence, not a name ("Emily", "Kelly" are shorter).
+        if words.len() > 7 && (words.ends_with("ally") || words.ends_with("ely")) {
             return None;
         }
         (Kind::Name, Gender::Unknown)

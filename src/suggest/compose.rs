@@ -1,0 +1,720 @@
+//! One sentence, every judgment in it resolved; a margin question where
+//! the sentence holds nothing but the judgment; and a guard that keeps a
+//! broken sentence out of the help.
+//!
+//! A finding is built alone (`engine/matcher.rs` calls
+//! [`super::finish`] once per finding), so a rewording that changed only
+//! its own words would leave a second judgment of the same sentence in
+//! place: "Claims his phone got nicked, again, funny that." reworded by
+//! one finding as "Says his phone got nicked, again, funny that." and by
+//! the other as "Claims his phone got nicked, again.". [`resolve`] makes
+//! every rewording of a sentence the sentence with all the judgments this
+//! module knows resolved, whichever finding built it, so both read "Says
+//! his phone got nicked, again.": the writer's asides ("funny that",
+//! "simple as that", "you know the one", "predictably"), intensifiers
+//! ("literally everyone" → "everyone", "yet again" → "again"), idioms of
+//! verdict ("with a chip on his shoulder") and a doubted account ("claims"
+//! → "says"). None of them is a risk word, a time, a place or a person.
+//!
+//! [`grammatical`] refuses a rewording that would read broken ("Has not
+//! happied with …", "He' I last saw him: …", "Says to be drinking …",
+//! "Pt and bedraggled: …"); the template's next alternative (in the end
+//! the margin question) is used instead.
+//!
+//! [`margin`] is what a supervisor writes beside a sentence that is only a
+//! label or verdict ("She is extremely needy and high-maintenance."): a
+//! question about this sentence, with the person as the note names them,
+//! the label words quoted and the sentence's own facts ("with everyone on
+//! the ward"), never a sentence with a hole.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::person::Kind;
+use super::{inflect, label, Context};
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("a composition pattern compiles"))
+}
+
+/// The writer's asides: a verdict on the sentence, no fact. Removed with
+/// the comma before them.
+const ASIDES: &str = r"i'?m not sure i believe (?:her|him|them|it|that)|i'?m not convinced|which i (?:rather |very much |seriously )?doubt|i (?:rather |very much |seriously )?doubt (?:it|that)|yeah right|funny that|funny how that works|simple as that|you know the one|as usual|as per usual|as always|what a surprise|surprise,? surprise|go figure|of course|predictably|unsurprisingly|needless to say|no surprises there|shock horror|bless (?:her|him|them)";
+
+/// `text` with every judgment this module knows resolved outside the
+/// words a finding already changed: asides, intensifiers, idioms of
+/// verdict and a doubted account said plainly. `cx` gives the person's
+/// pronoun ("Claims to be drinking" → "Says he is drinking").
+pub fn resolve(text: &str, cx: &Context<'_>) -> String {
+    static CLAIMS_TO: OnceLock<Regex> = OnceLock::new();
+    static CLAIMS: OnceLock<Regex> = OnceLock::new();
+    let mut out = resolve_phrase(text);
+    // "Claims to be drinking" → "Says he is drinking": "says to" is not English.
+    let claims_to = re(
+        &CLAIMS_TO,
+        r"\b(?P<v>[Cc]laims|[Ss]ays|[Ii]nsists|[Aa]lleges|[Mm]aintains) to (?:be|have been) (?P<w>\w+ing)\b",
+    );
+    out = claims_to
+        .replace_all(&out, |c: &regex::Captures<'_>| {
+            let says = if c["v"].starts_with(char::is_uppercase) {
+                "Says"
+            } else {
+                "says"
+            };
+            let who = cx.pronoun().unwrap_or_else(|| "they".to_string());
+            let who = if who.contains(' ') || who.chars().next().is_some_and(char::is_uppercase) {
+                "they".to_string()
+            } else {
+                who
+            };
+            let be = match who.as_str() {
+                "she" | "he" => "is",
+                _ => "are",
+            };
+            format!("{says} {who} {be} {}", &c["w"])
+        })
+        .into_owned();
+    // "Claims his phone got nicked" → "Says …": a doubt said plainly, only
+    // where a clause follows (not "her claims were").
+    let claims = re(
+        &CLAIMS,
+        r"(?P<pre>^|[.;:]\s+|\b(?:[Ss]he|[Hh]e|[Tt]hey|[A-Z][a-z]+|[Cc]lient|[Pp]t|[Mm]um|[Dd]ad)\s+)(?P<v>[Cc]laims|[Ii]nsists|[Aa]lleges|[Rr]eckons)\s+(?P<next>that|she|he|they|his|her|their|it|the|to|I|[a-z]+ed)\b",
+    );
+    out = claims
+        .replace_all(&out, |c: &regex::Captures<'_>| {
+            let says = if c["v"].starts_with(char::is_uppercase) {
+                "Says"
+            } else {
+                "says"
+            };
+            format!("{}{says} {}", &c["pre"], &c["next"])
+        })
+        .into_owned();
+    super::tidy(&out)
+}
+
+/// `text` with the writer's asides, intensifiers of an absolute and idioms
+/// of verdict gone: what [`resolve`] does to any phrase, before it says a
+/// doubted account plainly.
+fn resolve_phrase(text: &str) -> String {
+    static ASIDE: OnceLock<Regex> = OnceLock::new();
+    static ASIDE_MID: OnceLock<Regex> = OnceLock::new();
+    static LITERALLY: OnceLock<Regex> = OnceLock::new();
+    static YET_AGAIN: OnceLock<Regex> = OnceLock::new();
+    static CHIP: OnceLock<Regex> = OnceLock::new();
+    let mut out = text.to_string();
+    // ", funny that." at the end; ", predictably, ignored" inside.
+    let aside = re(
+        &ASIDE,
+        &format!(r"(?i)(?:,|;|\s+-|\s+—)\s*(?:{ASIDES})\s*(?P<end>[.!?]?)\s*$"),
+    );
+    out = aside.replace(&out, "$end").into_owned();
+    let aside_mid = re(&ASIDE_MID, &format!(r"(?i),\s*(?:{ASIDES}),\s*"));
+    out = aside_mid.replace_all(&out, " ").into_owned();
+    let literally = re(
+        &LITERALLY,
+        r"(?i)\b(?:literally|absolutely|quite literally)\s+(?P<w>every|everything|everyone|everybody|all|nothing|no one|nobody|any|anything)\b",
+    );
+    out = literally.replace_all(&out, "$w").into_owned();
+    let yet_again = re(&YET_AGAIN, r"(?i)\byet again\b");
+    out = yet_again
+        .replace_all(&out, |c: &regex::Captures<'_>| {
+            if c[0].starts_with(char::is_uppercase) {
+                "Again".to_string()
+            } else {
+                "again".to_string()
+            }
+        })
+        .into_owned();
+    let chip = re(
+        &CHIP,
+        r"(?i),?\s*\b(?:with\s+)?(?:a\s+)?(?:real\s+|massive\s+|big\s+)?chip on (?:his|her|their) shoulder\b",
+    );
+    out = chip.replace_all(&out, "").into_owned();
+    out
+}
+
+/// Whether `resolved` (a sentence after [`resolve`]) has none of the
+/// words of `matched` that carry the judgment left: a finding whose words
+/// all went with the sentence's other judgments is resolved too.
+pub fn resolves(resolved: &str, matched: &str) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
+            .map(|w| w.trim_matches(['\'', '’']).to_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let left = words(resolved);
+    let judged: Vec<String> = words(matched)
+        .into_iter()
+        .filter(|w| {
+            !super::NO_FACT.contains(&w.as_str())
+                && !matches!(w.as_str(), "i" | "i'm" | "i’m" | "not")
+        })
+        .collect();
+    !judged.is_empty() && judged.iter().all(|w| !left.contains(w))
+}
+
+/// Words that may not end a sentence or stand before its punctuation.
+const DANGLING: &[&str] = &[
+    "and", "or", "but", "a", "an", "the", "to", "of", "with", "very", "their", "my", "our",
+];
+
+/// Whether `text` reads as a sentence: no word cut at its apostrophe
+/// ("He' I last saw him"), no verb form made from an adjective ("has not
+/// happied"), no "says to be", no article or "and" before punctuation, no
+/// colon after a list that lost its head ("Pt and bedraggled:"), no word
+/// doubled. A rewording that fails is not shown.
+pub fn grammatical(text: &str) -> bool {
+    grammatical_with(text, false)
+}
+
+/// [`grammatical`]; with `label_asks`, an ask must also stand where a
+/// label stood: before punctuation, an adverbial or a joining word, not
+/// before a bare noun ("Very awkward and … gentleman"). A rule that offers
+/// a margin question (`{judged}`) asks this of its rewordings.
+pub fn grammatical_with(text: &str, label_asks: bool) -> bool {
+    static CUT: OnceLock<Regex> = OnceLock::new();
+    static ADJ_VERB: OnceLock<Regex> = OnceLock::new();
+    static SAYS_TO: OnceLock<Regex> = OnceLock::new();
+    static DANGLE: OnceLock<Regex> = OnceLock::new();
+    static HEADLESS: OnceLock<Regex> = OnceLock::new();
+    // "He'" before a space: a contraction lost its ending.
+    if re(&CUT, r"\b[A-Za-z]*[^sS\s]['’](?:\s|$)").is_match(text) {
+        return false;
+    }
+    // "has not happied": "-ied" from an adjective in "-y".
+    if let Some(c) = re(&ADJ_VERB, r"(?i)\b(?:has|have|had|did) not (\w+)ied\b").captures(text) {
+        let stem = format!("{}y", c[1].to_ascii_lowercase());
+        if ADJECTIVES_IN_Y.contains(&stem.as_str()) {
+            return false;
+        }
+    }
+    if re(&SAYS_TO, r"(?i)\bsays? to (?:be|have)\b").is_match(text) {
+        return false;
+    }
+    let dangling = re(
+        &DANGLE,
+        &format!(r"(?i)\b(?:{})\s*(?:[.,;:!?)]|$)", DANGLING.join("|")),
+    );
+    // "… (what she did or said)" ends in an ask, not a dangling word.
+    let outside_asks = strip_asks(text);
+    if dangling.is_match(&outside_asks) {
+        return false;
+    }
+    if !asks_fit(text, label_asks) {
+        return false;
+    }
+    // "Pt and bedraggled: …": a colon after a list whose first item went.
+    if let Some(c) = re(&HEADLESS, r"^(?:\S+\s+){0,2}(?:and|or)\s+([\w-]+):").captures(text) {
+        let word = &c[1];
+        let person = super::person::person_at(word, 0).is_some();
+        if word.starts_with(char::is_lowercase) && !person || label::judgment_word(word) {
+            return false;
+        }
+    }
+    let words: Vec<String> = outside_asks
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .collect();
+    !words
+        .windows(2)
+        .any(|w| !w[0].is_empty() && w[0] == w[1] && w[0] != "that" && w[0] != "had")
+}
+
+/// Whether every "… (ask)" of `text` stands where a phrase can: not after
+/// an article, "and" or a word that needs its noun ("a little …", "every
+/// bit the …", "Very awkward and … gentleman"), and not before a bare
+/// noun or object ("… gentleman", "… his wife", "… it.").
+fn asks_fit(text: &str, label_asks: bool) -> bool {
+    static ASK: OnceLock<Regex> = OnceLock::new();
+    let ask = re(&ASK, r"…\s*\([^)]*\)");
+    for m in ask.find_iter(text) {
+        let before = text[..m.start()].trim_end();
+        let prev = before
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let bad_prev = matches!(
+            prev.as_str(),
+            "a" | "an"
+                | "the"
+                | "our"
+                | "my"
+                | "your"
+                | "his"
+                | "her"
+                | "their"
+                | "and"
+                | "or"
+                | "little"
+                | "usual"
+                | "another"
+                | "classic"
+                | "typical"
+                | "into"
+                | "at"
+                | "of"
+        ) || prev.len() > 4 && prev.ends_with("ly");
+        if bad_prev {
+            return false;
+        }
+        let after = text[m.end()..].trim_start();
+        let next = after
+            .split(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let next_word = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let fits = after.is_empty()
+            || after.starts_with(|c: char| !c.is_alphanumeric())
+            || label::opens_adverbial(next_word)
+            || COMPLEMENTS.contains(&next_word)
+            || matches!(
+                next_word,
+                "and"
+                    | "but"
+                    | "so"
+                    | "because"
+                    | "as"
+                    | "until"
+                    | "unless"
+                    | "if"
+                    | "despite"
+                    | "without"
+                    | "out"
+                    | "though"
+                    | "although"
+                    | "than"
+                    | "yet"
+            );
+        // "… it." / "… me too.": a lone object after the ask.
+        let lone = after
+            .trim_end_matches(['.', '!', '?'])
+            .split_whitespace()
+            .all(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "it" | "her" | "him" | "them" | "me" | "us" | "too" | "a" | "the"
+                )
+            });
+        if !after.trim_end_matches(['.', '!', '?']).trim().is_empty() && lone {
+            return false;
+        }
+        // "… (ask), everything is trauma to her.": a sentence that opens
+        // with the hole is half a sentence.
+        if label_asks
+            && (!fits
+                || before
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .is_empty())
+        {
+            return false;
+        }
+    }
+    true
+}
+
+/// `text` without its parenthesised asks.
+fn strip_asks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Adjectives in "-y" that follow "never" or "not" without a verb: "never
+/// happy" is "has not been happy", not "has not happied".
+pub const ADJECTIVES_IN_Y: &[&str] = &[
+    "happy", "ready", "busy", "angry", "sorry", "lazy", "needy", "moody", "tidy", "lucky",
+    "hungry", "healthy", "steady", "early", "friendly", "chatty", "grumpy", "nasty", "pushy",
+    "stroppy", "mouthy", "lippy", "easy", "worthy", "weary", "wary", "shy",
+];
+
+/// What a margin question about a label-only sentence needs: the label
+/// words to quote and the sentence's own facts that go with them.
+pub struct Margin {
+    /// The label words as written, without the person, copula or
+    /// intensifiers that went with them: "needy and high-maintenance".
+    pub judged: String,
+    /// The sentence's facts after the label, read as where or when it
+    /// happened, with a space before them: " with everyone on the ward";
+    /// empty when there are none.
+    pub facts: String,
+    /// What the question leaves out of the sentence (`loose` only): the
+    /// words before the label that are not the person, and a clause after
+    /// it. They stay in the note: "keep … as written".
+    pub rest: String,
+}
+
+/// The margin question's parts for the finding `cx`, or `None` when the
+/// sentence holds more than the person, the label and where it happened
+/// (a fact before the label, a clause after it): then the rewording keeps
+/// that sentence and this is not the form.
+///
+/// `loose` is for a sentence whose rewording was refused
+/// ([`grammatical`]): the question is then about the label words alone,
+/// and the rest of the sentence stays in the note as written.
+pub fn margin(cx: &Context<'_>, loose: bool) -> Option<Margin> {
+    static LIST_TAIL: OnceLock<Regex> = OnceLock::new();
+    let (lead, _) = cx.lead_and_copula();
+    if !loose && !person_only(lead, cx) {
+        return None;
+    }
+    let mut span = cx.span();
+    // "He's let himself go" flagged from "s": the contraction is the person's.
+    if cx.text[..span.start].ends_with(['\'', '’']) {
+        let skip = cx.text[span.clone()].find(' ').map_or(0, |i| i + 1);
+        span.start += skip;
+    }
+    let mut judged = judged_words(&cx.text[span.clone()]);
+    let raw = resolve_phrase(&cx.text[span.end.min(cx.sentence.end)..cx.sentence.end]);
+    let tail = raw.trim().trim_end_matches(['.', '!', '?']).trim();
+    let mut facts = String::new();
+    // "Arrogant and tone-deaf.", "a bully and a dinosaur", ", the class
+    // clown", "in the making": more of the label at the end goes into
+    // the quote.
+    let list_tail = re(
+        &LIST_TAIL,
+        r"^(?:,\s*|and\s+|or\s+)(?:(?:an?|the)\s+)?[\w-]+(?:\s+[\w-]+)?$|^in the making$|^[a-z][\w-]*$",
+    );
+    let first = tail
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let one_clause = !tail.contains([',', ';', ':']);
+    // "too simple to understand | his own medication", "angling for the |
+    // CEO job": the phrase needs its object, which is quoted with it.
+    let words: Vec<String> = cx.text[span.clone()]
+        .split_whitespace()
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    let open = words.last().is_some_and(|l| {
+        COMPLEMENTS.contains(&l.as_str())
+            || matches!(l.as_str(), "the" | "a" | "an" | "his" | "her" | "their")
+    }) || words.len() >= 2 && words[words.len() - 2] == "to";
+    let lead_rest = if person_only(lead, cx) {
+        String::new()
+    } else {
+        lead.trim()
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches(" and")
+            .trim_end_matches(" or")
+            .to_string()
+    };
+    let mut tail_rest = String::new();
+    if open && !tail.is_empty() {
+        let cut = tail.find([',', ';', ':']).unwrap_or(tail.len());
+        let object = tail[..cut].trim();
+        let after = tail[cut..].trim_start_matches([',', ';', ':', ' ']);
+        if !after.is_empty() {
+            if !loose {
+                return None;
+            }
+            tail_rest = after.to_string();
+        }
+        let mut out = cx.text[span.clone()].trim_end().to_string();
+        out.push(' ');
+        out.push_str(object);
+        judged = judged_words(&out);
+    } else if tail.is_empty() {
+    } else if list_tail.is_match(tail) && !tail.split_whitespace().any(is_fact_word) {
+        let sep = if tail.starts_with(',') { "" } else { " " };
+        judged = format!("{judged}{sep}{tail}");
+    } else if one_clause && COMPLEMENTS.contains(&first.as_str()) {
+        // "argumentative with everyone on the ward", "not psychologically
+        // minded enough for insight-oriented work": the label's complement
+        // is quoted with it, word for word.
+        judged = format!("{judged} {tail}");
+    } else if one_clause && label::opens_adverbial(&first) && plain_adverbial(tail) {
+        facts = format!(" {tail}");
+    } else if !loose {
+        return None;
+    } else {
+        tail_rest = tail
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .to_string();
+        for joint in ["and ", "or ", "but "] {
+            if let Some(t) = tail_rest.strip_prefix(joint) {
+                tail_rest = t.to_string();
+            }
+        }
+    }
+    if judged.is_empty() || judged.split_whitespace().count() > 14 {
+        return None;
+    }
+    let rest = [lead_rest, tail_rest]
+        .into_iter()
+        .filter(|p| holds_fact(p))
+        .collect::<Vec<_>>()
+        .join(" … ");
+    Some(Margin {
+        judged,
+        facts,
+        rest: if loose { rest } else { String::new() },
+    })
+}
+
+/// Prepositions that take a label's complement: "argumentative with
+/// everyone", "too simple to understand", "minded enough for …".
+const COMPLEMENTS: &[&str] = &[
+    "with", "for", "to", "about", "over", "towards", "toward", "around", "into", "of", "by",
+];
+
+/// Whether `tail` reads as where or when, with no verb of its own ("on the
+/// ward tonight", not "on the first floor got out to the car park").
+fn plain_adverbial(tail: &str) -> bool {
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    // "when the CIN plan was raised": a clause of time has its own verb.
+    let first = words
+        .first()
+        .map(|w| w.to_ascii_lowercase())
+        .unwrap_or_default();
+    if matches!(
+        first.as_str(),
+        "when" | "whenever" | "while" | "whilst" | "after" | "before" | "since"
+    ) {
+        return words.len() <= 9;
+    }
+    words.len() <= 7
+        && words.iter().skip(1).all(|w| {
+            let w = w.to_ascii_lowercase();
+            let verb = w.len() > 4 && w.ends_with("ed")
+                || matches!(
+                    w.as_str(),
+                    "is" | "was"
+                        | "are"
+                        | "were"
+                        | "has"
+                        | "had"
+                        | "gets"
+                        | "does"
+                        | "did"
+                        | "will"
+                        | "can"
+                        | "goes"
+                        | "makes"
+                );
+            !verb && !inflect::is_irregular_past(&w)
+        })
+}
+
+/// Whether `piece` holds a word of fact: not only the person's pronoun,
+/// a copula, an intensifier or an adverb of the writer's ("She clearly",
+/// "Her", "Client remains highly").
+fn holds_fact(piece: &str) -> bool {
+    piece.split_whitespace().any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase();
+        !w.is_empty()
+            && !super::NO_FACT.contains(&w.as_str())
+            && !LOOK_VERBS.contains(&w.as_str())
+            && !QUOTE_LEADS.contains(&w.as_str())
+            && !w.ends_with("ly")
+            && !matches!(
+                w.as_str(),
+                "she"
+                    | "he"
+                    | "they"
+                    | "her"
+                    | "his"
+                    | "him"
+                    | "their"
+                    | "them"
+                    | "remains"
+                    | "remained"
+                    | "client"
+                    | "pt"
+                    | "patient"
+            )
+    })
+}
+
+/// Whether `word` carries a fact a quote must not swallow: a number or a
+/// person.
+fn is_fact_word(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Whether the lead (the sentence before the label, less its copula and
+/// intensifiers) is only the person, an opener or nothing.
+fn person_only(lead: &str, cx: &Context<'_>) -> bool {
+    let lead = lead.trim().trim_end_matches(',');
+    if lead.is_empty() {
+        return true;
+    }
+    let subject = cx.subject();
+    let rest = lead
+        .strip_suffix(subject.as_str())
+        .or_else(|| {
+            let l = lead.to_ascii_lowercase();
+            l.ends_with(&subject.to_ascii_lowercase())
+                .then(|| &lead[..lead.len() - subject.len()])
+        })
+        .unwrap_or(lead);
+    // "Honestly, these are first-world problems", "It's just hormones":
+    // a pronoun or demonstrative stands for the person or their concern.
+    let pronoun = rest.split_whitespace().all(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase();
+        matches!(
+            w.as_str(),
+            "she" | "he" | "they" | "these" | "those" | "this" | "it" | "that"
+        ) || super::NO_FACT.contains(&w.as_str())
+            || LOOK_VERBS.contains(&w.as_str())
+    });
+    pronoun
+        || rest.split_whitespace().all(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase();
+            w.is_empty() || super::NO_FACT.contains(&w.as_str())
+        })
+}
+
+/// Words before a label that a quote of it leaves out: copulas, articles,
+/// intensifiers ("is extremely needy" → "needy"), not a frame ("one of
+/// our regulars", "typical", "too").
+const QUOTE_LEADS: &[&str] = &[
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "being",
+    "a",
+    "an",
+    "very",
+    "so",
+    "really",
+    "quite",
+    "extremely",
+    "incredibly",
+    "v",
+    "rather",
+    "utterly",
+    "totally",
+    "completely",
+    "pretty",
+    "fairly",
+    "bloody",
+    "just",
+    "'s",
+    "’s",
+    "'re",
+    "’re",
+];
+
+/// Verbs that join a person to how they looked or seemed: "Pt looks
+/// grubby" is the person and the label.
+pub const LOOK_VERBS: &[&str] = &[
+    "looks",
+    "looked",
+    "look",
+    "looking",
+    "presents",
+    "presented",
+    "appears",
+    "appeared",
+    "seems",
+    "seemed",
+    "sounds",
+    "sounded",
+];
+
+/// The label words of `phrase` to quote: without a copula, article or
+/// intensifier at the start, a joining word at either end, or the end
+/// punctuation; decapitalised.
+fn judged_words(phrase: &str) -> String {
+    let phrase = phrase.trim_start();
+    // "'s let himself go": the contraction belonged to the person.
+    let phrase = ["'s ", "’s ", "'re ", "’re "]
+        .iter()
+        .find_map(|c| phrase.strip_prefix(c))
+        .unwrap_or(phrase);
+    let mut words: Vec<&str> = phrase
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .split_whitespace()
+        .collect();
+    while let Some(first) = words.first() {
+        let w = first.to_ascii_lowercase();
+        if matches!(w.as_str(), "and" | "or" | "but") || QUOTE_LEADS.contains(&w.as_str()) {
+            words.remove(0);
+        } else {
+            break;
+        }
+    }
+    while let Some(last) = words.last() {
+        let l = last.to_ascii_lowercase();
+        if matches!(
+            l.as_str(),
+            "and" | "or" | "but" | "since" | "the" | "a" | "an"
+        ) {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    let joined = words.join(" ");
+    let joined = joined.trim_end_matches([',', ';', ':']);
+    inflect::decapitalise(joined)
+}
+
+/// How the margin question names the person: as the note does ("Pt",
+/// "Mum", "the client"), their pronoun, or "they" when the note names
+/// nobody.
+pub fn who(cx: &Context<'_>) -> String {
+    // "Mr and Mrs Lyle": two people are "they".
+    if cx.person.gender == super::person::Gender::Plural && cx.person.kind == Kind::Name {
+        return "they".to_string();
+    }
+    // "Typical Gen Z snowflake": a capitalised word of the label is not a name.
+    if cx.person.kind == Kind::Name && cx.text[cx.span()].contains(cx.person.name.as_str()) {
+        return "they".to_string();
+    }
+    cx.person.named()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn broken_sentences_are_refused() {
+        for broken in [
+            "Has not happied with any appointment we offer (say when, and how often).",
+            "He' I last saw him: put on a lot of weight and looks worn out.",
+            "Pt and bedraggled: needs to sort herself out.",
+            "Says to be drinking \"two cans a night\".",
+            "Client was informed that continued the.",
+        ] {
+            assert!(!grammatical(broken), "{broken}");
+        }
+        for fine in [
+            "Mum remembered the appointment after the school rang her.",
+            "Turned up sober today.",
+            "He has not used the urinal, though he has been shown how.",
+            "The parents' car was outside.",
+            "Pt … (what they did or said) on the ward tonight.",
+            "She had had enough.",
+        ] {
+            assert!(grammatical(fine), "{fine}");
+        }
+    }
+}
