@@ -257,7 +257,10 @@ pub fn validate(
                 continue;
             }
             let in_fix = what == "the fix";
-            if CONTEXT_HOLES.contains(&hole) || crate::suggest::clause::HOLES.contains(&hole) {
+            if CONTEXT_HOLES.contains(&hole)
+                || crate::suggest::clause::HOLES.contains(&hole)
+                || crate::suggest::margin::HOLES.contains(&hole)
+            {
                 let problem = match hole {
                     "fix" | "reworded" if in_fix => {
                         Some("the fix cannot use itself; `{fix}` and `{reworded}` are for messages and suggestions")

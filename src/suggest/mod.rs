@@ -36,6 +36,7 @@
 pub mod clause;
 pub mod inflect;
 pub mod label;
+pub mod margin;
 pub mod person;
 
 use std::borrow::Cow;
@@ -1626,7 +1627,11 @@ impl Values for Fill<'_> {
             "said_before" => Cow::Owned(cx.said_before()?),
             "pronoun" => Cow::Owned(cx.pronoun()?),
             "statement" => Cow::Owned(cx.statement()?),
-            _ => return clause::hole(name, cx, self.matched, self.reworded).map(Cow::Owned),
+            _ => {
+                return margin::hole(name, cx)
+                    .or_else(|| clause::hole(name, cx, self.matched, self.reworded))
+                    .map(Cow::Owned)
+            }
         };
         Some(value)
     }
