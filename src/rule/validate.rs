@@ -284,7 +284,11 @@ pub fn validate(
                 }
                 continue;
             }
-            let missing = if !file.phrases.is_empty() {
+            // A capture some patterns lack is fine where an alternative
+            // does without it (blame-question's questions with no person).
+            let missing = if parsed.has_alternative_without(hole) {
+                None
+            } else if !file.phrases.is_empty() {
                 Some("phrase matches have no captures; `{match}` and the sentence's holes (`{subject}`, `{them}`, `{topic}` …) are available".to_string())
             } else {
                 patterns

@@ -103,6 +103,17 @@ fn them(cx: &Context<'_>) -> String {
     }
 }
 
+/// The person a question with no subject is about: as the note names
+/// them, or their pronoun when the note gives a gender ("his bins"); else
+/// `none` (a "they" inside the question may be the tablets, not a person).
+fn unnamed_or(cx: &Context<'_>, none: &str) -> String {
+    match (cx.person.kind, cx.person.gender) {
+        (Kind::Name | Kind::Role, _) => cx.person.named(),
+        (_, Gender::Female | Gender::Male) => they(cx),
+        _ => none.to_string(),
+    }
+}
+
 /// "has" or "have" after `subject`.
 fn has(subject: &str) -> &'static str {
     if matches!(
@@ -183,8 +194,8 @@ fn personless_act(s: &str) -> Option<(String, bool)> {
         for filler in ["just ", "even ", "simply ", "actually ", "at least "] {
             act = act.strip_prefix(filler).unwrap_or(act);
         }
-        // A person inside ("for her to", "when they're put in front of
-        // you") is the other patterns' business.
+        // A person inside ("let us know he's running late"): the note's
+        // person is the one who did not.
         let lower = format!(" {} ", act.to_ascii_lowercase());
         let person = lower
             .split(|c: char| !c.is_ascii_alphabetic() && c != '\'')
@@ -195,10 +206,7 @@ fn personless_act(s: &str) -> Option<(String, bool)> {
                     "she" | "he" | "they" | "her" | "him" | "them" | "his" | "their"
                 )
             });
-        if person {
-            return None;
-        }
-        return Some((act.to_string(), false));
+        return Some((act.to_string(), person));
     }
     None
 }
@@ -231,7 +239,7 @@ fn point_when(s: &str) -> Option<(String, String)> {
     let p = c["p"].to_ascii_lowercase();
     let thing = c["thing"].trim();
     let statement = format!(
-        "{} {} {} the {} {} for {}{} (say when)",
+        "{} {} {} the {} {} for {}{} (say when).",
         p,
         has(&p),
         inflect::participle(&verb),
@@ -267,17 +275,11 @@ fn blame(cx: &Context<'_>) -> Option<String> {
             "be" => "been".to_string(),
             v => inflect::participle(&inflect::base(v).unwrap_or_else(|| v.to_string())),
         };
-        let who = match cx.person.kind {
-            Kind::Unnamed => "… (who)".to_string(),
-            _ => named_subject(cx),
-        };
+        let who = unnamed_or(cx, "… (who)");
         return Some(format!("{who} {} not {pp}{rest} (say when).", has(&who)));
     }
     if let Some(did) = who_did(s) {
-        let who = match cx.person.kind {
-            Kind::Unnamed => "… (who)".to_string(),
-            _ => named_subject(cx),
-        };
+        let who = unnamed_or(cx, "… (who)");
         return Some(format!("{who} {did} (say when)."));
     }
     // "What part of "delegate" does he not understand?"
@@ -627,8 +629,9 @@ fn blame_wonder(cx: &Context<'_>) -> Option<String> {
     if let Some((_, wonder)) = point_when(s) {
         return Some(wonder);
     }
-    let for_them = match cx.person.kind {
-        Kind::Unnamed => "them".to_string(),
+    let for_them = match unnamed_or(cx, "") {
+        w if w.is_empty() => "them".to_string(),
+        w if is_pronoun(&w) => object_of(&w),
         _ => named_object(cx),
     };
     if let Some((act, _)) = personless_act(s) {
