@@ -23,6 +23,7 @@ mod properties;
 mod reference;
 mod regressions;
 mod render;
+mod rewording6;
 mod rules;
 mod server;
 mod workflow;
