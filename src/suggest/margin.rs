@@ -1819,6 +1819,37 @@ fn moral(cx: &Context<'_>) -> Option<String> {
             has(w)
         ));
     }
+    // "Pt should be thankful she has a bed at all given the pressure on the
+    // unit." → "Pt has a bed."; the reasons a verdict gives go with it.
+    static GRATEFUL: OnceLock<Regex> = OnceLock::new();
+    let grateful = re(
+        &GRATEFUL,
+        r"^(?P<who>.+?)\s+(?i:should|ought to|needs to)\s+be\s+(?:(?i:more|a bit more)\s+)?(?i:thankful|grateful)\s+(?:(?i:that)\s+)?(?P<p>she|he|they|(?i:the|her|his|their)\s+[a-z]+)\s+(?P<rest>[^,]+)(?:,.*)?$",
+    );
+    if let Some(c) = grateful.captures(b) {
+        let who = c["who"].trim();
+        let p = &c["p"];
+        let subject = if is_pronoun(p) {
+            who.to_string()
+        } else {
+            inflect::capitalise(p)
+        };
+        static AT_ALL: OnceLock<Regex> = OnceLock::new();
+        let at_all = re(
+            &AT_ALL,
+            r"(?i)\s+(?:at all|even)\b|\s+(?:given|considering)\s+the\b.*$|\byet another\b",
+        );
+        let rest = at_all
+            .replace_all(&c["rest"], |m: &Captures| {
+                if m[0].eq_ignore_ascii_case("yet another") {
+                    "another".to_string()
+                } else {
+                    String::new()
+                }
+            })
+            .into_owned();
+        return Some(format!("{subject} {}{end}", rest.trim()));
+    }
     // "Pt should know by now that repeats take 48 hours." → a question.
     static KNOW: OnceLock<Regex> = OnceLock::new();
     let know = re(
@@ -1869,10 +1900,7 @@ fn moral(cx: &Context<'_>) -> Option<String> {
             let cut = at_all.replace_all(&cut, "$1").into_owned();
             (cut != o).then_some(cut)
         }
-        None => {
-            let cut = why.replace_all(b, "").into_owned();
-            (cut != b && cut.split_whitespace().count() >= 3).then(|| format!("{cut}{end}"))
-        }
+        None => None,
     }
 }
 
