@@ -827,6 +827,7 @@ fn first_suggestion_keeps_the_sentence_facts() {
             let plain_form = first.ends_with('.') && !first.contains('…');
             let after_but: Vec<String> = s[..wide.start]
                 .rfind(" but ")
+                .or_else(|| s[..wide.start].rfind(" though "))
                 .filter(|_| plain_form)
                 .map(|i| {
                     words(&s[i..])
@@ -1163,7 +1164,9 @@ fn a_motive_goes_and_the_behaviour_stays() {
         ),
         (
             "He fakes chest pains whenever the rota changes.",
-            "He has chest pains whenever the rota changes.",
+            // Not "He has chest pains": the writer doubts them (set f's
+            // rater scored "Pt is having sedation" 1, a changed meaning).
+            "He shows signs of chest pains whenever the rota changes (say what you saw).",
             "What is going on for him when he has chest pains?",
         ),
         (

@@ -24,6 +24,7 @@ mod reference;
 mod regressions;
 mod render;
 mod rewording;
+mod rewording6;
 mod rules;
 mod server;
 mod workflow;

@@ -216,6 +216,16 @@ impl Template {
         })
     }
 
+    /// Whether some alternative uses no hole named `name`, so that a match
+    /// without that capture still renders ("… for {who:object} || …").
+    pub fn has_alternative_without(&self, name: &str) -> bool {
+        self.alternatives.iter().any(|parts| {
+            !parts
+                .iter()
+                .any(|p| matches!(p, Part::Hole(n, ..) if n == name))
+        })
+    }
+
     /// Renders the first alternative whose holes all have a value.
     pub fn render_with(&self, values: &dyn Values) -> Option<String> {
         self.render_where(values, Some)
@@ -425,6 +435,15 @@ mod tests {
         let values = Map(&[("them", "Sam")]);
         assert_eq!(t.render_with(&values).as_deref(), Some("Ask Sam."));
         assert_eq!(t.render_with(&Map(&[])), None);
+    }
+
+    #[test]
+    fn an_alternative_may_do_without_a_capture() {
+        let t = Template::parse("hard for {who:object} || hard").unwrap();
+        assert!(t.has_alternative_without("who"));
+        assert!(!Template::parse("hard for {who}")
+            .unwrap()
+            .has_alternative_without("who"));
     }
 
     #[test]

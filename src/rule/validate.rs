@@ -258,7 +258,10 @@ pub fn validate(
                 continue;
             }
             let in_fix = what == "the fix";
-            if CONTEXT_HOLES.contains(&hole) || crate::suggest::clause::HOLES.contains(&hole) {
+            if CONTEXT_HOLES.contains(&hole)
+                || crate::suggest::clause::HOLES.contains(&hole)
+                || crate::suggest::margin::HOLES.contains(&hole)
+            {
                 let problem = match hole {
                     "fix" | "reworded" if in_fix => {
                         Some("the fix cannot use itself; `{fix}` and `{reworded}` are for messages and suggestions")
@@ -282,7 +285,11 @@ pub fn validate(
                 }
                 continue;
             }
-            let missing = if !file.phrases.is_empty() {
+            // A capture some patterns lack is fine where an alternative
+            // does without it (blame-question's questions with no person).
+            let missing = if parsed.has_alternative_without(hole) {
+                None
+            } else if !file.phrases.is_empty() {
                 Some("phrase matches have no captures; `{match}` and the sentence's holes (`{subject}`, `{them}`, `{topic}` …) are available".to_string())
             } else {
                 patterns

@@ -37,6 +37,7 @@ pub mod clause;
 pub mod compose;
 pub mod inflect;
 pub mod label;
+pub mod margin;
 pub mod person;
 
 use std::borrow::Cow;
@@ -1717,7 +1718,11 @@ impl Values for Fill<'_> {
             "judged" => Cow::Owned(compose::margin(cx, self.loose)?.judged),
             "judged_where" => Cow::Owned(compose::margin(cx, self.loose)?.facts),
             "judged_who" => Cow::Owned(compose::who(cx)),
-            _ => return clause::hole(name, cx, self.matched, self.reworded).map(Cow::Owned),
+            _ => {
+                return margin::hole(name, cx)
+                    .or_else(|| clause::hole(name, cx, self.matched, self.reworded))
+                    .map(Cow::Owned)
+            }
         };
         Some(value)
     }

@@ -1,0 +1,1910 @@
+//! The supervisor's margin note for six rules whose judgment is a shape of
+//! sentence: blame-question, assumed-intent, credibility-doubt,
+//! compliance-framing, absolute-about-person and moralising.
+//!
+//! Each hole is the sentence with only the judgment changed and every fact
+//! kept, or, where the sentence holds no fact to keep, a question in the
+//! margin about this sentence (the person as the note names them, never a
+//! guessed gender, never an invented fact). `None` when the sentence is not
+//! of a shape this knows: the template's next alternative is used then
+//! (`clause.rs`, `label.rs`).
+//!
+//! Built from the blind supervisor ratings of sets d, e and f
+//! (bench/blind/): what the rater marked down was a blame question turned
+//! into a blame statement, a motive or doubt kept beside the rewording
+//! ("when it suits him", "funny that"), an authority fact softened
+//! ("instructed" → "asked"), a verb made from an adjective ("has not
+//! happied") and a fill-in where the sentence had facts to keep.
+//!
+//! | hole | value |
+//! |---|---|
+//! | `blame_margin` | a blame question as what happened, or a margin question: "Why can't she see that she is the common denominator in all these failed relationships?" → "What has she said about all these failed relationships?"; "How hard is it to pick up the phone?" → "… (who) has not picked up the phone (say when)." |
+//! | `blame_margin_wonder` | the curious question for a blame question with no person: "What makes it hard for them to pick up the phone?" |
+//! | `intent_margin` | a motive read in taken out: "Pretends to be deaf when it suits him." → "Seems deaf at times (say when, and what you saw)." |
+//! | `doubt_margin` | the account without the writer's doubt: "Claims to be drinking "two cans a night", which I very much doubt." → "Says they are drinking "two cans a night"." |
+//! | `comply_margin` | what was required and what happened, the authority kept: "Pt was told to keep the leg elevated and, predictably, ignored the advice." → "Pt was told to keep the leg elevated and did not follow the advice (say why, if they said)." |
+//! | `absolute_margin` | an absolute as occasions: "Never happy with any appointment we offer." → "Has not been happy with the appointments we have offered (say which, and when)." |
+//! | `moral_margin` | the moral verdict out, the facts and a curious ask in: "A good mother would have left him years ago." → "She has not left him (say what she has said about leaving)." |
+
+use std::sync::OnceLock;
+
+use regex::{Captures, Regex};
+
+use super::person::{Gender, Kind};
+use super::{inflect, tidy, Context};
+
+/// The holes this module fills (checked when a rule file is loaded).
+pub const HOLES: &[&str] = &[
+    "blame_margin",
+    "blame_margin_wonder",
+    "intent_margin",
+    "doubt_margin",
+    "comply_margin",
+    "absolute_margin",
+    "moral_margin",
+];
+
+/// The value of hole `name` for `cx`, or `None`.
+pub fn hole(name: &str, cx: &Context<'_>) -> Option<String> {
+    let out = match name {
+        "blame_margin" => blame(cx),
+        "blame_margin_wonder" => blame_wonder(cx),
+        "intent_margin" => intent(cx),
+        "doubt_margin" => doubt(cx),
+        "comply_margin" => comply(cx),
+        "absolute_margin" => absolute(cx),
+        "moral_margin" => moral(cx),
+        _ => None,
+    }?;
+    Some(finish(&out))
+}
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("a margin pattern compiles"))
+}
+
+/// One space between words, no space before punctuation, a capital first.
+fn finish(text: &str) -> String {
+    let mut out = tidy(text);
+    for (from, to) in [
+        (" ,", ","),
+        (" ;", ";"),
+        (" ?", "?"),
+        (",.", "."),
+        ("..", "."),
+    ] {
+        out = out.replace(from, to);
+    }
+    out
+}
+
+/// The sentence without its end punctuation, and that punctuation.
+fn body(sentence: &str) -> (&str, &str) {
+    let t = sentence.trim();
+    let b = t.trim_end_matches(['.', '!', '?', ' ']);
+    (b, if t.ends_with('?') { "?" } else { "." })
+}
+
+/// The person's subject pronoun when the note gives their gender, else
+/// "they" (never a guessed gender).
+fn they(cx: &Context<'_>) -> String {
+    match cx.person.gender {
+        Gender::Female => "she".into(),
+        Gender::Male => "he".into(),
+        _ => "they".into(),
+    }
+}
+
+fn them(cx: &Context<'_>) -> String {
+    match cx.person.gender {
+        Gender::Female => "her".into(),
+        Gender::Male => "him".into(),
+        _ => "them".into(),
+    }
+}
+
+/// The person a question with no subject is about: as the note names
+/// them, or their pronoun when the note gives a gender ("his bins"); else
+/// `none` (a "they" inside the question may be the tablets, not a person).
+fn unnamed_or(cx: &Context<'_>, none: &str) -> String {
+    match (cx.person.kind, cx.person.gender) {
+        (Kind::Name | Kind::Role, _) => cx.person.named(),
+        (_, Gender::Female | Gender::Male) => they(cx),
+        _ => none.to_string(),
+    }
+}
+
+/// "has" or "have" after `subject`.
+fn has(subject: &str) -> &'static str {
+    if matches!(
+        subject.to_ascii_lowercase().as_str(),
+        "they" | "we" | "i" | "you"
+    ) {
+        "have"
+    } else {
+        "has"
+    }
+}
+
+/// The person as the note names them, for a question or ask: "Ms Farrow",
+/// "the client", "her", or "them" when nobody is named.
+fn named_object(cx: &Context<'_>) -> String {
+    match cx.person.kind {
+        Kind::Unnamed | Kind::Pronoun => them(cx),
+        _ => cx.person.named(),
+    }
+}
+
+fn named_subject(cx: &Context<'_>) -> String {
+    match cx.person.kind {
+        Kind::Unnamed | Kind::Pronoun => they(cx),
+        _ => cx.person.named(),
+    }
+}
+
+/// "she"/"he"/"they" as a subject → the object form, and back.
+fn object_of(word: &str) -> String {
+    match word.to_ascii_lowercase().as_str() {
+        "she" => "her".into(),
+        "he" => "him".into(),
+        "they" => "them".into(),
+        _ => word.to_string(),
+    }
+}
+
+fn subject_of(word: &str) -> String {
+    match word.to_ascii_lowercase().as_str() {
+        "her" => "she".into(),
+        "him" => "he".into(),
+        "them" => "they".into(),
+        _ => word.to_string(),
+    }
+}
+
+/// The third person of a base verb: "go" → "goes", "cry" → "cries".
+fn third(base: &str) -> String {
+    match base {
+        "be" => "is".into(),
+        "have" => "has".into(),
+        "do" => "does".into(),
+        "go" => "goes".into(),
+        b if b.ends_with(['s', 'x', 'z', 'o']) || b.ends_with("sh") || b.ends_with("ch") => {
+            format!("{b}es")
+        }
+        b if b.ends_with('y') && !b.ends_with("ay") && !b.ends_with("ey") && !b.ends_with("oy") => {
+            format!("{}ies", &b[..b.len() - 1])
+        }
+        b => format!("{b}s"),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Blame questions.
+
+/// A person-less rhetorical question ("How hard is it to pick up the
+/// phone?"): the act it holds, in the base form ("pick up the phone").
+fn personless_act(s: &str) -> Option<(String, bool)> {
+    static HARD: OnceLock<Regex> = OnceLock::new();
+    let hard = re(
+        &HARD,
+        r"^(?i:(?:honestly|seriously|really),?\s+)?(?i:how\s+(?:hard|difficult)\s+(?:is|can|could)\s+it(?:\s+(?:really|honestly|possibly))?(?:\s+be)?|is\s+it(?:\s+(?:really|honestly|seriously))?\s+(?:that|so)\s+(?:hard|difficult))\s+to\s+(?P<act>[^,;?]+?)\s*\??$",
+    );
+    if let Some(c) = hard.captures(s.trim()) {
+        let mut act = c["act"].trim();
+        for filler in ["just ", "even ", "simply ", "actually ", "at least "] {
+            act = act.strip_prefix(filler).unwrap_or(act);
+        }
+        // A person inside ("let us know he's running late"): the note's
+        // person is the one who did not.
+        let lower = format!(" {} ", act.to_ascii_lowercase());
+        let person = lower
+            .split(|c: char| !c.is_ascii_alphabetic() && c != '\'')
+            .any(|w| {
+                let w = w.split('\'').next().unwrap_or("");
+                matches!(
+                    w,
+                    "she" | "he" | "they" | "her" | "him" | "them" | "his" | "their"
+                )
+            });
+        return Some((act.to_string(), person));
+    }
+    None
+}
+
+/// "Who goes to the pub the night before a drug test?" → ("went to the
+/// pub the night before a drug test").
+fn who_did(s: &str) -> Option<String> {
+    static WHO: OnceLock<Regex> = OnceLock::new();
+    let who = re(
+        &WHO,
+        r"^(?i:who)\s+(?:(?i:on earth|in their right mind)\s+)?(?P<verb>[a-z]+)\b(?P<rest>[^?]*)\??$",
+    );
+    let c = who.captures(s.trim())?;
+    let verb = c["verb"].to_ascii_lowercase();
+    let base = inflect::base(&verb)?;
+    Some(format!("{}{}", inflect::past(&base), &c["rest"]))
+}
+
+/// "What's the point buying her nice things when she wrecks them?" → "She
+/// has wrecked the nice things bought for her (say when)."
+fn point_when(s: &str) -> Option<(String, String)> {
+    static POINT: OnceLock<Regex> = OnceLock::new();
+    let point = re(
+        &POINT,
+        r"^(?i:what(?:'s|’s| is) the point)\s+(?:(?i:of|in)\s+)?(?P<ing>[a-z]+ing)\s+(?P<obj>her|him|them)\s+(?P<thing>[^,?]+?),?\s+(?i:when|if)\s+(?P<p>she|he|they)\s+(?:(?i:just|only|always)\s+)?(?P<verb>[a-z]+)\s+(?P<it>them|it)\b(?P<rest>[^?]*)\??$",
+    );
+    let c = point.captures(s.trim())?;
+    let ing_base = inflect::base(&c["ing"])?;
+    let verb = inflect::base(&c["verb"])?;
+    let p = c["p"].to_ascii_lowercase();
+    let thing = c["thing"].trim();
+    let statement = format!(
+        "{} {} {} the {} {} for {}{} (say when).",
+        p,
+        has(&p),
+        inflect::participle(&verb),
+        thing,
+        inflect::participle(&ing_base),
+        &c["obj"],
+        &c["rest"]
+    );
+    let wonder = format!(
+        "What is going on for {} when {} {} the {}?",
+        object_of(&p),
+        p,
+        if p == "they" {
+            verb.clone()
+        } else {
+            third(&verb)
+        },
+        thing
+    );
+    Some((statement, wonder))
+}
+
+fn blame(cx: &Context<'_>) -> Option<String> {
+    let s = cx.sentence().trim();
+    let (b, _) = body(s);
+    if let Some((statement, _)) = point_when(s) {
+        return Some(statement);
+    }
+    if let Some((act, _)) = personless_act(s) {
+        let verb = act.split_whitespace().next()?.to_ascii_lowercase();
+        let rest = act[verb.len()..].to_string();
+        let pp = match verb.as_str() {
+            "be" => "been".to_string(),
+            v => inflect::participle(&inflect::base(v).unwrap_or_else(|| v.to_string())),
+        };
+        let who = unnamed_or(cx, "… (who)");
+        return Some(format!("{who} {} not {pp}{rest} (say when).", has(&who)));
+    }
+    if let Some(did) = who_did(s) {
+        let who = unnamed_or(cx, "… (who)");
+        return Some(format!("{who} {did} (say when)."));
+    }
+    // "What part of "delegate" does he not understand?"
+    static PART: OnceLock<Regex> = OnceLock::new();
+    let part = re(
+        &PART,
+        r#"^(?i:what part of)\s+["“'‘]?(?P<x>[^"”'’?]+?)["”'’]?\s+(?i:does|do|did|is|are)\s+(?P<who>.+?)\s+(?:(?i:not|n't)\s+)?(?i:understand|get)\b"#,
+    );
+    if let Some(c) = part.captures(b) {
+        let who = who_in(&c["who"], cx);
+        let x = c["x"].trim();
+        let asked = if x.eq_ignore_ascii_case("no") {
+            format!("{} was told no", subject_of(&who))
+        } else {
+            format!("{} was asked to {x}", subject_of(&who))
+        };
+        let said = if is_pronoun(&who) {
+            subject_of(&who)
+        } else {
+            who.clone()
+        };
+        return Some(format!(
+            "What happened when {asked}? (say when, and what {said} said)"
+        ));
+    }
+    // A statement from clause.rs, with a fuss word said plainly: "make such
+    // a palaver about his stockings" → "been upset about his stockings".
+    if let Some(restated) = super::clause::hole("restated", cx, "", None) {
+        return Some(plain_fuss(&restated));
+    }
+    // Verbs of mind: "Why can't she see that …", "Does he not realise …",
+    // "When is she going to figure out that …", "How can he possibly think
+    // that …": what the writer believes is not a fact to state.
+    static MIND: OnceLock<Regex> = OnceLock::new();
+    let mind = re(
+        &MIND,
+        r"^(?:(?i:honestly|seriously|really),?\s+)?(?i:why\s+(?:can't|cannot|can not|won't|doesn't|does not|don't|do not)|when\s+(?:is|are)|how\s+(?:can|could|does|do)|(?:does|do|can|will|is|are)(?:n't)?|can't|cannot|won't)\s+(?P<who>she|he|they|[A-Z][\w']*(?:\s+[A-Z][\w']*)?|(?i:the|this|that)\s+[a-z]+)\s+(?:(?i:not|even|just|honestly|really|seriously|possibly|ever|going to|gonna)\s+)*(?P<verb>(?i:see|realise|realize|understand|grasp|accept|recognise|recognize|know|figure out|work out|learn that|think|believe|get it))\s+(?:(?i:that)\s+)?(?P<x>.+?)[?!.]*$",
+    );
+    if let Some(c) = mind.captures(s) {
+        let who = who_in(&c["who"], cx);
+        let x = c["x"].trim();
+        let said = if is_pronoun(&who) {
+            subject_of(&who)
+        } else {
+            who.clone()
+        };
+        let thinks = matches!(c["verb"].to_ascii_lowercase().as_str(), "think" | "believe");
+        let first = x
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        // "Does she think the office is a creche?": a sarcastic picture,
+        // not a view to ask about; only an act ("that turning up drunk …").
+        if thinks && !(first.ends_with("ing") && first.len() > 5) {
+            return None;
+        }
+        return Some(match about_what(x, &who) {
+            Some(about) => format!("What {} {said} said about {about}?", has(&said)),
+            None => format!(
+                "What have you seen {} do, and what {} {said} said about it? (say when)",
+                object_of(&said),
+                has(&said)
+            ),
+        });
+    }
+    // "Is it honestly that hard for her to delegate one project?", "Is it
+    // really too much to ask that she show up on time once?"
+    static HARD_FOR: OnceLock<Regex> = OnceLock::new();
+    let hard_for = re(
+        &HARD_FOR,
+        r"^(?i:is it|it is|it's)\s+(?:(?i:really|honestly|seriously|actually)\s+)?(?:(?i:(?:that|so)\s+(?:hard|difficult)\s+for|too much(?:\s+to ask)?\s+(?:for|of))\s+(?P<who>.+?)\s+(?i:to)|(?i:too much(?:\s+to ask)?\s+that)\s+(?P<who2>she|he|they|[A-Z][\w']*))\s+(?:(?i:just|even|actually|simply)\s+)?(?P<verb>[a-z]+)\b(?P<rest>[^?]*)",
+    );
+    if let Some(c) = hard_for.captures(b) {
+        let raw = c.name("who").or_else(|| c.name("who2"))?.as_str().trim();
+        let who = if raw.to_ascii_lowercase().starts_with("a ") {
+            they(cx)
+        } else {
+            subject_of(&who_in(raw, cx))
+        };
+        let verb = inflect::base(&c["verb"])?;
+        let rest = cut_verdict_clauses(&c["rest"]);
+        static ONCE: OnceLock<Regex> = OnceLock::new();
+        let once = re(
+            &ONCE,
+            r"(?i)\s+(?:just\s+)?(?:once|for once|for a change)\s*$",
+        );
+        let rest = once.replace(&rest, "").into_owned();
+        return Some(format!(
+            "{who} {} not {}{rest} (say when).",
+            has(&who),
+            inflect::participle(&verb)
+        ));
+    }
+    // "What is the point of him coming if he turns up stoned every time?" →
+    // "He has turned up stoned (say when, and how often)."
+    static POINT_IF: OnceLock<Regex> = OnceLock::new();
+    let point_if = re(
+        &POINT_IF,
+        r"^(?i:what(?:'s|’s| is) the point)\s+(?:(?i:of|in)\s+)?(?P<what>[^?]*?)\s+(?i:if|when)\s+(?P<p>she|he|they|[A-Z][a-z]+)\s+(?P<clause>[^?]+)",
+    );
+    if let Some(c) = point_if.captures(b) {
+        let p = c["p"].to_string();
+        let thing = c["what"]
+            .split_whitespace()
+            .skip_while(|w| !matches!(w.to_ascii_lowercase().as_str(), "a" | "an" | "the"))
+            .take_while(|w| !matches!(w.to_ascii_lowercase().as_str(), "with" | "for" | "to"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Some(out) = perfect_clause(&p, &c["clause"], &thing) {
+            return Some(out);
+        }
+    }
+    // "Can she not just get on with her work like everyone else?"
+    static CAN_NOT: OnceLock<Regex> = OnceLock::new();
+    let can_not = re(
+        &CAN_NOT,
+        r"^(?i:(?:can|could|will|would)\s+(?P<w1>she|he|they)\s+not|(?:why\s+)?(?:can't|cant|won't|wont|couldn't|wouldn't)\s+(?P<w2>she|he|they))\s+(?i:just|even|simply|at least)\s+(?P<verb>[a-z]+)\b(?P<rest>[^?]*)",
+    );
+    if let Some(c) = can_not.captures(b) {
+        let who = c
+            .name("w1")
+            .or_else(|| c.name("w2"))?
+            .as_str()
+            .to_ascii_lowercase();
+        let verb = inflect::base(&c["verb"])?;
+        let rest = cut_verdict_clauses(&c["rest"]);
+        return Some(format!(
+            "{who} {} not {}{rest} (say when).",
+            has(&who),
+            inflect::participle(&verb)
+        ));
+    }
+    // "How long is she going to keep dodging the fee conversation?"
+    static HOW_LONG: OnceLock<Regex> = OnceLock::new();
+    let how_long = re(
+        &HOW_LONG,
+        r"^(?i:how long\s+(?:is|are|will|does|do|can))\s+(?P<who>she|he|they|[A-Z][\w ]*?)\s+(?:(?i:going to|gonna)\s+)?(?i:keep|carry on|go on|continue)\s+(?:(?i:on)\s+)?(?P<ing>[a-z]+ing)\b(?P<rest>[^?]*)",
+    );
+    if let Some(c) = how_long.captures(b) {
+        let who = c["who"].to_string();
+        let ing = c["ing"].to_ascii_lowercase();
+        let rest = c["rest"].trim_end().to_string();
+        let verb = match ing.as_str() {
+            "dodging" | "avoiding" | "ducking" | "swerving" | "putting off" => {
+                "put off".to_string()
+            }
+            _ => inflect::participle(&inflect::base(&ing)?),
+        };
+        return Some(format!(
+            "{who} {} {verb}{rest} (say when, and how often).",
+            has(&who)
+        ));
+    }
+    // "How many more final warnings does he need before it sinks in?"
+    static HOW_MANY: OnceLock<Regex> = OnceLock::new();
+    let how_many = re(
+        &HOW_MANY,
+        r"^(?i:how many more)\s+(?P<what>[a-z][a-z -]*?)\s+(?i:does|do|will|is|are)\s+(?P<who>she|he|they|[A-Z][\w ]*?)\s+(?i:need|needs|want|get|have|going to need|going to get)\b",
+    );
+    if let Some(c) = how_many.captures(b) {
+        let who = c["who"].to_string();
+        let what = c["what"].trim();
+        if !what.eq_ignore_ascii_case("times") {
+            return Some(format!(
+                "{who} {} had {what} (say how many, and when).",
+                has(&who)
+            ));
+        }
+    }
+    None
+}
+
+/// "make such a palaver about X" → "been upset about X (say what … said)".
+fn plain_fuss(statement: &str) -> String {
+    static FUSS: OnceLock<Regex> = OnceLock::new();
+    let fuss = re(
+        &FUSS,
+        r"(?i)\b(?P<has>has|have)\s+made\s+(?:such\s+)?(?:a\s+)?(?:huge\s+|big\s+|massive\s+)?(?:palaver|fuss|song and dance|drama|meal|scene|performance|big deal)\s+(?:about|over|of)\b",
+    );
+    if fuss.is_match(statement) {
+        let out = fuss
+            .replace(statement, "$has been upset about")
+            .into_owned();
+        return format!(
+            "{} (say what you saw and heard).",
+            out.trim_end_matches(['.', ' '])
+        );
+    }
+    statement.to_string()
+}
+
+/// Clauses that hold the verdict, not a fact: "like everyone else".
+fn cut_verdict_clauses(rest: &str) -> String {
+    static LIKE: OnceLock<Regex> = OnceLock::new();
+    let like = re(
+        &LIKE,
+        r"(?i),?\s+(?:just\s+)?like (?:everyone|everybody|anyone|the rest of us|other people|normal people)(?: else)?\b.*$|,?\s+for once\b|,?\s+for a change\b",
+    );
+    like.replace_all(rest, "").trim_end().to_string()
+}
+
+/// A clause about the person in the perfect, with an absolute said as
+/// occasions: ("he", "turns up stoned every time") → "He has turned up
+/// stoned (say when, and how often)."; ("he", "won't even look at it", "a
+/// safety plan") → "He has not looked at the safety plan (say when)."
+fn perfect_clause(p: &str, clause: &str, thing: &str) -> Option<String> {
+    static CLAUSE: OnceLock<Regex> = OnceLock::new();
+    let c = re(
+        &CLAUSE,
+        r"^(?:(?P<not>won't|wont|will not|doesn't|does not|don't|do not|can't|cannot|never|didn't|did not)\s+)?(?:(?i:even|just|always|ever|actually|bother to|simply)\s+)*(?P<verb>[a-z]+)(?P<rest>.*)$",
+    )
+    .captures(clause.trim())?;
+    let verb = c["verb"].to_ascii_lowercase();
+    if matches!(
+        verb.as_str(),
+        "is" | "are" | "was" | "were" | "has" | "have" | "had" | "'s"
+    ) {
+        return None;
+    }
+    let base = inflect::base(&verb)?;
+    let pp = match base.as_str() {
+        "show" => "shown up".to_string(),
+        b => inflect::participle(b),
+    };
+    static OFTEN: OnceLock<Regex> = OnceLock::new();
+    let often = re(
+        &OFTEN,
+        r"(?i)\s+(?:every (?:single )?(?:time|session|week|day)|all the time|without fail|again)\b",
+    );
+    let rest = c["rest"].trim_end().to_string();
+    let mut ask = "say when";
+    let rest = if often.is_match(&rest) || clause.contains("always") || clause.contains("never") {
+        ask = "say when, and how often";
+        often.replace_all(&rest, "").into_owned()
+    } else {
+        rest
+    };
+    let rest = if thing.is_empty() {
+        rest
+    } else {
+        static IT: OnceLock<Regex> = OnceLock::new();
+        let it = re(&IT, r"\b(?:it|them)$");
+        let the = thing
+            .split_once(' ')
+            .map_or(thing.to_string(), |(_, n)| format!("the {n}"));
+        it.replace(&rest, the.as_str()).into_owned()
+    };
+    let who = inflect::capitalise(&who_word(p));
+    let not = if c.name("not").is_some() { " not" } else { "" };
+    Some(format!("{who} {}{not} {pp}{rest} ({ask}).", has(p)))
+}
+
+/// A pronoun stays lower case inside a sentence; a name stays as written.
+fn who_word(p: &str) -> String {
+    if is_pronoun(p) {
+        p.to_ascii_lowercase()
+    } else {
+        p.to_string()
+    }
+}
+
+fn is_pronoun(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "she" | "he" | "they" | "her" | "him" | "them"
+    )
+}
+
+/// The person a question names, as written inside a sentence.
+fn who_in(who: &str, cx: &Context<'_>) -> String {
+    let w = who.trim();
+    if is_pronoun(w) {
+        return w.to_ascii_lowercase();
+    }
+    if w.is_empty() {
+        return named_subject(cx);
+    }
+    let first = w.split(' ').next().unwrap_or("").to_ascii_lowercase();
+    if matches!(first.as_str(), "the" | "this" | "that" | "our" | "my") {
+        inflect::decapitalise(w)
+    } else {
+        w.to_string()
+    }
+}
+
+/// What a verb-of-mind question is about, without the verdict: the thing
+/// after the last preposition when the clause is about the person ("she
+/// is the common denominator in all these failed relationships" → "all
+/// these failed relationships"), a "how"/"what" clause as written ("how
+/// this looks to the court"), else the clause as "X being Y" ("other
+/// people are ill too" → "other people being ill too").
+fn about_what(x: &str, who: &str) -> Option<String> {
+    let x = x.trim().trim_end_matches(['?', '!', '.']);
+    let lower = x.to_ascii_lowercase();
+    let first = lower.split_whitespace().next()?;
+    if matches!(first, "how" | "what" | "why" | "where" | "when" | "who") {
+        return Some(x.to_string());
+    }
+    let p = subject_of(who).to_ascii_lowercase();
+    let first = first.split(['\'', '’']).next().unwrap_or(first);
+    // "turning up drunk to supervision is going to go unnoticed": the act.
+    if first.ends_with("ing") && first.len() > 5 {
+        static ACT: OnceLock<Regex> = OnceLock::new();
+        let act = re(
+            &ACT,
+            r"^(?P<act>.+?)\s+(?:is|are|was|were|has|have|will|would|can|could)\b",
+        );
+        if let Some(c) = act.captures(x) {
+            return Some(c["act"].to_string());
+        }
+    }
+    let about_them = first == p || first == "she" || first == "he" || first == "they";
+    if about_them {
+        static PREP: OnceLock<Regex> = OnceLock::new();
+        let prep = re(
+            &PREP,
+            r"(?i)\b(?:in|about|with|for|to|on|at|from|over)\s+(?P<np>(?:all\s+)?(?:the|these|those|this|that|her|his|their|my|our)\s+[^,;]+)$",
+        );
+        static AGAIN: OnceLock<Regex> = OnceLock::new();
+        let again = re(
+            &AGAIN,
+            r"(?i)\s+(?:yet again|again|every time|as usual|once more)$",
+        );
+        let x = again.replace(x, "").into_owned();
+        let c = prep.captures(&x)?;
+        return Some(c["np"].to_string());
+    }
+    static BE: OnceLock<Regex> = OnceLock::new();
+    let be = re(
+        &BE,
+        r"^(?P<np>[A-Za-z][\w' -]*?)\s+(?P<v>is not|isn't|are not|aren't|is|are|was|were|has|have|'s|’s)\s+(?P<rest>.+)$",
+    );
+    if let Some(c) = be.captures(x) {
+        let v = match &c["v"] {
+            "is not" | "isn't" | "are not" | "aren't" => "not being",
+            "has" | "have" => "having",
+            _ => "being",
+        };
+        return Some(format!("{} {v} {}", &c["np"], &c["rest"]));
+    }
+    None
+}
+
+fn blame_wonder(cx: &Context<'_>) -> Option<String> {
+    let s = cx.sentence().trim();
+    if let Some((_, wonder)) = point_when(s) {
+        return Some(wonder);
+    }
+    let for_them = match unnamed_or(cx, "") {
+        w if w.is_empty() => "them".to_string(),
+        w if is_pronoun(&w) => object_of(&w),
+        _ => named_object(cx),
+    };
+    if let Some((act, _)) = personless_act(s) {
+        return Some(format!("What makes it hard for {for_them} to {act}?"));
+    }
+    // From the statement made above: "She has not got on with her work
+    // (say when)." → "What makes it hard for her to get on with her work?"
+    if let Some(statement) = blame(cx) {
+        static NOT: OnceLock<Regex> = OnceLock::new();
+        let not = re(
+            &NOT,
+            r"^(?P<who>.+?)\s+(?:has|have)\s+not\s+(?P<pp>[a-z]+)(?P<rest>[^(.]*)\s*\(say when\)\.$",
+        );
+        if let Some(c) = not.captures(&statement) {
+            let who = c["who"].to_string();
+            if who != "… (who)" {
+                let base = inflect::base(&c["pp"])?;
+                let them = if is_pronoun(&who) || who.to_ascii_lowercase().starts_with("a ") {
+                    object_of(&subject_of(&who.to_ascii_lowercase()))
+                } else {
+                    who_in(&who, cx)
+                };
+                return Some(format!(
+                    "What makes it hard for {them} to {base}{}?",
+                    c["rest"].trim_end()
+                ));
+            }
+        }
+        static UPSET: OnceLock<Regex> = OnceLock::new();
+        let upset = re(
+            &UPSET,
+            r"^(?P<who>.+?)\s+(?:has|have)\s+been upset about\s+(?P<x>.+?)(?:\s+every\s+\w+)?\s*\(",
+        );
+        if let Some(c) = upset.captures(&statement) {
+            let who = c["who"].to_string();
+            let them = if is_pronoun(&who) {
+                object_of(&who.to_ascii_lowercase())
+            } else {
+                who
+            };
+            return Some(format!("What makes {} hard for {them}?", &c["x"]));
+        }
+    }
+    if let Some(did) = who_did(s) {
+        let did = did.trim_end_matches(['.', ' ']);
+        return Some(format!(
+            "What was going on for {for_them} when {} {did}?",
+            match cx.person.kind {
+                Kind::Unnamed => "they".to_string(),
+                _ => they(cx),
+            }
+        ));
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------
+// Assumed intent.
+
+fn intent(cx: &Context<'_>) -> Option<String> {
+    let s = cx.sentence().trim();
+    let (b, end) = body(s);
+    let who = named_subject(cx);
+    let they = they(cx);
+    // "Pretends to be deaf when it suits him." → "Seems deaf at times (…)".
+    static PRETEND: OnceLock<Regex> = OnceLock::new();
+    let pretend = re(
+        &PRETEND,
+        r"^(?P<lead>.*?)\b(?i:pretends|pretended|pretending|is pretending)\s+to\s+be\s+(?P<x>[a-z]+(?:\s+asleep)?)(?P<rest>.*)$",
+    );
+    if let Some(c) = pretend.captures(b) {
+        let lead = c["lead"].trim();
+        let verb = if c[0].to_ascii_lowercase().contains("pretended") {
+            "seemed"
+        } else if lead.is_empty() {
+            "Seems"
+        } else {
+            "seems"
+        };
+        let rest = drop_motive(&c["rest"]);
+        let when = if rest.trim().is_empty() {
+            " at times (say when, and what you saw)".to_string()
+        } else {
+            format!("{rest} (say what you saw)")
+        };
+        let lead = lead.trim_end_matches(" is").trim_end_matches(" 's");
+        return Some(format!("{lead} {verb} {}{when}{end}", &c["x"]));
+    }
+    // "Pt is feigning sedation to get out of the group." → "Pt showed signs
+    // of sedation (say what you saw, and what happened about the group)."
+    static FAKE: OnceLock<Regex> = OnceLock::new();
+    let fake = re(
+        &FAKE,
+        r"^(?P<lead>.*?)\s*\b(?:(?i:is|was|'s)\s+)?(?i:feigning|faking|feigns|fakes|feigned|faked)\s+(?P<x>(?:(?:the|her|his|their)\s+)?(?:[a-z-]+\s+)?(?:sedation|symptoms|pains?|illness|seizures?|fits?|tears|distress|[a-z]+ attacks?|a headache|headaches|sickness|tiredness|drowsiness|confusion|withdrawal|a migraine|migraines|an injury|injuries|a limp|a cough|being ill|sleep|sick|ill|unwell))(?P<rest>.*)$",
+    );
+    if let Some(c) = fake.captures(b) {
+        let lead = c["lead"].trim();
+        let x = c["x"].trim();
+        let (motive_about, rest) = motive_object(&c["rest"]);
+        let ask = match motive_about {
+            Some(m) => format!("say what you saw, and what {they} said about {m}"),
+            None => "say what you saw".to_string(),
+        };
+        let form = c[0].to_ascii_lowercase();
+        let verb = if form.contains("feigning") || form.contains("faking") {
+            "is showing"
+        } else if form.contains("fakes") || form.contains("feigns") {
+            "shows"
+        } else {
+            "showed"
+        };
+        let lead = lead
+            .trim_end_matches(" is")
+            .trim_end_matches("'s")
+            .trim_end_matches("’s");
+        let verb = if lead.is_empty() {
+            inflect::capitalise(verb.trim_start_matches("is "))
+        } else {
+            verb.to_string()
+        };
+        let x = match x {
+            "sick" | "ill" | "unwell" => "being unwell",
+            x => x.strip_prefix("the ").unwrap_or(x),
+        };
+        let rest = rest.trim();
+        let rest = if rest.is_empty() {
+            String::new()
+        } else {
+            format!(" {rest}")
+        };
+        return Some(format!("{lead} {verb} signs of {x}{rest} ({ask}){end}"));
+    }
+    // "Using his bad back as an excuse to dodge unpaid work." → "Has missed
+    // unpaid work, and says his bad back is why (say when)."
+    static EXCUSE: OnceLock<Regex> = OnceLock::new();
+    let excuse = re(
+        &EXCUSE,
+        r"^(?P<lead>.*?)\s*\b(?:(?i:is|was|'s)\s+)?(?i:using|uses|used)\s+(?P<x>(?:his|her|their|the)\s+[^,]+?)\s+(?i:as)\s+(?:an?\s+)?(?i:excuse|reason|way out|get-out)\s+(?i:to|for|not to)\s+(?:(?i:dodge|avoid|get out of|skip|miss|duck|wriggle out of)\s+)?(?P<y>[^,]+)$",
+    );
+    if let Some(c) = excuse.captures(b) {
+        let lead = c["lead"].trim();
+        let subject = if lead.is_empty() { "Has" } else { "has" };
+        let y = c["y"].trim();
+        let y = y.strip_prefix("doing ").unwrap_or(y);
+        let says = if lead.is_empty() || lead.eq_ignore_ascii_case("they") {
+            "say".to_string()
+        } else {
+            "says".to_string()
+        };
+        let says = if lead.is_empty() {
+            "says".to_string()
+        } else {
+            says
+        };
+        let lead_has = if lead.is_empty() {
+            subject.to_string()
+        } else {
+            format!("{lead} {}", has(lead))
+        };
+        return Some(format!(
+            "{lead_has} missed {y}, and {says} {} is why (say when){end}",
+            &c["x"]
+        ));
+    }
+    // "She is using the children as pawns to get back at Dad." → a question
+    // about what was seen.
+    static PAWNS: OnceLock<Regex> = OnceLock::new();
+    let pawns = re(
+        &PAWNS,
+        r"(?i)\busing\s+(?P<kids>(?:the|her|his|their)\s+(?:children|kids|child|son|daughter|baby))(?:\s+as\s+(?:pawns?|a weapon|weapons|leverage|bargaining chips?)|\s+against)?\b(?:\s+to\s+(?:get\s+(?:back\s+)?at|punish|hurt|wind up|control)\s+(?P<other>[A-Za-z][\w ]*))?",
+    );
+    if let Some(c) = pawns.captures(b) {
+        let about = c
+            .name("other")
+            .map(|o| format!(" about {}", o.as_str().trim()))
+            .unwrap_or_default();
+        let subj = if who == "they" && cx.person.kind == Kind::Unnamed {
+            "they".to_string()
+        } else {
+            who.clone()
+        };
+        return Some(format!(
+            "What have you seen or heard {} say or do with {}{about}? (say when)",
+            object_of(&subj),
+            &c["kids"]
+        ));
+    }
+    // "He's clearly using our sessions to offload so he doesn't have to deal
+    // with HR." → "He uses our sessions to offload (say what he said about HR)."
+    static SO_NOT: OnceLock<Regex> = OnceLock::new();
+    let so_not = re(
+        &SO_NOT,
+        r"(?i),?\s+so\s+(?:that\s+)?(?:she|he|they|i|we)\s+(?:doesn't|does not|don't|do not|won't|will not|didn't|did not)\s+have\s+to\s+(?:deal with|face|talk to|speak to|see|go to|do)\s+(?P<x>[^,;.]+)",
+    );
+    if let Some(c) = so_not.captures(b) {
+        let m = c.get(0)?;
+        let x = c["x"].trim().to_string();
+        let kept = format!("{}{}", &b[..m.start()], &b[m.end()..]);
+        let kept = strip_adverbs(&kept);
+        let kept = kept
+            .replace("'s using", " uses")
+            .replace(" is using", " uses");
+        return Some(format!(
+            "{} (say what {they} said about {x}){end}",
+            kept.trim()
+        ));
+    }
+    // "Shocking that her son can't be bothered to bring her clean nighties."
+    static BOTHERED: OnceLock<Regex> = OnceLock::new();
+    let bothered = re(
+        &BOTHERED,
+        r"^(?:(?i:shocking|disgraceful|typical|sad|appalling|terrible)(?:\s+(?i:that))?,?\s+)?(?P<who>.+?)\s+(?i:can't|cannot|can not|couldn't|could not)\s+be\s+bothered\s+to\s+(?P<verb>[a-z]+)(?P<rest>.*)$",
+    );
+    if let Some(c) = bothered.captures(b) {
+        let w = c["who"].trim();
+        let verb = inflect::base(&c["verb"])?;
+        let rest = drop_motive(&c["rest"]);
+        return Some(format!(
+            "{} {} not {}{rest} (say when){end}",
+            inflect::capitalise(w),
+            has(w),
+            inflect::participle(&verb)
+        ));
+    }
+    // "Mr Bell pretends not to hear when he doesn't want to do something."
+    static PRETEND_NOT: OnceLock<Regex> = OnceLock::new();
+    let pretend_not = re(
+        &PRETEND_NOT,
+        r"^(?P<lead>.*?)\s*\b(?i:pretends|pretended)\s+(?:(?i:not to)\s+|(?:(?i:that)\s+)?(?:she|he|they)\s+(?i:can't|cannot|cant|can not)\s+)(?P<verb>[a-z]+)(?P<rest>.*)$",
+    );
+    if let Some(c) = pretend_not.captures(b) {
+        let lead = c["lead"].trim();
+        let verb = inflect::base(&c["verb"])?;
+        let rest = drop_motive(&c["rest"]);
+        let rest = rest.trim_end();
+        let lead_has = if lead.is_empty() {
+            "Has".to_string()
+        } else {
+            format!("{lead} {}", has(lead))
+        };
+        let when = if rest.is_empty() { " at times" } else { "" };
+        return Some(format!(
+            "{lead_has} not {}{rest}{when} (say when, and what you saw){end}",
+            inflect::participle(&verb)
+        ));
+    }
+    // "Pt knows full well he shouldn't be smoking with his COPD" → "Pt is
+    // smoking with his COPD (say what he has said about it)."
+    static KNOWS: OnceLock<Regex> = OnceLock::new();
+    let knows = re(
+        &KNOWS,
+        r"^(?P<who>.+?)\s+(?i:knows|knew)\s+(?i:full well|perfectly well|very well|fine)\s+(?:(?i:that)\s+)?(?P<p>she|he|they)\s+(?i:shouldn't|should not|isn't supposed to|is not supposed to|mustn't)\s+(?:be\s+)?(?P<ing>[a-z]+)(?P<rest>[^,;]*)",
+    );
+    if let Some(c) = knows.captures(b) {
+        let p = c["p"].to_ascii_lowercase();
+        let ing = c["ing"].to_ascii_lowercase();
+        let ing = if ing.ends_with("ing") {
+            ing
+        } else {
+            inflect::ing(&inflect::base(&ing)?)
+        };
+        let is = if p == "they" { "are" } else { "is" };
+        return Some(format!(
+            "{} {is} {ing}{} (say what {p} {} said about it){end}",
+            &c["who"],
+            c["rest"].trim_end(),
+            has(&p)
+        ));
+    }
+    // "He's just telling me what he thinks I want to hear."
+    static HEAR: OnceLock<Regex> = OnceLock::new();
+    let hear = re(
+        &HEAR,
+        r"^(?P<who>.+?)(?:'s|’s|\s+is|\s+was)?\s+(?:(?i:just|only|simply)\s+)?(?i:telling|tells|told|saying|says|said)\s+(?i:me|us|staff|the panel|everyone|people)?\s*(?i:what)\s+(?:(?:she|he|they)\s+(?i:thinks|think|thought)\s+)?(?i:I|we|staff|they|people|the panel)\s+(?i:want|wants|wanted)\s+to\s+hear",
+    );
+    if let Some(c) = hear.captures(b) {
+        let w = c["who"].trim();
+        let p = they.clone();
+        return Some(format!(
+            "{w} {} agreed with what I said (say what {p} said, and when){end}",
+            has(w)
+        ));
+    }
+    // The clause.rs rewording, with what is left of the motive taken out
+    // too: ", there is nothing wrong with him".
+    let Some(unmotived) = super::clause::hole("unmotived", cx, "", None) else {
+        // A motive that is the whole clause ("playing the system to dodge
+        // the drug testing", "angling for a disability letter"): a question
+        // about what it was about.
+        static ABOUT: OnceLock<Regex> = OnceLock::new();
+        let about = re(
+            &ABOUT,
+            r"(?i)\b(?:angling for|after|fishing for|to (?:dodge|avoid|get out of|get|keep|hang on to|win|secure|tick)|for)\s+(?P<x>(?:the|a|an|his|her|their|some)\s+[^,;.]+?)[.!]?$",
+        );
+        let c = about.captures(b)?;
+        let x = c["x"].trim();
+        let more = format!(" {} ", x.to_ascii_lowercase());
+        if [" and ", " so ", " because ", " but ", " hence ", " by "]
+            .iter()
+            .any(|w| more.contains(w))
+        {
+            return None;
+        }
+        let who = named_subject(cx);
+        return Some(format!("What has {who} said about {x}?"));
+    };
+    static LEFT: OnceLock<Regex> = OnceLock::new();
+    let left = re(
+        &LEFT,
+        r"(?i),?\s+(?:there(?:'s| is) nothing wrong with (?:him|her|them)|nothing wrong with (?:him|her|them)|when it suits (?:him|her|them))\b",
+    );
+    let out = left.replace_all(&unmotived, "").into_owned();
+    (out != unmotived).then_some(out)
+}
+
+/// A motive after the act, dropped; returns what is left.
+fn drop_motive(rest: &str) -> String {
+    static MOTIVE: OnceLock<Regex> = OnceLock::new();
+    let motive = re(
+        &MOTIVE,
+        r"(?i),?\s+(?:(?:just|only|purely|simply)\s+)?(?:when(?:ever)? it suits (?:him|her|them)|to get (?:out of|attention|back at|a reaction|sympathy|his own way|her own way)\b[^,;]*|for attention|for sympathy|for effect|to wind [^,;]+ up|to impress [^,;]+|on purpose|deliberately|when(?:ever)? (?:she|he|they) (?:wants?|doesn't want|does not want|don't want|needs?) [^,;]*|so (?:that )?(?:the [a-z]+|staff|we|I|she|he|they|someone|people) (?:will|can|would|could|gets?|don't have to|doesn't have to) [^,;]*|and yet here we are(?: again)?)",
+    );
+    motive.replace_all(rest, "").into_owned()
+}
+
+/// The motive after an act and what it was about: "to get out of the
+/// group" → ("the group", rest without it); "to get his dose put up" →
+/// ("his dose", …).
+fn motive_object(rest: &str) -> (Option<String>, String) {
+    static M: OnceLock<Regex> = OnceLock::new();
+    let m = re(
+        &M,
+        r"(?i),?\s+(?:(?:just|only|purely|simply)\s+)?(?:so as |in order )?to\s+(?:get out of|avoid|dodge|skip|miss|get|have|make)\s+(?P<x>(?:the|his|her|their|a|an)\s+[a-z-]+)(?:\s+(?:put up|increased|changed|moved|raised|cancelled|done))?\b[^,;]*",
+    );
+    match m.captures(rest) {
+        Some(c) => {
+            let all = c.get(0).expect("a match");
+            let out = format!("{}{}", &rest[..all.start()], &rest[all.end()..]);
+            (Some(c["x"].to_string()), out)
+        }
+        None => (None, drop_motive(rest)),
+    }
+}
+
+fn strip_adverbs(s: &str) -> String {
+    static ADV: OnceLock<Regex> = OnceLock::new();
+    let adv = re(
+        &ADV,
+        r"(?i)\s*\b(?:clearly|obviously|deliberately|intentionally|purposely|blatantly|on purpose)\b",
+    );
+    adv.replace_all(s, "").into_owned()
+}
+
+// ---------------------------------------------------------------------------
+// Credibility doubts.
+
+fn doubt(cx: &Context<'_>) -> Option<String> {
+    let s = cx.sentence().trim();
+    let (b, end) = body(s);
+    let they = they(cx);
+    let is = if they == "they" { "are" } else { "is" };
+    let hv = has(&they);
+    let mut out = b.to_string();
+    // The writer's doubt after the account goes; the account stays.
+    static TRAIL: OnceLock<Regex> = OnceLock::new();
+    let trail = re(
+        &TRAIL,
+        r"(?i)(?:,|;|\s+-|\s+—|\s+but|\s+though|\s+and)\s*(?:yeah right|funny that|funnily enough|likely story|a likely story|pull the other one|my foot|make of that what you will|we'?ll see|if you believe that|believe that if you like|or so (?:she|he|they) (?:says?|claims?)|i'?m not (?:sure|convinced) i believe (?:her|him|them|it|this|that)(?: at all)?|i'?m not (?:sure|convinced)(?: (?:about|of) (?:that|this|it))?|i am not (?:sure|convinced)(?: i believe (?:her|him|them|it))?|i'?m (?:sceptical|skeptical|dubious|doubtful)(?: (?:of|about) [^,;.]+)?|i (?:rather |very much |seriously |really )?doubt (?:it|that|this)|which i (?:rather |very much |seriously |really )?doubt|which is doubtful|i have my doubts|i remain (?:sceptical|skeptical|unconvinced)|as usual|as ever|again,? of course|of course|i'?d take (?:that|this|it) with a (?:large |big |huge )?pinch of salt|which (?:seems|sounds) (?:unlikely|doubtful|far-fetched|implausible)\b[^.]*|which i find hard to believe|more likely (?:she|he|they) [^.]*|which is (?:simply |just |clearly |plainly )?(?:not true|untrue|a lie|nonsense|rubbish))\s*(?:\(!\)|!+)?\s*$",
+    );
+    loop {
+        let next = trail.replace(&out, "").into_owned();
+        if next == out {
+            break;
+        }
+        out = next;
+    }
+    // A doubt between two facts: "but i doubt it, her mates say different".
+    static MID: OnceLock<Regex> = OnceLock::new();
+    let mid = re(
+        &MID,
+        r"(?i)(?:,|;)?\s+(?:but|though)\s+(?:i (?:rather |very much |seriously |really )?doubt (?:it|that|this)|i'?m not (?:sure|convinced))\s*,",
+    );
+    out = mid.replace_all(&out, ";").into_owned();
+    // "yet was laughing and chatting" → "; was laughing and chatting".
+    static YET_WAS: OnceLock<Regex> = OnceLock::new();
+    let yet_was = re(
+        &YET_WAS,
+        r"(?i),?\s+yet\s+(?P<v>was|is|were|seen|asleep|then|later|had|has)\b",
+    );
+    out = yet_was.replace_all(&out, "; $v").into_owned();
+    // "funny how she was snoring at 2am" → "; she was snoring at 2am".
+    static FUNNY: OnceLock<Regex> = OnceLock::new();
+    let funny = re(
+        &FUNNY,
+        r"(?i),\s*(?:funny|strange|odd|interesting|convenient) (?:how|that|then)\s+",
+    );
+    out = funny.replace_all(&out, "; ").into_owned();
+    // "It beggars belief that X" → "X".
+    static BEGGARS: OnceLock<Regex> = OnceLock::new();
+    let beggars = re(
+        &BEGGARS,
+        r"^(?i:it\s+(?:beggars belief|is hard to believe|'s hard to believe|is difficult to believe|stretches belief|strains credulity)|hard to believe|difficult to believe)\s+(?i:that\s+)?",
+    );
+    out = beggars.replace(&out, "").into_owned();
+    static WOULD: OnceLock<Regex> = OnceLock::new();
+    let would = re(
+        &WOULD,
+        r"(?i)\b(?:would have (?:us|me|everyone|staff|people) believe|(?:expects?|wants?) (?:us|me|everyone|staff|people) to believe|(?:tried|tries|is trying) to (?:tell|convince) (?:us|me|everyone|staff) that)\s+(?:that\s+)?",
+    );
+    out = would.replace_all(&out, "says ").into_owned();
+    // "Claims to be drinking" → "Says they are drinking".
+    static CLAIM_TO: OnceLock<Regex> = OnceLock::new();
+    let claim_to = re(
+        &CLAIM_TO,
+        r"(?i)\b(?P<v>claims|claimed|insists|alleges|maintains|professes)\s+to\s+(?P<be>be|have)\s+",
+    );
+    if let Some(c) = claim_to.captures(&out.clone()) {
+        let past = c["v"].ends_with("ed");
+        let say = if past { "said" } else { "says" };
+        let aux = match (&c["be"], past) {
+            ("be", false) => is.to_string(),
+            ("be", true) => if they == "they" { "were" } else { "was" }.to_string(),
+            (_, false) => hv.to_string(),
+            (_, true) => "had".to_string(),
+        };
+        let m = c.get(0)?;
+        out.replace_range(m.range(), &format!("{say} {they} {aux} "));
+    }
+    // Scare quotes and "so-called" about the client's account.
+    static SO_CALLED: OnceLock<Regex> = OnceLock::new();
+    let so_called = re(
+        &SO_CALLED,
+        r#"(?i)\b(?:so-called|so called|supposed|alleged)\s+["“'‘](?P<x>[^"”'’]+)["”'’]"#,
+    );
+    out = so_called.replace_all(&out, "$x").into_owned();
+    static YET: OnceLock<Regex> = OnceLock::new();
+    let yet = re(
+        &YET,
+        r#"(?i)\byet another\s+["“'‘](?P<x>[^"”'’]+)["”'’]|\byet another\b"#,
+    );
+    out = yet
+        .replace_all(&out, |c: &Captures| match c.name("x") {
+            Some(x) => format!("another {}", x.as_str()),
+            None => "another".into(),
+        })
+        .into_owned();
+    // "that only seem to happen on workdays" → "on workdays".
+    static SEEM: OnceLock<Regex> = OnceLock::new();
+    let seem = re(
+        &SEEM,
+        r"(?i)\s+(?:that|which)\s+(?:only\s+|always\s+)?(?:seem|seems|seemed|appear|appears|appeared)\s+to\s+(?:happen|come on|start|occur|flare up|crop up)\s+(?:only\s+)?",
+    );
+    out = seem.replace_all(&out, " ").into_owned();
+    static SEEM_TO: OnceLock<Regex> = OnceLock::new();
+    let seem_to = re(
+        &SEEM_TO,
+        r"(?i)\s+(?:only\s+)?(?:seem|seems|seemed|appear|appears|appeared)\s+to\s+(?:happen|come on|start|occur|flare up|crop up|show up|turn up|appear)\s+(?:(?:right|only|always|conveniently)\s+)*(?:on (?:schedule|cue)\s+)?",
+    );
+    out = seem_to.replace_all(&out, " have come ").into_owned();
+    // Plain verbs of saying, across the sentence.
+    static SAY: OnceLock<Regex> = OnceLock::new();
+    let say = re(
+        &SAY,
+        r"(?i)\b(?:claims|insists|alleges|maintains|swears|reckons)\b|\b(?:claimed|insisted|alleged|maintained|swore)\b|\b(?:conveniently|supposedly|allegedly|purportedly|ostensibly)\s+|\b(?:her|his|their) (?:version of events|story)\b",
+    );
+    out = say
+        .replace_all(&out, |c: &Captures| {
+            let w = c[0].to_ascii_lowercase();
+            let plain = if w.ends_with("version of events") || w.ends_with("story") {
+                format!("{} account", w.split(' ').next().unwrap_or("their"))
+            } else if w.ends_with(' ') {
+                String::new()
+            } else if w.ends_with('s') {
+                "says".into()
+            } else {
+                "said".into()
+            };
+            super::match_case(&c[0], &plain)
+        })
+        .into_owned();
+    let out = out.trim().trim_end_matches([',', ';']).to_string();
+    if tidy(&out) == tidy(b) {
+        return None;
+    }
+    // Nothing of the account left: not this hole's business.
+    if out.split_whitespace().count() < 2 {
+        return None;
+    }
+    Some(format!("{out}{end}"))
+}
+
+// ---------------------------------------------------------------------------
+// Compliance.
+
+fn comply(cx: &Context<'_>) -> Option<String> {
+    let s = cx.sentence().trim();
+    let (b, end) = body(s);
+    let they = they(cx);
+    let mut out = b.to_string();
+    let mut ask = "say why, if {they} said".to_string();
+    static RULES: OnceLock<Vec<(Regex, &'static str)>> = OnceLock::new();
+    let rules = RULES.get_or_init(|| {
+        let r = |p: &str| Regex::new(p).expect("a compliance swap compiles");
+        vec![
+            // Medication, said as what happened.
+            (
+                r(r"(?i)\b(?:remains|is|has been|continues to be)\s+(?:non-?\s?compliant|noncompliant|not compliant|non-?adherent|non-?concordant|not concordant)\s+(?:with|to)\s+(?P<o>(?:(?:the|her|his|their)\s+)?(?:[a-z-]+\s+)?(?:medication|meds|tablets|depot|insulin|antipsychotics?|antidepressants?|inhalers?|methadone))(?:\s+regimen?)?\b"),
+                "is not taking $o as prescribed",
+            ),
+            (
+                r(r"(?i)^(?:non-?\s?compliant|noncompliant|non-?adherent|non-?concordant|not concordant|poor(?:ly)? (?:compliance|adherence|concordance))\s+(?:with|to)\s+(?P<o>(?:(?:the|her|his|their)\s+)?(?:[a-z-]+\s+)?(?:medication|meds|tablets|depot|insulin|antipsychotics?|antidepressants?|inhalers?|methadone))(?:\s+regimen?)?\b"),
+                "Not taking $o as prescribed",
+            ),
+            (
+                r(r"(?i)^(?:non-?\s?compliant|noncompliant|non-?adherent|non-?concordant)\s+(?:with|to)\s+"),
+                "Not keeping to ",
+            ),
+            // "refused to comply with his behaviour plan" → "did not follow his behaviour plan".
+            (
+                r(r"(?i)\b(?:refused|failed|declined)\s+to\s+(?:comply|cooperate|co-operate)\s+with\b"),
+                "did not follow",
+            ),
+            (
+                r(r"(?i)\b(?:refuses|fails|declines)\s+to\s+(?:comply|cooperate|co-operate)\s+with\b"),
+                "does not follow",
+            ),
+            // An authority kept, the obedience word plain: "must comply with" → "must keep to".
+            (
+                r(r"(?i)\b(?P<a>must|has to|have to|is required to|was required to|were required to|required to|ordered to|instructed to|directed to|told to|reminded to|warned to|expected to|needs to|need to)\s+(?:comply with|adhere to|abide by)\b"),
+                "$a follow",
+            ),
+            // "and, predictably, ignored the advice" → "and did not follow the advice".
+            (
+                r(r"(?i)\b(?:,\s*)?(?:predictably|as usual|as expected|unsurprisingly|of course)(?:\s*,)?\s+(?P<v>ignored|disregarded|flouted|disobeyed)\b"),
+                " $v",
+            ),
+            (
+                r(r"(?i)\b(?:ignored|disregarded|flouted|disobeyed)\s+(?P<o>(?:the|my|our|staff's|her|his|their|medical|all)\s+(?:[a-z]+\s+)?(?:advice|instructions?|guidance|plan|rules?|directions?))(?P<yet>\s+(?:yet again|again|once again|as usual))?\s+and\s+(?P<then>went ahead|carried on|continued|did it anyway)\b(?P<rest>[^,;]*)"),
+                "$then$rest, against $o",
+            ),
+            (
+                r(r"(?i)\b(?:ignored|disregarded|flouted|disobeyed)\s+(?P<o>(?:the|my|our|staff's|her|his|their|medical|all)\s+(?:[a-z]+\s+)?(?:advice|instructions?|guidance|plan|rules?|directions?))"),
+                "did not follow $o",
+            ),
+            // "refuses to engage with the MDT" → "has not met with the MDT".
+            (
+                r(r"(?i)\b(?:refuses|declines|fails)\s+to\s+engage\s+with\s+(?P<o>the\s+(?:mdt|team|worker|keyworker|social worker|service|nurse|cpn|ot|psychologist))"),
+                "has not met with $o",
+            ),
+            (
+                r(r"(?i)\b(?:refused|declined|failed)\s+to\s+engage\s+with\s+(?P<o>the\s+(?:mdt|team|worker|keyworker|social worker|service|nurse|cpn|ot|psychologist))"),
+                "did not meet with $o",
+            ),
+            // "will not be tolerated" → "must stop".
+            (
+                r(r"(?i)\bthat\s+(?:continued|further|any more|any further|ongoing)\s+(?P<x>[a-z]+)\s+will not be (?:tolerated|accepted|allowed)"),
+                "that $x must stop (say what will happen if it continues)",
+            ),
+            // The rest of the obedience words, said plainly.
+            (
+                r(r"(?i)\b(?:was|were|has been|have been|had been)\s+(?:non-?\s?compliant|noncompliant|not compliant|non-?adherent)\s+(?:with|to)\s+(?P<o>(?:the |her |his |their |my |our )?(?:[\w-]+ )?(?:homework|exercises?|tasks?|reading|logs?|diary|diaries|records?|pre-work|worksheets?))\b"),
+                "did not do $o",
+            ),
+            (
+                r(r"(?i)\b(?P<aux>has|have|had)\s+(?P<adv>(?:once again|yet again|again)\s+)?(?:disobeyed|ignored|disregarded|flouted)\s+"),
+                "$aux $adv not followed ",
+            ),
+            (
+                r(r"(?i)\b(?:was|were)\s+(?:non-?\s?compliant|noncompliant|not compliant|non-?\s?complient)\s+(?:with\s+)?(?:staff(?: instructions)?|instructions|directions)\b"),
+                "did not do what staff asked",
+            ),
+            (
+                r(r"(?i)\b(?:was|were)\s+(?:non-?\s?compliant|noncompliant|not compliant|non-?\s?complient|non-?adherent)\s+(?:with|to)\s+"),
+                "did not keep to ",
+            ),
+            (
+                r(r"(?i)\b(?P<aux>has|have|had)\s+been\s+(?:non-?\s?compliant|noncompliant|not compliant|non-?adherent|not adherent)\s+(?:with|to)\s+"),
+                "$aux not kept to ",
+            ),
+            (
+                r(r"(?i)\b(?:is|are|remains|remain)\s+(?:non-?\s?compliant|noncompliant|not compliant|non-?adherent)\s+(?:with|to)\s+"),
+                "is not keeping to ",
+            ),
+            (
+                r(r"(?i)\b(?:non-?\s?compliant|noncompliant|non-?\s?complient|non-?adherent)\s+(?:with|to)\s+"),
+                "not keeping to ",
+            ),
+            (
+                r(r"(?i)^(?:non-?\s?compliant|noncompliant|non-?adherent)(?:\s+again)?\s*(?:—|-|–|:|,)\s*"),
+                "",
+            ),
+            (
+                r(r"(?i)\bnot\s+(?:complying|adhering)\s+(?:with|to)\b"),
+                "not keeping to",
+            ),
+            (
+                r(r"(?i)\b(?:would not|wouldn't|wouldnt|will not|won't|did not|didn't)\s+do\s+as\s+(?:(?:she|he|they)\s+(?:was|were|is|are)\s+)?(?:asked|told)(?:\s+by\s+(?P<by>[a-z ]+?staff|staff|nurses|carers))?\b"),
+                "did not do what was asked",
+            ),
+            (
+                r(r"(?i)\bdid\s+as\s+(?:she|he|they)\s+(?:was|were)\s+told\b"),
+                "did what was asked",
+            ),
+            (r(r"(?i)\bflat(?:ly)?\s+out\s+(?:refused|declined)\b"), "declined"),
+            (
+                r(r"(?i)\b(?:once again|yet again|again)\s+(?:ignored|disregarded)\s+(?P<o>the\s+(?:homework|reading|exercise|task|pre-work|log)s?)"),
+                "did not do $o",
+            ),
+            (
+                r(r"(?i)\bignored\s+(?P<o>the\s+(?:homework|reading|exercise|task|pre-work|log)s?)"),
+                "did not do $o",
+            ),
+            (
+                r(r"(?i)\bchose\s+to\s+(?:break|ignore|disregard)\s+(?P<o>every one of them|all of them|them|it|the rules)"),
+                "did not keep to $o",
+            ),
+            (r(r"(?i)\s+in\s+no\s+uncertain\s+terms\b"), ""),
+            (
+                r(r"(?i),?\s+and\s+that\s+I\s+am\s+not\s+here\s+to\s+negotiate\b"),
+                "",
+            ),
+            (r(r"(?i)\bdemanded\b"), "asked for"),
+            (r(r"(?i)\bdemands\b"), "asks for"),
+            (
+                r(r"(?i)\b(?:still\s+)?not\s+(?:cooperating|co-operating|complying)\s+with\s+(?P<o>staff|carers|the team|nurses)"),
+                "… (what happened with $o)",
+            ),
+        ]
+    });
+    for (re, with) in rules {
+        out = re.replace_all(&out, *with).into_owned();
+    }
+    // "refused to be hoisted" → "declined to be hoisted"; "refused the appt" → "declined the appt".
+    static REFUSED: OnceLock<Regex> = OnceLock::new();
+    let refused = re(&REFUSED, r"(?i)\b(?P<r>refused|refuses|refusing|refuse)\b");
+    out = refused
+        .replace_all(&out, |c: &Captures| {
+            let w = c[0].to_ascii_lowercase();
+            let plain = match w.as_str() {
+                "refused" => "declined",
+                "refuses" => "declines",
+                "refusing" => "declining",
+                _ => "decline",
+            };
+            super::match_case(&c[0], plain)
+        })
+        .into_owned();
+    // "until he learns to do as he's told" → "until he … (what you asked him to do)".
+    static TOLD: OnceLock<Regex> = OnceLock::new();
+    let told = re(
+        &TOLD,
+        r"(?i)\b(?:learns|learn|starts|start|begins)\s+to\s+do\s+as\s+(?P<p>she|he|they)(?:'s|’s| is| are|'re)?\s+(?:told|asked)\b",
+    );
+    if let Some(c) = told.captures(&out.clone()) {
+        let p = c["p"].to_ascii_lowercase();
+        let m = c.get(0)?;
+        out.replace_range(
+            m.range(),
+            &format!("… (what you asked {} to do)", object_of(&p)),
+        );
+        ask.clear();
+    }
+    static FAILED: OnceLock<Regex> = OnceLock::new();
+    let failed = re(
+        &FAILED,
+        r"(?i)\b(?P<has>has|have|had)?\s*(?P<adv>(?:yet again|once again|again|still)\s+)?\b(?P<f>failed|fails|failing)\s+to\s+(?P<v>[a-z]+)\b",
+    );
+    out = failed
+        .replace_all(&out, |c: &Captures| {
+            let v = &c["v"];
+            let plain = match (c.name("has").is_some(), &c["f"].to_ascii_lowercase()[..]) {
+                (true, _) => format!(
+                    " {} {}not {}",
+                    &c["has"],
+                    c.name("adv").map_or("", |m| m.as_str()),
+                    inflect::participle(&inflect::base(v).unwrap_or_else(|| v.to_string()))
+                ),
+                (_, "fails") => format!(" does not {v}"),
+                (_, "failing") => format!(" not {v}"),
+                _ => format!(" did not {v}"),
+            };
+            super::match_case(c[0].trim_start(), &plain)
+        })
+        .into_owned();
+    let out = out.trim().to_string();
+    if tidy(&out) == tidy(b) {
+        return None;
+    }
+    // No ask for the reason: the curious question after it asks what got
+    // in the way.
+    let _ = (ask, they);
+    Some(format!("{out}{end}"))
+}
+
+// ---------------------------------------------------------------------------
+// Absolutes.
+
+fn absolute(cx: &Context<'_>) -> Option<String> {
+    let s = cx.sentence().trim();
+    let (b, end) = body(s);
+    let they = they(cx);
+    // "Never happy with any appointment we offer." → "Has not been happy with …".
+    static NEVER_ADJ: OnceLock<Regex> = OnceLock::new();
+    let never_adj = re(
+        &NEVER_ADJ,
+        r"^(?P<who>.*?)\s*(?:(?i:is|are|'s|was|were)\s+)?(?i:never|not ever)\s+(?P<adj>happy|satisfied|pleased|content|ready|on time|grateful|interested|available|around|home|in|up|dressed|awake|sober|calm|polite|honest|straight|there|on board|bothered)\b(?P<rest>.*)$",
+    );
+    if let Some(c) = never_adj.captures(b) {
+        let w = c["who"].trim();
+        let rest = any_to_the(c["rest"].trim_end());
+        let rest = rest.replace(" we offer", " we have offered");
+        let lead = if w.is_empty() {
+            "Has".to_string()
+        } else {
+            format!("{w} {}", has(w))
+        };
+        return Some(format!(
+            "{lead} not been {}{rest} (say when, and how often){end}",
+            &c["adj"]
+        ));
+    }
+    // "Nothing is ever her fault." → a question about her account.
+    static FAULT: OnceLock<Regex> = OnceLock::new();
+    let fault = re(
+        &FAULT,
+        r"^(?i:nothing|it)\s+(?i:is|was)\s+(?i:ever|never)\s+(?P<poss>her|his|their|[A-Z][a-z]+'s)\s+(?:(?i:own)\s+)?(?i:fault)",
+    );
+    if let Some(c) = fault.captures(b) {
+        let poss = &c["poss"];
+        let who = match poss.to_ascii_lowercase().as_str() {
+            "her" => "she".to_string(),
+            "his" => "he".to_string(),
+            "their" => "they".to_string(),
+            _ => poss.trim_end_matches("'s").to_string(),
+        };
+        return Some(format!(
+            "What has {who} said about {} part in what went wrong? (say when)",
+            poss.to_ascii_lowercase()
+                .replace(&who.to_ascii_lowercase(), &who)
+        ));
+    }
+    // "Nothing we do is ever good enough for this lot." → "They have not been satisfied with …".
+    static ENOUGH: OnceLock<Regex> = OnceLock::new();
+    let enough = re(
+        &ENOUGH,
+        r"^(?i:nothing)\s+(?P<we>we|I|staff|the team)\s+(?P<verb>do|did|offer|offered|suggest|suggested|try|tried)\s+(?i:is|was)\s+(?i:ever)\s+(?i:good enough|right|enough)(?:\s+(?i:for)\s+(?P<for>[^,]+))?",
+    );
+    if let Some(c) = enough.captures(b) {
+        let who = match c.name("for").map(|m| m.as_str().to_ascii_lowercase()) {
+            Some(f) if f.starts_with("her") => "She".to_string(),
+            Some(f) if f.starts_with("him") => "He".to_string(),
+            Some(f) if f.starts_with("mum") => "Mum".to_string(),
+            Some(f) if f.starts_with("dad") => "Dad".to_string(),
+            Some(f) if f == "this lot" || f == "that lot" => "They".to_string(),
+            Some(f)
+                if f.starts_with("this ") || f.starts_with("that ") || f.starts_with("the ") =>
+            {
+                format!("The {}", f.split_once(' ').map_or("", |(_, n)| n))
+            }
+            _ => "They".to_string(),
+        };
+        let we = &c["we"];
+        let verb = inflect::base(&c["verb"])?;
+        let has_we = if we.eq_ignore_ascii_case("staff") || we.eq_ignore_ascii_case("the team") {
+            has(we)
+        } else {
+            "have"
+        };
+        return Some(format!(
+            "{who} {} not been satisfied with what {we} {has_we} {} (say when, and what {} said){end}",
+            has(&who),
+            inflect::participle(&verb),
+            subject_of(&who.to_ascii_lowercase()).replace("mum", "Mum").replace("dad", "Dad")
+        ));
+    }
+    // "On her phone the entire session, every session." → "On her phone in sessions (…)."
+    static ENTIRE: OnceLock<Regex> = OnceLock::new();
+    let entire = re(
+        &ENTIRE,
+        r"(?i)\s+the\s+(?:entire|whole)\s+(?P<x>session|visit|meeting|lesson|shift|day|night|time|appointment)(?:,?\s+(?:every|each)\s+(?:single\s+)?(?:session|visit|meeting|lesson|shift|day|time|appointment))?",
+    );
+    if let Some(c) = entire.captures(b) {
+        let m = c.get(0)?;
+        let x = c["x"].to_ascii_lowercase();
+        let out = format!("{} in {x}s{}", &b[..m.start()], &b[m.end()..]);
+        return Some(format!("{out} (say which, and for how long){end}"));
+    }
+    // "refuses absolutely everything offered, day and night" → "has declined what was offered, …".
+    static EVERYTHING: OnceLock<Regex> = OnceLock::new();
+    let everything = re(
+        &EVERYTHING,
+        r"^(?P<who>.*?)\s*\b(?i:refuses|refused|rejects|rejected|declines|declined)\s+(?:(?i:absolutely|literally|just about|pretty much)\s+)?(?i:everything|anything)(?:\s+(?i:that is|that's|we|staff))?\s+(?P<v>offered|suggested|we offer|we suggest|staff offer)(?P<rest>.*)$",
+    );
+    if let Some(c) = everything.captures(b) {
+        let w = c["who"].trim();
+        let lead = if w.is_empty() {
+            "Has".to_string()
+        } else {
+            format!("{w} {}", has(w))
+        };
+        return Some(format!(
+            "{lead} declined what was offered{} (say what, and when){end}",
+            c["rest"].trim_end()
+        ));
+    }
+    // "He undermines his own recovery at every turn." → "He has set back his recovery (…)".
+    static UNDERMINE: OnceLock<Regex> = OnceLock::new();
+    let undermine = re(
+        &UNDERMINE,
+        r"^(?P<who>.+?)\s+(?i:undermines|sabotages|wrecks|ruins|undermined|sabotaged)\s+(?P<x>(?:her|his|their)\s+(?:own\s+)?[a-z]+(?:\s+[a-z]+)?)\s+(?i:at every turn|every time|every single time|all the time|constantly|again and again|time and again)",
+    );
+    if let Some(c) = undermine.captures(b) {
+        let w = c["who"].trim();
+        let x = c["x"].replace(" own", "");
+        return Some(format!(
+            "{w} {} done things that set back {x} (say what, and when){end}",
+            has(w)
+        ));
+    }
+    // "Does she expect us to visit four times a day forever?" → a question.
+    static EXPECT: OnceLock<Regex> = OnceLock::new();
+    let expect = re(
+        &EXPECT,
+        r"^(?i:does|do)\s+(?P<who>she|he|they|[A-Z][a-z]+)\s+(?:(?i:really|honestly|seriously)\s+)?(?i:expect|think)\s+(?i:us|me|staff|carers|the team|everyone)\s+(?:(?i:to|will|can)\s+)(?P<verb>[a-z]+)\s+(?P<rest>.+?)\s+(?i:forever|for ever|for the rest of (?:her|his|their) life|indefinitely|every day forever)$",
+    );
+    if let Some(c) = expect.captures(b) {
+        let w = &c["who"];
+        let verb = inflect::base(&c["verb"])?;
+        return Some(format!(
+            "What has {w} said about being {} {}, and for how long?",
+            inflect::participle(&verb),
+            c["rest"].trim()
+        ));
+    }
+    // "X is (utterly) incapable of putting the children's needs first" → "X
+    // has found it hard to put the children's needs first (…)".
+    static INCAPABLE: OnceLock<Regex> = OnceLock::new();
+    let incapable = re(
+        &INCAPABLE,
+        r"^(?P<who>.+?)\s+(?i:is|are|'s|seems|seem)\s+(?:(?i:utterly|completely|totally|just|simply)\s+)?(?i:incapable of|unable to|not capable of)\s+(?P<verb>[a-z]+)(?P<rest>[^,;]*)",
+    );
+    if let Some(c) = incapable.captures(b) {
+        let w = c["who"].trim();
+        let base = inflect::base(&c["verb"])?;
+        return Some(format!(
+            "{w} {} found it hard to {base}{} (say when, and how often){end}",
+            has(w),
+            c["rest"].trim_end()
+        ));
+    }
+    // What clause.rs and the occasions already say well stays theirs.
+    if super::clause::hole("absolute_plain", cx, "", None).is_some() || cx.occasions().is_some() {
+        return None;
+    }
+    // "Pt won't do a single thing she's asked by staff." → "Pt has not done
+    // what she's asked by staff (…)"; "She won't let anyone near her, ever."
+    static WONT: OnceLock<Regex> = OnceLock::new();
+    let wont = re(
+        &WONT,
+        r"^(?P<who>.*?)\s*\b(?i:won't|wont|will not|doesn't|does not)\s+(?:(?i:even|ever)\s+)?(?P<verb>[a-z]+)\s+(?P<rest>[^,;]*)",
+    );
+    if let Some(c) = wont.captures(b) {
+        let w = c["who"].trim();
+        let base = inflect::base(&c["verb"])?;
+        if !matches!(base.as_str(), "be" | "lift" | "have") {
+            let rest = c["rest"]
+                .replace("a single thing", "what")
+                .replace("anything", "things")
+                .replace("a thing", "what");
+            let lead = if w.is_empty() {
+                "Has".to_string()
+            } else {
+                format!("{w} {}", has(w))
+            };
+            let after = b[c.get(0)?.end()..].trim_start_matches([',', ' ']);
+            let after = after
+                .trim_start_matches("ever")
+                .trim_start_matches([',', ' ']);
+            let after = if after.is_empty() {
+                String::new()
+            } else {
+                format!(", {after}")
+            };
+            return Some(format!(
+                "{lead} not {} {}{after} (say when, and how often){end}",
+                inflect::participle(&base),
+                rest.trim_end()
+            ));
+        }
+    }
+    // "Talks over everyone, in every meeting, every time." → "Has talked
+    // over everyone in meetings (say when, and how often)."
+    static HABIT: OnceLock<Regex> = OnceLock::new();
+    let habit = re(
+        &HABIT,
+        r"^(?P<who>(?:[A-Z][\w.]*|she|he|they|(?i:the|this|that)\s+[a-z]+)(?:\s+[A-Z][\w.]*)?\s+)?(?:(?i:literally|just|basically|constantly|always)\s+)?(?P<verb>[a-z]+(?:s|es))\b(?P<rest>.*)$",
+    );
+    static ABS: OnceLock<Regex> = OnceLock::new();
+    let abs = re(
+        &ABS,
+        r"(?i)\bevery (?:single )?time(?P<when>\s+(?:she|he|they|i|we|staff|someone|anyone|somebody)\b)|,?\s*(?:every single time|each and every time|every time|all the time|without fail|without exception|constantly|continually|at every turn|from morning till night|from morning to night|day in,? day out|literally|absolutely)\b|\b(?:in every|at every|every single)\s+(?P<n>session|meeting|visit|lesson|shift|call)\b|\bthe (?:second|minute|moment)\b|\b(?:every single thing|absolutely everything|everything)\b",
+    );
+    if let Some(c) = habit.captures(b) {
+        let verb = c["verb"].to_ascii_lowercase();
+        let base = inflect::base(&verb).filter(|v| {
+            !matches!(
+                v.as_str(),
+                "be" | "ha" | "have" | "do" | "i" | "thi" | "wa" | "it"
+            ) && v.len() > 2
+        });
+        if let Some(base) = base.filter(|_| abs.is_match(&c["rest"])) {
+            let rest = abs
+                .replace_all(&c["rest"], |m: &Captures| {
+                    let w = m[0].to_ascii_lowercase();
+                    if let Some(w) = m.name("when") {
+                        format!("when{}", w.as_str())
+                    } else if let Some(n) = m.name("n") {
+                        format!("in {}s", n.as_str())
+                    } else if w.contains("the second")
+                        || w.contains("the minute")
+                        || w.contains("the moment")
+                    {
+                        "when".to_string()
+                    } else if w.contains("thing") || w.contains("everything") {
+                        "things".to_string()
+                    } else {
+                        String::new()
+                    }
+                })
+                .into_owned();
+            let rest = rest.replace(" ,", ",").replace(",,", ",");
+            let rest = rest.trim_end().trim_end_matches(',');
+            let who = c.name("who").map_or("", |m| m.as_str().trim());
+            let lead = if who.is_empty() {
+                "Has".to_string()
+            } else {
+                format!("{who} {}", has(who))
+            };
+            return Some(format!(
+                "{lead} {}{rest} (say when, and how often){end}",
+                inflect::participle(&base)
+            ));
+        }
+    }
+    let _ = they;
+    None
+}
+
+/// "any appointment" → "the appointments" (an absolute's "any").
+fn any_to_the(rest: &str) -> String {
+    static ANY: OnceLock<Regex> = OnceLock::new();
+    let any = re(&ANY, r"(?i)\bany\s+(?P<n>[a-z]+)");
+    any.replace(rest, |c: &Captures| {
+        let n = &c["n"];
+        if n.ends_with('s') {
+            format!("the {n}")
+        } else {
+            format!("the {n}s")
+        }
+    })
+    .into_owned()
+}
+
+// ---------------------------------------------------------------------------
+// Moralising.
+
+fn moral(cx: &Context<'_>) -> Option<String> {
+    let s = cx.sentence().trim();
+    let (b, end) = body(s);
+    let p = they(cx);
+    // "A good mother would have left him years ago." → "She has not left him (…)".
+    static WOULD: OnceLock<Regex> = OnceLock::new();
+    let would = re(
+        &WOULD,
+        r"^(?i:a|any|every)\s+(?i:responsible|decent|good|proper|caring|normal|loving|sensible)\s+(?P<role>parent|mother|father|mum|dad|person|adult|carer|wife|husband|partner)\s+(?i:would)\s+(?:(?i:have)\s+)?(?P<verb>[a-z]+)\s+(?P<obj>him|her|them|it)?(?P<rest>.*)$",
+    );
+    if let Some(c) = would.captures(b) {
+        let role = c["role"].to_ascii_lowercase();
+        let p = match role.as_str() {
+            "mother" | "mum" | "wife" => "she".to_string(),
+            "father" | "dad" | "husband" => "he".to_string(),
+            _ => p.clone(),
+        };
+        let base = inflect::base(&c["verb"])?;
+        let obj = c
+            .name("obj")
+            .map(|o| format!(" {}", o.as_str()))
+            .unwrap_or_default();
+        let rest = c["rest"].trim();
+        let leaving = ing_of(&base);
+        if rest.to_ascii_lowercase().ends_with("ago") || rest.is_empty() {
+            return Some(format!(
+                "{p} {} not {}{obj} (say what {p} {} said about {leaving}){end}",
+                has(&p),
+                inflect::participle(&base),
+                has(&p)
+            ));
+        }
+    }
+    // "He should be ashamed of the way he speaks to his wife." → "He speaks to his wife in ways that concern you (…)".
+    static WAY: OnceLock<Regex> = OnceLock::new();
+    let way = re(
+        &WAY,
+        r"^(?P<who>.+?)\s+(?i:should|ought to)\s+be\s+(?i:ashamed|embarrassed)\s+(?i:of)\s+(?i:the way|how)\s+(?P<p>she|he|they)\s+(?P<vp>[a-z]+.*)$",
+    );
+    if let Some(c) = way.captures(b) {
+        let p = c["p"].to_ascii_lowercase();
+        return Some(format!(
+            "{} {} in a way that concerns you (say what {p} said, and when){end}",
+            &c["who"], &c["vp"]
+        ));
+    }
+    // "His dad should be ashamed of himself, not even a birthday card." → "No birthday card from his dad."
+    static NOT_EVEN: OnceLock<Regex> = OnceLock::new();
+    let not_even = re(
+        &NOT_EVEN,
+        r"^(?P<who>.+?)\s+(?i:should|ought to)\s+be\s+(?i:ashamed)(?:\s+(?i:of)\s+(?i:himself|herself|themselves))?,?\s+(?i:not even)\s+(?:an?\s+)?(?P<x>.+)$",
+    );
+    if let Some(c) = not_even.captures(b) {
+        return Some(format!(
+            "No {} from {}{end}",
+            &c["x"],
+            inflect::decapitalise(&c["who"])
+        ));
+    }
+    // "She made her bed with this marriage and now has to lie in it."
+    static BED: OnceLock<Regex> = OnceLock::new();
+    let bed = re(
+        &BED,
+        r"^(?P<who>.+?)\s+(?:(?i:has)\s+)?(?i:made)\s+(?:her|his|their)\s+(?i:bed)(?:\s+(?i:with)\s+(?P<x>[^,]+?))?,?\s+(?i:and)\s+(?:(?i:now)\s+)?(?i:has to|have to|must|can)\s+(?i:lie in it)$",
+    );
+    if let Some(c) = bed.captures(b) {
+        let w = c["who"].trim();
+        let x = c
+            .name("x")
+            .map(|x| format!(" in {}", x.as_str().trim()))
+            .unwrap_or_default();
+        return Some(format!(
+            "{w} {} stayed{x} (say what {p} {} said about it){end}",
+            has(w),
+            has(&p)
+        ));
+    }
+    // "Frankly irresponsible of the family to leave her on her own in that state."
+    static OF_TO: OnceLock<Regex> = OnceLock::new();
+    let of_to = re(
+        &OF_TO,
+        r"^(?:(?i:frankly|honestly|quite|utterly|totally|really|just|so|very)\s+)*(?i:irresponsible|selfish|reckless|thoughtless|careless|wrong|negligent|shameful|disgraceful|unforgivable|appalling)\s+(?i:of)\s+(?P<who>the\s+[a-z]+|mum|dad|her|him|them|[A-Z][a-z]+)\s+to\s+(?P<verb>[a-z]+)(?P<rest>.*)$",
+    );
+    if let Some(c) = of_to.captures(b) {
+        let base = inflect::base(&c["verb"])?;
+        return Some(format!(
+            "{} {}{}{end}",
+            subject_of(&c["who"]),
+            inflect::past(&base),
+            &c["rest"]
+        ));
+    }
+    // "He has absolutely no shame about what he did to that family."
+    static SHAME: OnceLock<Regex> = OnceLock::new();
+    let shame = re(
+        &SHAME,
+        r"^(?P<who>.+?)\s+(?i:has|shows|showed|had|'s got|has got)\s+(?:(?i:absolutely|utterly|just|simply)\s+)?(?i:no)\s+(?i:shame|remorse|regret|guilt|conscience)\s+(?i:about|for|over|regarding)\s+(?P<x>.+)$",
+    );
+    if let Some(c) = shame.captures(b) {
+        let w = c["who"].trim();
+        return Some(
+            format!(
+                "{w} {} not said he regrets {} (say what {p} said about it){end}",
+                has(w),
+                &c["x"]
+            )
+            .replace(" he regrets", &format!(" {p} regrets"))
+            .replace(" they regrets", " they regret"),
+        );
+    }
+    // "He never takes any responsibility for the state of the flat."
+    static RESP: OnceLock<Regex> = OnceLock::new();
+    let resp = re(
+        &RESP,
+        r"^(?P<who>.+?)\s+(?i:never|doesn't|does not|won't|will not|refuses to|didn't|did not)\s+(?i:take|takes|took|accept|accepts)\s+(?:(?i:any|any real|much)\s+)?(?i:responsibility|ownership)\s+(?i:for)\s+(?P<x>.+)$",
+    );
+    if let Some(c) = resp.captures(b) {
+        let w = c["who"].trim();
+        let poss = match p.as_str() {
+            "she" => "her",
+            "he" => "his",
+            _ => "their",
+        };
+        return Some(format!(
+            "{w} {} not talked about {poss} part in {} (say what {p} said){end}",
+            has(w),
+            &c["x"]
+        ));
+    }
+    // "Typical alkie, blames everyone but himself." → "He has blamed others (…)".
+    static BLAMES: OnceLock<Regex> = OnceLock::new();
+    let blames = re(
+        &BLAMES,
+        r"(?i)(?:^|,\s*)(?P<who>she|he|they)?\s*\bblames\s+(?:everyone|everybody|everything|anyone|others|other people|the world)(?:\s+else)?\s+(?:but|except|apart from)\s+(?:herself|himself|themselves)(?P<rest>.*)$",
+    );
+    if let Some(c) = blames.captures(b) {
+        let who = c
+            .name("who")
+            .map(|w| w.as_str().to_ascii_lowercase())
+            .unwrap_or(p.clone());
+        return Some(format!(
+            "{who} {} said others are to blame{} (say what {who} said, and when){end}",
+            has(&who),
+            c["rest"].trim_end()
+        ));
+    }
+    // "His family should be ashamed, nobody's visited him since June." → the fact.
+    static ASHAMED_COMMA: OnceLock<Regex> = OnceLock::new();
+    let ashamed_comma = re(
+        &ASHAMED_COMMA,
+        r"^(?P<who>.+?)\s+(?i:should|ought to)\s+be\s+(?i:ashamed)(?:\s+(?i:of)\s+(?i:himself|herself|themselves))?\s*,\s*(?P<y>.+)$",
+    );
+    if let Some(c) = ashamed_comma.captures(b) {
+        let who = c["who"].trim();
+        let y = c["y"].trim();
+        static P: OnceLock<Regex> = OnceLock::new();
+        let p_re = re(&P, r"^(?i:she|he|they)\s+(?:(?i:only|just)\s+)?");
+        let y = if p_re.is_match(y) && !is_pronoun(who) {
+            p_re.replace(y, format!("{who} ")).into_owned()
+        } else {
+            y.to_string()
+        };
+        return Some(format!("{}{end}", inflect::capitalise(&y)));
+    }
+    // "Mum ought to be ashamed of the state the kitchen was left in with a
+    // toddler in the house." → "The kitchen was left in that state …".
+    static STATE: OnceLock<Regex> = OnceLock::new();
+    let state = re(
+        &STATE,
+        r"^(?P<who>.+?)\s+(?i:should|ought to)\s+be\s+(?i:ashamed)\s+(?i:of)\s+(?i:the state)\s+(?P<x>(?:the|her|his|their)\s+[a-z]+)\s+(?i:was|is|has been)\s+(?i:left in|in)\b(?P<rest>.*)$",
+    );
+    if let Some(c) = state.captures(b) {
+        return Some(format!(
+            "{} was left in that state{} (say what you saw){end}",
+            inflect::capitalise(&c["x"]),
+            &c["rest"]
+        ));
+    }
+    // "Her parents ought to be ashamed of how little they care about her
+    // schooling." → "What have her parents said about her schooling?"
+    static HOW_LITTLE: OnceLock<Regex> = OnceLock::new();
+    let how_little = re(
+        &HOW_LITTLE,
+        r"^(?P<who>.+?)\s+(?i:should|ought to)\s+be\s+(?i:ashamed)\s+(?i:of)\s+(?i:how)\s+(?:little|much|badly|often)\s+(?P<clause>(?:she|he|they)\s+[a-z]+\s+(?i:about|for|with)\s+.+)$",
+    );
+    if let Some(c) = how_little.captures(b) {
+        let who = c["who"].trim();
+        return Some(format!(
+            "What {} {} said about how {}?",
+            has(if who.to_ascii_lowercase().ends_with('s') {
+                "they"
+            } else {
+                who
+            }),
+            who_in(who, cx),
+            &c["clause"]
+        ));
+    }
+    // "Ms Dunn blames everyone but herself, without exception."
+    static BLAMES2: OnceLock<Regex> = OnceLock::new();
+    let blames2 = re(
+        &BLAMES2,
+        r"^(?P<who>.+?)\s+(?:(?i:has)\s+)?(?i:blames|blamed)\s+(?:everyone|everybody|anyone|others|other people)(?:\s+else)?\s+(?:but|except|apart from)\s+(?:herself|himself|themselves)(?P<rest>.*)$",
+    );
+    if let Some(c) = blames2.captures(b) {
+        let w = c["who"].trim();
+        let rest = c["rest"]
+            .replace(", without exception", "")
+            .replace("every single ", "the ")
+            .replace("every ", "the ");
+        let rest = rest.trim_end();
+        let rest = if rest.ends_with('e') || rest.ends_with("breach") {
+            format!("{rest}es")
+        } else {
+            rest.to_string()
+        };
+        return Some(format!(
+            "{w} {} said others are to blame{rest} (say what {p} said, and when){end}",
+            has(w)
+        ));
+    }
+    // "Pt should be thankful she has a bed at all given the pressure on the
+    // unit." → "Pt has a bed."; the reasons a verdict gives go with it.
+    static GRATEFUL: OnceLock<Regex> = OnceLock::new();
+    let grateful = re(
+        &GRATEFUL,
+        r"^(?P<who>.+?)\s+(?i:should|ought to|needs to)\s+be\s+(?:(?i:more|a bit more)\s+)?(?i:thankful|grateful)\s+(?:(?i:that)\s+)?(?P<p>she|he|they|(?i:the|her|his|their)\s+[a-z]+)\s+(?P<rest>[^,]+)(?:,.*)?$",
+    );
+    if let Some(c) = grateful.captures(b) {
+        let who = c["who"].trim();
+        let p = &c["p"];
+        let subject = if is_pronoun(p) {
+            who.to_string()
+        } else {
+            inflect::capitalise(p)
+        };
+        static AT_ALL: OnceLock<Regex> = OnceLock::new();
+        let at_all = re(
+            &AT_ALL,
+            r"(?i)\s+(?:at all|even)\b|\s+(?:given|considering)\s+the\b.*$|\byet another\b",
+        );
+        let rest = at_all
+            .replace_all(&c["rest"], |m: &Captures| {
+                if m[0].eq_ignore_ascii_case("yet another") {
+                    "another".to_string()
+                } else {
+                    String::new()
+                }
+            })
+            .into_owned();
+        return Some(format!("{subject} {}{end}", rest.trim()));
+    }
+    // "Pt should know by now that repeats take 48 hours." → a question.
+    static KNOW: OnceLock<Regex> = OnceLock::new();
+    let know = re(
+        &KNOW,
+        r"^(?P<who>.+?)\s+(?i:should|ought to|must)\s+(?:(?i:really|surely)\s+)?(?i:know|understand|realise|realize)\s+(?:(?i:by now|better by now)\s+)?(?:(?i:that)\s+)(?P<x>.+)$",
+    );
+    if let Some(c) = know.captures(b) {
+        let w = c["who"].trim();
+        return Some(format!(
+            "Has anyone gone through with {} that {}? (say when, and what {p} said)",
+            object_of(w),
+            &c["x"]
+        ));
+    }
+    // "Disgraceful that none of her three children can be bothered to help."
+    static BOTHER: OnceLock<Regex> = OnceLock::new();
+    let bother = re(
+        &BOTHER,
+        r"^(?:(?i:disgraceful|shameful|appalling|shocking|sad)\s+(?i:that)\s+)?(?P<who>.+?)\s+(?i:can|could|can't|cannot|couldn't)\s+be\s+bothered\s+to\s+(?P<verb>[a-z]+)(?P<rest>.*)$",
+    );
+    if let Some(c) = bother.captures(b) {
+        let w = c["who"].trim();
+        let base = inflect::base(&c["verb"])?;
+        let none = w.to_ascii_lowercase().starts_with("none");
+        let not = if none { "" } else { " not" };
+        return Some(format!(
+            "{} {}{not} {}{} (say when){end}",
+            inflect::capitalise(w),
+            has(w),
+            inflect::participle(&base),
+            &c["rest"]
+        ));
+    }
+    // The clause.rs rewording, without the reasons a verdict gives
+    // (", there are families waiting years", "given the pressure on the
+    // unit") or a trailing "needs to sort herself out".
+    let out = super::clause::hole("unmoralised", cx, "", None);
+    static WHY: OnceLock<Regex> = OnceLock::new();
+    let why = re(
+        &WHY,
+        r"(?i)(?:,\s*|\s+)(?:there are (?:families|people|others) [^,.]*|(?:given|considering) the (?:pressure|demand|waiting list|cost)[^,.]*|when (?:others|other people|families) [^,.]*)|,\s*(?:needs|need) to (?:sort (?:herself|himself|themselves) out|get a grip|pull (?:herself|himself|themselves) together|grow up)",
+    );
+    match out {
+        Some(o) => {
+            let cut = why.replace_all(&o, "").into_owned();
+            static AT_ALL: OnceLock<Regex> = OnceLock::new();
+            let at_all = re(&AT_ALL, r"\s+at all([.,;!]|$)");
+            let cut = at_all.replace_all(&cut, "$1").into_owned();
+            (cut != o).then_some(cut)
+        }
+        None => None,
+    }
+}
+
+/// "leave" → "leaving" for a question about it.
+fn ing_of(base: &str) -> String {
+    inflect::ing(base)
+}
