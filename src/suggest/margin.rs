@@ -891,7 +891,7 @@ fn intent(cx: &Context<'_>) -> Option<String> {
         let ing = if ing.ends_with("ing") {
             ing
         } else {
-            inflect::ing(&inflect::base(&ing)?)
+            inflect::present_participle(&inflect::base(&ing)?)
         };
         let is = if p == "they" { "are" } else { "is" };
         return Some(format!(
@@ -1906,5 +1906,5 @@ fn moral(cx: &Context<'_>) -> Option<String> {
 
 /// "leave" → "leaving" for a question about it.
 fn ing_of(base: &str) -> String {
-    inflect::ing(base)
+    inflect::present_participle(base)
 }
