@@ -88,7 +88,13 @@ fn is_reported(cues: &Cues, run: &str, at: usize) -> bool {
         .find_iter(&run[..at])
         .filter(|m| {
             let who = m.as_str().split_whitespace().next().unwrap_or("");
+            let words: Vec<&str> = m.as_str().split_whitespace().collect();
+            let said_of = match words[..] {
+                [.., the, noun] if the.eq_ignore_ascii_case("the") => noun,
+                _ => "",
+            };
             !NOT_A_SPEAKER.iter().any(|w| w.eq_ignore_ascii_case(who))
+                && !CARED_FOR.iter().any(|w| w.eq_ignore_ascii_case(said_of))
         })
         .last()
     else {
@@ -234,14 +240,39 @@ const NOT_A_SPEAKER: &[&str] = &[
     "records", "notes", "file", "it", "this", "that", "team", "nursery", "college", "council",
 ];
 
+/// A colleague's report about the person the note is for ("she said the
+/// client never takes responsibility", "the mother refused"): a
+/// professional's label, which supervision notes should question.
+const CARED_FOR: &[&str] = &[
+    "client",
+    "mother",
+    "father",
+    "patient",
+    "coachee",
+    "family",
+    "tenant",
+    "resident",
+    "child",
+    "parent",
+    "parents",
+    "young",
+    "pupil",
+    "student",
+    "supervisee",
+    "service",
+];
+
 /// A report of someone else's words or view: a third person, a verb of
 /// saying or feeling, and the start of what they said (its subject), or
 /// "described … as", "called him".
 fn report() -> String {
     // Not "I" or "we": the writer's own words are the writer's judgement.
+    // Not a name: in supervision notes a named speaker is often a
+    // colleague ("Wojciech said Kayleigh is attention-seeking"), whose
+    // label is the kind supervision questions.
     // Nor a document or a service ("The referral calls him resistant"; see
     // `NOT_A_SPEAKER`).
-    let who = r"(?:she|he|they|(?:mr|mrs|ms|miss)\.?\s+\w+|(?:her|his|their)\s+(?:\w+\s+)?\w+|mum|dad|(?:the\s+)?client|pt|(?-i:[A-Z][a-z]+))";
+    let who = r"(?:she|he|they|(?:mr|mrs|ms|miss)\.?\s+\w+|(?:her|his|their)\s+(?:\w+\s+)?\w+|mum|dad|(?:the\s+)?client|pt)";
     let says = r"(?:said|says|say|saying|told\s+(?:me|us|staff|the\s+\w+|her|him|them)|tells\s+(?:me|us|staff)|feels|felt|thinks|thought|believes|believed|explained|explains|reported|reports|complained|complains|worries|worried|mentioned|shared|stated|disclosed|wrote|texted|messaged|emailed)";
     // What they said starts with its subject: "said her mum", not "said
     // nothing" or "told me to leave".
