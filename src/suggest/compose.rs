@@ -380,6 +380,13 @@ pub fn margin(cx: &Context<'_>, loose: bool) -> Option<Margin> {
         span.start += skip;
     }
     let mut judged = judged_words(&cx.text[span.clone()]);
+    // "far too immature to benefit": "too" carries the verdict's sense.
+    let before = cx.text[cx.sentence.start..span.start]
+        .trim_end()
+        .to_ascii_lowercase();
+    if before.ends_with(" too") || before == "too" {
+        judged = format!("too {judged}");
+    }
     let raw = resolve_phrase(&cx.text[span.end.min(cx.sentence.end)..cx.sentence.end]);
     let tail = raw.trim().trim_end_matches(['.', '!', '?']).trim();
     let mut facts = String::new();
