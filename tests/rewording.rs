@@ -111,7 +111,7 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "absolute-about-person",
         "Never happy with any appointment we offer.",
-        "Has not been happy with any appointment we offer (say when, and how often).",
+        "Has not been happy with the appointments we have offered (say when, and how often).",
     ),
     (
         "appearance-judgement",

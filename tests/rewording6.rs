@@ -193,11 +193,6 @@ fn absolutes_read_as_occasions() {
         ),
         (
             "absolute-about-person",
-            "Does she expect us to visit four times a day forever?",
-            "What has she said about being visited four times a day, and for how long?",
-        ),
-        (
-            "absolute-about-person",
             "On her phone the entire session, every session.",
             "On her phone in sessions (say which, and for how long).",
         ),

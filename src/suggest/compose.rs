@@ -110,6 +110,13 @@ fn resolve_phrase(text: &str) -> String {
         &format!(r"(?i)(?:,|;|\s+-|\s+—)\s*(?:{ASIDES})\s*(?P<end>[.!?]?)\s*$"),
     );
     out = aside.replace(&out, "$end").into_owned();
+    // "…, funny how she was snoring at 2am." → "…; she was snoring at 2am."
+    static FUNNY_HOW: OnceLock<Regex> = OnceLock::new();
+    let funny_how = re(
+        &FUNNY_HOW,
+        r"(?i),\s*(?:funny|strange|odd|interesting|convenient) (?:how|that|then)\s+",
+    );
+    out = funny_how.replace_all(&out, "; ").into_owned();
     let aside_mid = re(&ASIDE_MID, &format!(r"(?i),\s*(?:{ASIDES}),\s*"));
     out = aside_mid.replace_all(&out, " ").into_owned();
     let literally = re(

@@ -1838,7 +1838,28 @@ pub fn finish(
                         .as_ref()
                         .map(|m| m.judged.clone())
                         .unwrap_or_else(|| context.flagged());
-                    let rest = margin.map(|m| m.rest).unwrap_or_default();
+                    // Where the margin finds no rest, the sentence around
+                    // the flagged words is what must not be lost.
+                    let rest = margin
+                        .map(|m| m.rest)
+                        .filter(|rest| !rest.is_empty())
+                        .unwrap_or_else(|| {
+                            let flagged = context.flagged().to_lowercase();
+                            let sentence = context.sentence().trim();
+                            let lower = sentence.to_lowercase();
+                            match lower.find(flagged.trim()) {
+                                Some(at) if !flagged.trim().is_empty() && lower.len() == sentence.len() => {
+                                    let end = at + flagged.trim().len();
+                                    let outside = format!("{}{}", &sentence[..at], &sentence[end..]);
+                                    if outside.chars().any(char::is_alphanumeric) {
+                                        format!("{}…{}", &sentence[..at], &sentence[end..])
+                                    } else {
+                                        String::new()
+                                    }
+                                }
+                                _ => String::new(),
+                            }
+                        });
                     (!judged.is_empty()).then(|| {
                         let keep = if rest.is_empty() {
                             String::new()
