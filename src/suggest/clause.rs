@@ -124,7 +124,7 @@ fn inside(who: &str) -> String {
 }
 
 /// "her" → "she": a person named as an object, as a subject.
-fn as_subject(word: &str) -> String {
+pub(crate) fn as_subject(word: &str) -> String {
     match word.to_ascii_lowercase().as_str() {
         "her" => "she".into(),
         "him" => "he".into(),
@@ -134,7 +134,7 @@ fn as_subject(word: &str) -> String {
 }
 
 /// "she" → "her": a person named as a subject, as an object.
-fn as_object(word: &str) -> String {
+pub(crate) fn as_object(word: &str) -> String {
     match word.to_ascii_lowercase().as_str() {
         "she" => "her".into(),
         "he" => "him".into(),

@@ -142,25 +142,6 @@ fn named_subject(cx: &Context<'_>) -> String {
     }
 }
 
-/// "she"/"he"/"they" as a subject → the object form, and back.
-fn object_of(word: &str) -> String {
-    match word.to_ascii_lowercase().as_str() {
-        "she" => "her".into(),
-        "he" => "him".into(),
-        "they" => "them".into(),
-        _ => word.to_string(),
-    }
-}
-
-fn subject_of(word: &str) -> String {
-    match word.to_ascii_lowercase().as_str() {
-        "her" => "she".into(),
-        "him" => "he".into(),
-        "them" => "they".into(),
-        _ => word.to_string(),
-    }
-}
-
 /// The third person of a base verb: "go" → "goes", "cry" → "cries".
 fn third(base: &str) -> String {
     match base {
@@ -250,7 +231,7 @@ fn point_when(s: &str) -> Option<(String, String)> {
     );
     let wonder = format!(
         "What is going on for {} when {} {} the {}?",
-        object_of(&p),
+        super::clause::as_object(&p),
         p,
         if p == "they" {
             verb.clone()
@@ -292,12 +273,12 @@ fn blame(cx: &Context<'_>) -> Option<String> {
         let who = who_in(&c["who"], cx);
         let x = c["x"].trim();
         let asked = if x.eq_ignore_ascii_case("no") {
-            format!("{} was told no", subject_of(&who))
+            format!("{} was told no", super::clause::as_subject(&who))
         } else {
-            format!("{} was asked to {x}", subject_of(&who))
+            format!("{} was asked to {x}", super::clause::as_subject(&who))
         };
         let said = if is_pronoun(&who) {
-            subject_of(&who)
+            super::clause::as_subject(&who)
         } else {
             who.clone()
         };
@@ -322,7 +303,7 @@ fn blame(cx: &Context<'_>) -> Option<String> {
         let who = who_in(&c["who"], cx);
         let x = c["x"].trim();
         let said = if is_pronoun(&who) {
-            subject_of(&who)
+            super::clause::as_subject(&who)
         } else {
             who.clone()
         };
@@ -341,7 +322,7 @@ fn blame(cx: &Context<'_>) -> Option<String> {
             Some(about) => format!("What {} {said} said about {about}?", has(&said)),
             None => format!(
                 "What have you seen {} do, and what {} {said} said about it? (say when)",
-                object_of(&said),
+                super::clause::as_object(&said),
                 has(&said)
             ),
         });
@@ -358,7 +339,7 @@ fn blame(cx: &Context<'_>) -> Option<String> {
         let who = if raw.to_ascii_lowercase().starts_with("a ") {
             they(cx)
         } else {
-            subject_of(&who_in(raw, cx))
+            super::clause::as_subject(&who_in(raw, cx))
         };
         let verb = inflect::base(&c["verb"])?;
         let rest = cut_verdict_clauses(&c["rest"]);
@@ -579,7 +560,7 @@ fn about_what(x: &str, who: &str) -> Option<String> {
     if matches!(first, "how" | "what" | "why" | "where" | "when" | "who") {
         return Some(x.to_string());
     }
-    let p = subject_of(who).to_ascii_lowercase();
+    let p = super::clause::as_subject(who).to_ascii_lowercase();
     let first = first.split(['\'', '’']).next().unwrap_or(first);
     // "turning up drunk to supervision is going to go unnoticed": the act.
     if first.ends_with("ing") && first.len() > 5 {
@@ -631,7 +612,7 @@ fn blame_wonder(cx: &Context<'_>) -> Option<String> {
     }
     let for_them = match unnamed_or(cx, "") {
         w if w.is_empty() => "them".to_string(),
-        w if is_pronoun(&w) => object_of(&w),
+        w if is_pronoun(&w) => super::clause::as_object(&w),
         _ => named_object(cx),
     };
     if let Some((act, _)) = personless_act(s) {
@@ -650,7 +631,7 @@ fn blame_wonder(cx: &Context<'_>) -> Option<String> {
             if who != "… (who)" {
                 let base = inflect::base(&c["pp"])?;
                 let them = if is_pronoun(&who) || who.to_ascii_lowercase().starts_with("a ") {
-                    object_of(&subject_of(&who.to_ascii_lowercase()))
+                    super::clause::as_object(&super::clause::as_subject(&who.to_ascii_lowercase()))
                 } else {
                     who_in(&who, cx)
                 };
@@ -668,7 +649,7 @@ fn blame_wonder(cx: &Context<'_>) -> Option<String> {
         if let Some(c) = upset.captures(&statement) {
             let who = c["who"].to_string();
             let them = if is_pronoun(&who) {
-                object_of(&who.to_ascii_lowercase())
+                super::clause::as_object(&who.to_ascii_lowercase())
             } else {
                 who
             };
@@ -815,7 +796,7 @@ fn intent(cx: &Context<'_>) -> Option<String> {
         };
         return Some(format!(
             "What have you seen or heard {} say or do with {}{about}? (say when)",
-            object_of(&subj),
+            super::clause::as_object(&subj),
             &c["kids"]
         ));
     }
@@ -1290,7 +1271,7 @@ fn comply(cx: &Context<'_>) -> Option<String> {
         let m = c.get(0)?;
         out.replace_range(
             m.range(),
-            &format!("… (what you asked {} to do)", object_of(&p)),
+            &format!("… (what you asked {} to do)", super::clause::as_object(&p)),
         );
         ask.clear();
     }
@@ -1404,7 +1385,7 @@ fn absolute(cx: &Context<'_>) -> Option<String> {
             "{who} {} not been satisfied with what {we} {has_we} {} (say when, and what {} said){end}",
             has(&who),
             inflect::participle(&verb),
-            subject_of(&who.to_ascii_lowercase()).replace("mum", "Mum").replace("dad", "Dad")
+            super::clause::as_subject(&who.to_ascii_lowercase()).replace("mum", "Mum").replace("dad", "Dad")
         ));
     }
     // "On her phone the entire session, every session." → "On her phone in sessions (…)."
@@ -1685,7 +1666,7 @@ fn moral(cx: &Context<'_>) -> Option<String> {
         let base = inflect::base(&c["verb"])?;
         return Some(format!(
             "{} {}{}{end}",
-            subject_of(&c["who"]),
+            super::clause::as_subject(&c["who"]),
             inflect::past(&base),
             &c["rest"]
         ));
@@ -1860,7 +1841,7 @@ fn moral(cx: &Context<'_>) -> Option<String> {
         let w = c["who"].trim();
         return Some(format!(
             "Has anyone gone through with {} that {}? (say when, and what {p} said)",
-            object_of(w),
+            super::clause::as_object(w),
             &c["x"]
         ));
     }
