@@ -66,9 +66,7 @@ fn blame_in(cx: &Context<'_>) -> Option<Blame> {
     Some(b)
 }
 
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("a clause pattern compiles"))
-}
+use super::regex::cached as re;
 
 // ---------------------------------------------------------------------------
 // Word forms.
@@ -1648,9 +1646,12 @@ const SWAPS: &[Swap] = &[
 
 /// `text` with every swap made, each as often as it matches.
 fn swap_all(text: &str, only: Option<std::ops::Range<usize>>) -> String {
+    // Compiled once: compiling them on every call was a third of a
+    // folder's run (issue 19, 2026-12-06).
+    static COMPILED: OnceLock<Vec<Regex>> = OnceLock::new();
+    let compiled = super::regex::cached_all(&COMPILED, SWAPS.iter().map(|s| s.pattern));
     let mut out = text.to_string();
-    for swap in SWAPS {
-        let re = Regex::new(swap.pattern).expect("a swap pattern compiles");
+    for (swap, re) in SWAPS.iter().zip(compiled) {
         if let Some(span) = &only {
             // Only a swap that covers the flagged words.
             let hit = re

@@ -34,9 +34,7 @@ use regex::Regex;
 use super::person::Kind;
 use super::{inflect, label, Context};
 
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("a composition pattern compiles"))
-}
+use super::regex::cached as re;
 
 /// The writer's asides: a verdict on the sentence, no fact. Removed with
 /// the comma before them.

@@ -309,7 +309,7 @@ const FRAME_NOUNS: &[&str] = &[
 fn left_list() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)(?:^|[\s(])((?:(?:very|so|quite|really|rather|extremely|totally|utterly|completely|pretty|fairly|v|too)\s+)?([A-Za-z][A-Za-z'-]*))(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|&|\+|or)\s+|\s*/\s*)$")
+        super::regex::build(r"(?i)(?:^|[\s(])((?:(?:very|so|quite|really|rather|extremely|totally|utterly|completely|pretty|fairly|v|too)\s+)?([A-Za-z][A-Za-z'-]*))(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|&|\+|or)\s+|\s*/\s*)$")
             .expect("the left list pattern compiles")
     })
 }
@@ -317,7 +317,7 @@ fn left_list() -> &'static Regex {
 fn right_list() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|&|\+|or)\s+|\s*/\s*)((?:(?:very|so|quite|really|rather|extremely|totally|utterly|completely|pretty|fairly|v|too|incredibly|increasingly)\s+)*)([A-Za-z][A-Za-z'-]*)")
+        super::regex::build(r"(?i)^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|&|\+|or)\s+|\s*/\s*)((?:(?:very|so|quite|really|rather|extremely|totally|utterly|completely|pretty|fairly|v|too|incredibly|increasingly)\s+)*)([A-Za-z][A-Za-z'-]*)")
             .expect("the right list pattern compiles")
     })
 }
@@ -329,7 +329,7 @@ fn right_list() -> &'static Regex {
 fn attached() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:\s*,)?\s+(?:(?:and\s+)?(?:clearly|obviously|evidently|plainly)\s|just\s+(?:to|for)\s|(?:only|purely|simply)\s+(?:to|for)\s+(?:attention|get|wind|annoy|wind|make|provoke|manipulate|control|get)|for\s+attention\b|as\s+(?:ever|usual|always|anything)\b|as\s+if\s|like\s+an?\s|which\s+says\s|(?:and\s+)?(?:can'?t|cant|couldn'?t)\s+be\s+bothered|(?:and\s+)?not\s+interested\s+in\s|no\s+ambition\b|no\s+point\s|and\s+(?:needs|ought|should)\s|(?:who|that)\s+(?:just|needs?)\s|(?:and\s+)?will\s+(?:probably|no\s+doubt|inevitably|just)\s|(?:which\s+)?says\s+(?:it\s+all|a\s+lot|everything)\b)")
+        super::regex::build(r"(?i)^(?:\s*,)?\s+(?:(?:and\s+)?(?:clearly|obviously|evidently|plainly)\s|just\s+(?:to|for)\s|(?:only|purely|simply)\s+(?:to|for)\s+(?:attention|get|wind|annoy|wind|make|provoke|manipulate|control|get)|for\s+attention\b|as\s+(?:ever|usual|always|anything)\b|as\s+if\s|like\s+an?\s|which\s+says\s|(?:and\s+)?(?:can'?t|cant|couldn'?t)\s+be\s+bothered|(?:and\s+)?not\s+interested\s+in\s|no\s+ambition\b|no\s+point\s|and\s+(?:needs|ought|should)\s|(?:who|that)\s+(?:just|needs?)\s|(?:and\s+)?will\s+(?:probably|no\s+doubt|inevitably|just)\s|(?:which\s+)?says\s+(?:it\s+all|a\s+lot|everything)\b)")
             .expect("the attached pattern compiles")
     })
 }

@@ -59,9 +59,7 @@ pub fn hole(name: &str, cx: &Context<'_>) -> Option<String> {
     Some(finish(&out))
 }
 
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("a margin pattern compiles"))
-}
+use super::regex::cached as re;
 
 /// One space between words, no space before punctuation, a capital first.
 fn finish(text: &str) -> String {
@@ -1115,7 +1113,7 @@ fn comply(cx: &Context<'_>) -> Option<String> {
     let mut ask = "say why, if {they} said".to_string();
     static RULES: OnceLock<Vec<(Regex, &'static str)>> = OnceLock::new();
     let rules = RULES.get_or_init(|| {
-        let r = |p: &str| Regex::new(p).expect("a compliance swap compiles");
+        let r = |p: &str| super::regex::build(p).expect("a compliance swap compiles");
         vec![
             // Medication, said as what happened.
             (

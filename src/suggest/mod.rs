@@ -39,12 +39,13 @@ pub mod inflect;
 pub mod label;
 pub mod margin;
 pub mod person;
+mod regex;
 
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use ::regex::Regex;
 
 use crate::engine::Edit;
 use crate::rule::pattern::Groups;
@@ -359,8 +360,10 @@ impl<'t> Context<'t> {
         // not the person's.
         static FIRST: OnceLock<Regex> = OnceLock::new();
         let first = FIRST.get_or_init(|| {
-            Regex::new(r"\bI(?: was| am|'m|’m| felt| feel| got| get| became| become)(?: \w+)?\s*$")
-                .expect("the first-person pattern compiles")
+            regex::build(
+                r"\bI(?: was| am|'m|’m| felt| feel| got| get| became| become)(?: \w+)?\s*$",
+            )
+            .expect("the first-person pattern compiles")
         });
         if first.is_match(&self.text[self.sentence.start..self.span().start]) {
             return None;
@@ -658,7 +661,7 @@ impl<'t> Context<'t> {
 fn couple(before: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?|[A-Z][a-z]+|(?i:the|her|his|their) [a-z]+) (?:and|&) (?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? )?(?:[A-Z][a-z]+|(?i:the|her|his|their) [a-z]+)\b")
+        regex::build(r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?|[A-Z][a-z]+|(?i:the|her|his|their) [a-z]+) (?:and|&) (?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? )?(?:[A-Z][a-z]+|(?i:the|her|his|their) [a-z]+)\b")
             .expect("the couple pattern compiles")
     });
     re.find(before).is_some_and(|m| {
@@ -1401,7 +1404,7 @@ fn topic(after: &str) -> Option<String> {
 fn absolute() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        regex::build(
             r"(?i)\b(?:(?P<aux>is|are|was|were|'s|’s|'re|’re|will|would|can|does|do|has|have|had) )?(?:(?:just|still|also|literally|basically) )?(?P<abs>always|constantly|continually|forever|invariably|perpetually|never|keeps?(?: on)?)(?: (?:seems? to|manages? to|just|really|even|ever|once|somehow|so|conveniently))* (?P<verb>[a-z'’-]+)|(?P<trail>,? ?(?:every (?:single )?(?:time|session|week|visit|meeting|call)|each and every time|each time|all the time|without fail|as usual|as per usual|as always|as ever|yet again|like always|time after time|time and (?:time )?again))\b",
         )
         .expect("the absolute pattern compiles")
@@ -1542,7 +1545,7 @@ fn occasions(sentence: &str, at: Range<usize>, person: &Person) -> Option<String
 fn question() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        regex::build(
             r"^(?i:why(?: on earth)?) (?P<aux>(?i:does|do|did|won't|can't|cannot|doesn't|don't|didn't|wouldn't|couldn't)) (?P<rest>.+?)[?.!]*$",
         )
         .expect("the question pattern compiles")
@@ -1642,7 +1645,7 @@ fn statement(sentence: &str) -> Option<String> {
 fn how_is(sentence: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^(?i:how) (?P<be>(?i:is|are|was|were)) (?P<rest>.+?)[?.!]*$")
+        regex::build(r"^(?i:how) (?P<be>(?i:is|are|was|were)) (?P<rest>.+?)[?.!]*$")
             .expect("the how-is pattern compiles")
     });
     let caps = re.captures(sentence)?;
@@ -1659,7 +1662,7 @@ fn how_is(sentence: &str) -> Option<String> {
 fn risk() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        regex::build(
             r"(?i)\b(?:self[- ]?harm\w*|suicid\w*|overdos\w*|ligature|safety plan|safeguarding|kill (?:herself|himself|themselves|themself|myself)|end (?:her|his|their|my) (?:own )?life|harm(?:ing)? (?:herself|himself|themselves|themself)|hurt(?:ing)? (?:herself|himself|themselves|themself)|cut(?:ting)? (?:herself|himself|themselves|themself)|abus\w*|assault\w*|bruis\w*|injur\w*|domestic violence|neglect\w*|at risk|risk to|weapon|knife|threat\w* to (?:kill|hurt|harm)|hit (?:her|him|them|the)|disclos\w*|child protection|medication|medicines?|meds|tablets|pills|dose|insulin|anticoagulants?|warfarin|methadone|prescri\w*|fluid restriction|exclusion zone|restraining order|bail|curfew|out overnight|at all hours)\b",
         )
         .expect("the risk pattern compiles")

@@ -143,7 +143,7 @@ const ROLES: &str = "client|coachee|supervisee|patient|pt|resident|tenant|servic
 fn matcher() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(
+        super::regex::build(&format!(
             r"^(?:(?i:(?P<pronoun>she|he|they))\b|(?i:(?P<role>(?:the|this|my|our|her|his|their|a|an)(?: (?:maternal|paternal|elder|older|younger|eldest|youngest|new|ex-?|step-?|foster|adoptive|birth|biological|current|former|teenage|adult))?[ -](?:{ROLES})))\b|(?i:(?P<bare>{ROLES}))\b|(?P<titled>(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? [A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b|(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)"
         ))
         .expect("the person pattern compiles")
