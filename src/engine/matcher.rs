@@ -127,6 +127,7 @@ impl Engine<'_> {
     ) {
         let text = doc.prose.text.as_str();
         let mut quotes = QuoteCache::default();
+        let mut found = Vec::new();
         for (phrase, at) in self.phrase_matches(lower, by_word) {
             if !is_whole_word(text, at.start, at.end) {
                 continue;
@@ -141,20 +142,19 @@ impl Engine<'_> {
             let (r, pattern) = self.patterns[*i];
             let base = range.start;
             let haystack = &text[range.clone()];
-            let regex = pattern.regex(self.speed());
             // Only where each match is: the captures a message may quote
             // are found again for the findings shown (`Engine::finish`).
-            let mut each = |m: Range<usize>| {
+            // Found first, then considered: the pattern's search cache is
+            // not held while its rule's context runs.
+            found.clear();
+            pattern.find_all(self.speed(), haystack, &mut found);
+            for m in found.drain(..) {
                 let at = base + m.start..base + m.end;
                 if let Some(span) = self.consider(doc, r, at.clone(), &mut quotes) {
                     debug_assert_eq!(self.run_range(doc, *i, at.start), range.clone());
                     hits.push(Hit::new(r, span, at, Why::Pattern { pattern: *i }));
                 }
-            };
-            regex
-                .find_iter(haystack)
-                .filter(|m| !m.is_empty())
-                .for_each(|m| each(m.range()));
+            }
         }
     }
 

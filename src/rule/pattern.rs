@@ -16,11 +16,13 @@
 
 use std::collections::HashSet;
 use std::fmt;
-use std::sync::{LazyLock, OnceLock};
+use std::ops::Range;
+use std::sync::{LazyLock, Mutex, OnceLock};
 
 use regex_automata::meta::{self, Regex};
 use regex_automata::util::captures::Captures;
 use regex_automata::util::syntax;
+use regex_automata::Input;
 use regex_syntax::ast::{self, Ast};
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
@@ -42,6 +44,10 @@ pub struct Pattern {
     written: String,
     lean: OnceLock<Result<Regex, String>>,
     fast: OnceLock<Regex>,
+    /// The fast form's search cache (its lazy DFA's states), one for every
+    /// worker: the regex's own pool keeps one per thread for every pattern
+    /// a thread has run, which over a folder was most of the peak memory.
+    cache: Mutex<Option<meta::Cache>>,
     /// Names of the capture groups.
     pub names: Vec<String>,
     /// Sets of lower-case literals such that every match contains one
@@ -213,6 +219,7 @@ impl Pattern {
             written: pattern.to_string(),
             lean: OnceLock::new(),
             fast: OnceLock::new(),
+            cache: Mutex::new(None),
             names: Vec::new(),
             triggers: Vec::new(),
         }
@@ -257,6 +264,7 @@ impl Pattern {
             written: pattern.to_string(),
             lean: OnceLock::new(),
             fast: OnceLock::new(),
+            cache: Mutex::new(None),
             names,
             triggers: trigger_sets(pattern),
         })
@@ -290,6 +298,27 @@ impl Pattern {
             Speed::Fast => self.fast.get_or_init(|| {
                 build(&self.source(), Speed::Fast).unwrap_or_else(|_| lean().clone())
             }),
+        }
+    }
+}
+
+impl Pattern {
+    /// The ranges of the non-empty matches in `haystack`, leftmost-first as
+    /// `find_iter` gives them, into `out`. Built for `Speed::Fast`, the
+    /// search uses the pattern's one cache, waiting for it if another
+    /// worker has it (a search is one block of a note: short).
+    pub fn find_all(&self, speed: Speed, haystack: &str, out: &mut Vec<Range<usize>>) {
+        let regex = self.regex(speed);
+        let found = |m: regex_automata::Match| (!m.is_empty()).then(|| m.range());
+        if speed == Speed::Lean {
+            out.extend(regex.find_iter(haystack).filter_map(found));
+            return;
+        }
+        let mut guard = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+        let cache = guard.get_or_insert_with(|| regex.create_cache());
+        let mut searcher = regex_automata::util::iter::Searcher::new(Input::new(haystack));
+        while let Some(m) = searcher.advance(|input| Ok(regex.search_with(cache, input))) {
+            out.extend(found(m));
         }
     }
 }
