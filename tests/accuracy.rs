@@ -33,6 +33,11 @@
 //! with hard innocent sentences (other senses, reported views, the client's
 //! own words); `tuned-f-a.tsv` the sentences of sets a, c, d, e and f that
 //! round gets right for those rules, and set f's innocent sentences.
+//! `recall7-b.tsv` holds invented sentences for issue 20's seventh round of
+//! blame-question and assumed-intent, one or more per construction with hard
+//! innocent sentences in the same words; `tuned-g-b.tsv` the sentences of
+//! sets a, c, f and g those two rules missed before that round, and set g's
+//! innocent sentences.
 
 use std::path::Path;
 
