@@ -417,3 +417,127 @@ fn the_doubt_goes_and_the_account_is_theirs() {
         ],
     );
 }
+
+/// The constructions that recur across the voices of sets d, e and f (the
+/// tuning sets before g): a picture held against the person, "not once
+/// has he", "only has himself to blame for", "nobody made him", "a cheek
+/// asking", "only … cos there was", "breached … by", "didn't bother",
+/// evidence after a report. Each first suggestion was a sentence with a
+/// hole before this change (checked against those sets' output on main).
+#[test]
+fn recurring_constructions_of_sets_d_e_f() {
+    let rules = RuleSet::load(true, &[]).unwrap();
+    let engine = Engine::new(&rules).unwrap();
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "blame-question",
+            "Does Dion think the youth club is a hotel?",
+            "What has Dion asked of the youth club? (say when, and how often)",
+        ),
+        (
+            "blame-question",
+            "Does she think we have nothing better to do than fetch her water every ten minutes?",
+            "She has asked us to fetch her water every ten minutes (say when).",
+        ),
+        (
+            "blame-question",
+            "What exactly does he think the licence conditions are for?",
+            "What has he said about the licence conditions?",
+        ),
+        (
+            "blame-question",
+            "What does he expect to happen if he keeps rolling in forty minutes late?",
+            "He has been rolling in forty minutes late (say when, and how often).",
+        ),
+        (
+            "blame-question",
+            "How does she expect to get her kids back if she can't stay off the gear for a week?",
+            "What has she said about getting her kids back?",
+        ),
+        (
+            "absolute-about-person",
+            "Not once has he done the exercises I left him.",
+            "He has not done the exercises I left him.",
+        ),
+        (
+            "absolute-about-person",
+            "Pt has refused absolutely everything offered since admission.",
+            "Pt has declined what was offered since admission (say what, and when).",
+        ),
+        (
+            "absolute-about-person",
+            "Says no to absolutely everything I ask.",
+            "Has said no to what I have asked (say what, and when).",
+        ),
+        (
+            "moralising",
+            "Client needs to take some personal responsibility instead of blaming her childhood.",
+            "What has the client said about her part, and about her childhood?",
+        ),
+        (
+            "moralising",
+            "He only has himself to blame for losing the flat.",
+            "He lost the flat (say what he has said about it).",
+        ),
+        (
+            "moralising",
+            "Nobody made him pick up that first drink after 9 months dry.",
+            "He picked up that first drink after 9 months dry.",
+        ),
+        (
+            "moralising",
+            "Pt should really have ordered her repeats in time like everyone else.",
+            "Pt did not order her repeats in time.",
+        ),
+        (
+            "moralising",
+            "Frankly he has a cheek asking for help with his rent after what he did.",
+            "He has asked for help with his rent.",
+        ),
+        (
+            "assumed-intent",
+            "K only turned up cos there was free pizza.",
+            "K turned up; there was free pizza.",
+        ),
+        (
+            "assumed-intent",
+            "Making out she can't manage the stairs so she'll get a downstairs flat.",
+            "Says she can't manage the stairs; I wondered whether she wants a downstairs flat.",
+        ),
+        (
+            "compliance-framing",
+            "Breached his treatment agreement yet again by using on top.",
+            "Used on top again, against his treatment agreement.",
+        ),
+        (
+            "compliance-framing",
+            "Student didn't bother completing the mood diary as agreed.",
+            "Student did not complete the mood diary as agreed.",
+        ),
+        (
+            "credibility-doubt",
+            "Chris says he's been taking his meds but the blister packs tell a different story.",
+            "Chris says he's been taking his meds (say what the blister packs showed).",
+        ),
+        (
+            "credibility-doubt",
+            "Mum says baby is feeding well (not what the scales say).",
+            "Mum says baby is feeding well (say what the scales showed).",
+        ),
+        (
+            "credibility-doubt",
+            "Res says she hasn't had a drink all day which isn't true, her cup was topped up twice.",
+            "Res says she hasn't had a drink all day; her cup was topped up twice.",
+        ),
+    ];
+    let mut problems = Vec::new();
+    for (rule, text, first) in cases {
+        let got = pairs(&engine, &rules, rule, text);
+        if got.is_empty() || got.iter().any(|(f, _)| f != first) {
+            problems.push(format!(
+                "{rule}: {text}\n  got:  {got:?}\n  want: {first:?}"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

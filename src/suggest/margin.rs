@@ -591,6 +591,11 @@ fn who_in(who: &str, cx: &Context<'_>) -> String {
     if w.is_empty() {
         return named_subject(cx);
     }
+    // "Client", "Daughter": the role as the note's person is named ("the
+    // client").
+    if cx.person.kind == Kind::Role && w.eq_ignore_ascii_case(&cx.person.name) {
+        return cx.person.named();
+    }
     let first = w.split(' ').next().unwrap_or("").to_ascii_lowercase();
     if matches!(first.as_str(), "the" | "this" | "that" | "our" | "my") {
         inflect::decapitalise(w)
@@ -1142,6 +1147,21 @@ fn doubt(cx: &Context<'_>) -> Option<String> {
     out = rx!(r"(?i),?\s+which\s+(?:is|was|seems|sounds)\s+(?:very\s+|rather\s+|quite\s+|highly\s+|most\s+|extremely\s+|all\s+too\s+)?(?:convenient|unlikely|doubtful|implausible|far-fetched|suspicious|questionable)\b[^.;]*|\s*\(\s*(?:it|they|she|he)\s+(?:never|rarely|hardly ever|seldom)\s+(?:is|are|does|do|did|was|were)\s*!?\)|,\s*(?:she|he|they)\s+(?:makes?|made)\s+(?:things|stuff|it(?:\s+all)?)\s+up\b|\b(?:so-called|so called)\s+")
         .replace_all(&out, "")
         .into_owned();
+    // "…, but the blister packs tell a different story" → "(say what the
+    // blister packs showed)": the evidence stays, the verdict goes.
+    out = rx!(r"(?i)(?:,|;)?\s*(?:\b(?:but|though|although|yet|whereas)\s+(?P<ev>(?:the|his|her|their)\s+[\w -]+?)\s+(?:tells?|told)\s+a\s+different\s+story|\b(?:but|though|although|yet)\s+(?P<ev2>(?:the|his|her|their)\s+[\w -]+?)\s+(?:suggests?|says?|shows?|showed|say)\s+(?:otherwise|different|differently)|\bwhich\s+(?P<ev3>(?:the|his|her|their)\s+[\w -]+?)\s+(?:flatly\s+|clearly\s+)?contradicts?|\(\s*not\s+what\s+(?P<ev4>(?:the|his|her|their)\s+[\w -]+?)\s+says?\s*\)|\bwe'?ll\s+see\s+what\s+(?P<ev5>(?:the|his|her|their)\s+[\w -]+?)\s+says?)\s*$")
+        .replace(&out, |c: &Captures| {
+            let ev = ["ev", "ev2", "ev3", "ev4", "ev5"]
+                .iter()
+                .find_map(|n| c.name(n))
+                .map_or("", |m| m.as_str());
+            format!(" (say what {ev} showed)")
+        })
+        .into_owned();
+    out = rx!(r"(?i),?\s+which\s+(?:isn't|is not|wasn't|was not)\s+true\s*,\s*")
+        .replace_all(&out, "; ")
+        .into_owned();
+    out = rx!(r"(?i),?\s+(?:but\s+it\s+(?:really\s+)?(?:doesn't|does not)\s+sound\s+like\s+it|and\s+I'?m\s+(?:starting|beginning)\s+to\s+wonder\b[^.;]*|(?:;|,)?\s*the\s+evidence\s+for\s+(?:that|this|it)\s+is\s+thin|,?\s*(?:lying|making it up|fibbing)\s+as\s+usual|,\s*(?:she|he|they)\s+just\s+makes?\s+(?:things|stuff|it)\s+up)\s*$").replace_all(&out, "").into_owned();
     out = rx!(r"(?i)\b(?:always|constantly)\s+have come\b")
         .replace_all(&out, "have come")
         .into_owned();
@@ -1329,6 +1349,13 @@ fn comply(cx: &Context<'_>) -> Option<String> {
             super::match_case(&c[0], &format!("did not {base}"))
         })
         .into_owned();
+    // "didn't bother completing the mood diary" → "did not complete …".
+    out = rx!(r"(?i)\b(?:didn't|did not|never)\s+bother(?:ed)?\s+(?:to\s+)?(?P<v>[a-z]+)\b")
+        .replace_all(&out, |c: &Captures| {
+            let base = ing_base(&c["v"]);
+            super::match_case(&c[0], &format!("did not {base}"))
+        })
+        .into_owned();
     static MORE: OnceLock<Vec<(Regex, &'static str)>> = OnceLock::new();
     let more = MORE.get_or_init(|| {
         let r = |p: &str| Regex::new(p).expect("a compliance swap compiles");
@@ -1336,6 +1363,15 @@ fn comply(cx: &Context<'_>) -> Option<String> {
             (r(r"(?i)\b(?P<h>has|have|had)\s+not\s+complied\s+with\b"), "$h not kept to"),
             (r(r"(?i)\b(?:won't|wont|will not)\s+follow\b"), "has not followed"),
             (r(r"(?i)\b(?:won't|wont|will not)\s+(?:accept|take)\b"), "has not taken"),
+            (r(r"(?i)\b(?P<a>is to|are to|was to|were to)\s+(?:abide by|comply with|adhere to)\b"), "$a keep to"),
+            (r(r"(?i)\b(?:doesn't|does not)\s+(?:comply|co-?operate)\s+with\b"), "does not keep to"),
+            (r(r"(?i)\bnon-?\s?compliance\s+will\b"), "not keeping to it will"),
+            (r(r"(?i),?\s+despite\s+(?:reminders|repeated reminders|being reminded)\b"), ", though reminded"),
+            (r(r"(?i),?\s+like\s+I\s+(?:told|asked)\s+(?:her|him|them)\s+to\b"), ""),
+            (r(r"(?i),?\s+so\s+no\s+wonder\b.*$"), ""),
+            (r(r"(?i)\b(?:reluctantly|grudgingly|begrudgingly)\s+"), ""),
+            (r(r"(?i)\bon\s+the\s+strict\s+understanding\s+(?:that\s+)?"), "on the understanding that "),
+            (r(r"(?i)\s+as\s+instructed\b"), " that was set"),
             (r(r"(?i),?\s+not\s+taking\s+(?:it|this|that|things|(?:her|his|their)\s+health)\s+seriously\b"), ""),
             (r(r"(?i)\bdespite\s+(?:clear|repeated|explicit|firm|direct)\s+(?:instructions?|direction)\b"), "despite being instructed to"),
             (r(r"(?i)\b(?:has|have)\s+been\s+(?:refusing|declining)\s+to\s+engage\s+with\s+(?P<o>(?:the|her|his|their)\s+[\w ]*?referral)"), "has not taken up $o"),
@@ -2027,7 +2063,8 @@ fn whole(rule: Six, cx: &Context<'_>) -> Option<(String, Option<String>)> {
         Six::Comply => comply7(b, end, cx),
         Six::Absolute => absolute7(b, end, cx),
         Six::Moral => moral7(b, end, cx),
-    }?;
+    }
+    .or_else(|| more7(rule, b, end, cx))?;
     let agree = |text: &str| {
         let text = rx!(r"\b(?P<h>[Hh])as (?P<t>they|you|we|I)\b").replace_all(text, "${h}ave $t");
         let text = rx!(r"\b(?P<t>[Tt]hey) has\b").replace_all(&text, "$t have");
@@ -2748,4 +2785,348 @@ fn doubt_wonder(cx: &Context<'_>) -> Option<String> {
         "What more would {} tell you about {np}, if you asked?",
         named_subject(cx)
     ))
+}
+
+/// The second round of constructions, from the comments on sets d, e and
+/// f: the ones that recur across voices (a picture held against the
+/// person, "should be grateful for", "only has himself to blame for",
+/// "chose X over Y", "only … cos there was", "angling for").
+fn more7(rule: Six, b: &str, end: &str, cx: &Context<'_>) -> Option<(String, Option<String>)> {
+    match rule {
+        Six::Blame => {
+            // "Does she think we have nothing better to do than fetch her
+            // water every ten minutes?" → "She has asked us to fetch her
+            // water every ten minutes (say when)."
+            if let Some(c) = rx!(r"^(?i:does|do)\s+(?P<who>she|he|they|[A-Z][\w]*)\s+(?:(?i:really|honestly|seriously|actually)\s+)?(?i:think)\s+(?i:we|staff|I)\s+(?:have|has)\s+nothing\s+better\s+to\s+do\s+than\s+(?P<v>[a-z]+)\b(?P<rest>.*)$").captures(b) {
+                let who = who_in(&c["who"], cx);
+                let subj = as_subject_of(&who);
+                let base = inflect::base(&c["v"])?;
+                let rest = c["rest"].trim_end();
+                return Some((
+                    format!("{} {} asked us to {base}{rest} (say when).", cap(&subj), has(&subj)),
+                    Some(format!("What is it like for {} to need us to {base}{rest}?", as_object_of(&who))),
+                ));
+            }
+            // "Does Dion think the youth club is a hotel?", "Does he think
+            // we're a taxi service??": a picture, not a view.
+            if let Some(c) = rx!(r"^(?i:does|do)\s+(?P<who>she|he|they|[A-Z][\w]*)\s+(?:(?i:really|honestly|seriously|actually)\s+)?(?i:think)\s+(?P<place>(?:the|this|our)\s+[a-z ]+?|we|staff|I)\s*(?:is|are|'re|’re|am|'m)\s+(?:a|an|his|her|their)\s+[a-z ]+$").captures(b) {
+                let who = who_in(&c["who"], cx);
+                let subj = as_subject_of(&who);
+                let place = match c["place"].to_ascii_lowercase().as_str() {
+                    "we" | "staff" | "i" => "of us".to_string(),
+                    _ => format!("of {}", inflect::decapitalise(&c["place"])),
+                };
+                return Some((
+                    format!("What {} {subj} asked {place}? (say when, and how often)", has(&subj)),
+                    Some(format!("What does {} need from us right now?", as_subject_of(&who))),
+                ));
+            }
+            // "What exactly does he think the licence conditions are for?"
+            if let Some(c) = rx!(r"^(?i:what)\s+(?:(?i:exactly|on earth)\s+)?(?i:does|do)\s+(?P<who>she|he|they|[A-Z][\w]*)\s+(?:(?i:really|honestly|actually)\s+)?(?i:think)\s+(?P<np>(?:the|her|his|their)\s+[a-z ]+?)\s+(?:is|are)\s+for$").captures(b) {
+                let who = who_in(&c["who"], cx);
+                let subj = as_subject_of(&who);
+                let np = &c["np"];
+                return Some((
+                    format!("What {} {subj} said about {np}?", has(&subj)),
+                    Some(format!("What does {np} mean to {}?", as_object_of(&who))),
+                ));
+            }
+            // "What does he expect to happen if he keeps rolling in forty
+            // minutes late?", "What does Freya honestly think will happen if
+            // she keeps truanting?"
+            if let Some(c) = rx!(r"^(?i:what)\s+(?i:does|do)\s+(?P<who>she|he|they|[A-Z][\w]*)\s+(?:(?i:honestly|really|actually)\s+)?(?i:expect to happen|think will happen|think is going to happen)\s+(?i:if|when)\s+(?:she|he|they)\s+(?i:keeps?|carries on|goes on)\s+(?P<ing>[a-z]+ing)(?P<rest>.*)$").captures(b) {
+                let who = who_in(&c["who"], cx);
+                let subj = as_subject_of(&who);
+                let rest = c["rest"].trim_end();
+                return Some((
+                    format!("{} {} been {}{rest} (say when, and how often).", cap(&subj), has(&subj), &c["ing"]),
+                    Some(format!("What would {} say is going on when {} {} {}{rest}?", as_subject_of(&who), pronoun_of(&subj), if pronoun_of(&subj) == "they" { "are" } else { "is" }, &c["ing"])),
+                ));
+            }
+            // "How does she expect to get her kids back if she can't stay
+            // off the gear for a week?"
+            if let Some(c) = rx!(r"^(?i:how)\s+(?i:does|do|can)\s+(?P<who>she|he|they|[A-Z][\w]*)\s+(?i:expect|hope)\s+to\s+(?P<v>[a-z]+)(?P<r>[^,]*?)\s+(?i:if|when)\s+(?:she|he|they)\s+(?i:can't|cannot|won't|doesn't|does not)\s+(?:even\s+)?(?P<v2>[a-z]+)(?P<r2>.*)$").captures(b) {
+                let who = who_in(&c["who"], cx);
+                let subj = as_subject_of(&who);
+                let v = inflect::base(&c["v"])?;
+                let v2 = inflect::base(&c["v2"])?;
+                return Some((
+                    format!("What {} {subj} said about {}{}?", has(&subj), inflect::present_participle(&v), c["r"].trim_end()),
+                    Some(format!("What would help {} {v2}{}?", as_object_of(&who), c["r2"].trim_end())),
+                ));
+            }
+            // "Does she actually want to get better, or does she just want
+            // somewhere to complain?"
+            if let Some(c) = rx!(r"^(?i:does|do)\s+(?P<who>she|he|they|[A-Z][\w]*)\s+(?:(?i:actually|really|even|genuinely)\s+)?(?i:want)\s+to\s+(?P<v>[a-z]+)(?P<r>[^,]*?)(?:,?\s+(?i:or)\b.*)?$").captures(b) {
+                let who = who_in(&c["who"], cx);
+                let subj = as_subject_of(&who);
+                let v = inflect::base(&c["v"])?;
+                let r = c["r"].trim_end();
+                return Some((
+                    format!("What {} {subj} said about {}{r}?", has(&subj), inflect::present_participle(&v)),
+                    Some(format!("What would {}{r} look like to {}?", inflect::present_participle(&v), as_object_of(&who))),
+                ));
+            }
+            // "Why is it always someone else's fault with Mr Vance?"
+            if let Some(c) = rx!(r"^(?i:why)\s+(?i:is it)\s+(?i:always|never)\s+(?i:someone else's|somebody else's|everyone else's|anyone's but (?:his|hers|theirs))\s+(?i:fault)\s+(?i:with)\s+(?P<who>.+)$").captures(b) {
+                let who = who_in(&c["who"], cx);
+                let p = match cx.person.gender {
+                    Gender::Female => "she",
+                    Gender::Male => "he",
+                    _ => "they",
+                };
+                return Some((
+                    format!("What {} {who} said about {} part in what went wrong? (say when)", has(&who), poss_of(p)),
+                    Some(format!("What would make it safer for {} to talk about {} part?", as_object_of(&who), poss_of(p))),
+                ));
+            }
+            None
+        }
+        Six::Absolute => {
+            // "Not once has he done the exercises I left him."
+            if let Some(c) = rx!(r"^(?i:not once|never once)\s+(?P<has>has|have|did)\s+(?P<who>she|he|they|[A-Z][\w]*)\s+(?P<v>[a-z]+)(?P<rest>.*)$").captures(b) {
+                let who = c["who"].to_string();
+                let subj = as_subject_of(&who);
+                let base = inflect::base(&c["v"])?;
+                let rest = c["rest"].trim_end();
+                let (aux, verb) = if c["has"].eq_ignore_ascii_case("did") { ("did".to_string(), base.clone()) } else { (has(&subj).to_string(), inflect::participle(&base)) };
+                return Some((
+                    format!("{} {aux} not {verb}{rest}{end}", cap(&subj)),
+                    Some(format!("What gets in the way of {}{rest} for {}?", inflect::present_participle(&base), as_object_of(&who))),
+                ));
+            }
+            // "Says no to absolutely everything I ask."
+            if let Some(c) = rx!(r"^(?P<who>.*?)\s*\b(?i:says|said)\s+no\s+to\s+(?:(?i:absolutely|literally|just about)\s+)?(?i:everything|anything)\s+(?P<we>I|we|staff)\s+(?P<v>ask|suggest|offer)$").captures(b) {
+                let w = c["who"].trim();
+                let lead = if w.is_empty() { "Has".to_string() } else { format!("{w} {}", has(w)) };
+                let v = inflect::participle(&inflect::base(&c["v"])?);
+                let hv = "have";
+                return Some((
+                    format!("{lead} said no to what {} {hv} {v} (say what, and when){end}", &c["we"]),
+                    Some(format!("What would {} say yes to?", if w.is_empty() { named_subject(cx) } else { w.to_string() })),
+                ));
+            }
+            // "Pt has refused absolutely everything offered since admission."
+            if let Some(c) = rx!(r"^(?P<who>.+?)\s+(?i:has|have)\s+(?i:refused|declined|rejected)\s+(?:(?i:absolutely|literally|just about|pretty much)\s+)?(?i:everything|anything)\s+(?i:offered|suggested)(?P<rest>.*)$").captures(b) {
+                let w = c["who"].trim();
+                return Some((
+                    format!("{w} {} declined what was offered{} (say what, and when){end}", has(w), c["rest"].trim_end()),
+                    Some(format!("What would {w} want from us instead?")),
+                ));
+            }
+            // "Wanders all night every night, never settles."
+            if let Some(c) = rx!(r"^(?P<act>.+?)\s+(?i:all night every night|every night|night after night)\s*(?:,\s*(?i:never)\s+(?P<v>settles|sleeps|rests))?$").captures(b) {
+                let not = c.name("v").map(|v| format!(", has not {}", match v.as_str() { "settles" => "settled", "sleeps" => "slept", _ => "rested" })).unwrap_or_default();
+                return Some((
+                    format!("{} at night{not} (say which nights, and for how long){end}", c["act"].trim()),
+                    Some(format!("What is night-time like for {}?", named_object(cx))),
+                ));
+            }
+            None
+        }
+        Six::Moral => {
+            // "Client needs to take some personal responsibility instead of
+            // blaming her childhood."; "She really needs to own her part in
+            // the affair instead of blaming him."
+            if let Some(c) = rx!(r"^(?P<who>.+?)\s+(?:(?i:really)\s+)?(?i:needs to|should|must|has to|ought to)\s+(?:(?i:really|start to|learn to)\s+)?(?:(?i:take|accept)\s+(?:(?i:some|more|full|proper|real)\s+)?(?:(?i:personal)\s+)?(?i:responsibility|ownership)|(?i:own)\s+(?P<part>(?:her|his|their)\s+part(?:\s+in\s+[^,]+?)?))\s+(?i:instead of|rather than)\s+(?i:blaming)\s+(?P<x>.+)$").captures(b) {
+                let who = who_in(&c["who"], cx);
+                let subj = as_subject_of(&who);
+                let p = pronoun_of(c.name("part").map_or("", |p| p.as_str()).split(' ').next().unwrap_or(""));
+                let p = if p == "they" { sentence_pronoun(b).unwrap_or_else(|| they(cx)) } else { p };
+                let part = c.name("part").map_or_else(|| format!("{} part", poss_of(&p)), |m| m.as_str().to_string());
+                return Some((
+                    format!("What {} {subj} said about {part}, and about {}?", has(&subj), c["x"].trim()),
+                    Some(format!("What would make it safer for {} to talk about {part}?", as_object_of(&who))),
+                ));
+            }
+            // "Frankly she should be grateful for the package they offered
+            // her."; "SU should be more grateful for the support she gets here."
+            if let Some(c) = rx!(r"^(?:(?i:frankly|honestly),?\s+)?(?P<who>.+?)\s+(?:(?i:really)\s+)?(?i:should|ought to|needs to)\s+be\s+(?:(?i:more|a bit more|a lot more)\s+)?(?i:grateful|thankful)\s+(?i:for)\s+(?P<x>(?:the|her|his|their|all the|what)\s+.+)$").captures(b) {
+                let who = who_in(&c["who"], cx);
+                let subj = as_subject_of(&who);
+                let x = c["x"].trim();
+                return Some((
+                    format!("What {} {subj} said about {x}?", has(&subj)),
+                    Some(format!("What is it like for {} to need {}?", as_object_of(&who), x.split(' ').take(2).collect::<Vec<_>>().join(" "))),
+                ));
+            }
+            // "He only has himself to blame for losing the flat."
+            if let Some(c) = rx!(r"^(?P<who>.+?)\s+(?:(?i:only)\s+)?(?:has|have)\s+(?:(?i:only)\s+)?(?P<self>herself|himself|themselves)\s+to\s+blame\s+(?i:for)\s+(?P<ing>[a-z]+ing)(?P<rest>.*)$").captures(b) {
+                let who = c["who"].trim();
+                let p = pronoun_of(&c["self"]);
+                let base = inflect::base(&c["ing"])?;
+                let rest = c["rest"].trim_end();
+                return Some((
+                    format!("{} {}{rest} (say what {p} {} said about it){end}", cap(who), inflect::past(&base), has(&p)),
+                    Some(format!("What would {p} like to do about it now?")),
+                ));
+            }
+            // "Pt should really have ordered her repeats in time like
+            // everyone else." → "Pt did not order her repeats in time."
+            if let Some(c) = rx!(r"^(?P<who>.+?)\s+(?:(?i:really)\s+)?(?i:should|ought to)\s+(?:(?i:really)\s+)?(?i:have)\s+(?P<v>[a-z]+ed)\b(?P<rest>.*)$").captures(b) {
+                let base = inflect::base(&c["v"])?;
+                if matches!(base.as_str(), "know" | "be" | "have") {
+                    return None;
+                }
+                let rest = cut_verdict_clauses(&c["rest"]);
+                let rest = rx!(r"(?i),?\s+and\s+(?:frankly|honestly|quite frankly)\b.*$").replace(&rest, "").into_owned();
+                let who = c["who"].trim();
+                return Some((
+                    format!("{who} did not {base}{rest}{end}"),
+                    Some(format!("What got in the way of {}{rest} for {}?", inflect::present_participle(&base), as_object_of(&who_in(who, cx)))),
+                ));
+            }
+            // "Daughter should really be visiting more given the state he's
+            // in."; "Mum should be breastfeeding, she knows it's best for baby."
+            if let Some(c) = rx!(r"^(?P<who>.+?)\s+(?:(?i:really)\s+)?(?i:should|ought to|needs to)\s+(?:(?i:really)\s+)?be\s+(?P<ing>[a-z]+ing)\b(?P<rest>[^,]*?)(?:\s+(?i:more|less|more often))?(?:\s+(?i:given|considering)\b.*|,.*)?$").captures(b) {
+                if c["who"].split_whitespace().count() > 3 || c["who"].contains(" and ") {
+                    return None;
+                }
+                let who = who_in(&c["who"], cx);
+                let subj = as_subject_of(&who);
+                let rest = c["rest"].trim_end().trim_end_matches(" more").trim_end_matches(" less");
+                return Some((
+                    format!("What {} {subj} said about {}{rest}?", has(&subj), &c["ing"]),
+                    Some(format!("What makes {}{rest} hard for {} right now?", &c["ing"], as_object_of(&who))),
+                ));
+            }
+            // "She chose the drink over her kids, it's that simple."; "Mum has
+            // prioritised her relationship over her children's safety, …";
+            // "Selfish, putting his habit before his mum's health."
+            if let Some(c) = rx!(r"^(?:(?i:selfish|typical|frankly)\s*,?\s+)?(?P<who>[^,]*?)\s*\b(?:(?i:has|have)\s+)?(?i:chose|chosen|prioritised|prioritized|putting|puts|put)\s+(?P<a>(?:the|her|his|their)\s+[^,]+?)\s+(?i:over|before|ahead of|above)\s+(?P<x>(?:the|her|his|their)\s+[^,]+?)(?:,.*)?$").captures(b) {
+                let a = c["a"].trim();
+                let p = pronoun_of(a.split(' ').next().unwrap_or(""));
+                let who = c["who"].trim();
+                // "chose the pub over his kids": the choosing is the fact, and a
+                // question about the two things would drop it.
+                let verb = rx!(r"(?i)\b(?:chose|chosen)\b").is_match(b);
+                if verb || who.split_whitespace().count() > 3 || who.ends_with(" to") || who.contains(" and ") {
+                    return None;
+                }
+                let who = match (who.is_empty(), p.as_str()) {
+                    (true, "they") => asker(cx, None),
+                    (true, p) => p.to_string(),
+                    _ => who_in(who, cx),
+                };
+                let subj = as_subject_of(&who);
+                return Some((
+                    format!("What {} {subj} said about {a} and {}?", has(&subj), c["x"].trim()),
+                    Some(format!("What matters to {} about {a} right now?", as_object_of(&who))),
+                ));
+            }
+            // "Frankly he has a cheek asking for help with his rent after
+            // what he did." → "He has asked for help with his rent."
+            if let Some(c) = rx!(r"^(?:(?i:frankly|honestly),?\s+)?(?P<who>.+?)\s+(?:has|have|'s got|has got)\s+(?:(?i:a bit of|some|a real)\s+)?(?:a\s+)?(?i:cheek|nerve)\s+(?P<ing>[a-z]+ing)(?P<rest>.*?)(?:\s+(?i:after (?:what|everything) (?:she|he|they) (?:did|has done|did to)\b.*))?$").captures(b) {
+                let who = c["who"].trim();
+                let base = inflect::base(&c["ing"])?;
+                return Some((
+                    format!("{} {} {}{}{end}", cap(who), has(who), inflect::participle(&base), c["rest"].trim_end()),
+                    Some(format!("What has been hard for {} with {}?", as_object_of(&who_in(who, cx)), noun_phrase(&c["rest"]).unwrap_or_else(|| "this".into()))),
+                ));
+            }
+            // "Nobody made him pick up that first drink after 9 months dry."
+            if let Some(c) = rx!(r"^(?i:nobody|no one|no-one)\s+(?i:made|forced)\s+(?P<o>her|him|them)\s+(?P<v>[a-z]+)(?P<rest>.*)$").captures(b) {
+                let p = pronoun_of(&c["o"]);
+                let base = inflect::base(&c["v"])?;
+                return Some((
+                    format!("{} {}{}{end}", cap(&p), inflect::past(&base), c["rest"].trim_end()),
+                    Some(format!("What was going on for {} when {p} {}{}?", &c["o"], inflect::past(&base), c["rest"].trim_end())),
+                ));
+            }
+            None
+        }
+        Six::Intent => {
+            // "K only turned up cos there was free pizza." → "K turned up;
+            // there was free pizza."
+            if let Some(c) = rx!(r"^(?P<who>.+?)\s+(?i:only|just)\s+(?P<act>[a-z]+(?:ed|s)\b[^,;]*?)\s+(?i:cos|cause|coz|because|as)\s+there\s+(?P<was>was|were|is|are)\s+(?P<x>.+)$").captures(b) {
+                let who = &c["who"];
+                return Some((
+                    format!("{who} {}; there {} {}{end}", c["act"].trim(), &c["was"], c["x"].trim()),
+                    Some(format!("What does {who} want from coming?")),
+                ));
+            }
+            // "Mum is clearly working the system so she can keep the tenancy."
+            if let Some(c) = rx!(r"^(?P<who>.+?)\s+(?:(?i:is|was|'s)\s+)?(?:(?i:clearly|obviously|just)\s+)?(?i:working|playing|gaming|milking)\s+the\s+system\s+(?i:so|to)\s+(?:(?:she|he|they)\s+(?:can|could|will)\s+)?(?P<v>[a-z]+)\s+(?P<x>.+)$").captures(b) {
+                let who = who_in(&c["who"], cx);
+                let subj = as_subject_of(&who);
+                let base = inflect::base(&c["v"])?;
+                return Some((
+                    format!("What {} {subj} said about {} {}?", has(&subj), inflect::present_participle(&base), c["x"].trim()),
+                    Some(format!("What would losing {} mean for {}?", c["x"].trim(), as_object_of(&who))),
+                ));
+            }
+            // "Pt is angling for a side room, hence all the new symptoms tonight."
+            if let Some(c) = rx!(r"^(?P<who>.+?)\s+(?i:is|was|'s)\s+(?i:angling|fishing|angling hard)\s+for\s+(?P<x>(?:a|an|the)\s+[a-z ]+?),\s*(?i:hence)\s+(?:(?i:all)\s+)?(?:the\s+)?(?P<y>.+)$").captures(b) {
+                let who = &c["who"];
+                return Some((
+                    format!("{who} {} asked for {}; {} (say which){end}", has(who), &c["x"], c["y"].trim()),
+                    Some(format!("What would {} make easier for {who}?", &c["x"])),
+                ));
+            }
+            // "Son is only interested in the house, not his mum's welfare."
+            if let Some(c) = rx!(r"^(?P<who>.+?)\s+(?i:is|was|'s)\s+(?i:only|just)\s+(?i:interested in|bothered about|here for|after)\s+(?P<x>(?:the|her|his|their)\s+[^,]+?),\s*(?i:not)\s+(?P<y>.+)$").captures(b) {
+                let who = who_in(&c["who"], cx);
+                let subj = as_subject_of(&who);
+                return Some((
+                    format!("What {} {subj} said about {}, and about {}?", has(&subj), &c["x"], c["y"].trim()),
+                    Some(format!("What matters most to {} right now?", as_object_of(&who))),
+                ));
+            }
+            // "He's attention-seeking, crying in the corridor …" → what was seen.
+            if let Some(c) = rx!(r"^(?P<who>.+?)(?:'s|’s|\s+is|\s+was)\s+(?i:attention-seeking|attention seeking|drug-seeking|playing up),\s+(?P<ing>[a-z]+ing)(?P<rest>[^,;]*)$").captures(b) {
+                let who = plain_who(&c["who"]);
+                let was = if is_pronoun(&who) && who.eq_ignore_ascii_case("they") { "were" } else { "was" };
+                let ing = &c["ing"];
+                return Some((
+                    format!("{} {was} {ing}{}{end}", cap(&who), c["rest"].trim_end()),
+                    Some(format!("What was going on for {} when {} {was} {ing}?", as_object_of(&who), as_subject_of(&who))),
+                ));
+            }
+            // "Making out she can't manage the stairs so she'll get a
+            // downstairs flat." → "Says she can't manage the stairs; …".
+            if let Some(c) = rx!(r"^(?:(?P<who>.+?)\s+(?:(?i:is|was|'s)\s+)?)?(?i:making out|makes out|made out)\s+(?:(?i:that)\s+)?(?P<clause>(?:she|he|they)\s+[^,;]+?)\s+(?i:so)\s+(?P<p>she|he|they)(?:'ll|’ll|\s+will|\s+can|\s+could|'d)\s+(?i:get)\s+(?P<x>.+)$").captures(b) {
+                let p = pronoun_of(&c["p"]);
+                let lead = c.name("who").map_or("Says".to_string(), |w| format!("{} says", w.as_str().trim()));
+                return Some((
+                    format!("{lead} {}; I wondered whether {p} {} {}{end}", c["clause"].trim(), if p == "they" { "want" } else { "wants" }, c["x"].trim()),
+                    Some(format!("What would {} make easier for {}?", c["x"].trim(), as_object_of(&p))),
+                ));
+            }
+            None
+        }
+        Six::Comply => {
+            // "Breached his treatment agreement yet again by using on top." →
+            // "Used on top again, against his treatment agreement."
+            if let Some(c) = rx!(r"^(?P<who>.*?)\s*\b(?i:breached|broke|broken|flouted)\s+(?P<x>(?:the|his|her|their|our)\s+[a-z ]+?)\s+(?P<again>(?i:yet again|again|once again)\s+)?(?i:by)\s+(?P<ing>[a-z]+ing)(?P<rest>[^,;]*?)(?P<again2>\s+(?i:again))?$").captures(b) {
+                let base = inflect::base(&c["ing"])?;
+                let who = c["who"].trim();
+                let again = if c.name("again").is_some() || c.name("again2").is_some() { " again" } else { "" };
+                let lead = if who.is_empty() { cap(&inflect::past(&base)) } else { format!("{who} {}", inflect::past(&base)) };
+                return Some((
+                    format!("{lead}{}{again}, against {}{end}", c["rest"].trim_end(), &c["x"]),
+                    Some(format!("What got in the way of {} for {}?", &c["x"], named_object(cx))),
+                ));
+            }
+            None
+        }
+        Six::Doubt => None,
+    }
+}
+
+/// The base of a verb, an "-ing" form read back through
+/// `present_participle` ("completing" → "complete", "stopping" → "stop").
+fn ing_base(word: &str) -> String {
+    let w = word.to_ascii_lowercase();
+    if let Some(stem) = w.strip_suffix("ing") {
+        for guess in [
+            format!("{stem}e"),
+            stem.to_string(),
+            stem[..stem.len().saturating_sub(1)].to_string(),
+        ] {
+            if !guess.is_empty() && inflect::present_participle(&guess) == w {
+                return guess;
+            }
+        }
+    }
+    inflect::base(&w).unwrap_or(w)
 }
