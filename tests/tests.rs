@@ -25,6 +25,7 @@ mod regressions;
 mod render;
 mod rewording;
 mod rewording6;
+mod rewording7;
 mod rules;
 mod server;
 mod workflow;
