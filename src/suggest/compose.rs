@@ -606,10 +606,14 @@ pub fn margin(cx: &Context<'_>, loose: bool) -> Option<Margin> {
         if let Some(last) = lead_pieces.last_mut() {
             let trimmed = trim_dangling(last);
             let suffix = last[trimmed.len()..].trim().to_string();
-            let leads_in = suffix.split_whitespace().any(|w| {
-                let w = w.to_ascii_lowercase();
-                LOOK_VERBS.contains(&w.as_str()) || matches!(w.as_str(), "like" | "made" | "makes")
-            });
+            // "Mum appears to | [be] in denial": the verb's "be" went with
+            // the copulas; quoting "appears to in denial" would read broken.
+            let leads_in = !suffix.ends_with(" to")
+                && suffix.split_whitespace().any(|w| {
+                    let w = w.to_ascii_lowercase();
+                    LOOK_VERBS.contains(&w.as_str())
+                        || matches!(w.as_str(), "like" | "made" | "makes")
+                });
             if leads_in {
                 // "Mum looked like she …" said of the kids' verdict: Mum is
                 // someone else, and stays in the quote.
