@@ -110,6 +110,34 @@ def gender_of(sentence):
     return None
 
 
+def print_rows(title, groups, n):
+    """A row per group: findings, first rewords, facts kept, wrong gender,
+    and its most common suggestion text as a share of all `n` findings."""
+    print(f"\n{title:24} {'findings':>8} {'rewords':>8} {'facts kept':>10} {'wrong gender':>12} {'top text':>8}")
+    for name, r in sorted(groups.items()):
+        top = r["texts"].most_common(1)[0][1] if r["texts"] else 0
+        print(
+            f"{name:24} {r['n']:>8} {r['rewords'] / r['n']:>8.0%} {r['kept'] / r['n']:>10.0%} {r['wrong']:>12} {top / n:>8.1%}"
+        )
+
+
+def form_of(first):
+    """The form of a first suggestion, as the blind ratings of set g group
+    them: a sentence with a hole ("Pt … (what they did or said) with …"),
+    a margin question with 'Keep "…" as written', a margin question set in
+    the sentence's facts ("Pt declined obs at 0200: what did …?"), a margin
+    question alone, or a clean rewording."""
+    if "… (" in first:
+        return "hole"
+    if "?" in first and 'Keep "' in first:
+        return "margin + keep"
+    if "?" in first and re.match(r"^[^?]*?: (what|which|how|where|who) ", first):
+        return "margin in its setting"
+    if "?" in first:
+        return "margin question"
+    return "clean rewording"
+
+
 def read_set(path):
     rows = []
     with open(path, encoding="utf-8") as f:
@@ -158,6 +186,15 @@ def main():
         action="store_true",
         help="a row per rule: findings, first rewords, facts kept, wrong gender, and its most common suggestion text as a share of all findings",
     )
+    ap.add_argument(
+        "--by-form",
+        action="store_true",
+        help="a row per form of the first suggestion (clean rewording, margin question, margin question set in the sentence's facts, 'Keep … as written', a sentence with a hole): the same columns as --by-rule",
+    )
+    ap.add_argument(
+        "--rules",
+        help="with --by-form: only findings of these rules (comma-separated ids)",
+    )
     ap.add_argument("sets", nargs="+")
     args = ap.parse_args()
 
@@ -176,8 +213,29 @@ def main():
     firsts = collections.Counter()
     pairs = []
     per_rule = collections.defaultdict(lambda: {"n": 0, "rewords": 0, "kept": 0, "wrong": 0, "texts": collections.Counter()})
+    per_form = collections.defaultdict(lambda: {"n": 0, "rewords": 0, "kept": 0, "wrong": 0, "texts": collections.Counter()})
+    only = set(args.rules.split(",")) if args.rules else None
+
+    class Both:
+        """Counts a finding in its rule's row and in its form's row."""
+
+        def __init__(self, *rows):
+            self.rows = rows
+
+        def __getitem__(self, key):
+            return self.rows[0][key]
+
+        def __setitem__(self, key, value):
+            delta = value - self.rows[0][key]
+            for row in self.rows:
+                row[key] += delta
+
     for f in findings:
-        r = per_rule[f["rule"]]
+        first_text = (f.get("suggestions") or [""])[0]
+        rows_for = [per_rule[f["rule"]]]
+        if only is None or f["rule"] in only:
+            rows_for.append(per_form[form_of(first_text)])
+        r = Both(*rows_for)
         r["n"] += 1
         sentence = rows[f["index"]][1]
         suggestions = f.get("suggestions") or []
@@ -221,7 +279,8 @@ def main():
                 guessed += 1
         for s in set(suggestions):
             texts[s] += 1
-            r["texts"][s] += 1
+            for row in r.rows:
+                row["texts"][s] += 1
         firsts[first] += 1
 
     n = len(findings)
@@ -235,12 +294,9 @@ def main():
     print(f"distinct texts       {len(texts)} (first suggestions: {len(firsts)})")
     print(f"most common text     {top / n:.1%} of findings: {top_text!r}")
     if args.by_rule:
-        print(f"\n{'rule':24} {'findings':>8} {'rewords':>8} {'facts kept':>10} {'wrong gender':>12} {'top text':>8}")
-        for rule, r in sorted(per_rule.items()):
-            top_rule = r["texts"].most_common(1)[0][1] if r["texts"] else 0
-            print(
-                f"{rule:24} {r['n']:>8} {r['rewords'] / r['n']:>8.0%} {r['kept'] / r['n']:>10.0%} {r['wrong']:>12} {top_rule / n:>8.1%}"
-            )
+        print_rows("rule", per_rule, n)
+    if args.by_form:
+        print_rows("form", per_form, n)
     if args.pairs:
         with open(args.pairs, "w", encoding="utf-8") as out:
             extra = "\tquestion" if args.with_question else ""

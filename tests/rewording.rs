@@ -94,7 +94,7 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "identity-label",
         "Typical Gen Z snowflake, everything is trauma to her.",
-        "What did they do or say that you summed up as \"typical Gen Z snowflake\"? Write that, with the person first. Keep \"everything is trauma to her\" as written.",
+        "What did they do or say that you summed up as \"typical Gen Z snowflake\" and \"everything is trauma to her\"? Write that, with the person first.",
     ),
     (
         "developmental-verdict",
@@ -105,7 +105,7 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "deficit-label",
         "Pt v demanding overnite, buzzer every 10 mins.",
-        "What did Pt do or say that read as \"demanding\"? Write that, and what they might have needed. Keep \"overnite, buzzer every 10 mins\" as written.",
+        "Buzzer every 10 mins: what did Pt do or say overnite that read as \"demanding\"? Write that, and what they might have needed.",
     ),
     // The grammar guard: each of these was a broken sentence.
     (
@@ -116,12 +116,12 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "appearance-judgement",
         "He's let himself go since I last saw him, put on a lot of weight and looks worn out.",
-        "What did you see of him that read as \"let himself go\"? If it matters to the work, write that plainly; if not, leave it out. Keep \"I last saw him, put on a lot of weight and looks worn out\" as written.",
+        "He put on a lot of weight and looks worn out: what did you see of him since I last saw him that read as \"let himself go\"? If it matters to the work, write that plainly; if not, leave it out.",
     ),
     (
         "appearance-judgement",
         "Pt looks grubby and bedraggled, needs to sort herself out.",
-        "Pt … (what you saw, plainly, if it matters to the work), needs to sort herself out.",
+        "What did you see of Pt that read as \"looks grubby and bedraggled\" and \"needs to sort herself out\"? If it matters to the work, write that plainly; if not, leave it out.",
     ),
     // What rated 4-5 stays as it was.
     (
@@ -148,10 +148,183 @@ const CASES: &[(&str, &str, &str)] = &[
 
 #[test]
 fn first_suggestions_are_what_a_supervisor_would_accept() {
+    check(CASES);
+}
+
+/// Round 7: the failures the blind supervisor quoted on set g (a tuning
+/// set now), in invented sentences of the same shape, and a row of each
+/// form a label rule's first suggestion may take:
+/// - clean rewording: every judgment of the sentence resolved, the facts
+///   kept, no hole ("Both parents are people who use heroin …");
+/// - margin question: the label words quoted alone ("lazy and
+///   ungrateful"), where and when in the question ("all week");
+/// - margin question set in the sentence's facts, word for word: "Pt
+///   declined obs at 0200 and again at 0400: what did Pt do or say …";
+/// - never a sentence with a hole, never 'Keep "…" as written' over more
+///   judgment: the other judgment is quoted beside the label ("classic
+///   narcissist" and "today was textbook"), "refused" is said plainly.
+const SET_G: &[(&str, &str, &str)] = &[
+    // "keeps 'textbook' label"
+    (
+        "identity-label",
+        "He's a classic narcissist and today was textbook.",
+        "What did he do or say that you summed up as \"classic narcissist\" and \"today was textbook\"? Write that, with the person first.",
+    ),
+    // "sarcastic 'symptom of the week' left"
+    (
+        "identity-label",
+        "Pt is a hypochondriac and the new symptom of the week is back pain.",
+        "What did Pt do or say that you summed up as \"hypochondriac\" and \"the new symptom of the week is back pain\"? Write that, with the person first.",
+    ),
+    // "'refused' left": said plainly, the facts the setting.
+    (
+        "deficit-label",
+        "Pt refused obs at 0200 and again at 0400, uncooperative with night staff.",
+        "Pt declined obs at 0200 and again at 0400: what did Pt do or say that read as \"uncooperative with night staff\"? Write that, and what they might have needed.",
+    ),
+    // "keeps 'looked like a mess'", "'zero effort' kept"
+    (
+        "appearance-judgement",
+        "Looked like a mess today, joggers, zero effort.",
+        "Joggers: what did you see of them today that read as \"looked like a mess\" and \"zero effort\"? If it matters to the work, write that plainly; if not, leave it out.",
+    ),
+    // "keeps 'lacks the insight'", "truncated quote"
+    (
+        "developmental-verdict",
+        "Dad lacks the insight needed to make lasting change and is not at a stage where parenting work would be of any benefit.",
+        "What did you see Dad do that read as \"lacks the insight needed to make lasting change and not at a stage where parenting work would be of any benefit\"? Write that, and what he would like to work on.",
+    ),
+    // "keeps 'no effort made' judgement"
+    (
+        "appearance-judgement",
+        "Mum presented as scruffy and unkempt, with no effort made for the meeting.",
+        "What did you see of Mum that read as \"scruffy and unkempt\" and \"with no effort made for the meeting\"? If it matters to the work, write that plainly; if not, leave it out.",
+    ),
+    // "leaves 'disengaged' label", "quote clumsy": one quote, both findings.
+    (
+        "deficit-label",
+        "Dad continues to be obstructive and is disengaged from the CIN plan.",
+        "What did Dad do or say that read as \"obstructive and disengaged from the CIN plan\"? Write that, and what he might have needed.",
+    ),
+    // "lowercase 'j'; clumsy": the initial is the person, not the quote.
+    (
+        "deficit-label",
+        "K was being a proper little madam again, kicking off at staff on the door.",
+        "What did they do or say again that read as \"proper little madam\" and \"kicking off at staff on the door\"? Write that, and what they might have needed.",
+    ),
+    // "broken 'Type'/'A' split"
+    (
+        "identity-label",
+        "A typical Type A, a total perfectionist.",
+        "What did they do or say that you summed up as \"typical Type A, a total perfectionist\"? Write that, with the person first.",
+    ),
+    // "'kicking off' left": what it was about is where.
+    (
+        "minimising",
+        "Daughter kicking off about a 20 min wait for a commode, total overreaction.",
+        "What did the daughter say or show about a 20 min wait for a commode that you called \"kicking off\" and \"overreaction\"? Write that, in her words.",
+    ),
+    // "interpretation left": the writer's reading is quoted, not kept.
+    (
+        "deficit-label",
+        "He's sabotaging his own progress because he's scared of succeeding.",
+        "What did he do or say that read as \"sabotaging his own progress\" and \"because he's scared of succeeding\"? Write that, and what he might have needed.",
+    ),
+    // Each form. Clean rewording: the person first, the facts kept.
+    (
+        "identity-label",
+        "Both parents are heroin addicts and have been for as long as the family has been known to us.",
+        "Both parents are people who use heroin and have been for as long as the family has been known to us.",
+    ),
+    // "'Another' still others him"
+    (
+        "identity-label",
+        "Another schizophrenic who stops his depot the minute he feels better.",
+        "A person living with schizophrenia who stops his depot the minute he feels better.",
+    ),
+    // Margin question alone.
+    (
+        "deficit-label",
+        "He's been lazy and ungrateful all week.",
+        "What did he do or say all week that read as \"lazy and ungrateful\"? Write that, and what he might have needed.",
+    ),
+    // Margin question set in the facts: the hole form rated 4 here, the
+    // question keeps the facts without a hole.
+    (
+        "deficit-label",
+        "Pt very demanding overnight, on the buzzer every five minutes.",
+        "On the buzzer every five minutes: what did Pt do or say overnight that read as \"demanding\"? Write that, and what they might have needed.",
+    ),
+    (
+        "deficit-label",
+        "Son hostile and aggressive at visiting, had to be spoken to by NIC.",
+        "Son had to be spoken to by NIC: what did Son do or say at visiting that read as \"hostile and aggressive\"? Write that, and what he might have needed.",
+    ),
+    (
+        "deficit-label",
+        "Mum is a time waster, 3rd call today about the rash.",
+        "3rd call today about the rash: what did Mum do or say that read as \"time waster\"? Write that, and what she might have needed.",
+    ),
+    // Risk stays word for word, in the setting.
+    (
+        "deficit-label",
+        "She is manipulative and said she would take all her tablets tonight.",
+        "She said she would take all her tablets tonight: what did she do or say that read as \"manipulative\"? Write that, and what she might have needed.",
+    ),
+];
+
+#[test]
+fn set_g_failures_get_a_form_a_supervisor_accepts() {
+    check(SET_G);
+}
+
+/// The hole form is retired for the label rules: over every example of
+/// theirs and the round-7 rows, no first suggestion holds "… (" or
+/// 'Keep "…" as written'.
+#[test]
+fn label_rules_show_no_hole_and_no_keep() {
+    let rules = RuleSet::load(true, &[]).expect("the built-in rules load");
+    let engine = Engine::new(&rules).expect("the built-in rules compile");
+    let label_rules = [
+        "deficit-label",
+        "appearance-judgement",
+        "developmental-verdict",
+        "identity-label",
+        "minimising",
+    ];
+    let mut texts: Vec<String> = SET_G.iter().map(|(_, s, _)| s.to_string()).collect();
+    for rule in rules
+        .rules
+        .iter()
+        .filter(|r| label_rules.contains(&r.id.as_str()))
+    {
+        texts.extend(rule.flag_examples.iter().map(|e| e.text.clone()));
+    }
+    let mut wrong = Vec::new();
+    let mut seen = 0;
+    for text in &texts {
+        let doc = Document::new("n.txt".into(), format!("{text}\n"), Kind::Plain);
+        for f in engine.lint(&doc) {
+            if !label_rules.contains(&rules.rules[f.rule].id.as_str()) {
+                continue;
+            }
+            seen += 1;
+            let first = f.suggestions.first().cloned().unwrap_or_default();
+            if first.contains("… (") || first.contains("Keep \"") {
+                wrong.push(format!("{text:?} → {first:?}"));
+            }
+        }
+    }
+    assert!(seen > 150, "only {seen} label findings");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Every finding of `rule` in each sentence shows `want` first.
+fn check(cases: &[(&str, &str, &str)]) {
     let rules = RuleSet::load(true, &[]).expect("the built-in rules load");
     let engine = Engine::new(&rules).expect("the built-in rules compile");
     let mut wrong = Vec::new();
-    for (rule, sentence, want) in CASES {
+    for (rule, sentence, want) in cases {
         let doc = Document::new("n.txt".into(), format!("{sentence}\n"), Kind::Plain);
         let firsts: Vec<String> = engine
             .lint(&doc)

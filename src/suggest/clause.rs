@@ -1628,11 +1628,6 @@ const SWAPS: &[Swap] = &[
         pattern: r"(?i)\b(?P<p>she|he|they)\s+disobeyed\s+and\s+",
         with: "$p ",
     },
-    // Doubts after the account: ", yeah right", "but I'm not convinced", "which I rather doubt".
-    Swap {
-        pattern: r"(?i)(?:,|;|\s+but|\s+though|\s+—|\s+-)\s*(?:yeah right|sure|right|course (?:she|he|they) (?:was|did|is|were)|funny that|make of that what you will|we'?ll see|i'?m not convinced|i am not convinced|i (?:rather |very much |seriously )?doubt (?:it|that)|which i (?:rather |very much |seriously )?doubt|i remain sceptical|i'?d take that with a (?:large )?pinch of salt|i have my doubts|which is simply not true|which nobody (?:in the \w+ )?believes|which no one believes)\s*(?P<end>[.!]?)$",
-        with: "$end",
-    },
     // "Apparently his dog ate the permission slip." → "His dog ate the permission slip (say who told you)."
     Swap {
         pattern: r"^(?i:apparently|reportedly|supposedly|allegedly),?\s+(?P<rest>.+?)(?P<end>[.!]?)$",
@@ -1662,6 +1657,24 @@ fn swap_all(text: &str, only: Option<std::ops::Range<usize>>) -> String {
             }
         }
         out = re.replace_all(&out, swap.with).into_owned();
+    }
+    // Doubts after the account: ", yeah right", "but I'm not convinced",
+    // "which I rather doubt" (`compose::DOUBT_ASIDES`, one list).
+    static DOUBT: OnceLock<Regex> = OnceLock::new();
+    let doubt = DOUBT.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?i)(?:,|;|\s+but|\s+though|\s+—|\s+-)\s*(?:{})\s*(?P<end>[.!]?)$",
+            super::compose::DOUBT_ASIDES
+        ))
+        .expect("the doubt pattern compiles")
+    });
+    let covers = only.as_ref().is_none_or(|span| {
+        doubt
+            .find(&out)
+            .is_some_and(|m| m.start() < span.end && m.end() > span.start)
+    });
+    if covers && (only.is_none() || out.len() == text.len()) {
+        out = doubt.replace_all(&out, "$end").into_owned();
     }
     out
 }

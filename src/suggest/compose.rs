@@ -36,9 +36,20 @@ use super::{inflect, label, Context};
 
 use super::regex::cached as re;
 
-/// The writer's asides: a verdict on the sentence, no fact. Removed with
-/// the comma before them.
-const ASIDES: &str = r"i'?m not sure i believe (?:her|him|them|it|that)|i'?m not convinced|which i (?:rather |very much |seriously )?doubt|i (?:rather |very much |seriously )?doubt (?:it|that)|yeah right|funny that|funny how that works|simple as that|you know the one|as usual|as per usual|as always|what a surprise|surprise,? surprise|go figure|of course|predictably|unsurprisingly|needless to say|no surprises there|shock horror|bless (?:her|him|them)";
+/// The writer's doubts of an account, said after it ("yeah right",
+/// "which I very much doubt", "or so she says"): one list for every
+/// rewording that takes them out (`resolve` here, the doubted accounts of
+/// `clause.rs` and `margin.rs`).
+pub const DOUBT_ASIDES: &str = r"yeah right|funny that|funnily enough|(?:a )?likely story|pull the other one|my foot|make of that what you will|we'?ll see|if you believe that|believe that if you like|or so (?:she|he|they) (?:says?|claims?)|course (?:she|he|they) (?:was|did|is|were)|i'?m not (?:sure|convinced) i believe (?:her|him|them|it|this|that)(?: at all)?|i'?m not (?:sure|convinced)(?: (?:about|of) (?:that|this|it))?|i am not (?:sure|convinced)(?: i believe (?:her|him|them|it))?|i'?m (?:sceptical|skeptical|dubious|doubtful)(?: (?:of|about) [^,;.]+)?|i (?:rather |very much |seriously |really )?doubt (?:it|that|this)|which i (?:rather |very much |seriously |really )?doubt|which is doubtful|i have my doubts|i remain (?:sceptical|skeptical|unconvinced)|i'?d take (?:that|this|it) with a (?:large |big |huge )?pinch of salt|which (?:seems|sounds) (?:unlikely|doubtful|far-fetched|implausible)\b[^.]*|which i find hard to believe|more likely (?:she|he|they) [^.]*|which is (?:simply |just |clearly |plainly )?(?:not true|untrue|a lie|nonsense|rubbish)|which nobody (?:in the \w+ )?believes|which no one believes";
+
+/// The writer's other asides: a verdict on the sentence, no fact.
+const OTHER_ASIDES: &str = r"funny how that works|simple as that|you know the one|as usual|as per usual|as per|as always|as ever|what a surprise|surprise,? surprise|go figure|again,? of course|of course|predictably|unsurprisingly|needless to say|no surprises there|shock horror|bless (?:her|him|them)";
+
+/// Every aside of the writer's ([`DOUBT_ASIDES`] and the others), as
+/// alternatives of a pattern. Removed with the comma before them.
+pub fn asides() -> String {
+    format!("{DOUBT_ASIDES}|{OTHER_ASIDES}")
+}
 
 /// `text` with every judgment this module knows resolved outside the
 /// words a finding already changed: asides, intensifiers, idioms of
@@ -105,7 +116,10 @@ fn resolve_phrase(text: &str) -> String {
     // ", funny that." at the end; ", predictably, ignored" inside.
     let aside = re(
         &ASIDE,
-        &format!(r"(?i)(?:,|;|\s+-|\s+—)\s*(?:{ASIDES})\s*(?P<end>[.!?]?)\s*$"),
+        &format!(
+            r"(?i)(?:,|;|\s+-|\s+—)\s*(?:{})\s*(?P<end>[.!?]?)\s*$",
+            asides()
+        ),
     );
     out = aside.replace(&out, "$end").into_owned();
     // "…, funny how she was snoring at 2am." → "…; she was snoring at 2am."
@@ -115,7 +129,7 @@ fn resolve_phrase(text: &str) -> String {
         r"(?i),\s*(?:funny|strange|odd|interesting|convenient) (?:how|that|then)\s+",
     );
     out = funny_how.replace_all(&out, "; ").into_owned();
-    let aside_mid = re(&ASIDE_MID, &format!(r"(?i),\s*(?:{ASIDES}),\s*"));
+    let aside_mid = re(&ASIDE_MID, &format!(r"(?i),\s*(?:{}),\s*", asides()));
     out = aside_mid.replace_all(&out, " ").into_owned();
     let literally = re(
         &LITERALLY,
@@ -137,6 +151,47 @@ fn resolve_phrase(text: &str) -> String {
         r"(?i),?\s*\b(?:with\s+)?(?:a\s+)?(?:real\s+|massive\s+|big\s+)?chip on (?:his|her|their) shoulder\b",
     );
     out = chip.replace_all(&out, "").into_owned();
+    // "Another person living with schizophrenia who …": the frame that
+    // files the person with others goes with the label.
+    static FRAME: OnceLock<Regex> = OnceLock::new();
+    let frame = re(
+        &FRAME,
+        r"\b(?P<a>[Aa]nother|(?:(?P<art>[Aa]n?)\s+)?(?:[Tt]ypical|[Cc]lassic|[Tt]extbook))\s+(?P<p>person|people)\b",
+    );
+    out = frame
+        .replace_all(&out, |c: &regex::Captures<'_>| {
+            let upper = c[0].starts_with(char::is_uppercase);
+            let art = if &c["p"] == "people" {
+                ""
+            } else if upper {
+                "A "
+            } else {
+                "a "
+            };
+            let p = &c["p"];
+            if art.is_empty() && upper {
+                inflect::capitalise(p)
+            } else {
+                format!("{art}{p}")
+            }
+        })
+        .into_owned();
+    // "refused obs at 0200" → "declined obs at 0200": the rater left
+    // "declined" alone and marked every "refused" left in a rewording.
+    static REFUSED: OnceLock<Regex> = OnceLock::new();
+    let refused = re(&REFUSED, r"\b(?P<r>[Rr])efus(?P<e>ed|es|e|ing)\b");
+    out = refused
+        .replace_all(&out, |c: &regex::Captures<'_>| {
+            let d = if &c["r"] == "R" { "D" } else { "d" };
+            let e = match &c["e"] {
+                "ing" => "ing",
+                "es" => "es",
+                "e" => "e",
+                _ => "ed",
+            };
+            format!("{d}eclin{e}")
+        })
+        .into_owned();
     out
 }
 
@@ -384,13 +439,39 @@ pub fn margin(cx: &Context<'_>, loose: bool) -> Option<Margin> {
         let skip = cx.text[span.clone()].find(' ').map_or(0, |i| i + 1);
         span.start += skip;
     }
-    let mut judged = judged_words(&cx.text[span.clone()]);
+    // "K was being a proper little madam" flagged from "K": the person
+    // is not quoted.
+    let mut judged = judged_words(&without_subject(&cx.text[span.clone()], cx));
     // "far too immature to benefit": "too" carries the verdict's sense.
     let before = cx.text[cx.sentence.start..span.start]
         .trim_end()
         .to_ascii_lowercase();
     if before.ends_with(" too") || before == "too" {
         judged = format!("too {judged}");
+    }
+    // "let himself go since | I last saw him": a word that opens a clause
+    // of time belongs to the facts after it.
+    for opener in [" since", " when", " whenever", " after", " before"] {
+        if cx.text[span.clone()].to_ascii_lowercase().ends_with(opener) {
+            span.end -= opener.len();
+            judged = judged_words(&cx.text[span.clone()]);
+            break;
+        }
+    }
+    // "a classic Type A": the letter is the type's name (not an article).
+    if cx.text[span.clone()].ends_with("Type A") && judged.ends_with("Type") {
+        judged.push_str(" A");
+    } else if judged.to_ascii_lowercase().ends_with("type") {
+        let after = &cx.text[span.end.min(cx.sentence.end)..cx.sentence.end];
+        if let Some(letter) = after.strip_prefix(' ').and_then(|a| a.get(..1)) {
+            let next = after[2..].chars().next();
+            if letter.chars().all(|c| c.is_ascii_uppercase())
+                && next.is_none_or(|c| !c.is_alphanumeric())
+            {
+                judged = format!("{judged} {letter}");
+                span.end += 2;
+            }
+        }
     }
     let raw = resolve_phrase(&cx.text[span.end.min(cx.sentence.end)..cx.sentence.end]);
     let tail = raw.trim().trim_end_matches(['.', '!', '?']).trim();
@@ -414,10 +495,17 @@ pub fn margin(cx: &Context<'_>, loose: bool) -> Option<Margin> {
         .split_whitespace()
         .map(|w| w.to_ascii_lowercase())
         .collect();
-    let open = words.last().is_some_and(|l| {
-        COMPLEMENTS.contains(&l.as_str())
-            || matches!(l.as_str(), "the" | "a" | "an" | "his" | "her" | "their")
-    }) || words.len() >= 2 && words[words.len() - 2] == "to";
+    // "Type A": a capital "A" after a word is a name, not an article.
+    let named_a = cx.text[span.clone()].ends_with(" A");
+    let open = !named_a
+        && words.last().is_some_and(|l| {
+            COMPLEMENTS.contains(&l.as_str())
+                || matches!(l.as_str(), "the" | "a" | "an" | "his" | "her" | "their")
+        })
+        || words.len() >= 2 && words[words.len() - 2] == "to"
+        || words
+            .last()
+            .is_some_and(|l| matches!(l.as_str(), "where" | "that" | "than" | "who" | "against"));
     let lead_rest = if person_only(lead, cx) {
         String::new()
     } else {
@@ -443,7 +531,15 @@ pub fn margin(cx: &Context<'_>, loose: bool) -> Option<Margin> {
         out.push_str(object);
         judged = judged_words(&out);
     } else if tail.is_empty() {
-    } else if list_tail.is_match(tail) && !tail.split_whitespace().any(is_fact_word) {
+    } else if list_tail.is_match(tail)
+        && !tail.split_whitespace().any(is_fact_word)
+        && !TIME_WORDS.contains(
+            &tail
+                .trim_start_matches([',', ' '])
+                .to_ascii_lowercase()
+                .as_str(),
+        )
+    {
         let sep = if tail.starts_with(',') { "" } else { " " };
         judged = format!("{judged}{sep}{tail}");
     } else if one_clause && COMPLEMENTS.contains(&first.as_str()) {
@@ -468,22 +564,446 @@ pub fn margin(cx: &Context<'_>, loose: bool) -> Option<Margin> {
     if judged.is_empty() || judged.split_whitespace().count() > 14 {
         return None;
     }
-    let rest = [lead_rest, tail_rest]
-        .into_iter()
-        .filter(|p| holds_fact(p))
-        .collect::<Vec<_>>()
-        .join(" … ");
+    // What the question leaves out: a part that holds more judgment is
+    // quoted beside the label ("obstructive" and "disengaged from the CIN
+    // plan"), never kept as written; the parts that hold only facts are
+    // the question's setting.
+    let mut judged = judged
+        .replace(" and is ", " and ")
+        .replace(" and was ", " and ");
+    // "very demanding overnight" flagged whole: "overnight" is when.
+    if let Some((front, last)) = judged.rsplit_once(' ') {
+        if TIME_WORDS.contains(&last) && facts.is_empty() {
+            facts = format!(" {last}");
+            judged = front.to_string();
+        }
+    }
+    let lead_pieces = pieces(&lead_rest);
+    let mut tail_pieces = pieces(&tail_rest);
+    // "lacks the insight | needed to make sustainable change": a
+    // participle with its "to" right after the label is the label's own.
+    if !tail_rest.is_empty() && !tail.starts_with([',', ';', ':']) {
+        if let Some(first) = tail_pieces.first() {
+            let words: Vec<&str> = first.split_whitespace().collect();
+            let participle = words.len() >= 2 && words[0].ends_with("ed") && words[1] == "to";
+            if participle || words.first() == Some(&"between") {
+                judged = format!("{judged} {first}");
+                tail_pieces.remove(0);
+            }
+        }
+    }
+    // "Mum looked like she | hadn't bothered getting dressed", "She'd
+    // clearly made | no effort": the words that lead into the label are
+    // quoted with it, not left dangling in the setting.
+    let mut lead_pieces = lead_pieces;
+    let adjacent = !lead_rest.is_empty()
+        && !lead
+            .trim_end()
+            .ends_with(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+    if adjacent {
+        if let Some(last) = lead_pieces.last_mut() {
+            let trimmed = trim_dangling(last);
+            let suffix = last[trimmed.len()..].trim().to_string();
+            // "Mum appears to | [be] in denial": the verb's "be" went with
+            // the copulas; quoting "appears to in denial" would read broken.
+            let leads_in = !suffix.ends_with(" to")
+                && suffix.split_whitespace().any(|w| {
+                    let w = w.to_ascii_lowercase();
+                    LOOK_VERBS.contains(&w.as_str())
+                        || matches!(w.as_str(), "like" | "made" | "makes")
+                });
+            if leads_in {
+                // "Mum looked like she …" said of the kids' verdict: Mum is
+                // someone else, and stays in the quote.
+                let other = super::person::person_at(&trimmed, 0)
+                    .is_some_and(|(r, _)| r.end == trimmed.len())
+                    && !trimmed.eq_ignore_ascii_case(&cx.subject());
+                if other {
+                    judged = format!("{trimmed} {} {judged}", suffix.trim());
+                    *last = String::new();
+                } else {
+                    let suffix = without_subject(&suffix, cx);
+                    judged = format!("{} {judged}", suffix.trim());
+                    *last = trimmed;
+                }
+            }
+        }
+    }
+    let sorted = sort_rest(cx, &lead_pieces, &tail_pieces, &judged, &mut facts);
+    let (quotes, setting) = (sorted.quotes, sorted.setting);
+    if quotes.len() > 3
+        || quotes
+            .iter()
+            .map(|q| q.split_whitespace().count())
+            .sum::<usize>()
+            > 26
+    {
+        return None;
+    }
     Some(Margin {
-        judged,
+        judged: quotes.join("\" and \""),
         facts,
-        rest: if loose { rest } else { String::new() },
+        rest: if loose {
+            setting.join(", ")
+        } else {
+            String::new()
+        },
     })
+}
+
+/// The parts of a sentence a margin question leaves out, sorted
+/// ([`sort_rest`]).
+pub struct Sorted {
+    /// Every judgment of the sentence to quote, in the sentence's order,
+    /// the label's own among them.
+    pub quotes: Vec<String>,
+    /// The parts that hold facts, the question's setting, word for word.
+    pub setting: Vec<String>,
+}
+
+/// Sorts the parts of the sentence before (`lead`) and after (`tail`) the
+/// label `judged`: a part that holds judgment (`label::verdict_in`) or
+/// is the writer's reading ("which can't inspire much confidence") is
+/// quoted beside the label; where or when goes into `facts` (the
+/// question's " on the ward"); the person alone goes; the rest is the
+/// setting, a verb-first part after the label with its subject ("She
+/// said she would take all her tablets tonight").
+pub fn sort_rest(
+    cx: &Context<'_>,
+    lead: &[String],
+    tail: &[String],
+    judged: &str,
+    facts: &mut String,
+) -> Sorted {
+    let mut quotes: Vec<String> = Vec::new();
+    let mut setting: Vec<String> = Vec::new();
+    for (i, piece) in lead.iter().chain(tail).enumerate() {
+        if i == lead.len() && !judged.is_empty() {
+            quotes.push(judged.to_string());
+        }
+        let plain = resolve_phrase(piece);
+        let plain = plain.trim();
+        let first = plain
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if label::verdict_in(plain).is_some() || writers_view(plain) {
+            let mut own = without_subject(plain, cx);
+            // "kicking off | about a 20 min wait for a commode": what it
+            // was about is where, not part of the quote.
+            if let Some(at) = label::verdict_in(&own).filter(|r| own[..r.start].trim().is_empty()) {
+                let after = &own[at.end..];
+                if facts.is_empty() && (after.starts_with(" about ") || after.starts_with(" over "))
+                {
+                    *facts = after.to_string();
+                    own = own[..at.end].to_string();
+                }
+            }
+            let own = own
+                .trim()
+                .strip_prefix("which ")
+                .unwrap_or(own.trim())
+                .to_string();
+            let mut quote = judged_words(&own);
+            // "Mum looked like she …": a person keeps their capital.
+            if own.trim().starts_with(char::is_uppercase)
+                && super::person::person_at(own.trim(), 0).is_some()
+            {
+                quote = inflect::capitalise(&quote);
+            }
+            if !quote.is_empty() && !quotes.contains(&quote) {
+                quotes.push(quote);
+            }
+        } else if person_only(plain, cx)
+            || super::person::person_at(plain, 0).is_some_and(|(r, _)| r.end == plain.len())
+            || {
+                let trimmed = trim_dangling(plain);
+                super::person::person_at(&trimmed, 0).is_some_and(|(r, _)| r.end == trimmed.len())
+            }
+        {
+            // "Bernard", "manager": the person the question names already.
+        } else if first == "of" && quotes.last().is_some() {
+            // "operating from a very early stage | of leadership maturity".
+            if let Some(last) = quotes.last_mut() {
+                *last = format!("{last} {plain}");
+            }
+        } else if (label::opens_adverbial(&first) && plain_adverbial(plain)
+            || TIME_WORDS.contains(&first.as_str()) && !plain.contains(' ')
+            || plain.eq_ignore_ascii_case("right now"))
+            && facts.is_empty()
+        {
+            // "on the phone", "today": where or when, in the question.
+            *facts = format!(" {}", inflect::decapitalise(plain));
+        } else if holds_fact(&trim_lead(plain, i < lead.len()))
+            && !person_only(&trim_lead(plain, i < lead.len()), cx)
+        {
+            // "Answered the door in", "Mum has clearly": the words that
+            // led into the label go with it (a part after the label keeps
+            // every word: "covering for her").
+            let trimmed = trim_lead(plain, i < lead.len());
+            let plain = trimmed.as_str();
+            // "…, said she would take all her tablets tonight": the person
+            // says it, the words stay as written.
+            let verb_first = (i > 0 || lead.is_empty())
+                && plain.starts_with(char::is_lowercase)
+                && super::person::looks_like_verb(&first)
+                && !matches!(first.as_str(), "and" | "just" | "still" | "also" | "really");
+            // Only the person who opens the sentence: "…, sent her back up
+            // to change" was the writer.
+            let who = cx.subject();
+            let lower = cx.sentence().to_ascii_lowercase();
+            let w = who.to_ascii_lowercase();
+            let opens = lower.starts_with(&w) && lower[w.len()..].starts_with([' ', '\'', '’']);
+            if verb_first && opens && setting.is_empty() && !who.is_empty() {
+                setting.push(format!("{} {plain}", inflect::capitalise(&who)));
+            } else {
+                setting.push(plain.to_string());
+            }
+        }
+    }
+    if !judged.is_empty() && !quotes.iter().any(|q| q == judged) {
+        quotes.push(judged.to_string());
+    }
+    Sorted {
+        quotes: joined(quotes, cx.sentence()),
+        setting,
+    }
+}
+
+/// `quotes` with two that stand side by side in `sentence`, joined by
+/// "and" and a copula only, made one: "obstructive" and "disengaged from
+/// the CIN plan" → "obstructive and disengaged from the CIN plan", so
+/// every finding of the list quotes it the same way.
+fn joined(quotes: Vec<String>, sentence: &str) -> Vec<String> {
+    let lower = sentence.to_ascii_lowercase();
+    let mut out: Vec<String> = Vec::new();
+    for q in quotes {
+        let merge = out.last().and_then(|prev| {
+            let a = lower.find(&prev.to_ascii_lowercase())?;
+            let gap_start = a + prev.len();
+            let b = lower[gap_start..].find(&q.to_ascii_lowercase())? + gap_start;
+            // "grubby and Mum looked like …": Mum is someone else.
+            if sentence
+                .get(b..)
+                .is_some_and(|s| s.starts_with(char::is_uppercase))
+            {
+                return None;
+            }
+            let gap = &lower[gap_start..b];
+            // "and today was textbook" has a subject of its own.
+            let clause = q
+                .split_whitespace()
+                .any(|w| matches!(w, "is" | "was" | "are" | "were"));
+            (!clause
+                && gap
+                    .split_whitespace()
+                    .all(|w| matches!(w, "and" | "is" | "was" | "are" | "were")))
+            .then_some(())
+            .filter(|_| gap.contains("and"))
+        });
+        match (merge, out.last_mut()) {
+            (Some(()), Some(prev)) => *prev = format!("{prev} and {q}"),
+            _ => out.push(q),
+        }
+    }
+    out
+}
+
+/// `piece`, trimmed by [`trim_dangling`] when it comes before the label.
+fn trim_lead(piece: &str, before_label: bool) -> String {
+    if before_label {
+        trim_dangling(piece)
+    } else {
+        piece.to_string()
+    }
+}
+
+/// `piece` without the words at its end that lead into something it no
+/// longer has: a preposition, an article, an auxiliary, a look verb, an
+/// adverb of the writer's ("Answered the door in" → "Answered the door";
+/// "Mum has clearly" → "Mum").
+fn trim_dangling(piece: &str) -> String {
+    let mut words: Vec<&str> = piece.split_whitespace().collect();
+    while let Some(last) = words.last() {
+        let l = last.trim_end_matches([',', ';', ':']).to_ascii_lowercase();
+        let dangling = matches!(
+            l.as_str(),
+            "in" | "on"
+                | "at"
+                | "to"
+                | "of"
+                | "with"
+                | "for"
+                | "and"
+                | "or"
+                | "but"
+                | "the"
+                | "a"
+                | "an"
+                | "her"
+                | "his"
+                | "their"
+                | "she"
+                | "he"
+                | "they"
+                | "it"
+                | "has"
+                | "have"
+                | "had"
+                | "is"
+                | "was"
+                | "are"
+                | "were"
+                | "can"
+                | "could"
+                | "will"
+                | "would"
+                | "became"
+                | "becomes"
+                | "keeps"
+                | "kept"
+                | "made"
+                | "makes"
+                | "like"
+                | "be"
+                | "been"
+                | "who"
+                | "that"
+                | "which"
+                | "she'd"
+                | "he'd"
+                | "they'd"
+                | "she's"
+                | "he's"
+                | "they're"
+        ) || LOOK_VERBS.contains(&l.as_str())
+            || super::label_lead_word(&l)
+            || l.len() > 4
+                && l.ends_with("ly")
+                && !matches!(
+                    l.as_str(),
+                    "apply"
+                        | "reply"
+                        | "supply"
+                        | "comply"
+                        | "family"
+                        | "bully"
+                        | "belly"
+                        | "rally"
+                );
+        if !dangling {
+            break;
+        }
+        words.pop();
+    }
+    words.join(" ")
+}
+
+/// Whether `piece` is nothing but an aside of the writer's ("as per").
+fn only_aside(piece: &str) -> bool {
+    static ONLY: OnceLock<Regex> = OnceLock::new();
+    re(&ONLY, &format!(r"(?i)^(?:{})$", asides())).is_match(piece.trim())
+}
+
+/// Single words of time that end a label's sentence: where, not more
+/// of the label ("very demanding overnight").
+const TIME_WORDS: &[&str] = &[
+    "overnight",
+    "overnite",
+    "today",
+    "tonight",
+    "yesterday",
+    "again",
+    "earlier",
+    "later",
+    "lately",
+    "recently",
+    "now",
+    "throughout",
+];
+
+/// Whether `piece` is the writer's reading rather than a fact: a reason,
+/// a comment or a prediction ("because she's scared of succeeding",
+/// "which undermines her at work", "you only need to look at the
+/// hallway", "she'll have forgotten about it by next week").
+fn writers_view(piece: &str) -> bool {
+    static VIEW: OnceLock<Regex> = OnceLock::new();
+    re(
+        &VIEW,
+        r"(?i)^(?:because|cos|which|if|so that|as if|you (?:only|just|can)|it shows|these things|that says|(?:she|he|they)(?:'ll|’ll| will)|(?:she|he|they) (?:would|might)|[\w\s]{0,30}\bwould be of)\b",
+    )
+    .is_match(piece)
+}
+
+/// The parts of what a margin question leaves out of its sentence, at
+/// its commas, semicolons and colons, and at an "and" that joins a
+/// judgment to a fact ("refused obs at 0200 and was uncooperative").
+pub fn pieces(rest: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in rest.split([',', ';', ':']) {
+        let part = part.trim().trim_end_matches(['.', '!', '?', '…']).trim();
+        let halves: Vec<&str> = part.split(" and ").collect();
+        let judges = |h: &str| label::verdict_in(&resolve_phrase(h)).is_some();
+        let mixed = halves.len() == 2 && judges(halves[0]) != judges(halves[1]);
+        let parts = if mixed { halves } else { vec![part] };
+        for p in parts {
+            let mut p = p.trim();
+            for joint in ["and ", "or ", "but ", "… "] {
+                p = p.strip_prefix(joint).unwrap_or(p).trim();
+            }
+            let p = p.trim_end_matches(" and").trim_end_matches(" the").trim();
+            // A connective alone ("…, which | doesn't exactly scream") is no part.
+            let connective = matches!(
+                p.to_ascii_lowercase().as_str(),
+                "which" | "because" | "so" | "and" | "but" | "or" | "though" | "then" | "there"
+            ) || only_aside(p);
+            if p.chars().any(char::is_alphanumeric) && !connective {
+                out.push(p.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// `piece` without the person who opens it ("Mum is disengaged" →
+/// "is disengaged"), so a quote of its judgment holds only the judgment.
+fn without_subject(piece: &str, cx: &Context<'_>) -> String {
+    let subject = cx.subject();
+    let lower = piece.to_ascii_lowercase();
+    let whos = [
+        subject.to_ascii_lowercase(),
+        cx.person.name.to_ascii_lowercase(),
+        "she".to_string(),
+        "he".to_string(),
+        "they".to_string(),
+        "it".to_string(),
+    ];
+    for who in whos {
+        if !who.is_empty()
+            && lower.starts_with(&who)
+            && lower[who.len()..].starts_with([' ', '\'', '’'])
+        {
+            // "she'll never manage": the contraction goes with her.
+            let rest = &piece[who.len()..];
+            return match rest.find(' ') {
+                Some(i) if rest.starts_with(['\'', '’']) => rest[i..].to_string(),
+                _ => rest.to_string(),
+            };
+        }
+    }
+    // "J was being …": an initial is the person.
+    let mut chars = piece.chars();
+    if chars.next().is_some_and(|c| c.is_ascii_uppercase()) && chars.next() == Some(' ') {
+        return piece[2..].to_string();
+    }
+    piece.to_string()
 }
 
 /// Prepositions that take a label's complement: "argumentative with
 /// everyone", "too simple to understand", "minded enough for …".
 const COMPLEMENTS: &[&str] = &[
-    "with", "for", "to", "about", "over", "towards", "toward", "around", "into", "of", "by",
+    "with", "for", "to", "about", "over", "towards", "toward", "around", "into", "of", "by", "from",
 ];
 
 /// Whether `tail` reads as where or when, with no verb of its own ("on the
@@ -535,7 +1055,12 @@ fn holds_fact(piece: &str) -> bool {
         !w.is_empty()
             && !super::NO_FACT.contains(&w.as_str())
             && !LOOK_VERBS.contains(&w.as_str())
-            && !QUOTE_LEADS.contains(&w.as_str())
+            && !super::INTENSIFIERS.contains(&w.as_str())
+            && !super::label_lead_word(&w)
+            && !matches!(
+                w.as_str(),
+                "continues" | "continued" | "one" | "still" | "she's" | "he's" | "they're" | "it's"
+            )
             && !w.ends_with("ly")
             && !matches!(
                 w.as_str(),
@@ -599,40 +1124,6 @@ fn person_only(lead: &str, cx: &Context<'_>) -> bool {
         })
 }
 
-/// Words before a label that a quote of it leaves out: copulas, articles,
-/// intensifiers ("is extremely needy" → "needy"), not a frame ("one of
-/// our regulars", "typical", "too").
-const QUOTE_LEADS: &[&str] = &[
-    "is",
-    "was",
-    "are",
-    "were",
-    "be",
-    "been",
-    "being",
-    "a",
-    "an",
-    "very",
-    "so",
-    "really",
-    "quite",
-    "extremely",
-    "incredibly",
-    "v",
-    "rather",
-    "utterly",
-    "totally",
-    "completely",
-    "pretty",
-    "fairly",
-    "bloody",
-    "just",
-    "'s",
-    "’s",
-    "'re",
-    "’re",
-];
-
 /// Verbs that join a person to how they looked or seemed: "Pt looks
 /// grubby" is the person and the label.
 pub const LOOK_VERBS: &[&str] = &[
@@ -666,7 +1157,7 @@ fn judged_words(phrase: &str) -> String {
         .collect();
     while let Some(first) = words.first() {
         let w = first.to_ascii_lowercase();
-        if matches!(w.as_str(), "and" | "or" | "but") || QUOTE_LEADS.contains(&w.as_str()) {
+        if matches!(w.as_str(), "and" | "or" | "but") || super::INTENSIFIERS.contains(&w.as_str()) {
             words.remove(0);
         } else {
             break;
@@ -699,6 +1190,19 @@ pub fn who(cx: &Context<'_>) -> String {
     // "Typical Gen Z snowflake": a capitalised word of the label is not a name.
     if cx.person.kind == Kind::Name && cx.text[cx.span()].contains(cx.person.name.as_str()) {
         return "they".to_string();
+    }
+    // "Heavily tattooed and pierced, he …": an adverb is no name.
+    if cx.person.kind == Kind::Name
+        && !cx.person.name.contains(' ')
+        && cx.person.name.len() > 4
+        && cx.person.name.ends_with("ly")
+    {
+        return match cx.person.gender {
+            super::person::Gender::Female => "she",
+            super::person::Gender::Male => "he",
+            _ => "they",
+        }
+        .to_string();
     }
     cx.person.named()
 }

@@ -233,11 +233,31 @@ pub fn present_participle(base: &str) -> String {
         return format!("{base}ling");
     }
     // One syllable ending consonant-vowel-consonant doubles: "put", "stop".
-    if (3..=4).contains(&base.len()) && ends_cvc(base) {
+    if doubles(base) {
         let last = base.as_bytes()[base.len() - 1] as char;
         return format!("{base}{last}ing");
     }
     format!("{base}ing")
+}
+
+/// Verbs of more than one syllable stressed on the last, whose final
+/// consonant doubles ("submit" → "submitted"); the others do not
+/// ("visit" → "visited", "benefit" → "benefited", "offer" → "offered").
+const STRESSED_LAST: &[&str] = &[
+    "submit", "commit", "admit", "permit", "omit", "emit", "transmit", "acquit", "refer", "prefer",
+    "confer", "defer", "infer", "deter", "transfer", "occur", "recur", "incur", "concur", "regret",
+    "forget", "begin", "control", "patrol", "compel", "expel", "propel", "repel", "rebel", "equip",
+    "upset", "forbid", "outwit", "abet", "allot", "embed",
+];
+
+/// Whether the final consonant of `base` doubles before "-ed" and "-ing":
+/// a word of one syllable ending consonant, vowel, consonant ("stop",
+/// "put"), or a longer one stressed on that syllable ([`STRESSED_LAST`]).
+fn doubles(base: &str) -> bool {
+    // "open", "edit", "exit": four letters, two syllables, stressed first.
+    let two_syllables = matches!(base, "open" | "edit" | "exit" | "omen");
+    ends_cvc(base)
+        && ((3..=4).contains(&base.len()) && !two_syllables || STRESSED_LAST.contains(&base))
 }
 
 /// Whether `word` is the past form of an irregular verb ("came", "took").
@@ -274,14 +294,9 @@ fn regular_past(base: &str) -> String {
     if base.ends_with("el") && b.len() >= 5 {
         return format!("{base}led");
     }
-    // Short consonant-vowel-consonant words double: stop → stopped.
-    if b.len() >= 3
-        && b.len() <= 4
-        && !vowel(b[b.len() - 1])
-        && !matches!(b[b.len() - 1], b'w' | b'x' | b'y')
-        && vowel(b[b.len() - 2])
-        && !vowel(b[b.len() - 3])
-    {
+    // Consonant-vowel-consonant words stressed on the last syllable
+    // double: stop → stopped, submit → submitted (not visit → visited).
+    if doubles(base) {
         return format!("{base}{}ed", b[b.len() - 1] as char);
     }
     format!("{base}ed")
@@ -475,6 +490,29 @@ mod tests {
         assert_eq!(participle("take"), "taken");
         assert_eq!(past("drink"), "drank");
         assert_eq!(past("ignore"), "ignored");
+    }
+
+    /// A final consonant doubles only where the stress falls on the last
+    /// syllable: "submitted", never "submited"; "visited", never "visitted".
+    #[test]
+    fn doubling_follows_the_stress() {
+        for (verb, ed, ing) in [
+            ("submit", "submitted", "submitting"),
+            ("commit", "committed", "committing"),
+            ("refer", "referred", "referring"),
+            ("forget", "forgotten", "forgetting"),
+            ("stop", "stopped", "stopping"),
+            ("visit", "visited", "visiting"),
+            ("benefit", "benefited", "benefiting"),
+            ("offer", "offered", "offering"),
+            ("limit", "limited", "limiting"),
+            ("open", "opened", "opening"),
+            ("edit", "edited", "editing"),
+        ] {
+            assert_eq!(participle(verb), ed, "{verb}");
+            assert_eq!(present_participle(verb), ing, "{verb}");
+        }
+        assert_eq!(base("submitted").as_deref(), Some("submit"));
     }
 
     #[test]

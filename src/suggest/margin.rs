@@ -1035,7 +1035,10 @@ fn doubt(cx: &Context<'_>) -> Option<String> {
     static TRAIL: OnceLock<Regex> = OnceLock::new();
     let trail = re(
         &TRAIL,
-        r"(?i)(?:,|;|\s+-|\s+—|\s+but|\s+though|\s+and)\s*(?:yeah right|funny that|funnily enough|likely story|a likely story|pull the other one|my foot|make of that what you will|we'?ll see|if you believe that|believe that if you like|or so (?:she|he|they) (?:says?|claims?)|i'?m not (?:sure|convinced) i believe (?:her|him|them|it|this|that)(?: at all)?|i'?m not (?:sure|convinced)(?: (?:about|of) (?:that|this|it))?|i am not (?:sure|convinced)(?: i believe (?:her|him|them|it))?|i'?m (?:sceptical|skeptical|dubious|doubtful)(?: (?:of|about) [^,;.]+)?|i (?:rather |very much |seriously |really )?doubt (?:it|that|this)|which i (?:rather |very much |seriously |really )?doubt|which is doubtful|i have my doubts|i remain (?:sceptical|skeptical|unconvinced)|as usual|as ever|again,? of course|of course|i'?d take (?:that|this|it) with a (?:large |big |huge )?pinch of salt|which (?:seems|sounds) (?:unlikely|doubtful|far-fetched|implausible)\b[^.]*|which i find hard to believe|more likely (?:she|he|they) [^.]*|which is (?:simply |just |clearly |plainly )?(?:not true|untrue|a lie|nonsense|rubbish))\s*(?:\(!\)|!+)?\s*$",
+        &format!(
+            r"(?i)(?:,|;|\s+-|\s+—|\s+but|\s+though|\s+and)\s*(?:{})\s*(?:\(!\)|!+)?\s*$",
+            super::compose::asides()
+        ),
     );
     loop {
         let next = trail.replace(&out, "").into_owned();

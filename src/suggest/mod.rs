@@ -264,8 +264,7 @@ impl<'t> Context<'t> {
         let mut copula = None;
         loop {
             let lower = lead.to_ascii_lowercase();
-            let cut = LABEL_LEADS
-                .iter()
+            let cut = label_leads()
                 .filter(|w| {
                     lower.ends_with(*w)
                         && (lower.len() == w.len()
@@ -784,23 +783,20 @@ fn with_title(text: &str, at: usize) -> usize {
 /// none carries a fact.
 pub fn label_lead_word(word: &str) -> bool {
     let w = word.to_ascii_lowercase();
-    LABEL_LEADS.iter().any(|l| l.split(' ').any(|x| x == w))
+    label_leads().any(|l| l.split(' ').any(|x| x == w))
 }
 
-/// The copulas among [`LABEL_LEADS`]: a description in `-ing` keeps one.
+/// The copulas among [`INTENSIFIERS`]: a description in `-ing` keeps one.
 const COPULAS: &[&str] = &["is", "was", "are", "were", "'s", "’s", "'re", "’re"];
 
-/// Words at the end of a rewording's lead that belonged to the label:
-/// "is a", "was very", "'s a bit of a". None carries a fact.
-const LABEL_LEADS: &[&str] = &[
+/// Copulas, articles and intensifiers that go with a label ("is
+/// extremely needy" → "needy"): a quote of the label leaves them out
+/// (`compose.rs`), and so does a rewording's lead. None carries a fact.
+pub const INTENSIFIERS: &[&str] = &[
     "is",
     "was",
     "are",
     "were",
-    "'s",
-    "’s",
-    "'re",
-    "’re",
     "be",
     "been",
     "being",
@@ -813,19 +809,34 @@ const LABEL_LEADS: &[&str] = &[
     "extremely",
     "incredibly",
     "v",
-    "v.",
     "rather",
     "utterly",
     "totally",
     "completely",
-    "such",
-    "a bit of",
-    "bit of",
-    "a real",
     "pretty",
     "fairly",
     "bloody",
     "just",
+    "'s",
+    "’s",
+    "'re",
+    "’re",
+];
+
+/// The other words at the end of a rewording's lead that belonged to the
+/// label (with [`INTENSIFIERS`]): "a bit of", "his usual", "presented
+/// as", "typical". None carries a fact.
+const LABEL_FRAMES: &[&str] = &[
+    "can",
+    "could",
+    "became",
+    "becomes",
+    "become",
+    "v.",
+    "such",
+    "a bit of",
+    "bit of",
+    "a real",
     "too",
     "overly",
     "has been",
@@ -873,6 +884,11 @@ const LABEL_LEADS: &[&str] = &[
     "zero",
     "nowhere near",
 ];
+
+/// Every word that may end a rewording's lead and belong to the label.
+fn label_leads() -> impl Iterator<Item = &'static &'static str> {
+    INTENSIFIERS.iter().chain(LABEL_FRAMES)
+}
 
 /// "Mum's new partner": the subject is the partner, not Mum.
 fn possessive(text: &str, r: Range<usize>, p: Person, limit: usize) -> (Range<usize>, Person) {
@@ -1820,18 +1836,15 @@ pub fn finish(
                 .clone()
                 .or_else(|| template.render_where(&fill, |s| first_suggestion(&s, context, label_asks)))
                 .or_else(|| {
-                    // The question is about the label alone; the rest of the
-                    // sentence stays as written, and the writer is told so.
+                    // The question is about the label (and any other
+                    // judgment of the sentence, quoted beside it); the
+                    // sentence's facts are its setting, word for word.
                     let asked = template
                         .render_where(&loose, |s| first_suggestion(&s, context, label_asks))?;
                     let rest = compose::margin(context, true)
                         .map(|m| m.rest)
                         .unwrap_or_default();
-                    Some(if rest.is_empty() || !asked.contains('?') {
-                        asked
-                    } else {
-                        format!("{asked} Keep \"{rest}\" as written.")
-                    })
+                    Some(set_in(&rest, asked))
                 })
                 .or_else(|| {
                     // Nothing grammatical: the margin question about the
@@ -1864,12 +1877,16 @@ pub fn finish(
                             }
                         });
                     (!judged.is_empty()).then(|| {
-                        let keep = if rest.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" Keep \"{rest}\" as written.")
-                        };
-                        format!("What did you see or hear that read as \"{judged}\"? Write that instead.{keep}")
+                        // The rest sorted: more judgment quoted beside the
+                        // label, facts as the setting.
+                        let mut parts = rest.split('…');
+                        let lead = compose::pieces(parts.next().unwrap_or(""));
+                        let tail: Vec<String> = parts.flat_map(compose::pieces).collect();
+                        let mut facts = String::new();
+                        let sorted = compose::sort_rest(context, &lead, &tail, &judged, &mut facts);
+                        let quoted = sorted.quotes.join("\" and \"");
+                        let asked = format!("What did you see or hear{facts} that read as \"{quoted}\"? Write that instead.");
+                        set_in(&sorted.setting.join(", "), asked)
                     })
                 })
         } else {
@@ -1928,9 +1945,29 @@ pub fn finish(
     (message, suggestions, fix)
 }
 
+/// A margin question set in the sentence's own facts: "Pt declined obs
+/// at 0200 and again at 0400: what did they do or say that read as
+/// "uncooperative with nursing staff"? …". The question alone when there
+/// are none.
+fn set_in(setting: &str, asked: String) -> String {
+    let setting = setting.trim().trim_end_matches(['.', ',', ';', ':']).trim();
+    if setting.is_empty() || !asked.contains('?') {
+        return asked;
+    }
+    let asked = match asked.strip_prefix("What ") {
+        Some(rest) => format!("what {rest}"),
+        None => asked,
+    };
+    format!("{}: {asked}", inflect::capitalise(setting))
+}
+
 /// A rendered first suggestion made tidy: a statement with every
 /// judgment of its sentence resolved (`compose::resolve`), refused
-/// (`None`) when it does not read as a sentence.
+/// (`None`) when it does not read as a sentence. For a rule that offers a
+/// margin question (`label_asks`), a statement is the first suggestion
+/// only when it is clean: no hole asking for more ("… (what she did or
+/// said)") and no judgment left in it (`label::verdict_in`); else the
+/// margin question is.
 fn first_suggestion(rendered: &str, cx: &Context<'_>, label_asks: bool) -> Option<String> {
     let tidied = tidy_suggestion(rendered);
     if tidied.is_empty() {
@@ -1942,6 +1979,12 @@ fn first_suggestion(rendered: &str, cx: &Context<'_>, label_asks: bool) -> Optio
     } else {
         tidy_suggestion(&compose::resolve(&tidied, cx))
     };
+    if label_asks
+        && !question
+        && (composed.contains("… (") || label::verdict_in(&composed).is_some())
+    {
+        return None;
+    }
     (question || compose::grammatical_with(&composed, label_asks)).then_some(composed)
 }
 
