@@ -61,6 +61,8 @@ pub struct Item {
     quant: Option<String>,
     /// Joined to the item before it with no space.
     glued: bool,
+    /// Glued with `~` (not a word such as `'s` that joins by itself).
+    tilde: bool,
 }
 
 impl Item {
@@ -70,6 +72,7 @@ impl Item {
             capture: None,
             quant: None,
             glued: false,
+            tilde: false,
         }
     }
 }
@@ -144,7 +147,8 @@ impl Parser<'_> {
                 spaced = true;
             }
             let mut glued = !spaced && !items.is_empty();
-            if self.peek() == Some('~') {
+            let tilde = self.peek() == Some('~');
+            if tilde {
                 self.bump();
                 glued = true;
             }
@@ -154,6 +158,7 @@ impl Parser<'_> {
             }
             let mut item = self.item()?;
             item.glued = glued;
+            item.tilde = tilde;
             items.push(item);
         }
     }
@@ -184,6 +189,7 @@ impl Parser<'_> {
             capture,
             quant,
             glued: false,
+            tilde: false,
         })
     }
 
@@ -532,11 +538,12 @@ impl Vocabulary {
                 " "
             };
             let next_spaced = items.get(i + 1).is_some_and(|n| !n.glued);
-            // So does an optional item glued to the one before (`~`): an
-            // absent one leaves the next item glued, not after a space
-            // ("<sentence-start>~(a|an)? right" matches "Right").
+            // So does an optional item glued to the one before with `~`:
+            // an absent one leaves the next item glued, not after a space
+            // ("<sentence-start>~(a|an)? right" matches "Right"). Not `x('s)?
+            // y`, where the optional part belongs to `x`.
             let carry =
-                (item.glued || edges.sep.is_empty() && all_before) && nullable[i] && next_spaced;
+                (item.tilde || edges.sep.is_empty() && all_before) && nullable[i] && next_spaced;
             let inner = Edges {
                 sep: if carry { "" } else { sep },
                 lead: if all_before { edges.lead } else { "" },
@@ -870,6 +877,9 @@ mod tests {
         assert!(many.is_match("Rude and loud."));
         assert!(many.is_match("Very very rude and loud."));
         assert_eq!(compile("does~n't? care"), r"\bdoes(?:n't )?care\b");
+        // A word that joins by itself keeps its space for the next word:
+        // "she's rude" or "she rude", never "sherude".
+        assert_eq!(compile("she('s)? rude"), r"\bshe(?:'s)? rude\b");
     }
 
     #[test]
