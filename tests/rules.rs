@@ -1453,3 +1453,34 @@ fn reported_accounts_are_not_the_writers_verdict() {
     assert!(checked >= 40, "only {checked} examples reported");
     assert!(wrong.is_empty(), "flagged:\n{}", wrong.join("\n"));
 }
+
+/// Issue 20: a folder's `vocabulary.yaml` reaches the engine's check for
+/// labels of things (`thing-label`, `thing-noun`), adding to the built-in
+/// lists: a team whose notes talk about cladding says so once, and its own
+/// rules and the built-in ones stay quiet about "non-compliant cladding",
+/// while a label of a person stays a finding.
+#[test]
+fn a_folder_vocabulary_adds_things_that_labels_describe() {
+    use regard::document::{Document, Kind};
+    let found = |rules: &RuleSet, text: &str| -> Vec<String> {
+        let engine = Engine::new(rules).unwrap();
+        let doc = Document::new("note.txt".into(), text.to_string(), Kind::Plain);
+        engine
+            .find(&doc)
+            .iter()
+            .map(|f| engine.rules()[f.rule].id.clone())
+            .collect()
+    };
+    let cladding = "The cladding is non-compliant and the works start in May.";
+    let fire_door = "Fire door non-compliant, reported to the landlord.";
+    let person = "Mum is non-compliant with the plan.";
+    let builtin = RuleSet::load(true, &[]).unwrap();
+    assert_eq!(found(&builtin, cladding), ["compliance-framing"]);
+    let dir = crate::common::Dir::new("folder-thing-noun");
+    dir.write("vocabulary.yaml", "thing-noun:\n  - cladding\n");
+    let folder = RuleSet::load(true, std::slice::from_ref(&dir.0)).unwrap();
+    assert_eq!(found(&folder, cladding), Vec::<String>::new());
+    // Added to, not replaced: the built-in things are still things.
+    assert_eq!(found(&folder, fire_door), Vec::<String>::new());
+    assert_eq!(found(&folder, person), ["compliance-framing"]);
+}

@@ -79,6 +79,8 @@ impl Default for Options {
 
 pub struct Engine<'r> {
     pub(crate) options: Options,
+    /// Labels of things (`sense.rs`), from the vocabulary in force.
+    pub(crate) things: Option<std::sync::Arc<super::sense::Things>>,
     pub(crate) known_ids: &'r [String],
     pub(crate) rules: &'r [Rule],
     /// Every rule's phrases, lower-cased, one entry per distinct phrase.
@@ -249,6 +251,7 @@ impl<'r> Engine<'r> {
             OnceLock::new()
         };
         Ok(Engine {
+            things: super::sense::Things::for_set(set),
             options,
             known_ids: &set.known_ids,
             rules: &set.rules,

@@ -319,7 +319,7 @@ impl Engine<'_> {
             }
         }
         if super::about::is_about_judging(text, &block, &at)
-            || super::sense::is_about_a_thing(text, &block, &at)
+            || super::sense::is_about_a_thing(self.things.as_deref(), text, &block, &at)
         {
             return None;
         }

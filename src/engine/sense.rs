@@ -19,20 +19,25 @@
 //!
 //! The label is found by its word, not by the rule: a word pattern needs no
 //! mark, and a verb ("refuses medication") is never a label, whatever its
-//! object. Both classes are read from the built-in `vocabulary.yaml` (a
-//! folder's own vocabulary does not change them). A label said of a person
+//! object. Both classes are read from the built-in `vocabulary.yaml`, and
+//! a folder's own `vocabulary.yaml` adds to them (`thing-noun: [cladding]`
+//! makes "the cladding is non-compliant" a thing's label too): for these
+//! two lists of other senses an addition is what a team needs, where for a
+//! class a rule uses a folder's class replaces the built-in one. A label
+//! said of a person
 //! stays a finding: "a difficult client", "she is aggressive", "Pt
 //! aggressive to staff", "a chaotic household" (homes are not things here:
 //! a chaotic household judges the people in it).
 
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use regex::Regex;
 
 use crate::document::span::{ceil_char_boundary, floor_char_boundary};
 use crate::rule::load::{builtin_vocabulary, parse_vocabulary, Source};
 use crate::rule::words::{parse, parse_entries, Vocabulary};
+use crate::rule::{load_vocabulary, RuleSet};
 
 /// How far the check looks for the sentence around a candidate, in bytes.
 const REACH: usize = 200;
@@ -42,8 +47,13 @@ const GAP: usize = 2;
 
 /// Whether the candidate `at` (bytes of `text`, inside `block`) holds a
 /// label word that describes a thing rather than a person.
-pub(super) fn is_about_a_thing(text: &str, block: &Range<usize>, at: &Range<usize>) -> bool {
-    let Some(words) = words() else {
+pub(super) fn is_about_a_thing(
+    words: Option<&Things>,
+    text: &str,
+    block: &Range<usize>,
+    at: &Range<usize>,
+) -> bool {
+    let Some(words) = words else {
         return false;
     };
     let matched = &text[at.clone()];
@@ -111,7 +121,7 @@ const DEGREE: &[&str] = &[
 
 /// Whether `after`, the text after a label, starts with a thing noun, with
 /// at most [`GAP`] modifiers before it.
-fn modifies_a_thing(words: &Words, after: &str) -> bool {
+fn modifies_a_thing(words: &Things, after: &str) -> bool {
     let mut rest = after;
     for _ in 0..=GAP {
         rest = rest.trim_start();
@@ -130,7 +140,7 @@ fn modifies_a_thing(words: &Words, after: &str) -> bool {
 /// Whether `before`, the sentence before a label, ends with a thing noun as
 /// its subject, a copula and degree words between: "Fire door", "the
 /// electrics are", "boiler found to be".
-fn said_of_a_thing(words: &Words, before: &str) -> bool {
+fn said_of_a_thing(words: &Things, before: &str) -> bool {
     let mut rest = before.trim_end();
     loop {
         let word = last_word(rest);
@@ -146,7 +156,7 @@ fn said_of_a_thing(words: &Words, before: &str) -> bool {
 /// follows: not in a prepositional phrase or the object of "make" ("Dad at
 /// the door", "makes every session"), unless the phrase follows a thing
 /// noun itself ("the hoist in the bathroom").
-fn noun_is_subject(words: &Words, rest: &str) -> bool {
+fn noun_is_subject(words: &Things, rest: &str) -> bool {
     let Some(noun) = words.noun_last.find(rest) else {
         return false;
     };
@@ -441,7 +451,8 @@ const NOT_SUBJECT: &[&str] = &[
     "making", "render", "renders", "rendered", "keep", "keeps", "kept",
 ];
 
-struct Words {
+/// The classes `thing-label` and `thing-noun`, compiled.
+pub(crate) struct Things {
     /// A label word with a thing sense, anywhere in a match.
     label: Regex,
     /// A thing noun at the start of the text.
@@ -450,27 +461,56 @@ struct Words {
     noun_last: Regex,
 }
 
-/// The classes, compiled once; `None` if the built-in vocabulary lacks
-/// them (a unit test holds it to having them).
-fn words() -> Option<&'static Words> {
-    static WORDS: OnceLock<Option<Words>> = OnceLock::new();
-    WORDS
+impl Things {
+    /// The classes of the vocabulary `set` loaded: the built-in ones,
+    /// compiled once, and a folder's `thing-label` and `thing-noun` added to
+    /// them (its entries may use its other classes). `None` if they cannot
+    /// be compiled (a unit test holds the built-in vocabulary to having them).
+    pub(crate) fn for_set(set: &RuleSet) -> Option<Arc<Things>> {
+        if set.vocabularies.is_empty() {
+            return builtin_things();
+        }
+        let builtin = classes(&builtin_vocabulary().text, &["thing-label", "thing-noun"])?;
+        let mut sources = vec![builtin_vocabulary()];
+        sources.extend(set.vocabularies.iter().cloned());
+        // The folder's vocabulary has been checked by `RuleSet::load`.
+        let folder = load_vocabulary(&sources, &mut Vec::new());
+        Things::compile(&[&builtin, &folder])
+            .map(Arc::new)
+            .or_else(builtin_things)
+    }
+
+    /// The classes, each the union of its entries in `vocabularies`.
+    fn compile(vocabularies: &[&Vocabulary]) -> Option<Things> {
+        let class = |name: &str| {
+            let alts = parse(&format!("<{name}>")).ok()?;
+            let each: Option<Vec<String>> = vocabularies
+                .iter()
+                .map(|v| v.compile_pattern(&alts).ok())
+                .collect();
+            Some(format!("(?:{})", each?.join(")|(?:")))
+        };
+        let (label, noun) = (class("thing-label")?, class("thing-noun")?);
+        let build = |p: String| Regex::new(&format!("(?i:{p})")).ok();
+        Some(Things {
+            label: build(label)?,
+            noun_first: build(format!("^(?:{noun})"))?,
+            noun_last: build(format!("(?:{noun})$"))?,
+        })
+    }
+}
+
+/// The built-in classes, compiled once: read alone from the built-in
+/// vocabulary, without parsing the rest of it.
+fn builtin_things() -> Option<Arc<Things>> {
+    static THINGS: OnceLock<Option<Arc<Things>>> = OnceLock::new();
+    THINGS
         .get_or_init(|| {
             let text = builtin_vocabulary().text.clone();
             let vocabulary = classes(&text, &["thing-label", "thing-noun"])?;
-            let class = |name: &str| {
-                let alts = parse(&format!("<{name}>")).ok()?;
-                vocabulary.compile_pattern(&alts).ok()
-            };
-            let (label, noun) = (class("thing-label")?, class("thing-noun")?);
-            let build = |p: String| Regex::new(&format!("(?i:{p})")).ok();
-            Some(Words {
-                label: build(label)?,
-                noun_first: build(format!("^(?:{noun})"))?,
-                noun_last: build(format!("(?:{noun})$"))?,
-            })
+            Things::compile(&[&vocabulary]).map(Arc::new)
         })
-        .as_ref()
+        .clone()
 }
 
 /// The classes `names` of the vocabulary file `text`, read alone: the
@@ -501,17 +541,23 @@ fn classes(text: &str, names: &[&str]) -> Option<Vocabulary> {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_about_a_thing, words};
+    use super::{builtin_things, is_about_a_thing};
 
     /// Whether the first occurrence of `word` in `sentence` describes a thing.
     fn thing(sentence: &str, word: &str) -> bool {
         let start = sentence.find(word).expect("the word is in the sentence");
-        is_about_a_thing(sentence, &(0..sentence.len()), &(start..start + word.len()))
+        let things = builtin_things();
+        is_about_a_thing(
+            things.as_deref(),
+            sentence,
+            &(0..sentence.len()),
+            &(start..start + word.len()),
+        )
     }
 
     #[test]
     fn the_classes_are_read_from_the_vocabulary() {
-        assert!(words().is_some());
+        assert!(builtin_things().is_some());
     }
 
     #[test]

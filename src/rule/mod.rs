@@ -106,6 +106,10 @@ pub struct RuleSet {
     pub rules: Vec<Rule>,
     /// Every id loaded, including rules the configuration later deselects.
     pub known_ids: Vec<String>,
+    /// The vocabulary files in force beyond the built-in one (a folder's
+    /// `vocabulary.yaml`), in load order: engine checks that read word
+    /// classes (`engine/sense.rs`) read them too.
+    pub vocabularies: Vec<Arc<Source>>,
 }
 
 impl RuleSet {
@@ -137,6 +141,7 @@ impl RuleSet {
         // patterns come expanded from the table, and the vocabulary is
         // parsed only if a rule needs it. A folder's `vocabulary.yaml` is
         // read now, so its errors are reported even if no rule uses it.
+        let folder_words = vocabularies[1..].to_vec();
         let words = WordsInForce::new(vocabularies);
         if words.sources.len() > 1 {
             words.vocabulary();
@@ -202,7 +207,11 @@ impl RuleSet {
         }
         rules.sort_by(|a, b| a.id.cmp(&b.id));
         let known_ids = rules.iter().map(|r| r.id.clone()).collect();
-        Ok(RuleSet { rules, known_ids })
+        Ok(RuleSet {
+            rules,
+            known_ids,
+            vocabularies: folder_words,
+        })
     }
 
     pub fn get(&self, id: &str) -> Option<&Rule> {

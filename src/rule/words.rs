@@ -61,6 +61,8 @@ pub struct Item {
     quant: Option<String>,
     /// Joined to the item before it with no space.
     glued: bool,
+    /// Glued with `~` (not a word such as `'s` that joins by itself).
+    tilde: bool,
 }
 
 impl Item {
@@ -70,6 +72,7 @@ impl Item {
             capture: None,
             quant: None,
             glued: false,
+            tilde: false,
         }
     }
 }
@@ -144,7 +147,8 @@ impl Parser<'_> {
                 spaced = true;
             }
             let mut glued = !spaced && !items.is_empty();
-            if self.peek() == Some('~') {
+            let tilde = self.peek() == Some('~');
+            if tilde {
                 self.bump();
                 glued = true;
             }
@@ -154,6 +158,7 @@ impl Parser<'_> {
             }
             let mut item = self.item()?;
             item.glued = glued;
+            item.tilde = tilde;
             items.push(item);
         }
     }
@@ -184,6 +189,7 @@ impl Parser<'_> {
             capture,
             quant,
             glued: false,
+            tilde: false,
         })
     }
 
@@ -532,7 +538,12 @@ impl Vocabulary {
                 " "
             };
             let next_spaced = items.get(i + 1).is_some_and(|n| !n.glued);
-            let carry = edges.sep.is_empty() && all_before && nullable[i] && next_spaced;
+            // So does an optional item glued to the one before with `~`:
+            // an absent one leaves the next item glued, not after a space
+            // ("<sentence-start>~(a|an)? right" matches "Right"). Not `x('s)?
+            // y`, where the optional part belongs to `x`.
+            let carry =
+                (item.tilde || edges.sep.is_empty() && all_before) && nullable[i] && next_spaced;
             let inner = Edges {
                 sep: if carry { "" } else { sep },
                 lead: if all_before { edges.lead } else { "" },
@@ -839,6 +850,36 @@ mod tests {
         );
         assert_eq!(compile("so /behaviou?r/"), r"\bso (?:behaviou?r)");
         assert_eq!(compile(r"why\?"), r"\bwhy\?");
+    }
+
+    #[test]
+    fn an_optional_item_glued_with_a_tilde_may_be_absent() {
+        // Issue 20: `x~y? z` without `y` needed a space between `x` and
+        // `z`, so a pattern glued to the start of a sentence could not
+        // leave an optional word out ("Right little madam" was missed by
+        // `<start>~(a|an)? right`). The absent item leaves no space behind.
+        let mut v = vocab();
+        v.insert(
+            "start".into(),
+            parse_entries(["/(?m:^)/"].into_iter()).unwrap(),
+        );
+        let regex = |p: &str| {
+            regex::Regex::new(&format!(
+                "(?i){}",
+                v.compile_pattern(&parse(p).unwrap()).unwrap()
+            ))
+            .unwrap()
+        };
+        let start = regex("<start>~(a|an)? right little madam");
+        assert!(start.is_match("Right little madam she is."));
+        assert!(start.is_match("A right little madam she is."));
+        let many = regex("<start>~(very|so)* rude and loud");
+        assert!(many.is_match("Rude and loud."));
+        assert!(many.is_match("Very very rude and loud."));
+        assert_eq!(compile("does~n't? care"), r"\bdoes(?:n't )?care\b");
+        // A word that joins by itself keeps its space for the next word:
+        // "she's rude" or "she rude", never "sherude".
+        assert_eq!(compile("she('s)? rude"), r"\bshe(?:'s)? rude\b");
     }
 
     #[test]

@@ -155,6 +155,7 @@ impl Server<'_> {
         let empty = RuleSet {
             rules: Vec::new(),
             known_ids: Vec::new(),
+            vocabularies: Vec::new(),
         };
         loop {
             // Each folder's engine is built here, once per load.

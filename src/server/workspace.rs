@@ -407,6 +407,7 @@ pub(super) fn builtin() -> Loaded {
     let rules = RuleSet::load(true, &[]).unwrap_or(RuleSet {
         rules: Vec::new(),
         known_ids: Vec::new(),
+        vocabularies: Vec::new(),
     });
     Loaded {
         settings,
