@@ -25,6 +25,15 @@
 //! | `comply_margin` | what was required and what happened, the authority kept: "Pt was told to keep the leg elevated and, predictably, ignored the advice." → "Pt was told to keep the leg elevated and did not follow the advice (say why, if they said)." |
 //! | `absolute_margin` | an absolute as occasions: "Never happy with any appointment we offer." → "Has not been happy with the appointments we have offered (say which, and when)." |
 //! | `moral_margin` | the moral verdict out, the facts and a curious ask in: "A good mother would have left him years ago." → "She has not left him (say what she has said about leaving)." |
+//! | `*_margin_wonder` | the curious question that goes with a whole-sentence construction (`whole`), made from the sentence's own activity: "What would help Mum take this on now?", "What kept Pt from coming in sooner?" |
+//!
+//! Round 7 (set g's ratings, then the shapes that recur in d, e and f):
+//! each hole first tries `whole`, which gives EITHER the clean sentence
+//! (every judgment in it resolved, the facts kept: "Dad has not followed
+//! through on what was agreed at core group.", "She has been showing up
+//! late; I wondered whether she was testing me.") OR the margin question
+//! about the sentence's own facts ("What chances has Mum had so far, and
+//! what has she said about them?"), never a sentence with a hole.
 
 use std::sync::OnceLock;
 
