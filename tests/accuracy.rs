@@ -39,6 +39,14 @@
 //! sets a, c, f and g those two rules missed before that round, and set g's
 //! innocent sentences.
 
+//! `recall7-a.tsv` holds invented sentences for issue 20's seventh round of
+//! absolute-about-person, moralising, minimising and developmental-verdict,
+//! rebuilt by construction (and hard innocent sentences in the same words);
+//! `tuned-g-a.tsv`, `tuned-weak1-a.tsv` and `tuned-weak2-a.tsv` the sentences
+//! of set g and of the round's two blind-written files (data7 weak-1, weak-2,
+//! each scored once before tuning) that round gets right for those rules,
+//! and their innocent sentences.
+
 use std::path::Path;
 
 use regard::document::{Document, Kind};
