@@ -38,7 +38,6 @@
 //! innocent sentences in the same words; `tuned-g-b.tsv` the sentences of
 //! sets a, c, f and g those two rules missed before that round, and set g's
 //! innocent sentences.
-
 //! `recall7-a.tsv` holds invented sentences for issue 20's seventh round of
 //! absolute-about-person, moralising, minimising and developmental-verdict,
 //! rebuilt by construction (and hard innocent sentences in the same words);
