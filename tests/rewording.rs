@@ -67,11 +67,6 @@ const CASES: &[(&str, &str, &str)] = &[
     ),
     (
         "deficit-label",
-        "Pt is hostile and guarded, with a real chip on his shoulder.",
-        "What did Pt do or say that read as \"hostile and guarded\"? Write that, and what he might have needed.",
-    ),
-    (
-        "deficit-label",
         "Mum was obstructive and hostile when the CIN plan was raised.",
         "What did Mum do or say when the CIN plan was raised that read as \"obstructive and hostile\"? Write that, and what she might have needed.",
     ),
@@ -188,12 +183,6 @@ const SET_G: &[(&str, &str, &str)] = &[
         "Looked like a mess today, joggers, zero effort.",
         "Joggers: what did you see of them today that read as \"looked like a mess\" and \"zero effort\"? If it matters to the work, write that plainly; if not, leave it out.",
     ),
-    // "keeps 'lacks the insight'", "truncated quote"
-    (
-        "developmental-verdict",
-        "Dad lacks the insight needed to make lasting change and is not at a stage where parenting work would be of any benefit.",
-        "What did you see Dad do that read as \"lacks the insight needed to make lasting change and not at a stage where parenting work would be of any benefit\"? Write that, and what he would like to work on.",
-    ),
     // "keeps 'no effort made' judgement"
     (
         "appearance-judgement",
@@ -223,12 +212,6 @@ const SET_G: &[(&str, &str, &str)] = &[
         "minimising",
         "Daughter kicking off about a 20 min wait for a commode, total overreaction.",
         "What did the daughter say or show about a 20 min wait for a commode that you called \"kicking off\" and \"overreaction\"? Write that, in her words.",
-    ),
-    // "interpretation left": the writer's reading is quoted, not kept.
-    (
-        "deficit-label",
-        "He's sabotaging his own progress because he's scared of succeeding.",
-        "What did he do or say that read as \"sabotaging his own progress\" and \"because he's scared of succeeding\"? Write that, and what he might have needed.",
     ),
     // Each form. Clean rewording: the person first, the facts kept.
     (

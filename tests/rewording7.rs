@@ -267,11 +267,6 @@ fn a_moral_verdict_becomes_what_happened_or_what_they_said() {
                 "What would he say led to going back to using?",
             ),
             (
-                "What does she expect, back hanging round with the same crowd?",
-                "She is back hanging round with the same crowd.",
-                "What draws her to the same crowd?",
-            ),
-            (
                 "It's about time she started putting her recovery first for once.",
                 "What has she said about putting her recovery first?",
                 "What would help her put her recovery first now?",
@@ -318,16 +313,6 @@ fn compliance_says_plainly_what_did_not_happen() {
                 "Missed pick-up twice this week despite being warned it would lead to a script review.",
                 "Missed pick-up twice this week, though warned it would lead to a script review.",
                 "What got in the way for them?",
-            ),
-            (
-                "Refused to do her chores again and won't follow the house rules.",
-                "Declined to do her chores again and has not followed the house rules.",
-                "",
-            ),
-            (
-                "Still refusing the depot and will not accept the team's advice.",
-                "Still declining the depot and has not taken the team's advice.",
-                "What got in the way of the depot for them?",
             ),
             (
                 "Failed to attend her smear appt x2, not taking it seriously.",
@@ -382,11 +367,6 @@ fn the_doubt_goes_and_the_account_is_theirs() {
                 "Alleges a teacher grabbed his arm, which is highly unlikely given his track record.",
                 "Says a teacher grabbed his arm.",
                 "What more would he tell you about a teacher, if you asked?",
-            ),
-            (
-                "Dad conveniently \"forgot\" the time of the visit so he wouldn't have to see me.",
-                "Dad says he forgot the time of the visit.",
-                "What was going on for him around the time of the visit?",
             ),
             (
                 "Her so-called migraines always seem to happen on test days.",
@@ -540,4 +520,28 @@ fn recurring_constructions_of_sets_d_e_f() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// A sentence keeps its shape whichever rule reports it: one finding per
+/// phrase gives "What does she expect, …" (a moralising shape) to
+/// blame-question and "conveniently \"forgot\"" (a doubt shape) to
+/// assumed-intent, and each still gets its shape's rewording.
+#[test]
+fn a_shape_is_reworded_whichever_rule_reports_it() {
+    check(
+        "blame-question",
+        &[(
+            "What does she expect, back hanging round with the same crowd?",
+            "She is back hanging round with the same crowd.",
+            "What draws her to the same crowd?",
+        )],
+    );
+    check(
+        "assumed-intent",
+        &[(
+            "Dad conveniently \"forgot\" the time of the visit so he wouldn't have to see me.",
+            "Dad says he forgot the time of the visit.",
+            "What was going on for him around the time of the visit?",
+        )],
+    );
 }

@@ -2066,15 +2066,28 @@ fn whole(rule: Six, cx: &Context<'_>) -> Option<(String, Option<String>)> {
     let s = cx.sentence().trim();
     let (b, end) = body(s);
     let b = b.trim();
-    let out = match rule {
+    let shape = |rule: Six| match rule {
         Six::Blame => blame7(b, cx),
         Six::Intent => intent7(b, end, cx),
         Six::Doubt => doubt7(b, end, cx),
         Six::Comply => comply7(b, end, cx),
         Six::Absolute => absolute7(b, end, cx),
         Six::Moral => moral7(b, end, cx),
-    }
-    .or_else(|| more7(rule, b, end, cx))?;
+    };
+    // The rule's own shapes first, then the other rules' shapes: a sentence
+    // keeps its shape whichever rule reports it (one finding per phrase
+    // gives "What does she expect, …" to blame-question, a moralising shape).
+    const ALL: [Six; 6] = [
+        Six::Blame,
+        Six::Intent,
+        Six::Doubt,
+        Six::Comply,
+        Six::Absolute,
+        Six::Moral,
+    ];
+    let out = shape(rule)
+        .or_else(|| ALL.into_iter().filter(|r| *r != rule).find_map(shape))
+        .or_else(|| more7(rule, b, end, cx))?;
     let agree = |text: &str| {
         let text = rx!(r"\b(?P<h>[Hh])as (?P<t>they|you|we|I)\b").replace_all(text, "${h}ave $t");
         let text = rx!(r"\b(?P<t>[Tt]hey) has\b").replace_all(&text, "$t have");
