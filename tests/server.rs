@@ -368,7 +368,9 @@ fn utf16_client_gets_diagnostics_fixes_hover_and_incremental_updates() {
     );
     // The help rewords this sentence: its person and its topic.
     assert!(
-        message.contains("\nClient 😀 said “fine” then … (what they did or said) to feedback."),
+        message.contains(
+            "\nClient 😀 said “fine” then: what did the client do or say that read as \"resistant to feedback\"?"
+        ),
         "{message}"
     );
     let doubt = find(&published, "doubt-verb");
