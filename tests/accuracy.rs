@@ -37,7 +37,9 @@
 //! blame-question and assumed-intent, one or more per construction with hard
 //! innocent sentences in the same words; `tuned-g-b.tsv` the sentences of
 //! sets a, c, f and g those two rules missed before that round, and set g's
-//! innocent sentences.
+//! innocent sentences. `tuned-data7-b.tsv` holds the sentences of the
+//! session's weak-2 set (data7) those rules flag after tuning on it, and its
+//! quiet innocent sentences.
 //! `recall7-a.tsv` holds invented sentences for issue 20's seventh round of
 //! absolute-about-person, moralising, minimising and developmental-verdict,
 //! rebuilt by construction (and hard innocent sentences in the same words);
