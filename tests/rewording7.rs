@@ -545,3 +545,19 @@ fn a_shape_is_reworded_whichever_rule_reports_it() {
         )],
     );
 }
+
+/// One sentence, one rewording: a first suggestion that resolves its own
+/// words but keeps another finding's ("… and won't follow the house rules."
+/// for "Refused") takes the clean rewording of the sentence's other finding
+/// (`engine/agree.rs`).
+#[test]
+fn two_findings_in_a_sentence_share_the_rewording_that_keeps_neither() {
+    check(
+        "compliance-framing",
+        &[(
+            "Refused to do her chores again and won't follow the house rules.",
+            "Declined to do her chores again and has not followed the house rules.",
+            "",
+        )],
+    );
+}

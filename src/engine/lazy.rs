@@ -173,10 +173,13 @@ impl Lint<'_, '_> {
     /// Every finding, built.
     pub fn into_findings(self) -> Vec<Finding> {
         let (engine, doc) = (self.engine, self.doc);
-        self.hits
+        let mut found: Vec<Finding> = self
+            .hits
             .into_iter()
             .map(|h| engine.finish(doc, h))
-            .collect()
+            .collect();
+        super::agree::first_suggestions(&doc.text, &mut found);
+        found
     }
 
     /// The findings `level` keeps (it gives a kept hit's level, `None` to
@@ -209,6 +212,10 @@ impl Lint<'_, '_> {
                 }
             }
         }
+        let (mut built, levels): (Vec<Finding>, Vec<Severity>) =
+            std::mem::take(&mut selected.shown).into_iter().unzip();
+        super::agree::first_suggestions(&doc.text, &mut built);
+        selected.shown = built.into_iter().zip(levels).collect();
         selected
     }
 }

@@ -37,10 +37,13 @@ impl Engine<'_> {
     /// All findings in `doc`, sorted by position, then rule: one per
     /// phrase (`overlap.rs`).
     pub fn find(&self, doc: &Document) -> Vec<Finding> {
-        self.hits(doc)
+        let mut found: Vec<Finding> = self
+            .hits(doc)
             .into_iter()
             .map(|hit| self.finish(doc, hit))
-            .collect()
+            .collect();
+        super::agree::first_suggestions(&doc.text, &mut found);
+        found
     }
 
     /// Where findings are in `doc`, sorted by position, then rule: what

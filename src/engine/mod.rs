@@ -17,6 +17,7 @@
 //! [`RuleSet`]: crate::rule::RuleSet
 
 mod about;
+mod agree;
 mod compile;
 mod lazy;
 mod leftmost;
