@@ -16,6 +16,7 @@ mod cli;
 mod corpus;
 mod formats;
 mod generated;
+mod guards;
 mod json;
 mod office;
 mod packaging;

@@ -36,7 +36,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::suggest::regex::Lazy;
 
 use crate::document::span::{ceil_char_boundary, floor_char_boundary};
 
@@ -110,7 +110,7 @@ fn is_reported(cues: &Cues, run: &str, at: usize) -> bool {
 /// like lazy, manipulative and …", "label a young person as …", not
 /// "labels like that aside, he is …" or "she called someone at 3am and
 /// was …".
-fn ends_near(cue: &Regex, before: &str) -> bool {
+fn ends_near(cue: &Lazy, before: &str) -> bool {
     let Some(m) = cue.find_iter(before).last() else {
         return false;
     };
@@ -133,27 +133,27 @@ const NOT_A_LABEL: &[&str] = &[
 
 struct Cues {
     /// "words such as", "labels like": a list of labels follows.
-    list: Regex,
+    list: Lazy,
     /// Judging anyone at all, just before the candidate: "label a young
     /// person as", "clients were described as", "that a tenant is a".
-    near: Regex,
+    near: Lazy,
     /// A clause break a cue does not reach across.
-    break_: Regex,
+    break_: Lazy,
     /// Training material, at the start of the sentence.
-    opener: Regex,
+    opener: Lazy,
     /// Mentions and writing practice, anywhere before the candidate in its
     /// clause run.
-    before: Regex,
+    before: Lazy,
     /// "… is a label", just after the candidate.
-    mention_after: Regex,
+    mention_after: Lazy,
     /// The writer catching their own judgement, anywhere in the run.
-    reflection: Regex,
+    reflection: Lazy,
     /// Someone else's words or view, up to where they start: "she said
     /// her mum", "he told me his boss", "Mum says Dad", "he described his
     /// father as".
-    report: Regex,
+    report: Lazy,
     /// The writer's voice after a report: "which I", "allegedly", "(".
-    aside: Regex,
+    aside: Lazy,
 }
 
 fn cues() -> &'static Cues {
@@ -211,7 +211,7 @@ fn cues() -> &'static Cues {
         ]
         .join("|");
         let report = report();
-        let build = |p: &str| Regex::new(&format!("(?i:{p})")).expect("the cues parse");
+        let build = |p: &str| Lazy::new(&format!("(?i:{p})")).expect("the cues parse");
         Cues {
             list: build(
                 r"\b(?:labels?|words?|terms?|phrases?|language|descriptions?|descriptors?|adjectives?|verdicts?|expressions?|shorthand|jargon|names)\s+(?:like|such\s+as)\s",

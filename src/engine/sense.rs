@@ -32,7 +32,7 @@
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
-use regex::Regex;
+use crate::suggest::regex::Lazy;
 
 use crate::document::span::{ceil_char_boundary, floor_char_boundary};
 use crate::rule::load::{builtin_vocabulary, parse_vocabulary, Source};
@@ -454,11 +454,11 @@ const NOT_SUBJECT: &[&str] = &[
 /// The classes `thing-label` and `thing-noun`, compiled.
 pub(crate) struct Things {
     /// A label word with a thing sense, anywhere in a match.
-    label: Regex,
+    label: Lazy,
     /// A thing noun at the start of the text.
-    noun_first: Regex,
+    noun_first: Lazy,
     /// A thing noun at the end of the text.
-    noun_last: Regex,
+    noun_last: Lazy,
 }
 
 impl Things {
@@ -491,7 +491,15 @@ impl Things {
             Some(format!("(?:{})", each?.join(")|(?:")))
         };
         let (label, noun) = (class("thing-label")?, class("thing-noun")?);
-        let build = |p: String| Regex::new(&format!("(?i:{p})")).ok();
+        // Guarded and compiled on first use; a folder's classes are compiled
+        // now, so that one which does not compile falls back to the
+        // built-in ones here rather than failing later.
+        let folder = vocabularies.len() > 1;
+        let build = |p: String| {
+            Lazy::new(&format!("(?i:{p})"))
+                .ok()
+                .filter(|r| !folder || r.try_regex().is_ok())
+        };
         Some(Things {
             label: build(label)?,
             noun_first: build(format!("^(?:{noun})"))?,

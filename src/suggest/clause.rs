@@ -1643,7 +1643,7 @@ const SWAPS: &[Swap] = &[
 fn swap_all(text: &str, only: Option<std::ops::Range<usize>>) -> String {
     // Compiled once: compiling them on every call was a third of a
     // folder's run (issue 19, 2026-12-06).
-    static COMPILED: OnceLock<Vec<Regex>> = OnceLock::new();
+    static COMPILED: OnceLock<Vec<super::regex::Lazy>> = OnceLock::new();
     let compiled = super::regex::cached_all(&COMPILED, SWAPS.iter().map(|s| s.pattern));
     let mut out = text.to_string();
     for (swap, re) in SWAPS.iter().zip(compiled) {
@@ -1660,9 +1660,9 @@ fn swap_all(text: &str, only: Option<std::ops::Range<usize>>) -> String {
     }
     // Doubts after the account: ", yeah right", "but I'm not convinced",
     // "which I rather doubt" (`compose::DOUBT_ASIDES`, one list).
-    static DOUBT: OnceLock<Regex> = OnceLock::new();
+    static DOUBT: OnceLock<super::regex::Lazy> = OnceLock::new();
     let doubt = DOUBT.get_or_init(|| {
-        Regex::new(&format!(
+        super::regex::build(&format!(
             r"(?i)(?:,|;|\s+but|\s+though|\s+—|\s+-)\s*(?:{})\s*(?P<end>[.!]?)$",
             super::compose::DOUBT_ASIDES
         ))

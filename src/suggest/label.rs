@@ -21,6 +21,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::regex::Lazy;
+
 /// Adjectives of judgment the suffix rules below would miss or must not
 /// guess. A word here joins a label it is listed with.
 const JUDGMENT_WORDS: &[&str] = &[
@@ -283,10 +285,10 @@ pub fn judgment_word(word: &str) -> bool {
 /// supervisor found left in rewordings of set g ("keeps 'textbook'",
 /// "'zero effort' kept", "'refused' left", "keeps 'lacks the insight'",
 /// "sarcastic 'symptom of the week' left", "'kicking off' left").
-fn verdicts() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn verdicts() -> &'static Lazy {
+    static RE: OnceLock<Lazy> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:typical|classic|textbook|stereotypical|(?:^|\s)another\s+\w+|proper|right little|total|complete\s+(?:mess|nightmare|waste)|(?:no|zero|little|minimal) effort|effort made|let (?:him|her|them)sel(?:f|ves) go|(?:a|an absolute|a right|a proper) (?:sight|mess|state|fright|wreck)|death warmed up|of the week|(?:just )?confirms it|wrong crowd|in denial|kick(?:ing|ed|s) off|sulk(?:ing|ed|s)?|drama|over nothing|storm in a teacup|bare minimum|going through the motions|(?:play(?:s|ed|ing)?|plays?) (?:me|us|staff|people|them|the \w+) off|refus(?:ed|es|ing|al)|won'?t follow|non[- ]?complian\w*|noncomplian\w*|non[- ]?adheren\w*|ignor(?:es|ed|ing) (?:the )?advice|lacks? (?:the |any )?(?:insight|self-awareness|awareness|capacity|maturity|skills?|life skills|gravitas)|not (?:at a stage|ready|there yet)|nowhere near|(?:might|will) never|never|always|can'?t take a joke|can'?t switch off|wants applause|owes? (?:him|her|them) (?:a|anything)|doesn'?t owe|a walk wouldn'?t fix|toughen up|grow up|junkies?|alkies?|scroungers?|manipulat\w*|trusts nobody|blames? everyone|early stage|only has (?:her|him|them)sel(?:f|ves) to blame|should|ought to|needs to|(?:she|he|they) knows it|in (?:her|his|their) own little world|through and through|rescuer type|people-pleaser|perfectionist|control freak|wannabe|waste of space|time waster|class clown|troublemaker|little madam|the typical user look|highly likely|crude|up to her backside|nothing there|every(?:thing|one) is|not (?:very )?nice|get away with|says it all|(?:a )?(?:real )?handful|bad influence|nightmare|injured party|plays? the victim|can'?t trust|no use|won'?t manage|blaming|like (?:she|he|they)(?:'?d| had)|like an? \w+|scabby|thugs?|hardly|(?:hadn'?t|has not|had not|not|never) bothered|rules don'?t apply|(?:un|not )coachable)\b")
+        super::regex::build(r"(?i)\b(?:typical|classic|textbook|stereotypical|(?:^|\s)another\s+\w+|proper|right little|total|complete\s+(?:mess|nightmare|waste)|(?:no|zero|little|minimal) effort|effort made|let (?:him|her|them)sel(?:f|ves) go|(?:a|an absolute|a right|a proper) (?:sight|mess|state|fright|wreck)|death warmed up|of the week|(?:just )?confirms it|wrong crowd|in denial|kick(?:ing|ed|s) off|sulk(?:ing|ed|s)?|drama|over nothing|storm in a teacup|bare minimum|going through the motions|(?:play(?:s|ed|ing)?|plays?) (?:me|us|staff|people|them|the \w+) off|refus(?:ed|es|ing|al)|won'?t follow|non[- ]?complian\w*|noncomplian\w*|non[- ]?adheren\w*|ignor(?:es|ed|ing) (?:the )?advice|lacks? (?:the |any )?(?:insight|self-awareness|awareness|capacity|maturity|skills?|life skills|gravitas)|not (?:at a stage|ready|there yet)|nowhere near|(?:might|will) never|never|always|can'?t take a joke|can'?t switch off|wants applause|owes? (?:him|her|them) (?:a|anything)|doesn'?t owe|a walk wouldn'?t fix|toughen up|grow up|junkies?|alkies?|scroungers?|manipulat\w*|trusts nobody|blames? everyone|early stage|only has (?:her|him|them)sel(?:f|ves) to blame|should|ought to|needs to|(?:she|he|they) knows it|in (?:her|his|their) own little world|through and through|rescuer type|people-pleaser|perfectionist|control freak|wannabe|waste of space|time waster|class clown|troublemaker|little madam|the typical user look|highly likely|crude|up to her backside|nothing there|every(?:thing|one) is|not (?:very )?nice|get away with|says it all|(?:a )?(?:real )?handful|bad influence|nightmare|injured party|plays? the victim|can'?t trust|no use|won'?t manage|blaming|like (?:she|he|they)(?:'?d| had)|like an? \w+|scabby|thugs?|hardly|(?:hadn'?t|has not|had not|not|never) bothered|rules don'?t apply|(?:un|not )coachable)\b")
             .expect("the verdicts pattern compiles")
     })
 }
@@ -391,16 +393,16 @@ const FRAME_NOUNS: &[&str] = &[
     "behaviors",
 ];
 
-fn left_list() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn left_list() -> &'static Lazy {
+    static RE: OnceLock<Lazy> = OnceLock::new();
     RE.get_or_init(|| {
         super::regex::build(r"(?i)(?:^|[\s(])((?:(?:very|so|quite|really|rather|extremely|totally|utterly|completely|pretty|fairly|v|too)\s+)?([A-Za-z][A-Za-z'-]*))(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|&|\+|or)\s+|\s*/\s*)$")
             .expect("the left list pattern compiles")
     })
 }
 
-fn right_list() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn right_list() -> &'static Lazy {
+    static RE: OnceLock<Lazy> = OnceLock::new();
     RE.get_or_init(|| {
         super::regex::build(r"(?i)^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|&|\+|or)\s+|\s*/\s*)((?:(?:very|so|quite|really|rather|extremely|totally|utterly|completely|pretty|fairly|v|too|incredibly|increasingly)\s+)*)([A-Za-z][A-Za-z'-]*)")
             .expect("the right list pattern compiles")
@@ -411,8 +413,8 @@ fn right_list() -> &'static Regex {
 /// ("just to wind staff up"), a simile ("like a lost puppy"), a mind-read
 /// ("clearly doesn't look after himself"), a sneer ("as ever", "which
 /// says a lot about him"). It runs to the end of its clause.
-fn attached() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn attached() -> &'static Lazy {
+    static RE: OnceLock<Lazy> = OnceLock::new();
     RE.get_or_init(|| {
         super::regex::build(r"(?i)^(?:\s*,)?\s+(?:(?:and\s+)?(?:clearly|obviously|evidently|plainly)\s|just\s+(?:to|for)\s|(?:only|purely|simply)\s+(?:to|for)\s+(?:attention|get|wind|annoy|wind|make|provoke|manipulate|control|get)|for\s+attention\b|as\s+(?:ever|usual|always|anything)\b|as\s+if\s|like\s+an?\s|which\s+says\s|(?:and\s+)?(?:can'?t|cant|couldn'?t)\s+be\s+bothered|(?:and\s+)?not\s+interested\s+in\s|no\s+ambition\b|no\s+point\s|and\s+(?:needs|ought|should)\s|(?:who|that)\s+(?:just|needs?)\s|(?:and\s+)?will\s+(?:probably|no\s+doubt|inevitably|just)\s|(?:which\s+)?says\s+(?:it\s+all|a\s+lot|everything)\b)")
             .expect("the attached pattern compiles")

@@ -39,6 +39,8 @@ use std::sync::OnceLock;
 
 use regex::{Captures, Regex};
 
+use super::regex::Lazy;
+
 use super::person::{Gender, Kind};
 use super::{inflect, tidy, Context};
 
@@ -1223,7 +1225,7 @@ fn comply(cx: &Context<'_>) -> Option<String> {
     let they = they(cx);
     let mut out = b.to_string();
     let mut ask = "say why, if {they} said".to_string();
-    static RULES: OnceLock<Vec<(Regex, &'static str)>> = OnceLock::new();
+    static RULES: OnceLock<Vec<(Lazy, &'static str)>> = OnceLock::new();
     let rules = RULES.get_or_init(|| {
         let r = |p: &str| super::regex::build(p).expect("a compliance swap compiles");
         vec![
@@ -1366,9 +1368,9 @@ fn comply(cx: &Context<'_>) -> Option<String> {
             super::match_case(&c[0], &format!("did not {base}"))
         })
         .into_owned();
-    static MORE: OnceLock<Vec<(Regex, &'static str)>> = OnceLock::new();
+    static MORE: OnceLock<Vec<(Lazy, &'static str)>> = OnceLock::new();
     let more = MORE.get_or_init(|| {
-        let r = |p: &str| Regex::new(p).expect("a compliance swap compiles");
+        let r = |p: &str| super::regex::build(p).expect("a compliance swap compiles");
         vec![
             (r(r"(?i)\b(?P<h>has|have|had)\s+not\s+complied\s+with\b"), "$h not kept to"),
             (r(r"(?i)\b(?:won't|wont|will not)\s+follow\b"), "has not followed"),

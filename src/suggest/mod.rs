@@ -39,13 +39,13 @@ pub mod inflect;
 pub mod label;
 pub mod margin;
 pub mod person;
-mod regex;
+pub mod regex;
 
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use ::regex::Regex;
+use self::regex::Lazy;
 
 use crate::engine::Edit;
 use crate::rule::pattern::Groups;
@@ -357,7 +357,7 @@ impl<'t> Context<'t> {
     pub fn pronoun(&self) -> Option<String> {
         // "I noticed I was getting defensive": the writer's own state,
         // not the person's.
-        static FIRST: OnceLock<Regex> = OnceLock::new();
+        static FIRST: OnceLock<Lazy> = OnceLock::new();
         let first = FIRST.get_or_init(|| {
             regex::build(
                 r"\bI(?: was| am|'m|’m| felt| feel| got| get| became| become)(?: \w+)?\s*$",
@@ -658,7 +658,7 @@ impl<'t> Context<'t> {
 /// Whether `before` (the sentence up to the match) opens with two people
 /// joined by "and": "Mr and Mrs Lyle", "Mum and Dad", "Leila and her mum".
 fn couple(before: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<Lazy> = OnceLock::new();
     let re = RE.get_or_init(|| {
         regex::build(r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?|[A-Z][a-z]+|(?i:the|her|his|their) [a-z]+) (?:and|&) (?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? )?(?:[A-Z][a-z]+|(?i:the|her|his|their) [a-z]+)\b")
             .expect("the couple pattern compiles")
@@ -1417,8 +1417,8 @@ fn topic(after: &str) -> Option<String> {
     Some(taken.join(" "))
 }
 
-fn absolute() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn absolute() -> &'static Lazy {
+    static RE: OnceLock<Lazy> = OnceLock::new();
     RE.get_or_init(|| {
         regex::build(
             r"(?i)\b(?:(?P<aux>is|are|was|were|'s|’s|'re|’re|will|would|can|does|do|has|have|had) )?(?:(?:just|still|also|literally|basically) )?(?P<abs>always|constantly|continually|forever|invariably|perpetually|never|keeps?(?: on)?)(?: (?:seems? to|manages? to|just|really|even|ever|once|somehow|so|conveniently))* (?P<verb>[a-z'’-]+)|(?P<trail>,? ?(?:every (?:single )?(?:time|session|week|visit|meeting|call)|each and every time|each time|all the time|without fail|as usual|as per usual|as always|as ever|yet again|like always|time after time|time and (?:time )?again))\b",
@@ -1558,8 +1558,8 @@ fn occasions(sentence: &str, at: Range<usize>, person: &Person) -> Option<String
     Some(tidy(&format!("{body} (say when, and how often).")))
 }
 
-fn question() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn question() -> &'static Lazy {
+    static RE: OnceLock<Lazy> = OnceLock::new();
     RE.get_or_init(|| {
         regex::build(
             r"^(?i:why(?: on earth)?) (?P<aux>(?i:does|do|did|won't|can't|cannot|doesn't|don't|didn't|wouldn't|couldn't)) (?P<rest>.+?)[?.!]*$",
@@ -1659,7 +1659,7 @@ fn statement(sentence: &str) -> Option<String> {
 /// "How is Aisha still in bed at 2pm every day?" → "Aisha is still in
 /// bed at 2pm every day."
 fn how_is(sentence: &str) -> Option<String> {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<Lazy> = OnceLock::new();
     let re = RE.get_or_init(|| {
         regex::build(r"^(?i:how) (?P<be>(?i:is|are|was|were)) (?P<rest>.+?)[?.!]*$")
             .expect("the how-is pattern compiles")
@@ -1675,8 +1675,8 @@ fn how_is(sentence: &str) -> Option<String> {
     Some(tidy(&format!("{} {be} {tail}.", who.name)))
 }
 
-fn risk() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn risk() -> &'static Lazy {
+    static RE: OnceLock<Lazy> = OnceLock::new();
     RE.get_or_init(|| {
         regex::build(
             r"(?i)\b(?:self[- ]?harm\w*|suicid\w*|overdos\w*|ligature|safety plan|safeguarding|kill (?:herself|himself|themselves|themself|myself)|end (?:her|his|their|my) (?:own )?life|harm(?:ing)? (?:herself|himself|themselves|themself)|hurt(?:ing)? (?:herself|himself|themselves|themself)|cut(?:ting)? (?:herself|himself|themselves|themself)|abus\w*|assault\w*|bruis\w*|injur\w*|domestic violence|neglect\w*|at risk|risk to|weapon|knife|threat\w* to (?:kill|hurt|harm)|hit (?:her|him|them|the)|disclos\w*|child protection|medication|medicines?|meds|tablets|pills|dose|insulin|anticoagulants?|warfarin|methadone|prescri\w*|fluid restriction|exclusion zone|restraining order|bail|curfew|out overnight|at all hours)\b",

@@ -11,7 +11,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use super::regex::Lazy;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
@@ -140,8 +140,8 @@ impl Person {
 
 const ROLES: &str = "client|coachee|supervisee|patient|pt|resident|tenant|service user|young person|yp|child|boy|girl|man|woman|mum|mother|dad|father|parents?|partner|husband|wife|boyfriend|girlfriend|son|daughter|brother|sister|grandmother|grandfather|grandma|grandad|granddad|grandparents?|nan|nana|aunt|auntie|uncle|carer|family|couple|kids|children|student|pupil|learner|teenager|stepdad|stepmum|step-dad|step-mum|offender|applicant|claimant|su|pop";
 
-fn matcher() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn matcher() -> &'static Lazy {
+    static RE: OnceLock<Lazy> = OnceLock::new();
     RE.get_or_init(|| {
         super::regex::build(&format!(
             r"^(?:(?i:(?P<pronoun>she|he|they))\b|(?i:(?P<role>(?:the|this|my|our|her|his|their|a|an)(?: (?:maternal|paternal|elder|older|younger|eldest|youngest|new|ex-?|step-?|foster|adoptive|birth|biological|current|former|teenage|adult))?[ -](?:{ROLES})))\b|(?i:(?P<bare>{ROLES}))\b|(?P<titled>(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? [A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b|(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)"

@@ -1,36 +1,409 @@
-//! One constructor for the suggestions' regexes.
+//! One constructor for the suggestions' regexes, and the guard that spares
+//! a note the ones its sentences cannot match.
 //!
-//! The suggestions match their sentence with a few hundred small regexes,
-//! each compiled the first time a finding needs it and kept for the rest
-//! of the run (a static per pattern, `OnceLock`). Every one is built here,
-//! so how they are built (and what that costs a one-note run) is decided
-//! in one place, and none is compiled per call.
+//! The suggestions (and the engine's about-judging cues and sense check)
+//! match their sentence with a few hundred small regexes. Compiling them
+//! was most of a one-note run (issue 19: 76% of its processor time in
+//! regex compilation, 2026-12-06), though a note's sentences can match
+//! only a few. So each regex is a [`Lazy`]: its pattern is parsed (syntax
+//! only, cheap) into a [`Guard`], the words it cannot match without, and
+//! it is compiled only the first time a text holds those words. A text
+//! without them gets "no match" at once, which is what the regex would
+//! have said: the guard is sound by construction (see [`Guard::of`]) and
+//! `tests/guards.rs` checks that guarded and unguarded give the same
+//! suggestions on every rule example and annotated set.
+//!
+//! Every regex of `src/suggest` is built here, so how they are built (and
+//! what that costs a one-note run) is decided in one place, and none is
+//! compiled per call.
 
-use std::sync::OnceLock;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
 
-use regex::Regex;
+use regex::{Captures, Match, Regex, Replacer};
+use regex_syntax::ast::{self, Ast};
 
-/// `pattern` compiled; the caller says what a failure means (every
-/// pattern is a constant, so a failure is a bug the tests catch).
-pub(super) fn build(pattern: &str) -> Result<Regex, regex::Error> {
-    Regex::new(pattern)
+/// A regex compiled on first use by a text its [`Guard`] admits.
+pub struct Lazy {
+    pattern: Box<str>,
+    guard: Guard,
+    regex: OnceLock<Regex>,
 }
 
-/// The regex in `cell`, compiled from `pattern` on first use.
-pub(super) fn cached(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| build(pattern).expect("a suggestion pattern compiles"))
+impl std::fmt::Debug for Lazy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lazy")
+            .field("pattern", &self.pattern)
+            .field("compiled", &self.regex.get().is_some())
+            .finish()
+    }
 }
 
-/// Each of `patterns` compiled, in order, on first use: for a table of
-/// patterns that a function runs through on every call.
-pub(super) fn cached_all(
-    cell: &'static OnceLock<Vec<Regex>>,
+/// When set, a text the guard turns away is also searched with the
+/// compiled regex, and a match it would have hidden is counted in
+/// [`HIDDEN`] (tests only: see [`verify_guards`]).
+static VERIFY: AtomicBool = AtomicBool::new(false);
+/// When set, every guard admits every text (the unguarded reference).
+static OFF: AtomicBool = AtomicBool::new(false);
+static HIDDEN: Mutex<Vec<String>> = Mutex::new(Vec::new());
+static COMPILED: AtomicUsize = AtomicUsize::new(0);
+
+/// Tests only: check every guard's "no" against its compiled regex from
+/// now on; the patterns whose guard hid a match are returned by
+/// [`hidden_matches`].
+#[doc(hidden)]
+pub fn verify_guards(on: bool) {
+    VERIFY.store(on, Ordering::SeqCst);
+}
+
+/// Tests only: switch every guard off (`true`) or back on.
+#[doc(hidden)]
+pub fn guards_off(off: bool) {
+    OFF.store(off, Ordering::SeqCst);
+}
+
+/// Tests only: the patterns whose guard turned away a text the regex
+/// matches, since [`verify_guards`] was set.
+#[doc(hidden)]
+pub fn hidden_matches() -> Vec<String> {
+    HIDDEN.lock().map(|h| h.clone()).unwrap_or_default()
+}
+
+/// How many guarded regexes this process has compiled so far.
+#[doc(hidden)]
+pub fn compiled_count() -> usize {
+    COMPILED.load(Ordering::Relaxed)
+}
+
+impl Lazy {
+    /// `pattern`, checked for syntax now and compiled when first needed.
+    pub fn new(pattern: &str) -> Result<Lazy, Box<ast::Error>> {
+        let ast = ast::parse::ParserBuilder::new()
+            .nest_limit(250)
+            .build()
+            .parse(pattern)
+            .map_err(Box::new)?;
+        Ok(Lazy {
+            pattern: pattern.into(),
+            guard: Guard::from_ast(&ast),
+            regex: OnceLock::new(),
+        })
+    }
+
+    /// The compiled regex (compiling it now if it is not yet).
+    pub fn regex(&self) -> &Regex {
+        self.try_regex().expect("a guarded pattern compiles")
+    }
+
+    /// The compiled regex, or why it does not compile (a pattern that
+    /// parses may still fail, e.g. on an unknown Unicode class or the
+    /// size limit).
+    pub fn try_regex(&self) -> Result<&Regex, regex::Error> {
+        if let Some(r) = self.regex.get() {
+            return Ok(r);
+        }
+        let r = Regex::new(&self.pattern)?;
+        COMPILED.fetch_add(1, Ordering::Relaxed);
+        Ok(self.regex.get_or_init(|| r))
+    }
+
+    /// The regex, if `text` may hold a match.
+    fn admit(&self, text: &str) -> Option<&Regex> {
+        if OFF.load(Ordering::Relaxed) || self.guard.admits(text) {
+            return Some(self.regex());
+        }
+        if VERIFY.load(Ordering::Relaxed) && self.regex().is_match(text) {
+            if let Ok(mut hidden) = HIDDEN.lock() {
+                hidden.push(format!("{} on {text:?}", self.pattern));
+            }
+        }
+        None
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        self.admit(text).is_some_and(|r| r.is_match(text))
+    }
+
+    pub fn find<'h>(&self, text: &'h str) -> Option<Match<'h>> {
+        self.admit(text)?.find(text)
+    }
+
+    pub fn find_at<'h>(&self, text: &'h str, start: usize) -> Option<Match<'h>> {
+        self.admit(text)?.find_at(text, start)
+    }
+
+    pub fn find_iter<'r, 'h>(
+        &'r self,
+        text: &'h str,
+    ) -> impl Iterator<Item = Match<'h>> + use<'r, 'h> {
+        self.admit(text)
+            .into_iter()
+            .flat_map(move |r| r.find_iter(text))
+    }
+
+    pub fn captures<'h>(&self, text: &'h str) -> Option<Captures<'h>> {
+        self.admit(text)?.captures(text)
+    }
+
+    pub fn captures_at<'h>(&self, text: &'h str, start: usize) -> Option<Captures<'h>> {
+        self.admit(text)?.captures_at(text, start)
+    }
+
+    pub fn captures_iter<'r, 'h>(
+        &'r self,
+        text: &'h str,
+    ) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
+        self.admit(text)
+            .into_iter()
+            .flat_map(move |r| r.captures_iter(text))
+    }
+
+    pub fn replace<'h, R: Replacer>(&self, text: &'h str, rep: R) -> Cow<'h, str> {
+        match self.admit(text) {
+            Some(r) => r.replace(text, rep),
+            None => Cow::Borrowed(text),
+        }
+    }
+
+    pub fn replace_all<'h, R: Replacer>(&self, text: &'h str, rep: R) -> Cow<'h, str> {
+        match self.admit(text) {
+            Some(r) => r.replace_all(text, rep),
+            None => Cow::Borrowed(text),
+        }
+    }
+
+    pub fn replacen<'h, R: Replacer>(&self, text: &'h str, limit: usize, rep: R) -> Cow<'h, str> {
+        match self.admit(text) {
+            Some(r) => r.replacen(text, limit, rep),
+            None => Cow::Borrowed(text),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.pattern
+    }
+}
+
+/// What a text must hold for a pattern to match it: every clause, and of
+/// a clause at least one of its words, compared without case (ASCII
+/// letters folded). Empty: any text may match.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Guard {
+    clauses: Vec<Vec<Box<str>>>,
+}
+
+/// A clause with more alternatives than this is dropped (a weaker guard,
+/// never a wrong one): checking it would cost more than it saves.
+const MAX_ALTERNATIVES: usize = 256;
+
+impl Guard {
+    /// The guard of `pattern`; no guard (admits all) if it does not parse.
+    pub fn of(pattern: &str) -> Guard {
+        ast::parse::Parser::new()
+            .parse(pattern)
+            .map(|a| Guard::from_ast(&a))
+            .unwrap_or_default()
+    }
+
+    /// Sound by construction: a clause is only ever a set of literal
+    /// strings one of which every match contains. A run of literal
+    /// characters in a sequence is required (ASCII only: a non-ASCII
+    /// character, a class, an assertion or a flag ends the run); a group,
+    /// or a repetition of at least one, requires what its inside
+    /// requires; an alternation requires, of each branch, one of that
+    /// branch's clauses (the union of the chosen clauses); an optional
+    /// part requires nothing. The only case-folding of an ASCII letter to
+    /// a non-ASCII one (`k` and KELVIN SIGN, `s` and LONG S) is handled in
+    /// [`Guard::admits`].
+    fn from_ast(ast: &Ast) -> Guard {
+        let mut clauses = required(ast);
+        clauses.retain(|c| !c.is_empty() && c.len() <= MAX_ALTERNATIVES);
+        // Each clause once, the most selective (longest words) first.
+        for c in &mut clauses {
+            c.sort();
+            c.dedup();
+        }
+        clauses.sort_by_key(|c| std::cmp::Reverse(shortest(c)));
+        clauses.dedup();
+        Guard {
+            clauses: clauses
+                .into_iter()
+                .map(|c| c.into_iter().map(String::into_boxed_str).collect())
+                .collect(),
+        }
+    }
+
+    /// Whether `text` may hold a match.
+    pub fn admits(&self, text: &str) -> bool {
+        if self.clauses.is_empty() || text.contains(['\u{17F}', '\u{212A}']) {
+            return true;
+        }
+        let lower = text.to_ascii_lowercase();
+        self.clauses
+            .iter()
+            .all(|c| c.iter().any(|w| lower.contains(&**w)))
+    }
+
+    /// The clauses, for tests.
+    #[doc(hidden)]
+    pub fn clauses(&self) -> Vec<Vec<String>> {
+        self.clauses
+            .iter()
+            .map(|c| c.iter().map(|w| w.to_string()).collect())
+            .collect()
+    }
+}
+
+fn shortest(clause: &[String]) -> usize {
+    clause.iter().map(String::len).min().unwrap_or(0)
+}
+
+/// The clauses every match of `ast` satisfies (a conjunction).
+fn required(ast: &Ast) -> Vec<Vec<String>> {
+    match ast {
+        Ast::Literal(l) => literal(l.c)
+            .map(|c| vec![vec![c.to_string()]])
+            .unwrap_or_default(),
+        Ast::Group(g) => required(&g.ast),
+        Ast::Repetition(r) => {
+            let at_least_one = match &r.op.kind {
+                ast::RepetitionKind::OneOrMore => true,
+                ast::RepetitionKind::ZeroOrOne | ast::RepetitionKind::ZeroOrMore => false,
+                ast::RepetitionKind::Range(range) => match range {
+                    ast::RepetitionRange::Exactly(n) | ast::RepetitionRange::AtLeast(n) => *n >= 1,
+                    ast::RepetitionRange::Bounded(n, _) => *n >= 1,
+                },
+            };
+            if at_least_one {
+                required(&r.ast)
+            } else {
+                Vec::new()
+            }
+        }
+        Ast::Concat(c) => {
+            let mut out = Vec::new();
+            let mut run = String::new();
+            for item in &c.asts {
+                if let Ast::Literal(l) = item {
+                    if let Some(ch) = literal(l.c) {
+                        run.push(ch);
+                        continue;
+                    }
+                }
+                if !run.is_empty() {
+                    out.push(vec![std::mem::take(&mut run)]);
+                }
+                out.extend(required(item));
+            }
+            if !run.is_empty() {
+                out.push(vec![run]);
+            }
+            out
+        }
+        Ast::Alternation(a) => {
+            let mut union = Vec::new();
+            for branch in &a.asts {
+                // The branch's most selective clause stands for it.
+                let Some(best) = required(branch)
+                    .into_iter()
+                    .filter(|c| !c.is_empty() && c.len() <= MAX_ALTERNATIVES)
+                    .max_by_key(|c| (shortest(c), std::cmp::Reverse(c.len())))
+                else {
+                    return Vec::new();
+                };
+                union.extend(best);
+                if union.len() > MAX_ALTERNATIVES {
+                    return Vec::new();
+                }
+            }
+            if union.is_empty() {
+                Vec::new()
+            } else {
+                vec![union]
+            }
+        }
+        Ast::Empty(_)
+        | Ast::Flags(_)
+        | Ast::Dot(_)
+        | Ast::Assertion(_)
+        | Ast::ClassUnicode(_)
+        | Ast::ClassPerl(_)
+        | Ast::ClassBracketed(_) => Vec::new(),
+    }
+}
+
+/// An ASCII literal character, lower-cased; `None` for any other.
+fn literal(c: char) -> Option<char> {
+    c.is_ascii().then(|| c.to_ascii_lowercase())
+}
+
+/// The guarded regex of the call site `site`, from `pattern` on first use
+/// (`site` is the call site's own static, which identifies it; a site
+/// always passes the same pattern).
+pub(crate) fn cached(site: &'static OnceLock<Regex>, pattern: &str) -> &'static Lazy {
+    static SITES: OnceLock<Mutex<HashMap<usize, &'static Lazy>>> = OnceLock::new();
+    let key = site as *const OnceLock<Regex> as usize;
+    let sites = SITES.get_or_init(Default::default);
+    let mut sites = sites.lock().unwrap_or_else(|e| e.into_inner());
+    sites.entry(key).or_insert_with(|| {
+        Box::leak(Box::new(
+            build(pattern).expect("a suggestion pattern parses"),
+        ))
+    })
+}
+
+/// `pattern`, guarded and compiled on first use; the caller says what a
+/// failure means (every pattern is a constant, so a failure is a bug the
+/// tests catch).
+pub(crate) fn build(pattern: &str) -> Result<Lazy, Box<ast::Error>> {
+    Lazy::new(pattern)
+}
+
+/// Each of `patterns`, guarded, in order: for a table of patterns that a
+/// function runs through on every call.
+pub(crate) fn cached_all(
+    cell: &'static OnceLock<Vec<Lazy>>,
     patterns: impl IntoIterator<Item = &'static str>,
-) -> &'static [Regex] {
+) -> &'static [Lazy] {
     cell.get_or_init(|| {
         patterns
             .into_iter()
-            .map(|p| build(p).expect("a suggestion pattern compiles"))
+            .map(|p| build(p).expect("a suggestion pattern parses"))
             .collect()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lazy_regex_compiles_only_for_a_text_its_guard_admits() {
+        let r = Lazy::new(r"(?i)\bwhy\s+does\s+(?P<who>she|he)\b").unwrap();
+        assert!(r.captures("He was late.").is_none());
+        assert!(r.regex.get().is_none());
+        assert_eq!(&r.captures("Why does she do it?").unwrap()["who"], "she");
+        assert!(r.regex.get().is_some());
+        assert_eq!(r.replace_all("no match here", "x"), "no match here");
+    }
+
+    #[test]
+    fn verification_reports_a_guard_that_hides_a_match() {
+        // A wrong guard, made by hand: the pattern matches "abc", whose
+        // text lacks the guard's word.
+        let wrong = Lazy {
+            pattern: "b".into(),
+            guard: Guard {
+                clauses: vec![vec!["zzz".into()]],
+            },
+            regex: OnceLock::new(),
+        };
+        assert!(!wrong.is_match("abc"));
+        verify_guards(true);
+        assert!(!wrong.is_match("abc"));
+        verify_guards(false);
+        assert!(hidden_matches().contains(&"b on \"abc\"".to_string()));
+    }
 }
