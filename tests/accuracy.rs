@@ -47,6 +47,11 @@
 //! of set g and of the round's two blind-written files (data7 weak-1, weak-2,
 //! each scored once before tuning) that round gets right for those rules,
 //! and their innocent sentences.
+//! `recall8-w.tsv` holds invented sentences for issue 20's eighth round of
+//! deficit-label, appearance-judgement and identity-label, one or more per
+//! wide form (a verdict anywhere in a clause whose subject is the person,
+//! types after a typing word, looks held against a role) with hard innocent
+//! sentences in the same words.
 
 use std::path::Path;
 
