@@ -171,17 +171,19 @@ const SET_G: &[(&str, &str, &str)] = &[
         "Pt is a hypochondriac and the new symptom of the week is back pain.",
         "What did Pt do or say that you summed up as \"hypochondriac\" and \"the new symptom of the week is back pain\"? Write that, with the person first.",
     ),
-    // "'refused' left": said plainly, the facts the setting.
+    // "'refused' left": said plainly; the label's part goes with it
+    // (round 8: one rewording for the sentence's two findings).
     (
         "deficit-label",
         "Pt refused obs at 0200 and again at 0400, uncooperative with night staff.",
-        "Pt declined obs at 0200 and again at 0400: what did Pt do or say that read as \"uncooperative with night staff\"? Write that, and what they might have needed.",
+        "Pt declined obs at 0200 and again at 0400.",
     ),
-    // "keeps 'looked like a mess'", "'zero effort' kept"
+    // "keeps 'looked like a mess'", "'zero effort' kept" (round 8: a
+    // setting of one word is no setting)
     (
         "appearance-judgement",
         "Looked like a mess today, joggers, zero effort.",
-        "Joggers: what did you see of them today that read as \"looked like a mess\" and \"zero effort\"? If it matters to the work, write that plainly; if not, leave it out.",
+        "What did you see of them today that read as \"looked like a mess\" and \"zero effort\"? If it matters to the work, write that plainly; if not, leave it out.",
     ),
     // "keeps 'no effort made' judgement"
     (

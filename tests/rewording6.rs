@@ -68,12 +68,12 @@ fn blame_questions_with_no_person() {
         (
             "blame-question",
             "How hard is it to pick up the phone?",
-            "… (who) has not picked up the phone (say when).",
+            "Who has not picked up the phone, and when?",
         ),
         (
             "blame-question",
             "Is it really that hard to set an alarm?",
-            "… (who) has not set an alarm (say when).",
+            "Who has not set an alarm, and when?",
         ),
         (
             "blame-question",
@@ -83,7 +83,7 @@ fn blame_questions_with_no_person() {
         (
             "blame-question",
             "Who goes to the pub the night before a drug test?",
-            "… (who) went to the pub the night before a drug test (say when).",
+            "Who went to the pub the night before a drug test, and when?",
         ),
         (
             "blame-question",

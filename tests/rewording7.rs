@@ -218,8 +218,10 @@ fn a_motive_becomes_what_was_seen_and_the_writers_question() {
                 "What would recovery mean to him right now?",
             ),
             (
+                // Round 8: one question for the sentence's two findings
+                // (identity-label's quotes the motive too).
                 "A career criminal with no intention of changing.",
-                "What have they said about changing?",
+                "What did they do or say that you summed up as \"career criminal with no intention of changing\"? Write that, with the person first.",
                 "What would changing mean for them?",
             ),
             // Rated 5 on set g: kept as it was.

@@ -886,7 +886,16 @@ fn first_suggestion_keeps_the_sentence_facts() {
                 let rest = motive_clause(text, f.span.start..f.span.end);
                 dropped.iter().all(|w| rest.contains(w))
             };
-            if !dropped.is_empty() && !says_why && !motive {
+            // The margin question (round 8) carries only the parts of
+            // the sentence that come through whole and safe; the blind
+            // supervisor rated the plain question above one set in cut
+            // facts (set h: 2.42; set g, plain: 3.78), so the other parts
+            // stay in the note and out of the question.
+            let margin = question
+                && ["read as \"", "called \"", "summed up as \""]
+                    .iter()
+                    .any(|q| first.contains(q));
+            if !dropped.is_empty() && !says_why && !motive && !margin {
                 problems.push(format!(
                     "{}: {text:?} → {first:?} drops {dropped:?}",
                     rule.id
@@ -1009,7 +1018,8 @@ fn one_finding_per_phrase_covers_the_whole_phrase() {
             "moralising",
             "run out of patience with her excuses",
             "patience with her excuses",
-            "I … (what happened, and what she said about it)."
+            // Round 8: no hole first.
+            "What did you see or hear that read as \"run out of patience with her excuses\"? Write that instead."
         )
     );
 }
@@ -1302,8 +1312,9 @@ fn absolutes_become_occasions_and_a_question_about_the_good_days() {
             "What helps Mrs Osei read her post, on the days it works?",
         ),
         (
+            // Round 8: no hole first; the occasions and the ask.
             "That girl will never listen.",
-            "That girl … (what you have seen so far of listening, and when).",
+            "That girl has not listened (say when, and how often).",
             "",
         ),
         (

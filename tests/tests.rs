@@ -27,6 +27,7 @@ mod render;
 mod rewording;
 mod rewording6;
 mod rewording7;
+mod rewording8;
 mod rules;
 mod server;
 mod workflow;

@@ -1,15 +1,25 @@
-//! One sentence, one rewording: where two findings share a sentence, the
-//! first suggestion of one may resolve its own words and keep the other's
-//! ("Refused to do her chores again and won't follow the house rules." →
-//! "Declined to do her chores again and won't follow the house rules." for
-//! "Refused"). A first suggestion that
-//! still says, outside quotation marks, the words another finding of its
-//! sentence flagged takes the first suggestion of a finding of that
-//! sentence that says none of them, where that one is a complete sentence
-//! (not a margin question about its own words). The curious question and
-//! the fix stay the finding's own.
+//! One sentence, one rewording (round 8): every finding of a sentence
+//! shows the same first suggestion, one that resolves every judgment the
+//! findings of that sentence flagged. The findings are built alone, so
+//! each first suggestion resolves its own words and may keep the others'
+//! ("She is always making excuses and is clearly not committed to the
+//! process." keeps "clearly not committed" in the rewording of "always").
+//! Here the sentence's findings are read together:
+//!
+//! 1. a complete sentence (no hole, no question) that one of them built
+//!    and that says none of the words any of them flagged, nor another
+//!    verdict (`label::verdict_in`), is the first suggestion of all;
+//! 2. otherwise one margin question quotes each judgment once, in the
+//!    sentence's order: the quotes of every finding's own margin
+//!    question, or its flagged words, set in the first of those questions
+//!    (or "What did you see or hear that read as …? Write that instead."
+//!    where none has one). A risk the findings asked to keep stays asked.
+//!
+//! Each finding's fix still replaces only its own span, and its curious
+//! question stays its own.
 
 use super::Finding;
+use crate::suggest;
 
 /// Mends `findings` (of the note whose text is `text`) as above.
 pub(crate) fn first_suggestions(text: &str, findings: &mut [Finding]) {
@@ -20,44 +30,299 @@ pub(crate) fn first_suggestions(text: &str, findings: &mut [Finding]) {
         .iter()
         .map(|f| sentence_of(text, f.span.start, f.span.end))
         .collect();
+    let mut done = vec![false; findings.len()];
     for i in 0..findings.len() {
-        let others: Vec<usize> = (0..findings.len())
-            .filter(|&j| j != i && sentence[j] == sentence[i])
-            .collect();
-        if others.is_empty() || !leaks(findings, i, &others) {
+        if done[i] {
             continue;
         }
-        let better = others.iter().copied().find(|&j| {
-            let mut group = others.clone();
-            group.retain(|&k| k != j);
-            group.push(i);
-            findings[j].suggestions.first().is_some_and(|s| clean(s)) && !leaks(findings, j, &group)
-        });
-        if let Some(j) = better {
-            let first = findings[j].suggestions[0].clone();
-            findings[i].suggestions[0] = first;
+        let group: Vec<usize> = (i..findings.len())
+            .filter(|&j| sentence[j] == sentence[i])
+            .collect();
+        for &j in &group {
+            done[j] = true;
+        }
+        // A suppression comment ("[regard-ignore …]") is no judgment.
+        let group: Vec<usize> = group
+            .into_iter()
+            .filter(|&j| !findings[j].matched.to_lowercase().contains("regard-"))
+            .collect();
+        if group.len() < 2 || group.iter().any(|&j| findings[j].suggestions.is_empty()) {
+            continue;
+        }
+        let (from, to) = sentence[i];
+        let one = composed(&text[from..to], findings, &group);
+        for &j in &group {
+            findings[j].suggestions[0] = one.clone();
         }
     }
 }
 
-/// A complete sentence: no hole ("…"), no question, no ask in brackets.
-/// Only such a rewording is taken from another finding: a margin question
-/// asks about that finding's words, not this one's.
-fn clean(suggestion: &str) -> bool {
-    !suggestion.contains(['…', '?', '('])
+/// The one first suggestion of the findings `group` of `sentence`.
+fn composed(sentence: &str, findings: &[Finding], group: &[usize]) -> String {
+    let flagged: Vec<String> = group
+        .iter()
+        .map(|&j| findings[j].matched.trim().to_lowercase())
+        .filter(|m| !m.is_empty())
+        .collect();
+    let firsts: Vec<&String> = group.iter().map(|&j| &findings[j].suggestions[0]).collect();
+    // The words of authority a rule flags are facts its rewording keeps
+    // ("was told to", "has been instructed"): saying them is no leak.
+    let judged: Vec<String> = flagged
+        .iter()
+        .filter(|m| !AUTHORITY.iter().any(|a| contains_words(m, a)))
+        .cloned()
+        .collect();
+    let says_none = |s: &str| {
+        let said = unquoted(s);
+        let lower = said.to_lowercase();
+        !judged.iter().any(|m| contains_words(&lower, m))
+            && suggest::label::verdict_in(&said).is_none()
+    };
+    if let Some(clean) = firsts.iter().find(|s| clean(s) && says_none(s)) {
+        return clean.to_string();
+    }
+    // A margin question that quotes every judgment of the sentence, or a
+    // question in the person's terms that says none of them ("What has Pt
+    // done for herself, and what has she asked staff to do?").
+    if let Some(asked) = firsts.iter().find(|s| {
+        !s.contains('…') && s.contains('?') && says_none(s) && {
+            let quotes: Vec<String> = quotes_of(s).iter().map(|q| q.to_lowercase()).collect();
+            quotes.is_empty()
+                || judged
+                    .iter()
+                    .all(|m| quotes.iter().any(|q| q.contains(m.as_str())))
+        }
+    }) {
+        return asked.to_string();
+    }
+    // A complete sentence of one finding whose other parts hold the
+    // others' labels: those parts go, where they hold no risk and little
+    // else ("Pt declined obs at 0200 and again at 0400, uncooperative
+    // with night staff." → "Pt declined obs at 0200 and again at 0400.").
+    if let Some(cut) = firsts
+        .iter()
+        .filter(|s| clean(s))
+        .find_map(|s| without_parts(s, &judged))
+    {
+        return cut;
+    }
+    // Every judgment, quoted once, in the sentence's order.
+    let mut quotes: Vec<String> = Vec::new();
+    for (k, &j) in group.iter().enumerate() {
+        let own = quotes_of(firsts[k]);
+        if own.is_empty() {
+            let words = findings[j]
+                .matched
+                .trim()
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+            // "She is always making excuses": the person is asked about,
+            // not quoted.
+            let words = match suggest::person::person_at(words, 0) {
+                Some((r, _)) if r.end < words.len() => {
+                    let rest = words[r.end..].trim_start();
+                    let copula = ["is ", "was ", "are ", "were ", "has ", "'s ", "’s "]
+                        .iter()
+                        .find_map(|c| rest.strip_prefix(c));
+                    copula.unwrap_or(rest)
+                }
+                _ => words,
+            };
+            quotes.push(suggest::inflect::decapitalise(words).replace(['"', '“', '”'], ""));
+        } else {
+            quotes.extend(own.into_iter().map(|q| q.replace(['"', '“', '”'], "")));
+        }
+    }
+    // "rude and": a joining word left at a quote's end goes.
+    let quotes: Vec<String> = quotes
+        .iter()
+        .map(|q| {
+            let mut q = q.trim().trim_end_matches([',', ';', ':']).trim_end();
+            for join in [" and", " or", " but"] {
+                q = q.strip_suffix(join).unwrap_or(q);
+            }
+            q.to_string()
+        })
+        .collect();
+    let quotes = merged(sentence, suggest::distinct(&quotes));
+    let list = quotes.join("\" and \"");
+    let framed = firsts
+        .iter()
+        .find(|s| !quotes_of(s).is_empty())
+        .and_then(|frame| {
+            let ask = frame.find('?')?;
+            let open = frame[..ask].find('"')?;
+            let close = frame[..ask].rfind('"')?;
+            // A question set in facts that still say a flagged word is
+            // asked without them.
+            let head = &frame[..open];
+            let body = match head.find(": what ") {
+                Some(colon)
+                    if flagged
+                        .iter()
+                        .any(|m| contains_words(&head[..colon].to_lowercase(), m)) =>
+                {
+                    suggest::inflect::capitalise(&frame[colon + 2..open])
+                }
+                _ => head.to_string(),
+            };
+            Some(format!("{body}\"{list}\"{}", &frame[close + 1..]))
+        })
+        .unwrap_or_else(|| {
+            // The person who opens the sentence is whom it judges: "She is
+            // always making excuses and is clearly not committed …".
+            let opener = sentence.trim_start();
+            match suggest::person::person_at(opener, 0) {
+                Some((r, p)) if !opener[r.end..].starts_with(['\'', '’']) || opener[r.end..].starts_with("'s ") && p.kind != suggest::person::Kind::Name => {
+                    format!(
+                        "What did {} do or say that read as \"{list}\"? Write that, and what {} might have needed.",
+                        p.named(),
+                        p.they()
+                    )
+                }
+                _ => format!("What did you see or hear that read as \"{list}\"? Write that instead."),
+            }
+        });
+    // A risk one of them asked to keep stays asked.
+    let mut out = framed;
+    for first in &firsts {
+        if let Some(at) = first.rfind(" (keep \"") {
+            let keep = first[at..].trim_end_matches(['.', '?', '!']);
+            if !out.contains(keep.trim()) {
+                let body = out.trim_end_matches(['.', '?', '!']).to_string();
+                let end = if out.ends_with('?') { "?" } else { "." };
+                out = format!("{body}{keep}{end}");
+            }
+        }
+    }
+    out
 }
 
-/// Whether finding `i`'s first suggestion says, outside quotation marks,
-/// the words finding `j` flagged, for some `j` in `others`.
-fn leaks(findings: &[Finding], i: usize, others: &[usize]) -> bool {
-    let Some(first) = findings[i].suggestions.first() else {
-        return false;
+/// `suggestion` (a complete sentence) without its parts, after the
+/// first, that say a word of `flagged`; `None` when the first part does,
+/// when a cut part holds a risk word or more than four other words, or
+/// when what is left is not a sentence with every judgment gone.
+fn without_parts(suggestion: &str, flagged: &[String]) -> Option<String> {
+    let body = suggestion.trim_end().trim_end_matches(['.', '!']);
+    let mut parts: Vec<(&str, &str)> = Vec::new();
+    let mut from = 0;
+    for (at, sep) in body.match_indices([',', ';']) {
+        parts.push((&body[from..at], sep));
+        from = at + 1;
+    }
+    parts.push((&body[from..], ""));
+    let says = |part: &str| {
+        let lower = part.to_lowercase();
+        flagged.iter().any(|m| contains_words(&lower, m))
     };
-    let said = unquoted(first).to_lowercase();
-    others.iter().any(|&j| {
-        let words = findings[j].matched.trim().to_lowercase();
-        !words.is_empty() && contains_words(&said, &words)
-    })
+    if parts.len() < 2 || says(parts[0].0) {
+        return None;
+    }
+    let mut kept = String::new();
+    let mut cut_any = false;
+    for (i, (part, sep)) in parts.iter().enumerate() {
+        if i > 0 && says(part) {
+            let lower = part.to_lowercase();
+            let others = lower
+                .split_whitespace()
+                .filter(|w| !flagged.iter().any(|m| m.contains(w)))
+                .count();
+            if !suggest::risk_words(part).is_empty() || others > 4 {
+                return None;
+            }
+            cut_any = true;
+            continue;
+        }
+        if !kept.is_empty() {
+            kept.push_str(if kept.ends_with(';') { " " } else { ", " });
+        }
+        kept.push_str(part.trim());
+        if *sep == ";" && i + 1 < parts.len() {
+            kept.push(';');
+        }
+    }
+    let kept = format!("{}.", kept.trim_end_matches([',', ';']).trim_end());
+    (cut_any
+        && kept.split_whitespace().count() >= 3
+        && suggest::label::verdict_in(&kept).is_none()
+        && suggest::compose::grammatical(&kept))
+    .then_some(kept)
+}
+
+/// `quotes` in the sentence's order, two that overlap in `sentence` made
+/// one ("continues to be resistant to CBT homework" and "resistant to CBT
+/// homework and gets defensive …" → the words from the first's start to
+/// the second's end).
+fn merged(sentence: &str, quotes: Vec<String>) -> Vec<String> {
+    let lower = sentence.to_lowercase();
+    let mut placed: Vec<(usize, usize, String)> = Vec::new();
+    let mut unplaced: Vec<String> = Vec::new();
+    for q in quotes {
+        match lower.find(&q.to_lowercase()) {
+            // Only where lower-casing kept every byte where it was.
+            Some(at) if lower.len() == sentence.len() => placed.push((at, at + q.len(), q)),
+            _ => unplaced.push(q),
+        }
+    }
+    placed.sort_by_key(|&(at, end, _)| (at, end));
+    let mut out: Vec<(usize, usize, String)> = Vec::new();
+    for (at, end, q) in placed {
+        match out.last_mut() {
+            Some(last) if at < last.1 => {
+                if let Some(words) = sentence.get(last.0..end).filter(|_| end > last.1) {
+                    let mut text = words.to_string();
+                    if last.2.starts_with(char::is_lowercase) {
+                        text = suggest::inflect::decapitalise(&text);
+                    }
+                    *last = (last.0, end, text);
+                }
+            }
+            _ => out.push((at, end, q)),
+        }
+    }
+    out.into_iter().map(|(_, _, q)| q).chain(unplaced).collect()
+}
+
+/// Words of authority: flagged by compliance-framing, kept as facts.
+const AUTHORITY: &[&str] = &[
+    "told",
+    "instructed",
+    "advised",
+    "reminded",
+    "warned",
+    "informed",
+    "asked",
+    "directed",
+];
+
+/// A complete sentence: no hole ("…") and no question; an ask in brackets
+/// may end it ("(say when, and how often).").
+fn clean(suggestion: &str) -> bool {
+    let body = match suggestion.rfind(" (") {
+        Some(at) if suggestion.trim_end_matches(['.', '!']).ends_with(')') => &suggestion[..at],
+        _ => suggestion,
+    };
+    !body.contains(['…', '?', '('])
+}
+
+/// The words a margin question quotes before its question mark, each
+/// quote alone: 'read as "obstructive" and "hostile"' → obstructive,
+/// hostile. None for a statement.
+fn quotes_of(suggestion: &str) -> Vec<String> {
+    let Some(ask) = suggestion.find('?') else {
+        return Vec::new();
+    };
+    let head = &suggestion[..ask];
+    let (Some(open), Some(close)) = (head.find('"'), head.rfind('"')) else {
+        return Vec::new();
+    };
+    if close <= open {
+        return Vec::new();
+    }
+    head[open + 1..close]
+        .split("\" and \"")
+        .map(|q| q.trim().to_string())
+        .filter(|q| !q.is_empty())
+        .collect()
 }
 
 /// `haystack` holds `needle` as whole words (a match may begin inside a

@@ -40,7 +40,7 @@ use super::regex::cached as re;
 /// "which I very much doubt", "or so she says"): one list for every
 /// rewording that takes them out (`resolve` here, the doubted accounts of
 /// `clause.rs` and `margin.rs`).
-pub const DOUBT_ASIDES: &str = r"yeah right|funny that|funnily enough|(?:a )?likely story|pull the other one|my foot|make of that what you will|we'?ll see|if you believe that|believe that if you like|or so (?:she|he|they) (?:says?|claims?)|course (?:she|he|they) (?:was|did|is|were)|i'?m not (?:sure|convinced) i believe (?:her|him|them|it|this|that)(?: at all)?|i'?m not (?:sure|convinced)(?: (?:about|of) (?:that|this|it))?|i am not (?:sure|convinced)(?: i believe (?:her|him|them|it))?|i'?m (?:sceptical|skeptical|dubious|doubtful)(?: (?:of|about) [^,;.]+)?|i (?:rather |very much |seriously |really )?doubt (?:it|that|this)|which i (?:rather |very much |seriously |really )?doubt|which is doubtful|i have my doubts|i remain (?:sceptical|skeptical|unconvinced)|i'?d take (?:that|this|it) with a (?:large |big |huge )?pinch of salt|which (?:seems|sounds) (?:unlikely|doubtful|far-fetched|implausible)\b[^.]*|which i find hard to believe|more likely (?:she|he|they) [^.]*|which is (?:simply |just |clearly |plainly )?(?:not true|untrue|a lie|nonsense|rubbish)|which nobody (?:in the \w+ )?believes|which no one believes";
+pub const DOUBT_ASIDES: &str = r"yeah right|funny that|funnily enough|(?:a )?likely story|pull the other one|my foot|make of that what you will|we'?ll see|if you believe that|believe that if you like|or so (?:she|he|they) (?:says?|claims?)|course (?:she|he|they) (?:was|did|is|were)|i'?m not (?:sure|convinced) i believe (?:her|him|them|it|this|that)(?: at all)?|i'?m not (?:sure|convinced)(?: (?:about|of) (?:that|this|it))?|i am not (?:sure|convinced)(?: i believe (?:her|him|them|it))?|i'?m (?:sceptical|skeptical|dubious|doubtful)(?: (?:of|about) [^,;.]+)?|i (?:rather |very much |seriously |really )?doubt (?:it|that|this)|which i (?:rather |very much |seriously |really )?doubt(?: (?:it |that )?(?:very much|a lot|somehow))?|which is doubtful|i have my doubts|i remain (?:sceptical|skeptical|unconvinced)|i'?d take (?:that|this|it) with a (?:large |big |huge )?pinch of salt|which (?:seems|sounds) (?:unlikely|doubtful|far-fetched|implausible)\b[^.]*|which i (?:\w+ )?find (?:it |that )?(?:hard|difficult) to believe\b[^.!?]*|which i'?d take with a (?:large |big |huge )?pinch of salt|yeah,? nah|aye,? right|(?:his|her|their) (?:account|story|version(?: of events)?) is,?(?: as (?:ever|usual|always),?)? (?:self-serving|unreliable|questionable|doubtful|not credible|implausible)|more likely (?:she|he|they) [^.]*|which is (?:simply |just |clearly |plainly )?(?:not true|untrue|a lie|nonsense|rubbish)|which nobody (?:in the \w+ )?believes|which no one believes";
 
 /// The writer's other asides: a verdict on the sentence, no fact.
 const OTHER_ASIDES: &str = r"funny how that works|simple as that|you know the one|as usual|as per usual|as per|as always|as ever|what a surprise|surprise,? surprise|go figure|again,? of course|of course|predictably|unsurprisingly|needless to say|no surprises there|shock horror|bless (?:her|him|them)";
@@ -122,6 +122,17 @@ fn resolve_phrase(text: &str) -> String {
         ),
     );
     out = aside.replace(&out, "$end").into_owned();
+    // "She told me she's been self-harming but I'm not sure how much of
+    // that is true …", "… but she does say these things", "… though in
+    // my experience it's usually …": a doubt after "but" or "though" goes
+    // to the end of the sentence; the account before it stays word for
+    // word (round 8, set h).
+    static BUT_DOUBT: OnceLock<Regex> = OnceLock::new();
+    let but_doubt = re(
+        &BUT_DOUBT,
+        r"(?i),?\s+(?:but|though|although)\s+(?:i'?m not (?:sure|convinced) (?:how much|whether|if|that) [^.!?]*|i (?:don'?t|do not) (?:believe|buy) (?:it|that|this|her|him|them)\b[^.!?]*|(?:she|he|they) (?:does|do) say (?:these|such) things|in my experience[^.!?]*|(?:she|he|they) (?:would|always) say that)\s*(?P<end>[.!?]?)\s*$",
+    );
+    out = but_doubt.replace(&out, "$end").into_owned();
     // "…, funny how she was snoring at 2am." → "…; she was snoring at 2am."
     static FUNNY_HOW: OnceLock<Regex> = OnceLock::new();
     let funny_how = re(
@@ -640,6 +651,7 @@ pub fn margin(cx: &Context<'_>, loose: bool) -> Option<Margin> {
     {
         return None;
     }
+    let quotes = super::distinct(&quotes);
     Some(Margin {
         judged: quotes.join("\" and \""),
         facts,
@@ -1177,6 +1189,135 @@ fn judged_words(phrase: &str) -> String {
     let joined = words.join(" ");
     let joined = joined.trim_end_matches([',', ';', ':']);
     inflect::decapitalise(joined)
+}
+
+/// Where or when, as the margin question may say it after "do or say":
+/// a phrase that opens with a preposition of place or time, or a time
+/// word, whole; nothing for the writer's view or a phrase cut from its
+/// clause, which the supervisor marked on set h ("do in my view", "from
+/// the off", "all round", "at all", "see At do at this point", "see all
+/// leopard print and heels").
+pub fn sound_where(facts: String) -> String {
+    let lower = facts.trim().to_ascii_lowercase();
+    let Some(first) = lower.split_whitespace().next() else {
+        return String::new();
+    };
+    let opens = matches!(
+        first,
+        "at" | "on"
+            | "in"
+            | "during"
+            | "with"
+            | "when"
+            | "whenever"
+            | "after"
+            | "before"
+            | "over"
+            | "about"
+            | "towards"
+            | "toward"
+            | "around"
+            | "while"
+            | "overnight"
+            | "tonight"
+            | "today"
+            | "yesterday"
+            | "this"
+            | "last"
+            | "again"
+            | "since"
+    ) || TIME_WORDS.contains(&first)
+        || first == "all"
+            && lower.split_whitespace().nth(1).is_some_and(|w| {
+                matches!(
+                    w,
+                    "day"
+                        | "week"
+                        | "night"
+                        | "morning"
+                        | "afternoon"
+                        | "evening"
+                        | "session"
+                        | "weekend"
+                )
+            });
+    let off = [
+        "my view",
+        "all round",
+        "the off",
+        "this point",
+        "at all",
+        "this stage",
+        "his life",
+        "her life",
+        "their life",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    if opens && !off && !lower.contains([',', ';', ':']) {
+        facts
+    } else {
+        String::new()
+    }
+}
+
+/// How the margin question names the person, only where they are the
+/// subject of the judged words (round 8): a pronoun, nobody named
+/// ("they"), or a name or role that stands before the label in its own
+/// clause ("Priya was defensive"), or right after it ("Very needy
+/// client"). Not a name whose possessive follows ("Mrs Greaves'
+/// daughter"), a person after a comma ("K was vile tonight, rude and
+/// spiteful to the other kids" for "rude and spiteful"), nor a word of
+/// the label ("Not a pleasant man"). `None`: the question asks "what did
+/// you see or hear", naming nobody.
+pub fn who_subject(cx: &Context<'_>) -> Option<String> {
+    let w = who(cx);
+    if matches!(cx.person.kind, Kind::Unnamed | Kind::Pronoun) || w == "they" {
+        return Some(w);
+    }
+    let span = cx.span();
+    let start = cx.sentence.start.min(span.start);
+    let before = cx.text[start..span.start].to_ascii_lowercase();
+    let name = cx.person.name.to_ascii_lowercase();
+    if name.is_empty() {
+        return None;
+    }
+    let bounded = |hay: &str, at: usize| {
+        !hay[..at].ends_with(|c: char| c.is_alphanumeric())
+            && !hay[at + name.len()..].starts_with(|c: char| c.is_alphanumeric())
+    };
+    if let Some(p) = before.rfind(name.as_str()).filter(|&p| bounded(&before, p)) {
+        let between = &before[p + name.len()..];
+        // "Pt refused obs at 0200, uncooperative with night staff": a
+        // label that opens its own part, with no subject of its own, is
+        // still said of the person.
+        let opens_part = between.rfind([',', ';', ':']).is_none_or(|at| {
+            between[at + 1..].split_whitespace().all(|word| {
+                super::INTENSIFIERS.contains(&word)
+                    || super::NO_FACT.contains(&word)
+                    || matches!(
+                        word,
+                        "total" | "complete" | "utter" | "absolute" | "proper" | "real" | "such"
+                    )
+            })
+        });
+        if between.starts_with(['\'', '’']) || !opens_part {
+            return None;
+        }
+        return Some(w);
+    }
+    if cx.person.kind == Kind::Role {
+        let end = super::floor(cx.text, (span.end + 2 + name.len()).min(cx.sentence.end));
+        let after = cx.text[span.end.min(end)..end].to_ascii_lowercase();
+        if after.trim_start().starts_with(name.as_str())
+            && !cx.text[span.clone()]
+                .to_ascii_lowercase()
+                .contains(name.as_str())
+        {
+            return Some(w);
+        }
+    }
+    None
 }
 
 /// How the margin question names the person: as the note does ("Pt",

@@ -119,7 +119,9 @@ impl Person {
                     "mum" | "dad" | "nan" | "nana" | "grandma" | "grandad" | "granddad"
                 );
                 // "Pt", "YP", "SU": shorthand the note uses as a name.
-                let shorthand = first.len() <= 3 || first.chars().skip(1).any(char::is_uppercase);
+                // "man" in "not a pleasant man" is "the man".
+                let shorthand = first.starts_with(char::is_uppercase)
+                    && (first.len() <= 3 || first.chars().skip(1).any(char::is_uppercase));
                 if determiner {
                     super::inflect::decapitalise(&self.name)
                 } else if family || shorthand || self.name.contains('\'') || self.name.contains('’')
@@ -386,6 +388,64 @@ const NOT_NAMES: &[&str] = &[
     "None",
     "Neither",
     "Either",
+    // Set h (round 8): words the supervisor found read as people ("what
+    // did Sure say", "what did Road do", "See At do").
+    "Sure",
+    "At",
+    "In",
+    "On",
+    "By",
+    "For",
+    "With",
+    "From",
+    "Property",
+    "Bloke",
+    "Lad",
+    "Lass",
+    "Lassie",
+    "Classic",
+    "Another",
+    "Textbook",
+    "Known",
+    "Apparently",
+    "Clearly",
+    "Obviously",
+    "Again",
+    "Still",
+    "Also",
+    "Just",
+    "Really",
+    "Yes",
+    "No",
+    "Well",
+    "So",
+    "Looking",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// The last word of a place's name: "Elm Road", "the Eastfield estate".
+/// A capitalised word before one, or the word itself, is not a person.
+const PLACE_WORDS: &[&str] = &[
+    "Road", "Street", "Lane", "Avenue", "Close", "Drive", "Way", "Court", "Crescent", "Estate",
+    "Park", "Hill", "Gardens", "Place", "Square", "Terrace", "Grove", "Ward", "Unit", "House",
+    "Centre", "Hospital", "School", "Academy", "College",
 ];
 
 /// Words before a capitalised word that make it a thing ("our Zoom",
@@ -423,7 +483,16 @@ pub fn person_at(text: &str, at: usize) -> Option<(Range<usize>, Person)> {
         };
         (Kind::Name, g)
     } else {
-        if NOT_NAMES.contains(&words) {
+        if NOT_NAMES.contains(&words) || PLACE_WORDS.contains(&words) {
+            return None;
+        }
+        // "Elm Road", "Eastfield Estate": the first word of a place.
+        let next = text[at + whole.end()..].trim_start();
+        let next_word = next
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if next.len() < text[at + whole.end()..].len() && PLACE_WORDS.contains(&next_word) {
             return None;
         }
         // "Developmentally stuck", "Emotionally immature": an adverb that
