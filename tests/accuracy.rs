@@ -47,6 +47,13 @@
 //! of set g and of the round's two blind-written files (data7 weak-1, weak-2,
 //! each scored once before tuning) that round gets right for those rules,
 //! and their innocent sentences.
+//! `recall8-m.tsv` holds invented sentences for issue 20's eighth round of
+//! absolute-about-person, moralising, minimising, developmental-verdict and
+//! compliance-framing, written as wide frames (with hard innocent sentences:
+//! legal duties, plans, clinical phrasing, reported views); `tuned-pool8-m.tsv`
+//! the sentences of the round's two blind-written pools (/work/data8 pool-1
+//! and pool-2, each scored before tuning) those rules now flag, and the
+//! pools' innocent sentences that stay quiet.
 
 use std::path::Path;
 
