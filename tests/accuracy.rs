@@ -52,6 +52,13 @@
 //! wide form (a verdict anywhere in a clause whose subject is the person,
 //! types after a typing word, looks held against a role) with hard innocent
 //! sentences in the same words.
+//! `recall8-m.tsv` holds invented sentences for issue 20's eighth round of
+//! absolute-about-person, moralising, minimising, developmental-verdict and
+//! compliance-framing, written as wide frames (with hard innocent sentences:
+//! legal duties, plans, clinical phrasing, reported views); `tuned-pool8-m.tsv`
+//! the sentences of the round's two blind-written pools (/work/data8 pool-1
+//! and pool-2, each scored before tuning) those rules now flag, and the
+//! pools' innocent sentences that stay quiet.
 
 use std::path::Path;
 
