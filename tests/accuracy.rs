@@ -52,6 +52,9 @@
 //! wide form (a verdict anywhere in a clause whose subject is the person,
 //! types after a typing word, looks held against a role) with hard innocent
 //! sentences in the same words.
+//! `tuned-pool8-w.tsv` holds the sentences of the round's two pools written
+//! blind to the rules (scored blind first, then tuned on) that round 8 gets
+//! right for those three rules, and the pools' quiet innocent sentences.
 
 use std::path::Path;
 
