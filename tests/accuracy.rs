@@ -59,6 +59,9 @@
 //! the sentences of the round's two blind-written pools (/work/data8 pool-1
 //! and pool-2, each scored before tuning) those rules now flag, and the
 //! pools' innocent sentences that stay quiet.
+//! `tuned-pool8-w.tsv` holds the sentences of the round's two pools written
+//! blind to the rules (scored blind first, then tuned on) that round 8 gets
+//! right for those three rules, and the pools' quiet innocent sentences.
 
 use std::path::Path;
 
