@@ -369,7 +369,9 @@ fn utf16_client_gets_diagnostics_fixes_hover_and_incremental_updates() {
     // The help rewords this sentence: its person and its topic.
     assert!(
         message.contains(
-            "\nClient 😀 said “fine” then: what did the client do or say that read as \"resistant to feedback\"?"
+            // Round 8: the plain margin question; a cut setting ("… then:")
+            // is retired.
+            "\nWhat did the client do or say that read as \"resistant to feedback\"?"
         ),
         "{message}"
     );
