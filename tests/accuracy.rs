@@ -62,6 +62,13 @@
 //! `tuned-pool8-w.tsv` holds the sentences of the round's two pools written
 //! blind to the rules (scored blind first, then tuned on) that round 8 gets
 //! right for those three rules, and the pools' quiet innocent sentences.
+//! `recall8-q.tsv` holds invented sentences for issue 20's eighth round of
+//! blame-question, assumed-intent and credibility-doubt, written as wide
+//! forms (word classes for each slot) with hard innocent sentences in the
+//! same words; `tuned-pool8-q.tsv` the sentences of those kinds in the
+//! round's two blind-written pools (data8 pool-1, pool-2: each scored blind
+//! first, pool-2 again after tuning on pool-1) that those rules now flag,
+//! and the pools' innocent sentences.
 
 use std::path::Path;
 
