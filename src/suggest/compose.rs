@@ -265,6 +265,33 @@ pub fn grammatical_with(text: &str, label_asks: bool) -> bool {
     if re(&SAYS_TO, r"(?i)\bsays? to (?:be|have)\b").is_match(text) {
         return false;
     }
+    // "Pt has not gone to accept that…": "refuses to" read as "goes to".
+    static GONE_TO: OnceLock<Regex> = OnceLock::new();
+    if let Some(c) = re(
+        &GONE_TO,
+        r"(?i)\b(?:has|have|had)(?: not)? gone to ([a-z]+)\b",
+    )
+    .captures(text)
+    {
+        let next = c[1].to_ascii_lowercase();
+        let place = [
+            "the", "a", "an", "his", "her", "their", "my", "our", "your", "school", "work", "bed",
+            "church", "court", "hospital", "see", "sleep", "stay", "visit", "live", "college",
+        ];
+        if !place.contains(&next.as_str()) {
+            return false;
+        }
+    }
+    // "Same pattern with has thied one": a determiner taken for the verb.
+    static DETERMINER_VERB: OnceLock<Regex> = OnceLock::new();
+    if re(
+        &DETERMINER_VERB,
+        r"(?i)\b(?:has|have|had)(?: not)? (?:thied|thised|thated|thesed|thosed|theed|oned)\b",
+    )
+    .is_match(text)
+    {
+        return false;
+    }
     let dangling = re(
         &DANGLE,
         &format!(r"(?i)\b(?:{})\s*(?:[.,;:!?)]|$)", DANGLING.join("|")),
@@ -1356,6 +1383,8 @@ mod tests {
     fn broken_sentences_are_refused() {
         for broken in [
             "Has not happied with any appointment we offer (say when, and how often).",
+            "Same pattern with has thied one: things go well he blows it (say when, and how often).",
+            "Pt has not gone to accept that she has an illness (say when, and how often).",
             "He' I last saw him: put on a lot of weight and looks worn out.",
             "Pt and bedraggled: needs to sort herself out.",
             "Says to be drinking \"two cans a night\".",
