@@ -290,3 +290,29 @@ fn no_hole_comes_first() {
     assert!(seen > 300, "only {seen} findings");
     assert!(holes.is_empty(), "{}", holes.join("\n"));
 }
+
+/// A question that ends its own sentence ends the rewording too: the next
+/// line of the paragraph ("He claims …") is another sentence, not part of
+/// the question's rewording (found by a practitioner check at the end of
+/// round 8; the rewording ran on into the next sentence before).
+#[test]
+fn a_question_rewording_stops_at_its_question_mark() {
+    let rules = RuleSet::load(true, &[]).expect("the built-in rules load");
+    let engine = Engine::new(&rules).expect("the built-in rules compile");
+    let text = "How many more times does he need to be reminded to bring his payslips?\n\
+                He claims he has been sober since October, which I find hard to believe.\n";
+    let doc = Document::new("n.md".into(), text.into(), Kind::Markdown);
+    let blame: Vec<String> = engine
+        .lint(&doc)
+        .into_iter()
+        .filter(|f| rules.rules[f.rule].id == "blame-question")
+        .flat_map(|f| f.suggestions)
+        .collect();
+    assert_eq!(
+        blame,
+        [
+            "He has been reminded to bring his payslips (say when, and what he said).",
+            "What makes it hard for him to bring his payslips?",
+        ]
+    );
+}

@@ -1082,10 +1082,17 @@ fn sentence_bounds(text: &str, block: &Range<usize>, at: &Range<usize>) -> Range
         }
     }
     let mut end = block.end;
-    for i in at.end..block.end {
-        if text.is_char_boundary(i) && is_sentence_end(text, i) {
-            end = i + 1;
-            break;
+    // A match that ends its own sentence ("…bring his payslips?") ends
+    // it: the next sentence of the paragraph is not part of it.
+    let last = text[at.start.min(at.end)..at.end].char_indices().last();
+    if let Some((i, c)) = last.filter(|(i, _)| is_sentence_end(text, at.start + i)) {
+        end = at.start + i + c.len_utf8();
+    } else {
+        for i in at.end..block.end {
+            if text.is_char_boundary(i) && is_sentence_end(text, i) {
+                end = i + 1;
+                break;
+            }
         }
     }
     while start < at.start && text[start..].starts_with(char::is_whitespace) {
