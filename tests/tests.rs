@@ -30,6 +30,7 @@ mod rewording7;
 mod rewording8;
 mod rules;
 mod server;
+mod stretches;
 mod workflow;
 
 #[test]

@@ -99,12 +99,12 @@ impl Engine<'_> {
     fn compile_beside<'scope>(
         &'scope self,
         scope: &'scope std::thread::Scope<'scope, '_>,
-        runs: &[(usize, Range<usize>)],
+        runs: &[Run],
     ) {
         let mut listed = vec![false; self.patterns.len()];
         let pending: Vec<usize> = runs
             .iter()
-            .map(|&(i, _)| i)
+            .map(|run| run.pattern)
             .filter(|&i| !std::mem::replace(&mut listed[i], true))
             .filter(|&i| !self.patterns[i].1.is_compiled(Speed::Lean))
             .collect();
@@ -125,7 +125,7 @@ impl Engine<'_> {
         doc: &Document,
         lower: &str,
         by_word: bool,
-        runs: &[(usize, Range<usize>)],
+        runs: &[Run],
         hits: &mut Vec<Hit>,
     ) {
         let text = doc.prose.text.as_str();
@@ -141,7 +141,12 @@ impl Engine<'_> {
                 }
             }
         }
-        for (i, range) in runs {
+        for Run {
+            pattern: i,
+            range,
+            stretches,
+        } in runs
+        {
             let (r, pattern) = self.patterns[*i];
             let base = range.start;
             let haystack = &text[range.clone()];
@@ -150,7 +155,14 @@ impl Engine<'_> {
             // Found first, then considered: the pattern's search cache is
             // not held while its rule's context runs.
             found.clear();
-            pattern.find_all(self.speed(), haystack, &mut found);
+            if stretches.is_empty() {
+                pattern.find_all(self.speed(), haystack, &mut found);
+            } else {
+                for stretch in stretches {
+                    let span = stretch.start - base..stretch.end - base;
+                    pattern.find_all_in(self.speed(), haystack, span, &mut found);
+                }
+            }
             for m in found.drain(..) {
                 let at = base + m.start..base + m.end;
                 if let Some(span) = self.consider(doc, r, at.clone(), &mut quotes) {
@@ -198,20 +210,23 @@ impl Engine<'_> {
     /// whole text. Patterns match within a
     /// block (a paragraph, list item, heading or cell), so nothing is lost by
     /// not looking elsewhere.
-    fn pattern_runs(
-        &self,
-        doc: &Document,
-        lower: &str,
-        by_word: bool,
-    ) -> Vec<(usize, Range<usize>)> {
+    fn pattern_runs(&self, doc: &Document, lower: &str, by_word: bool) -> Vec<Run> {
         let text = doc.prose.text.as_str();
         if self.options.exhaustive {
             return (0..self.patterns.len())
-                .flat_map(|i| doc.prose.blocks.iter().map(move |b| (i, b.range.clone())))
+                .flat_map(|i| {
+                    doc.prose
+                        .blocks
+                        .iter()
+                        .map(move |b| Run::whole(i, b.range.clone()))
+                })
                 .collect();
         }
-        let mut runs: Vec<(usize, Range<usize>)> =
-            self.always.iter().map(|&i| (i, 0..text.len())).collect();
+        let mut runs: Vec<Run> = self
+            .always
+            .iter()
+            .map(|&i| Run::whole(i, 0..text.len()))
+            .collect();
         let blocks = &doc.prose.blocks;
         if self.trigger_words.is_empty() {
             return runs;
@@ -238,6 +253,12 @@ impl Engine<'_> {
         // that block has (the top bit: already woken there).
         const WOKEN: u32 = 1 << 31;
         let mut seen: Vec<(usize, u32)> = vec![(usize::MAX, 0); self.patterns.len()];
+        // Over folders, where a pattern then runs only around them: the
+        // occurrences `(pattern, block, start, end)` of its first trigger
+        // set's literals, and for each run, its pattern's block.
+        let around = self.speed() == Speed::Fast;
+        let mut anchors: Vec<(usize, usize, usize, usize)> = Vec::new();
+        let mut run_blocks: Vec<usize> = Vec::new();
         // Literals come in order of start, so the block of each is at or
         // after the last one's: a step forward, not a binary search per
         // literal (that search was a fifth of this loop on template notes).
@@ -265,13 +286,78 @@ impl Engine<'_> {
                     *state = (block, 0);
                 }
                 state.1 |= owner.bit;
+                if around && owner.bit == 1 {
+                    anchors.push((owner.pattern, block, start, end));
+                }
                 if state.1 == self.trigger_masks[owner.pattern] {
                     state.1 |= WOKEN;
-                    runs.push((owner.pattern, range.clone()));
+                    runs.push(Run::whole(owner.pattern, range.clone()));
+                    run_blocks.push(block);
                 }
             }
         }
+        if around {
+            self.narrow(text, blocks, &mut runs, &run_blocks, anchors);
+        }
         runs
+    }
+
+    /// Narrows each run of `runs` that woke in a block (the last
+    /// `run_blocks.len()` of them, in that order) to the sentences holding
+    /// its first trigger set's `anchors`, merged where they touch. Every
+    /// match holds a literal of that set, and stays within one sentence
+    /// unless its pattern's [`Reach`](crate::rule::pattern::Reach) says it
+    /// can run past the end mark there: such an end does not end the
+    /// stretch. So each stretch holds every match around its literals, and
+    /// a search of the stretches finds what a search of the block finds.
+    fn narrow(
+        &self,
+        text: &str,
+        blocks: &[crate::document::Block],
+        runs: &mut [Run],
+        run_blocks: &[usize],
+        mut anchors: Vec<(usize, usize, usize, usize)>,
+    ) {
+        // Stable: each pattern's anchors stay in order of start.
+        anchors.sort_by_key(|&(pattern, block, _, _)| (pattern, block));
+        let first = runs.len() - run_blocks.len();
+        let mut ends: (usize, Vec<usize>) = (usize::MAX, Vec::new());
+        for (run, &block) in runs[first..].iter_mut().zip(run_blocks) {
+            let range = blocks[block].range.clone();
+            if ends.0 != block {
+                // The end marks of the block, once for all its runs.
+                ends.1.clear();
+                let bytes = &text.as_bytes()[range.clone()];
+                ends.1.extend(memchr::memchr3_iter(b'.', b'!', b'?', bytes));
+                ends.0 = block;
+            }
+            let reach = self.patterns[run.pattern].1.reach();
+            let hay = &text.as_bytes()[range.clone()];
+            let ends = &ends.1;
+            let from = anchors.partition_point(|a| (a.0, a.1) < (run.pattern, block));
+            let to = anchors.partition_point(|a| (a.0, a.1) <= (run.pattern, block));
+            for &(_, _, start, end) in &anchors[from..to] {
+                let (start, end) = (start - range.start, end - range.start);
+                // The last closed end before the literal, the first at or
+                // after its last byte: a sentence ends after its mark.
+                let before = ends.partition_point(|&i| i < start);
+                let lo = ends[..before]
+                    .iter()
+                    .rev()
+                    .find(|&&i| !reach.crosses(hay, i))
+                    .map_or(0, |&i| i + 1);
+                let after = ends.partition_point(|&i| i + 1 < end);
+                let hi = ends[after..]
+                    .iter()
+                    .find(|&&i| !reach.crosses(hay, i))
+                    .map_or(hay.len(), |&i| i + 1);
+                let (lo, hi) = (range.start + lo, range.start + hi);
+                match run.stretches.last_mut() {
+                    Some(last) if lo <= last.end => last.end = last.end.max(hi),
+                    _ => run.stretches.push(lo..hi),
+                }
+            }
+        }
     }
 
     fn speed(&self) -> Speed {
@@ -432,6 +518,25 @@ impl Engine<'_> {
             &text[hit.at.clone()],
             sentence_around(text, block, &hit.at),
         )
+    }
+}
+
+/// A pattern to run over `range` of a note's prose (a block, or all of it
+/// for a pattern without triggers), and only over `stretches` of it when
+/// there are any (see `Engine::narrow`).
+pub(crate) struct Run {
+    pattern: usize,
+    range: Range<usize>,
+    stretches: Vec<Range<usize>>,
+}
+
+impl Run {
+    fn whole(pattern: usize, range: Range<usize>) -> Run {
+        Run {
+            pattern,
+            range,
+            stretches: Vec::new(),
+        }
     }
 }
 

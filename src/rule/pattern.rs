@@ -48,6 +48,9 @@ pub struct Pattern {
     /// worker: the regex's own pool keeps one per thread for every pattern
     /// a thread has run, which over a folder was most of the peak memory.
     cache: Mutex<Option<meta::Cache>>,
+    /// Where its matches can run past the end of a sentence (see
+    /// [`Reach`]), worked out on first need.
+    reach: OnceLock<Reach>,
     /// Names of the capture groups.
     pub names: Vec<String>,
     /// Sets of lower-case literals such that every match contains one
@@ -220,6 +223,7 @@ impl Pattern {
             lean: OnceLock::new(),
             fast: OnceLock::new(),
             cache: Mutex::new(None),
+            reach: OnceLock::new(),
             names: Vec::new(),
             triggers: Vec::new(),
         }
@@ -265,6 +269,7 @@ impl Pattern {
             lean: OnceLock::new(),
             fast: OnceLock::new(),
             cache: Mutex::new(None),
+            reach: OnceLock::new(),
             names,
             triggers: trigger_sets(pattern),
         })
@@ -308,18 +313,178 @@ impl Pattern {
     /// search uses the pattern's one cache, waiting for it if another
     /// worker has it (a search is one block of a note: short).
     pub fn find_all(&self, speed: Speed, haystack: &str, out: &mut Vec<Range<usize>>) {
+        self.find_all_in(speed, haystack, 0..haystack.len(), out);
+    }
+
+    /// As [`Pattern::find_all`], for the matches inside `span` of
+    /// `haystack` only: look-arounds (`\b`) still see the bytes beside
+    /// `span`, so a match found here is the match a search of the whole
+    /// haystack finds at the same place, if no match can cross `span`'s
+    /// edges (see [`Reach`]).
+    pub fn find_all_in(
+        &self,
+        speed: Speed,
+        haystack: &str,
+        span: Range<usize>,
+        out: &mut Vec<Range<usize>>,
+    ) {
         let regex = self.regex(speed);
         let found = |m: regex_automata::Match| (!m.is_empty()).then(|| m.range());
+        let input = Input::new(haystack).range(span);
         if speed == Speed::Lean {
-            out.extend(regex.find_iter(haystack).filter_map(found));
+            out.extend(regex.find_iter(input).filter_map(found));
             return;
         }
         let mut guard = self.cache.lock().unwrap_or_else(|e| e.into_inner());
         let cache = guard.get_or_insert_with(|| regex.create_cache());
-        let mut searcher = regex_automata::util::iter::Searcher::new(Input::new(haystack));
+        let mut searcher = regex_automata::util::iter::Searcher::new(input);
         while let Some(m) = searcher.advance(|input| Ok(regex.search_with(cache, input))) {
             out.extend(found(m));
         }
+    }
+
+    /// Where the pattern's matches can run past a sentence's end.
+    pub fn reach(&self) -> &Reach {
+        self.reach.get_or_init(|| Reach::of(&self.source()))
+    }
+}
+
+/// Which sentence ends (`.`, `!` or `?`) a pattern's matches can run
+/// past, read from its NFA: the bytes that can stand just before an end
+/// mark that a match holds with more of the match after it. Word gaps
+/// (`_`, `<rest-of-sentence>`) never take an end mark in, so most
+/// patterns can run past none, or only past the `.` of "Mr." or "J."
+/// that the person class allows; a pattern whose match could begin with
+/// an end mark and go on runs past any.
+#[derive(Debug, Clone)]
+pub struct Reach {
+    /// Bit `b`: an end mark after byte `b` can be inside a match.
+    before: [u64; 4],
+    /// A match can start with an end mark and go on: every end is open.
+    any: bool,
+}
+
+impl Reach {
+    /// Whether a match can hold the end mark at `at` in `text` with more
+    /// of itself after it, where `text` is all a match can span (a block)
+    /// and `text[at]` is `.`, `!` or `?`.
+    pub fn crosses(&self, text: &[u8], at: usize) -> bool {
+        self.any
+            || at
+                .checked_sub(1)
+                .is_some_and(|p| self.before[usize::from(text[p] >> 6)] >> (text[p] & 63) & 1 == 1)
+    }
+
+    /// Every end open: what is assumed of a pattern that cannot be read.
+    const ANY: Reach = Reach {
+        before: [u64::MAX; 4],
+        any: true,
+    };
+
+    fn of(source: &str) -> Reach {
+        use regex_automata::nfa::thompson::{self, State, WhichCaptures};
+        let Ok(nfa) = thompson::Compiler::new()
+            .syntax(syntax::Config::new().case_insensitive(true))
+            .configure(
+                thompson::Config::new()
+                    .which_captures(WhichCaptures::None)
+                    .nfa_size_limit(Some(SIZE_LIMIT)),
+            )
+            .build(source)
+        else {
+            return Reach::ANY;
+        };
+        let states = nfa.states();
+        let n = states.len();
+        // Byte transitions `(from, lo, hi, to)` and epsilon edges, of the
+        // states reachable from the anchored start (not the unanchored
+        // prefix, which takes any byte).
+        let mut bytes: Vec<(usize, u8, u8, usize)> = Vec::new();
+        let mut eps: Vec<(usize, usize)> = Vec::new();
+        let mut reached = vec![false; n];
+        let mut stack = vec![nfa.start_anchored().as_usize()];
+        while let Some(s) = stack.pop() {
+            if std::mem::replace(&mut reached[s], true) {
+                continue;
+            }
+            let mut next = Vec::new();
+            let first = bytes.len();
+            match &states[s] {
+                State::ByteRange { trans } => {
+                    bytes.push((s, trans.start, trans.end, trans.next.as_usize()));
+                }
+                State::Sparse(sparse) => {
+                    for t in sparse.transitions.iter() {
+                        bytes.push((s, t.start, t.end, t.next.as_usize()));
+                    }
+                }
+                State::Dense(dense) => {
+                    for (b, to) in dense.transitions.iter().enumerate() {
+                        if to.as_usize() != 0 {
+                            let b = b as u8;
+                            bytes.push((s, b, b, to.as_usize()));
+                        }
+                    }
+                }
+                State::Look { next: to, .. } | State::Capture { next: to, .. } => {
+                    next.push(to.as_usize());
+                }
+                State::Union { alternates } => next.extend(alternates.iter().map(|a| a.as_usize())),
+                State::BinaryUnion { alt1, alt2 } => {
+                    next.extend([alt1.as_usize(), alt2.as_usize()]);
+                }
+                State::Fail | State::Match { .. } => {}
+            }
+            for &to in &next {
+                eps.push((s, to));
+            }
+            stack.extend(next);
+            stack.extend(bytes[first..].iter().map(|t| t.3));
+        }
+        // The states from which, by epsilon edges only, some of `marked` is
+        // reached: `marked` grown backwards along them.
+        let back = |mut marked: Vec<bool>| {
+            let mut into: Vec<Vec<usize>> = vec![Vec::new(); n];
+            for &(from, to) in &eps {
+                into[to].push(from);
+            }
+            let mut stack: Vec<usize> = (0..n).filter(|&s| marked[s]).collect();
+            while let Some(s) = stack.pop() {
+                for &from in &into[s] {
+                    if !std::mem::replace(&mut marked[from], true) {
+                        stack.push(from);
+                    }
+                }
+            }
+            marked
+        };
+        // States from which the match can take one more byte.
+        let mut consumes = vec![false; n];
+        for t in &bytes {
+            consumes[t.0] = true;
+        }
+        let goes_on = back(consumes);
+        // States that take an end mark into the match and then go on.
+        let mut ends = vec![false; n];
+        let is_end = |lo: u8, hi: u8| [b'.', b'!', b'?'].iter().any(|b| (lo..=hi).contains(b));
+        for &(from, lo, hi, to) in &bytes {
+            if is_end(lo, hi) && goes_on[to] {
+                ends[from] = true;
+            }
+        }
+        let before_end = back(ends);
+        let mut reach = Reach {
+            before: [0; 4],
+            any: before_end[nfa.start_anchored().as_usize()],
+        };
+        for &(_, lo, hi, to) in &bytes {
+            if before_end[to] {
+                for b in lo..=hi {
+                    reach.before[usize::from(b >> 6)] |= 1 << (b & 63);
+                }
+            }
+        }
+        reach
     }
 }
 
@@ -1040,6 +1205,32 @@ pub fn ascii_words(pattern: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// Which end marks a pattern's matches can run past: none for word
+    /// gaps, the `.` after "Mr" (either case) where the pattern allows
+    /// it, every mark for a pattern that can begin with one and go on.
+    #[test]
+    fn reach_names_the_end_marks_a_match_can_run_past() {
+        let crosses = |pattern: &str, text: &str| -> Vec<usize> {
+            let reach = Reach::of(pattern);
+            let bytes = text.as_bytes();
+            (0..bytes.len())
+                .filter(|&i| matches!(bytes[i], b'.' | b'!' | b'?'))
+                .filter(|&i| reach.crosses(bytes, i))
+                .collect()
+        };
+        let text = "Mr. X? her. MR. Y! .";
+        assert_eq!(
+            crosses(r"why(?: [^\s.?!]+){0,3} keep\b[^.?!]*\?", text),
+            Vec::<usize>::new()
+        );
+        // "her." ends in `r` too: the byte before a mark is all it reads.
+        assert_eq!(crosses(r"\bMr\.? \w+ never", text), [2, 10, 14]);
+        assert_eq!(crosses(r"\bMr\.? \w+ never\.", text), [2, 10, 14]);
+        assert_eq!(crosses(r"[.!?] why", text), [2, 5, 10, 14, 17, 19]);
+        assert_eq!(crosses(r"a(?s:.)+b", ". a"), Vec::<usize>::new());
+        assert_eq!(crosses(r"a(?s:.)+b", text), [2, 5, 10, 14, 17, 19]);
+    }
+
     /// A built-in word pattern is found under its own kind only, and the
     /// table holds only for the vocabulary it was made from.
     #[test]
