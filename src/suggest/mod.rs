@@ -2219,7 +2219,13 @@ fn states_an_act(part: &str, put_back: bool) -> bool {
         !noun_before && (w.len() > 4 && w.ends_with("ed") || IRREGULAR_PAST.contains(&w))
     };
     if put_back {
-        return past(0, first) || first == "had";
+        // "Client | then asked for a week to think": an adverb may stand
+        // before the verb.
+        let adverb =
+            first == "then" || first == "later" || first.len() > 4 && first.ends_with("ly");
+        return past(0, first)
+            || first == "had"
+            || adverb && words.get(1).is_some_and(|w| past(1, w));
     }
     // "Pt reports pain 9/10", "Pt was shouting at staff", "Session 9 of
     // 12": a report, an act in progress, a count (rated 4 on set h).
