@@ -28,6 +28,7 @@ mod rewording;
 mod rewording6;
 mod rewording7;
 mod rewording8;
+mod rewording9;
 mod rules;
 mod server;
 mod stretches;

@@ -43,7 +43,7 @@ use super::regex::cached as re;
 pub const DOUBT_ASIDES: &str = r"yeah right|funny that|funnily enough|(?:a )?likely story|pull the other one|my foot|make of that what you will|we'?ll see|if you believe that|believe that if you like|or so (?:she|he|they) (?:says?|claims?)|course (?:she|he|they) (?:was|did|is|were)|i'?m not (?:sure|convinced) i believe (?:her|him|them|it|this|that)(?: at all)?|i'?m not (?:sure|convinced)(?: (?:about|of) (?:that|this|it))?|i am not (?:sure|convinced)(?: i believe (?:her|him|them|it))?|i'?m (?:sceptical|skeptical|dubious|doubtful)(?: (?:of|about) [^,;.]+)?|i (?:rather |very much |seriously |really )?doubt (?:it|that|this)|which i (?:rather |very much |seriously |really )?doubt(?: (?:it |that )?(?:very much|a lot|somehow))?|which is doubtful|i have my doubts|i remain (?:sceptical|skeptical|unconvinced)|i'?d take (?:that|this|it) with a (?:large |big |huge )?pinch of salt|which (?:seems|sounds) (?:unlikely|doubtful|far-fetched|implausible)\b[^.]*|which i (?:\w+ )?find (?:it |that )?(?:hard|difficult) to believe\b[^.!?]*|which i'?d take with a (?:large |big |huge )?pinch of salt|yeah,? nah|aye,? right|(?:his|her|their) (?:account|story|version(?: of events)?) is,?(?: as (?:ever|usual|always),?)? (?:self-serving|unreliable|questionable|doubtful|not credible|implausible)|more likely (?:she|he|they) [^.]*|which is (?:simply |just |clearly |plainly )?(?:not true|untrue|a lie|nonsense|rubbish)|which nobody (?:in the \w+ )?believes|which no one believes";
 
 /// The writer's other asides: a verdict on the sentence, no fact.
-const OTHER_ASIDES: &str = r"funny how that works|simple as that|you know the one|as usual|as per usual|as per|as always|as ever|what a surprise|surprise,? surprise|go figure|again,? of course|of course|predictably|unsurprisingly|needless to say|no surprises there|shock horror|bless (?:her|him|them)";
+const OTHER_ASIDES: &str = r"funny how that works|simple as that|you know the one|as usual|as per usual|as per|as always|as ever|what a surprise|surprise,? surprise|go figure|again,? of course|of course|predictably|unsurprisingly|needless to say|no surprises there|shock horror|bless (?:her|him|them)|conveniently|naturally|plain and simple|pure and simple|you know the type|you know the sort|so i'?m taking (?:it|that|this|(?:her|his|their) (?:word|account|story)) with a (?:large |big |huge )?(?:grain|pinch) of salt";
 
 /// Every aside of the writer's ([`DOUBT_ASIDES`] and the others), as
 /// alternatives of a pattern. Removed with the comma before them.
@@ -100,7 +100,63 @@ pub fn resolve(text: &str, cx: &Context<'_>) -> String {
             format!("{}{says} {}", &c["pre"], &c["next"])
         })
         .into_owned();
-    super::tidy(&out)
+    // Scare quotes round the person's account: 'Mum was "too unwell" to
+    // attend' → "Mum said she was too unwell to attend"; 'his phone was
+    // "broken"' → "He said his phone was broken" (set i: kept, or taken
+    // out so the sentence asserted what the writer doubted).
+    static SCARE: OnceLock<Regex> = OnceLock::new();
+    let scare = re(
+        &SCARE,
+        r#"(?P<pre>^|[.;:]\s+|,\s+(?:and|but)\s+)(?P<subj>(?:[Hh]is|[Hh]er|[Tt]heir)\s+[a-z]+|[Ss]he|[Hh]e|[Tt]hey|[A-Z][a-z]+)\s+(?P<cop>was|is|were|are)\s+["“](?P<q>[^"“”]{1,40})["”]"#,
+    );
+    out = scare
+        .replace_all(&out, |c: &regex::Captures<'_>| {
+            let subj = &c["subj"];
+            let lower = subj.to_lowercase();
+            let first = lower.split_whitespace().next().unwrap_or("");
+            let (speaker, said_subj) = match first {
+                "his" => ("he".to_string(), lower.clone()),
+                "her" => ("she".to_string(), lower.clone()),
+                "their" => ("they".to_string(), lower.clone()),
+                "she" | "he" | "they" => (first.to_string(), first.to_string()),
+                _ => {
+                    let p = cx
+                        .pronoun()
+                        .filter(|p| matches!(p.as_str(), "she" | "he"))
+                        .unwrap_or_else(|| "they".to_string());
+                    (subj.to_string(), p)
+                }
+            };
+            let cop = match (said_subj.as_str(), &c["cop"]) {
+                ("they", "was") => "were",
+                ("they", "is") => "are",
+                (_, cop) => cop,
+            };
+            let speaker =
+                if c["pre"].is_empty() || c["pre"].trim_start().starts_with(['.', ';', ':']) {
+                    inflect::capitalise(&speaker)
+                } else {
+                    speaker
+                };
+            format!("{}{speaker} said {said_subj} {cop} {}", &c["pre"], &c["q"])
+        })
+        .into_owned();
+    super::tidy(&repair_punctuation(&out))
+}
+
+/// Punctuation a removal left broken: ",," and ", ," (set i: "which
+/// came,, the morning after"), a clause cut to its opening "it's" ("…
+/// straight after handover, it's."), a comma or "and" before the end.
+pub fn repair_punctuation(text: &str) -> String {
+    static DOUBLE: OnceLock<Regex> = OnceLock::new();
+    static STUB: OnceLock<Regex> = OnceLock::new();
+    let double = re(&DOUBLE, r"\s*,(?:\s*,)+");
+    let out = double.replace_all(text, ",").into_owned();
+    let stub = re(
+        &STUB,
+        r"(?i)(?:,|;)\s*(?:and\s+|but\s+)?(?:it'?s|it is|that'?s|that is|which is|which|and|but|so)\s*(?P<end>[.!?])\s*$",
+    );
+    stub.replace(&out, "$end").into_owned()
 }
 
 /// `text` with the writer's asides, intensifiers of an absolute and idioms
@@ -140,6 +196,31 @@ fn resolve_phrase(text: &str) -> String {
         r"(?i),\s*(?:funny|strange|odd|interesting|convenient) (?:how|that|then)\s+",
     );
     out = funny_how.replace_all(&out, "; ").into_owned();
+    // "Predictably, Mum was …", "Conveniently, his phone …": the
+    // writer's sneer at the start goes, the sentence after it stays (set i).
+    static OPENER: OnceLock<Regex> = OnceLock::new();
+    let opener = re(
+        &OPENER,
+        r"^(?:Predictably|Conveniently|Naturally|Unsurprisingly|Of course|Funnily enough|Surprise,? surprise|Seriously|Frankly|Needless to say),\s*(?P<next>\S)",
+    );
+    if let Some(c) = opener.captures(&out) {
+        let at = c.name("next").map_or(0, |m| m.start());
+        out = inflect::capitalise(&out[at..]);
+    }
+    // A verdict clause after the facts: "…, which undermines her
+    // credibility", "…, there's no pleasing him whatever we do", "…, and
+    // nothing any of us does is ever good enough for him", "…, no point
+    // explaining it again" (set i: each kept, each rated 2).
+    static VERDICT_TAIL: OnceLock<Regex> = OnceLock::new();
+    let verdict_tail = re(
+        &VERDICT_TAIL,
+        r"(?i)(?:,|;|\s+-|\s+—)\s*(?:and\s+|so\s+)?(?:which|this|that) (?:undermines|says a lot about|tells you (?:all|everything)|speaks volumes about)\b[^.!?;]*|(?:,|;)\s*(?:and\s+)?there'?s no pleasing (?:him|her|them)\b[^.!?;]*|(?:,|;)\s*(?:and\s+)?nothing (?:any of us|anyone|anybody|we|I|staff) (?:do|does|did|say|says|try|tries)(?: for (?:him|her|them))? (?:is|was) ever (?:good enough|right|enough)\b[^.!?;]*|(?:,|;)\s*(?:and\s+)?no point (?:explaining|telling|asking|trying)\b[^.!?;]*",
+    );
+    out = verdict_tail.replace_all(&out, "").into_owned();
+    // "SU swears blind he's …" → "SU says he's …" (not "says blind").
+    static SWEARS: OnceLock<Regex> = OnceLock::new();
+    let swears = re(&SWEARS, r"\b(?P<s>[Ss])wear(?P<e>s?) blind\b");
+    out = swears.replace_all(&out, "${s}ay${e}").into_owned();
     let aside_mid = re(&ASIDE_MID, &format!(r"(?i),\s*(?:{}),\s*", asides()));
     out = aside_mid.replace_all(&out, " ").into_owned();
     let literally = re(
@@ -263,6 +344,17 @@ pub fn grammatical_with(text: &str, label_asks: bool) -> bool {
         }
     }
     if re(&SAYS_TO, r"(?i)\bsays? to (?:be|have)\b").is_match(text) {
+        return false;
+    }
+    // "Tenant has did not follow", "client is clearly has missed": two
+    // finite verbs in a row, an inflection gone wrong (set i).
+    static TWO_VERBS: OnceLock<Regex> = OnceLock::new();
+    if re(
+        &TWO_VERBS,
+        r"(?i)\b(?:has|have|is|are|was|were)(?:\s+\w+ly)?\s+(?:did|does|has|have)\s+(?:not\b|\w+ed\b)",
+    )
+    .is_match(text)
+    {
         return false;
     }
     // "Pt has not gone to accept that…": "refuses to" read as "goes to".

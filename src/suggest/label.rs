@@ -26,6 +26,7 @@ use super::regex::Lazy;
 /// Adjectives of judgment the suffix rules below would miss or must not
 /// guess. A word here joins a label it is listed with.
 const JUDGMENT_WORDS: &[&str] = &[
+    "impossible",
     "overweight",
     "obese",
     "oppositional",

@@ -994,6 +994,28 @@ fn intent(cx: &Context<'_>) -> Option<String> {
     (out != unmotived).then_some(out)
 }
 
+/// A motive the writer read into an act, dropped from a rewording that
+/// kept it (set i: "She wets the bed to take the attention off her
+/// brother", "She is running up arrears because she thinks the council
+/// will rehouse her anyway", "The nephew is hanging around because of
+/// the will": each rated 1-2 as the mind-reading kept). `None` when
+/// there is none, or nothing but the motive would be left.
+pub fn without_motive(statement: &str) -> Option<String> {
+    static READ_IN: OnceLock<Regex> = OnceLock::new();
+    let read_in = re(
+        &READ_IN,
+        r"(?i),?\s+(?:(?:just|only|purely|simply)\s+)?(?:to take (?:the )?attention (?:off|away from) [^,;.(]+|because (?:she|he|they) (?:thinks?|knows?|wants?|reckons?|believes?) [^,;.(]+|because of the (?:will|money|inheritance|benefits?|house|payout)\b|to keep (?:staff|us|me|the staff|everyone) [^,;.(]+|so (?:that )?I'?ll [^,;.(]+|to tick a box|so (?:she|he|they) (?:doesn'?t|does not|don'?t|do not) have to [^,;.(]+|to get (?:out of|attention|back at|a reaction|sympathy|more)\b[^,;.(]*)",
+    );
+    let cut = read_in.replace_all(statement, "").into_owned();
+    let cut = drop_motive(&cut);
+    if cut == statement {
+        return None;
+    }
+    let cut = super::compose::repair_punctuation(&cut);
+    let balanced = cut.matches('(').count() == cut.matches(')').count();
+    (balanced && cut.split_whitespace().count() >= 3).then_some(cut)
+}
+
 /// A motive after the act, dropped; returns what is left.
 fn drop_motive(rest: &str) -> String {
     static MOTIVE: OnceLock<Regex> = OnceLock::new();
@@ -1242,6 +1264,22 @@ fn comply(cx: &Context<'_>) -> Option<String> {
                 r(r"(?i)^(?:non-?\s?compliant|noncompliant|non-?adherent|non-?concordant)\s+(?:with|to)\s+"),
                 "Not keeping to ",
             ),
+            // "Tenant has failed to comply with the repayment agreement" →
+            // "Tenant has not kept to …", not "has did not follow" (set i).
+            (
+                r(r"(?i)\b(?P<aux>has|have|had)\s+(?:refused|failed|declined)\s+to\s+(?:comply|cooperate|co-operate)\s+with\b"),
+                "$aux not kept to",
+            ),
+            // "has ignored all three letters" → "has not replied to any of
+            // the three letters": a letter is answered, not followed (set i).
+            (
+                r(r"(?i)\b(?P<aux>has|have|had)\s+(?:ignored|disregarded)\s+(?:all\s+(?:of\s+)?(?:the\s+|our\s+|my\s+)?)(?P<o>(?:\w+\s+)?(?:letters|calls|texts|messages|emails|reminders))\b"),
+                "$aux not replied to any of the $o",
+            ),
+            (
+                r(r"(?i)\b(?P<aux>has|have|had)\s+(?:ignored|disregarded)\s+(?P<o>(?:the\s+|our\s+|my\s+|every\s+|each\s+)(?:\w+\s+)?(?:letters?|calls?|texts?|messages?|emails?|reminders?))\b"),
+                "$aux not replied to $o",
+            ),
             // "refused to comply with his behaviour plan" → "did not follow his behaviour plan".
             (
                 r(r"(?i)\b(?:refused|failed|declined)\s+to\s+(?:comply|cooperate|co-operate)\s+with\b"),
@@ -1383,7 +1421,8 @@ fn comply(cx: &Context<'_>) -> Option<String> {
             (r(r"(?i),?\s+so\s+no\s+wonder\b.*$"), ""),
             (r(r"(?i)\b(?:reluctantly|grudgingly|begrudgingly)\s+"), ""),
             (r(r"(?i)\bon\s+the\s+strict\s+understanding\s+(?:that\s+)?"), "on the understanding that "),
-            (r(r"(?i)\s+as\s+instructed\b"), " that was set"),
+            // "did not report as instructed": "report that was set" read as a noun (set i).
+            (r(r"(?i)\s+as\s+instructed\b"), " as asked"),
             (r(r"(?i),?\s+not\s+taking\s+(?:it|this|that|things|(?:her|his|their)\s+health)\s+seriously\b"), ""),
             (r(r"(?i)\bdespite\s+(?:clear|repeated|explicit|firm|direct)\s+(?:instructions?|direction)\b"), "despite being instructed to"),
             (r(r"(?i)\b(?:has|have)\s+been\s+(?:refusing|declining)\s+to\s+engage\s+with\s+(?P<o>(?:the|her|his|their)\s+[\w ]*?referral)"), "has not taken up $o"),

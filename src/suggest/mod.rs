@@ -975,6 +975,7 @@ fn tidy_suggestion(text: &str) -> String {
     ] {
         out = out.replace(from, to);
     }
+    let out = compose::repair_punctuation(out.trim());
     inflect::capitalise(&inflect::agree_articles(out.trim()))
 }
 
@@ -1837,7 +1838,16 @@ pub fn finish(
     // finding's too ("funny that", "which I very much doubt"), that is its
     // rewording: every finding of the sentence shows the same sentence.
     let whole = Some(compose::resolve(context.sentence(), context))
-        .filter(|w| compose::resolves(w, matched) && compose::grammatical(w));
+        .filter(|w| compose::resolves(w, matched) && compose::grammatical(w))
+        // "Wife is impossible, nothing we do for him is ever right in her
+        // eyes." → "Wife is impossible." resolved the absolute and left
+        // the label: not a clean rewording (set i).
+        .filter(|w| {
+            label::verdict_in(w).is_none_or(|r| {
+                let left = w[r].to_lowercase();
+                matched.to_lowercase().contains(&left)
+            })
+        });
     // A rule that offers a margin question asks of its rewordings that an
     // ask stands where the label stood.
     let label_asks = rule
@@ -1924,6 +1934,15 @@ pub fn finish(
         suggestions.extend(rendered);
         if suggestions.len() == MAX_SUGGESTIONS {
             break;
+        }
+    }
+    // Assumed intent: the observed act alone, the motive the writer read
+    // into it gone from a statement that kept it (round 9, set i).
+    if rule.id == "assumed-intent" {
+        if let Some(first) = suggestions.first_mut().filter(|f| !f.contains('?')) {
+            if let Some(cut) = margin::without_motive(first).filter(|c| compose::grammatical(c)) {
+                *first = cut;
+            }
         }
     }
     let risks = context.risks();
@@ -2140,8 +2159,108 @@ fn safe_part(part: &str, cx: &Context<'_>) -> bool {
     part.split_whitespace().count() >= 3
         && !writer
         && !headless
+        && states_an_act(if put_back { after_first } else { part }, put_back)
         && !NOT_SETTING.iter().any(|w| lower.contains(&format!(" {w}")))
         && label::verdict_in(part).is_none()
+}
+
+/// Past-tense verbs that do not end in "-ed".
+const IRREGULAR_PAST: &[&str] = &[
+    "came", "went", "said", "told", "sat", "brought", "rang", "took", "left", "saw", "got", "gave",
+    "made", "met", "kept", "spent", "found", "put", "ran", "wrote", "spoke", "woke", "slept",
+    "ate", "drank", "fell", "felt", "heard", "held", "stood", "threw", "wore", "began", "became",
+    "bought", "caught", "drove", "fought", "forgot", "hit", "hid", "knew", "lost", "paid", "read",
+    "rode", "sent", "shook", "sang", "swam", "taught", "thought", "won", "did",
+];
+
+/// Whether `part` says what somebody did (round 9, set i): a verb in the
+/// past tense ("DSN visited this afternoon", "Pt declined obs at 0200",
+/// "School rang at 14:30"), not opening on "-ing" ("Going back to the same
+/// pub", "Pushing back on every point"), with no negation, modal or
+/// verdict word, and not a copula alone ("Dad was in a terrible state",
+/// "The wean's clothes were mingin", "Wife is impossible"). The blind
+/// supervisor rated a setting that still judged or was a fragment 1-2:
+/// "No amount of coaching is going to give it to her", "Very short skirt
+/// for a woman her age", "So we looked at travel warrants", "Client arms
+/// crossed" (`put_back`: the words after the person must open on the verb).
+fn states_an_act(part: &str, put_back: bool) -> bool {
+    let words: Vec<String> = part
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                .to_lowercase()
+        })
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if first.ends_with("ing")
+        || matches!(
+            first.as_str(),
+            "so" | "and" | "but" | "or" | "no" | "far" | "very" | "too"
+        )
+    {
+        return false;
+    }
+    const NOT_ACT: &[&str] = &[
+        "not", "no", "never", "ever", "isn't", "wasn't", "can't", "couldn't", "won't", "wouldn't",
+        "doesn't", "didn't", "hasn't", "haven't", "don't", "should", "must", "need", "needs",
+        "ought", "too", "sort", "type", "like", "terrible", "awful", "state", "world", "less",
+    ];
+    if words.iter().any(|w| NOT_ACT.contains(&w.as_str())) {
+        return false;
+    }
+    let past = |i: usize, w: &str| {
+        let before = i.checked_sub(1).map(|j| words[j].as_str()).unwrap_or("");
+        let noun_before = matches!(
+            before,
+            "a" | "an" | "the" | "his" | "her" | "their" | "my" | "our" | "very" | "this" | "that"
+        );
+        !noun_before && (w.len() > 4 && w.ends_with("ed") || IRREGULAR_PAST.contains(&w))
+    };
+    if put_back {
+        // "Client | then asked for a week to think": an adverb may stand
+        // before the verb.
+        let adverb =
+            first == "then" || first == "later" || first.len() > 4 && first.ends_with("ly");
+        return past(0, first)
+            || first == "had"
+            || adverb && words.get(1).is_some_and(|w| past(1, w));
+    }
+    // "Pt reports pain 9/10", "Pt was shouting at staff", "Session 9 of
+    // 12": a report, an act in progress, a count (rated 4 on set h).
+    let reported = |i: usize, w: &str| {
+        i > 0
+            && (matches!(w, "reports" | "states" | "says" | "describes")
+                || matches!(w, "was" | "were")
+                    && words
+                        .get(i + 1)
+                        .is_some_and(|n| n.len() > 4 && n.ends_with("ing")))
+    };
+    words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| past(i, w) || reported(i, w))
+        || part.chars().any(|c| c.is_ascii_digit())
+        || words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "twice"
+                    | "twenty"
+                    | "thirty"
+                    | "forty"
+                    | "fifty"
+            )
+        })
 }
 
 /// A rendered first suggestion made tidy: a statement with every
@@ -2157,6 +2276,7 @@ fn first_suggestion(rendered: &str, cx: &Context<'_>, label_asks: bool) -> Optio
         return None;
     }
     let question = tidied.contains('?');
+    let tidied_len = tidied.len();
     let composed = if question {
         tidied
     } else {
@@ -2188,6 +2308,20 @@ fn first_suggestion(rendered: &str, cx: &Context<'_>, label_asks: bool) -> Optio
     {
         return None;
     }
+    // A statement whose verdict clause went and that left a label of the
+    // sentence standing ("Wife is impossible." from "Wife is impossible,
+    // nothing we do for him is ever right in her eyes.") is no clean
+    // rewording (set i: "keeps 'impossible'").
+    let cut_verdict = !question && composed.len() + 12 < tidied_len;
+    if cut_verdict
+        && label::verdict_in(&composed).is_some_and(|r| {
+            let left = composed[r].to_lowercase();
+            !cx.flagged().to_lowercase().contains(&left)
+                && label::verdict_in(cx.sentence()).is_some()
+        })
+    {
+        return None;
+    }
     (question || compose::grammatical_with(&composed, label_asks)).then_some(composed)
 }
 
@@ -2204,7 +2338,18 @@ pub fn distinct(quotes: &[String]) -> Vec<String> {
             j != i && other.contains(lower[i].as_str()) && (other.len() > lower[i].len() || j < i)
         });
         if !held {
-            out.push(q.trim().to_string());
+            // No quote inside a quote (set i: 'read as "her "burnout"'):
+            // the writer's own quote marks go inside the margin's.
+            // A list already joined ('a" and "b') keeps its own marks.
+            let plain: String = if q.contains("\" and \"") {
+                q.trim().to_string()
+            } else {
+                q.trim()
+                    .chars()
+                    .filter(|c| !matches!(c, '"' | '“' | '”'))
+                    .collect()
+            };
+            out.push(plain.trim().to_string());
         }
     }
     out
