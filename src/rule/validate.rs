@@ -87,7 +87,7 @@ pub fn validate(
         }
     }
 
-    let mut patterns = Vec::new();
+    let mut patterns = Vec::with_capacity(file.patterns.len() + file.words.len());
     for p in &file.patterns {
         // Users' patterns compile now, so one too big for the limit is a
         // rule error here; the built-in pack is checked by its tests.

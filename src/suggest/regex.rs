@@ -237,13 +237,16 @@ impl Guard {
 
     /// Whether `text` may hold a match.
     pub fn admits(&self, text: &str) -> bool {
-        if self.clauses.is_empty() || text.contains(['\u{17F}', '\u{212A}']) {
+        if self.clauses.is_empty() {
             return true;
         }
-        let lower = text.to_ascii_lowercase();
-        self.clauses
-            .iter()
-            .all(|c| c.iter().any(|w| lower.contains(&**w)))
+        folded(text, |lower| match lower {
+            None => true,
+            Some(lower) => self
+                .clauses
+                .iter()
+                .all(|c| c.iter().any(|w| lower.contains(&**w))),
+        })
     }
 
     /// The clauses, for tests.
@@ -254,6 +257,54 @@ impl Guard {
             .map(|c| c.iter().map(|w| w.to_string()).collect())
             .collect()
     }
+}
+
+/// How many texts each thread keeps folded: a suggestion tries its
+/// regexes on the sentence, the clause and a few rewritten forms in turn.
+const FOLDED: usize = 4;
+
+/// A text and its ASCII-lower-cased copy (`None`: it holds a letter that
+/// `(?i)` folds to an ASCII one, so no guard may turn it away).
+#[derive(Default)]
+struct Folded {
+    text: String,
+    lower: Option<String>,
+}
+
+thread_local! {
+    /// The last few texts this thread's guards were asked about, folded
+    /// once for all of them (a finding's suggestions ask some hundreds of
+    /// guards about the same sentence), and the slot to reuse next.
+    static FOLDS: std::cell::RefCell<(usize, [Folded; FOLDED])> = Default::default();
+}
+
+/// `f` of `text` folded (see [`Folded`]), from the thread's cache.
+fn folded<R>(text: &str, f: impl FnOnce(Option<&str>) -> R) -> R {
+    FOLDS.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        let (next, slots) = &mut *cell;
+        let at = match slots.iter().position(|s| s.text == text) {
+            Some(at) => at,
+            None => {
+                let at = *next;
+                *next = (at + 1) % FOLDED;
+                let slot = &mut slots[at];
+                slot.text.clear();
+                slot.text.push_str(text);
+                slot.lower = if text.contains(['\u{17F}', '\u{212A}']) {
+                    None
+                } else {
+                    let mut lower = slot.lower.take().unwrap_or_default();
+                    lower.clear();
+                    lower.push_str(text);
+                    lower.make_ascii_lowercase();
+                    Some(lower)
+                };
+                at
+            }
+        };
+        f(slots[at].lower.as_deref())
+    })
 }
 
 fn shortest(clause: &[String]) -> usize {
@@ -343,16 +394,52 @@ fn literal(c: char) -> Option<char> {
 /// (`site` is the call site's own static, which identifies it; a site
 /// always passes the same pattern).
 pub(crate) fn cached(site: &'static OnceLock<Regex>, pattern: &str) -> &'static Lazy {
-    static SITES: OnceLock<Mutex<HashMap<usize, &'static Lazy>>> = OnceLock::new();
     let key = site as *const OnceLock<Regex> as usize;
+    // Each thread's own map first: a finding's suggestions look up some
+    // hundreds of sites, and one process-wide lock per look-up made the
+    // threads of a folder run wait on each other.
+    thread_local! {
+        static NEAR: std::cell::RefCell<HashMap<usize, &'static Lazy, BuildSite>> =
+            Default::default();
+    }
+    if let Some(found) = NEAR.with(|near| near.borrow().get(&key).copied()) {
+        return found;
+    }
+    static SITES: OnceLock<Mutex<HashMap<usize, &'static Lazy>>> = OnceLock::new();
     let sites = SITES.get_or_init(Default::default);
     let mut sites = sites.lock().unwrap_or_else(|e| e.into_inner());
-    sites.entry(key).or_insert_with(|| {
+    let found: &'static Lazy = sites.entry(key).or_insert_with(|| {
         Box::leak(Box::new(
             build(pattern).expect("a suggestion pattern parses"),
         ))
-    })
+    });
+    drop(sites);
+    NEAR.with(|near| near.borrow_mut().insert(key, found));
+    found
 }
+
+/// Hashes a call site's address (a `usize`) with one multiplication:
+/// the addresses of statics are distinct and need no stronger hash.
+#[derive(Default, Clone, Copy)]
+struct SiteHasher(u64);
+
+impl std::hash::Hasher for SiteHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            .rotate_left(29);
+    }
+}
+
+type BuildSite = std::hash::BuildHasherDefault<SiteHasher>;
 
 /// `pattern`, guarded and compiled on first use; the caller says what a
 /// failure means (every pattern is a constant, so a failure is a bug the
