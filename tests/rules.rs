@@ -1506,3 +1506,41 @@ fn a_folder_vocabulary_adds_things_that_labels_describe() {
     assert_eq!(found(&folder, fire_door), Vec::<String>::new());
     assert_eq!(found(&folder, person), ["compliance-framing"]);
 }
+
+/// Round 9: `unless` looks at the words next to a match within one entry
+/// of the note. A line that ends a sentence ends the entry: "He says he has
+/// been sober since October." on the line after a blaming question is the
+/// next entry, not the person's answer to it (blame-question's "a question
+/// the person then answered" entry had suppressed the question), while an
+/// answer written after the question on its own line still is one.
+#[test]
+fn unless_stops_at_a_line_that_ends_a_sentence() {
+    use regard::document::{Document, Kind};
+    let rules = RuleSet::load(true, &[]).unwrap();
+    let engine = Engine::new(&rules).unwrap();
+    let found = |text: &str, kind: Kind| -> Vec<(String, String)> {
+        let doc = Document::new("note".into(), text.to_string(), kind);
+        engine
+            .find(&doc)
+            .iter()
+            .map(|f| {
+                let id = engine.rules()[f.rule].id.clone();
+                (id, text[f.span.start..f.span.end].to_string())
+            })
+            .collect()
+    };
+    let question = "How many more times does he need to be reminded to bring his diary?";
+    let two_lines = format!("{question}\nHe says he has been sober since October.\n");
+    for kind in [Kind::Markdown, Kind::Plain] {
+        assert_eq!(
+            found(&two_lines, kind),
+            [("blame-question".to_string(), question.to_string())],
+            "{kind:?}"
+        );
+        let answered = "Is it really that hard to walk to the shop with her new hip? She says it is, some days.\n";
+        assert_eq!(found(answered, kind), Vec::new(), "{kind:?}");
+        // A line wrapped inside a sentence is still one entry.
+        let wrapped = "I wondered\nwhy she keeps cancelling on Mondays.\n";
+        assert_eq!(found(wrapped, kind), Vec::new(), "{kind:?}");
+    }
+}

@@ -397,12 +397,16 @@ impl Engine<'_> {
         }
         if let Some(before) = &rule.unless_before {
             let from = floor_char_boundary(text, at.start.saturating_sub(CONTEXT).max(block.start));
+            let from = entry_breaks(doc, from..at.start)
+                .last()
+                .map_or(from, |b| b + 1);
             if before.is_match(&text[from..at.start], self.speed()) {
                 return None;
             }
         }
         if let Some(after) = &rule.unless_after {
             let to = ceil_char_boundary(text, (at.end + CONTEXT).min(block.end));
+            let to = entry_breaks(doc, at.end..to).next().unwrap_or(to);
             if after.is_match(&text[at.end..to], self.speed()) {
                 return None;
             }
@@ -556,6 +560,26 @@ impl QuoteCache {
         }
         &self.ranges
     }
+}
+
+/// The folded spaces in `range` (prose bytes) that stand for a line break
+/// in the file after a sentence's end: where one entry of a note ends and
+/// the next begins. `unless` looks no further: "He says he has been sober
+/// since October." on the line after a question is not the person's answer
+/// to it. A line wrapped inside a sentence is no break.
+fn entry_breaks(doc: &Document, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+    let (prose, text) = (&doc.prose, doc.prose.text.as_str());
+    let ends = |c: char| matches!(c, '.' | '!' | '?');
+    let start = range.start;
+    text[range]
+        .match_indices(' ')
+        .map(move |(i, _)| start + i)
+        .filter(move |&p| {
+            text[..p].ends_with(ends) && {
+                let (from, to) = (prose.source_offset(p), prose.source_offset(p + 1));
+                doc.text.get(from..to).is_some_and(|gap| gap.contains('\n'))
+            }
+        })
 }
 
 /// The sentence holding `at`, within its block and at most [`CONTEXT`]
