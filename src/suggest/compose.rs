@@ -374,6 +374,17 @@ pub fn grammatical_with(text: &str, label_asks: bool) -> bool {
             return false;
         }
     }
+    // "He has alwayed leaves", "has had been, always will be": an adverb
+    // or an auxiliary taken for the verb (round 9's absolutes).
+    static ADVERB_VERB: OnceLock<Regex> = OnceLock::new();
+    if re(
+        &ADVERB_VERB,
+        r"(?i)\b(?:has|have|had)(?: not)? (?:alwayed|nevered|evered|forevered|\w+lyed|had been|willed|woulded)\b",
+    )
+    .is_match(text)
+    {
+        return false;
+    }
     // "Same pattern with has thied one": a determiner taken for the verb.
     static DETERMINER_VERB: OnceLock<Regex> = OnceLock::new();
     if re(
@@ -1481,6 +1492,9 @@ mod tests {
             "Pt and bedraggled: needs to sort herself out.",
             "Says to be drinking \"two cans a night\".",
             "Client was informed that continued the.",
+            "He has alwayed leaves the kitchen in a state (say when, and how often).",
+            "Dad is useless with forms, has had been, always will be (say when, and how often).",
+            "He has not willed himself to get up (say when).",
         ] {
             assert!(!grammatical(broken), "{broken}");
         }
@@ -1491,6 +1505,8 @@ mod tests {
             "The parents' car was outside.",
             "Pt … (what they did or said) on the ward tonight.",
             "She had had enough.",
+            "He has not replied to the letter (say when).",
+            "She has complied with the order.",
         ] {
             assert!(grammatical(fine), "{fine}");
         }
