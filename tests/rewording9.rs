@@ -4,24 +4,7 @@
 //! material now; row numbers in the comments), with the first suggestion
 //! every finding of the sentence must show.
 
-use regard::document::{Document, Kind};
-use regard::engine::Engine;
-use regard::rule::RuleSet;
-
-/// The (rule, first suggestion) of every finding in `sentence`.
-fn firsts(sentence: &str) -> Vec<(String, String)> {
-    let rules = RuleSet::load(true, &[]).expect("the built-in rules load");
-    let engine = Engine::new(&rules).expect("the built-in rules compile");
-    let doc = Document::new("n.txt".into(), format!("{sentence}\n"), Kind::Plain);
-    engine
-        .lint(&doc)
-        .into_iter()
-        .map(|f| {
-            let first = f.suggestions.into_iter().next().unwrap_or_default();
-            (rules.rules[f.rule].id.clone(), first)
-        })
-        .collect()
-}
+use super::rewording8::check_counted;
 
 #[test]
 fn set_i_failures_get_a_first_suggestion_a_supervisor_accepts() {
@@ -63,22 +46,5 @@ fn set_i_failures_get_a_first_suggestion_a_supervisor_accepts() {
         // a whole fact with a count stays the setting (set g, rated well)
         (1, "Pt very demanding overnight, on the buzzer every five minutes.", "On the buzzer every five minutes: what did Pt do or say overnight that read as \"demanding\"? Write that, and what they might have needed."),
     ];
-    let mut wrong = Vec::new();
-    for (findings, sentence, want) in cases {
-        let got = firsts(sentence);
-        if got.len() != *findings {
-            wrong.push(format!(
-                "{sentence:?}: {} findings, want {findings}: {got:?}",
-                got.len()
-            ));
-        }
-        for (rule, first) in &got {
-            if first != want {
-                wrong.push(format!(
-                    "{rule}: {sentence:?}\n   got:  {first:?}\n   want: {want:?}"
-                ));
-            }
-        }
-    }
-    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    check_counted(cases, true);
 }
