@@ -374,22 +374,13 @@ pub fn grammatical_with(text: &str, label_asks: bool) -> bool {
             return false;
         }
     }
-    // "He has alwayed leaves", "has had been, always will be": an adverb
-    // or an auxiliary taken for the verb (round 9's absolutes).
-    static ADVERB_VERB: OnceLock<Regex> = OnceLock::new();
+    // A word that is no verb taken for the verb: a determiner ("Same
+    // pattern with has thied one"), an adverb or an auxiliary ("He has
+    // alwayed leaves", "has had been, always will be": round 9's absolutes).
+    static NOT_A_VERB: OnceLock<Regex> = OnceLock::new();
     if re(
-        &ADVERB_VERB,
-        r"(?i)\b(?:has|have|had)(?: not)? (?:alwayed|nevered|evered|forevered|\w+lyed|had been|willed|woulded)\b",
-    )
-    .is_match(text)
-    {
-        return false;
-    }
-    // "Same pattern with has thied one": a determiner taken for the verb.
-    static DETERMINER_VERB: OnceLock<Regex> = OnceLock::new();
-    if re(
-        &DETERMINER_VERB,
-        r"(?i)\b(?:has|have|had)(?: not)? (?:thied|thised|thated|thesed|thosed|theed|oned)\b",
+        &NOT_A_VERB,
+        r"(?i)\b(?:has|have|had)(?: not)? (?:thied|thised|thated|thesed|thosed|theed|oned|alwayed|nevered|evered|forevered|\w+lyed|had been|willed|woulded)\b",
     )
     .is_match(text)
     {
