@@ -1,6 +1,6 @@
 //! Embeds the built-in rule pack and generates one test per rule file.
 //!
-//! Every `rules/*.yaml` file becomes an `(name, contents)` entry in
+//! Every `rules/*.yaml` file becomes a `(name, contents, hash)` entry in
 //! `$OUT_DIR/builtin_rules.rs`, and `vocabulary.yaml` (the word classes the
 //! rules share) becomes `$OUT_DIR/builtin_vocabulary.rs`; `src/rule/load.rs`
 //! includes both, so the binary needs no files at run time. The same list becomes one `#[test]` per
@@ -35,9 +35,11 @@ fn main() {
     for name in &names {
         println!("cargo:rerun-if-changed=rules/{name}");
         let full = Path::new(&manifest).join("rules").join(name);
+        let text = fs::read_to_string(&full).expect("a rule file is readable");
         embedded.push_str(&format!(
-            "    ({name:?}, include_str!({:?})),\n",
-            full.display().to_string()
+            "    ({name:?}, include_str!({:?}), {:#018x}),\n",
+            full.display().to_string(),
+            fnv(&text)
         ));
         let stem = name
             .rsplit_once('.')
@@ -60,4 +62,14 @@ fn main() {
         format!("include_str!({:?})\n", vocabulary.display().to_string()),
     )
     .unwrap();
+}
+
+/// FNV-1a of a file's text, as `rule::pattern::text_hash` computes it: the
+/// generated tables (`src/rule/builtin_rules.rs`) name the text they were
+/// made from, and a run compares hashes made here rather than hashing
+/// 400 KB of YAML at every start.
+fn fnv(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }

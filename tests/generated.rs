@@ -11,9 +11,10 @@
 //! A new generated file is one more entry in `generated_files_are_current`.
 
 use regard::rule::load::{builtin_sources, builtin_vocabulary, parse};
+use regard::rule::pack::builtin_rule_table;
 use regard::rule::pattern::{builtin_table, WordKind};
-use regard::rule::validate::word_regexes;
-use regard::rule::{load_vocabulary, RuleSet};
+use regard::rule::validate::{validate, word_regexes};
+use regard::rule::{load_vocabulary, Rule, RuleSet, WordsInForce};
 
 use crate::common::{first_difference, root};
 
@@ -24,6 +25,7 @@ const BLESS: &str = "REGARD_BLESS";
 fn generated_files_are_current() {
     let files = [
         ("src/rule/builtin_patterns.rs", builtin_pattern_table()),
+        ("src/rule/builtin_rules.rs", builtin_rules()),
         ("docs/rules.md", rule_reference()),
     ];
     let bless = std::env::var_os(BLESS).is_some_and(|v| v != "0" && !v.is_empty());
@@ -91,6 +93,76 @@ fn builtin_pattern_table() -> String {
         .chain(words.iter().map(|&(_, _, regex)| regex))
         .collect();
     builtin_table(&texts, &words, &builtin_vocabulary().text).expect("the built-in patterns parse")
+}
+
+/// `src/rule/builtin_rules.rs`: the built-in pack validated ahead of
+/// time, so a run parses no YAML (`src/rule/pack.rs`); made from a full
+/// parse and validation of every file, which must succeed.
+fn builtin_rules() -> String {
+    let sources = builtin_sources();
+    let words = WordsInForce::new(vec![builtin_vocabulary()]);
+    let read: Vec<_> = sources
+        .iter()
+        .map(|source| {
+            let file = parse(source).expect("the built-in rules parse");
+            let rule = validate(parse(source).unwrap(), source, &words)
+                .unwrap_or_else(|e| panic!("{}: {e:?}", source.name));
+            (file, rule)
+        })
+        .collect();
+    let files: Vec<_> = sources
+        .iter()
+        .zip(&read)
+        .map(|(source, (file, rule))| (&**source, file, rule))
+        .collect();
+    builtin_rule_table(&files)
+}
+
+/// Everything `regard` reads of a rule, with `fix.replace` in order (a
+/// `HashMap` prints in any order).
+fn described(rule: &Rule) -> String {
+    let fix = rule.fix.as_ref().map(|f| {
+        let mut replace: Vec<_> = f.replace.iter().collect();
+        replace.sort();
+        format!("{:?} {replace:?} {:?}", f.applicability, f.with)
+    });
+    format!(
+        "{:?}",
+        (
+            (&rule.id, rule.id_span, rule.severity, &rule.summary),
+            (&rule.message, &rule.phrases, &rule.patterns, &rule.suggest),
+            (&rule.unless_before, &rule.unless_after, rule.in_quotes),
+            (rule.priority, rule.engine_check, fix, &rule.docs),
+            (&rule.flag_examples, &rule.pass_examples),
+            (&rule.source.name, &rule.source.text),
+        )
+    )
+}
+
+/// A built-in rule from the generated table is the rule its YAML gives,
+/// field by field, and the table is what a run with the built-in pack
+/// uses (while it is current: `generated_files_are_current`).
+#[test]
+fn builtin_rules_from_the_table_are_the_rules_their_yaml_gives() {
+    let words = WordsInForce::new(vec![builtin_vocabulary()]);
+    let sources = builtin_sources();
+    assert!(!sources.is_empty());
+    for source in &sources {
+        let Some(from_table) = regard::rule::pack::rule(source) else {
+            panic!(
+                "{} is not in src/rule/builtin_rules.rs as it is now; refresh it with \
+                 `{BLESS}=1 cargo test --test integration generated::`",
+                source.name
+            );
+        };
+        let from_yaml = validate(parse(source).unwrap(), source, &words).unwrap();
+        assert_eq!(
+            described(&from_table),
+            described(&from_yaml),
+            "{}",
+            source.name
+        );
+    }
 }
 
 /// `docs/rules.md`: the rule reference, as `regard rules --markdown`

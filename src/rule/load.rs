@@ -15,8 +15,9 @@ use super::schema::RuleFile;
 pub use super::source::Source;
 
 mod builtin {
-    /// `(file name, contents)` of every `rules/*.yaml`, embedded by `build.rs`.
-    pub const RULES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
+    /// `(file name, contents, hash)` of every `rules/*.yaml`, embedded by
+    /// `build.rs` (the hash is `pattern::text_hash` of the contents).
+    pub const RULES: &[(&str, &str, u64)] = include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
     /// `vocabulary.yaml`, the word classes the rules share.
     pub const VOCABULARY: &str = include!(concat!(env!("OUT_DIR"), "/builtin_vocabulary.rs"));
 }
@@ -28,6 +29,15 @@ pub fn builtin_vocabulary() -> Arc<Source> {
         text: builtin::VOCABULARY.to_string(),
         builtin: true,
     })
+}
+
+/// `pattern::text_hash` of the built-in rule file `file` (a name in
+/// `rules/`), made at build time.
+pub fn builtin_hash(file: &str) -> Option<u64> {
+    builtin::RULES
+        .iter()
+        .find(|(name, _, _)| *name == file)
+        .map(|&(_, _, hash)| hash)
 }
 
 /// Whether a file of a rule folder holds word classes rather than a rule.
@@ -46,7 +56,7 @@ pub fn parse_vocabulary(source: &Source) -> Result<super::schema::VocabularyFile
 pub fn builtin_sources() -> Vec<Arc<Source>> {
     builtin::RULES
         .iter()
-        .map(|(name, text)| {
+        .map(|(name, text, _)| {
             Arc::new(Source {
                 name: format!("rules/{name} (built-in)"),
                 text: (*text).to_string(),

@@ -7,7 +7,8 @@
 //! trigger words; the built-in pack's names, triggers and word-pattern
 //! expansions come ready-made from `builtin_patterns.rs`, see
 //! [`WordsInForce`]), `unless.rs` the context a match must not
-//! have, and `template.rs` the message holes. The engine (`crate::engine`)
+//! have, and `template.rs` the message holes. The built-in pack itself
+//! comes validated ahead of time from `builtin_rules.rs` (`pack.rs`). The engine (`crate::engine`)
 //! compiles a [`RuleSet`] into matchers.
 //!
 //! To add a built-in rule, copy a file in `rules/`: it is embedded and tested
@@ -16,6 +17,7 @@
 
 mod error;
 pub mod load;
+pub mod pack;
 pub mod pattern;
 pub mod phrase;
 pub mod schema;
@@ -220,40 +222,53 @@ impl RuleSet {
 }
 
 /// Parses and checks each rule file of a layer, in order, on all cores:
-/// parsing the built-in pack's YAML is a third of a one-note run, and
-/// the files do not need each other.
+/// parsing the built-in pack's YAML was a third of a one-note run, and
+/// the files do not need each other. A built-in file comes ready from the
+/// generated table (`pack.rs`) while the built-in vocabulary alone is in
+/// force, so a run with the built-in pack alone parses no YAML and starts
+/// no thread here.
 fn read_all(layer: &[Arc<Source>], vocabulary: &WordsInForce) -> Vec<Result<Rule, Vec<RuleError>>> {
+    let mut done: Vec<(usize, Result<Rule, Vec<RuleError>>)> = Vec::with_capacity(layer.len());
+    let mut rest = Vec::new();
+    for (i, source) in layer.iter().enumerate() {
+        match vocabulary.table.then(|| pack::rule(source)).flatten() {
+            Some(rule) => done.push((i, Ok(rule))),
+            None => rest.push(i),
+        }
+    }
     let read = |source: &Arc<Source>| {
         load::parse(source)
             .map_err(|e| vec![e])
             .and_then(|file| validate::validate(file, source, vocabulary))
     };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(layer.len());
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(source) = layer.get(i) else {
-                return done;
-            };
-            done.push((i, read(source)));
-        }
-    };
-    let mut done: Vec<(usize, Result<Rule, Vec<RuleError>>)> = std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
-        let mut done = work();
-        for helper in helpers {
-            done.extend(
-                helper
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            );
-        }
-        done
-    });
+    if !rest.is_empty() {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(rest.len());
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let work = || {
+            let mut done = Vec::new();
+            loop {
+                let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(&i) = rest.get(at) else {
+                    return done;
+                };
+                done.push((i, read(&layer[i])));
+            }
+        };
+        done.extend(std::thread::scope(|scope| {
+            let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+            let mut done = work();
+            for helper in helpers {
+                done.extend(
+                    helper
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                );
+            }
+            done
+        }));
+    }
     done.sort_by_key(|(i, _)| *i);
     done.into_iter().map(|(_, read)| read).collect()
 }
