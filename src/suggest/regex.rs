@@ -80,14 +80,32 @@ pub fn compiled_count() -> usize {
 impl Lazy {
     /// `pattern`, checked for syntax now and compiled when first needed.
     pub fn new(pattern: &str) -> Result<Lazy, Box<ast::Error>> {
-        let ast = ast::parse::ParserBuilder::new()
-            .nest_limit(250)
-            .build()
-            .parse(pattern)
-            .map_err(Box::new)?;
+        // Most patterns are read by the quick scan (`quick::required`);
+        // the few it does not read, and every pattern in a debug build (so
+        // the tests hold the scan to the parser), go through regex-syntax.
+        let quick = quick::required(pattern);
+        let guard = match quick {
+            Some(clauses) if !cfg!(debug_assertions) => Guard::from_clauses(clauses),
+            _ => {
+                let ast = ast::parse::ParserBuilder::new()
+                    .nest_limit(250)
+                    .build()
+                    .parse(pattern)
+                    .map_err(Box::new)?;
+                let guard = Guard::from_ast(&ast);
+                if let Some(clauses) = quick {
+                    assert_eq!(
+                        Guard::from_clauses(clauses),
+                        guard,
+                        "the quick guard of {pattern:?}"
+                    );
+                }
+                guard
+            }
+        };
         Ok(Lazy {
             pattern: pattern.into(),
-            guard: Guard::from_ast(&ast),
+            guard,
             regex: OnceLock::new(),
         })
     }
@@ -218,7 +236,11 @@ impl Guard {
     /// a non-ASCII one (`k` and KELVIN SIGN, `s` and LONG S) is handled in
     /// [`Guard::admits`].
     fn from_ast(ast: &Ast) -> Guard {
-        let mut clauses = required(ast);
+        Guard::from_clauses(required(ast))
+    }
+
+    /// The guard of the clauses [`required`] found.
+    fn from_clauses(mut clauses: Vec<Vec<String>>) -> Guard {
         clauses.retain(|c| !c.is_empty() && c.len() <= MAX_ALTERNATIVES);
         // Each clause once, the most selective (longest words) first.
         for c in &mut clauses {
@@ -353,28 +375,7 @@ fn required(ast: &Ast) -> Vec<Vec<String>> {
             }
             out
         }
-        Ast::Alternation(a) => {
-            let mut union = Vec::new();
-            for branch in &a.asts {
-                // The branch's most selective clause stands for it.
-                let Some(best) = required(branch)
-                    .into_iter()
-                    .filter(|c| !c.is_empty() && c.len() <= MAX_ALTERNATIVES)
-                    .max_by_key(|c| (shortest(c), std::cmp::Reverse(c.len())))
-                else {
-                    return Vec::new();
-                };
-                union.extend(best);
-                if union.len() > MAX_ALTERNATIVES {
-                    return Vec::new();
-                }
-            }
-            if union.is_empty() {
-                Vec::new()
-            } else {
-                vec![union]
-            }
-        }
+        Ast::Alternation(a) => required_alternation(a.asts.iter().map(required)),
         Ast::Empty(_)
         | Ast::Flags(_)
         | Ast::Dot(_)
@@ -384,6 +385,34 @@ fn required(ast: &Ast) -> Vec<Vec<String>> {
         | Ast::ClassBracketed(_) => Vec::new(),
     }
 }
+
+/// What a match of one clause list or another requires, given what each
+/// branch requires.
+fn required_alternation(branches: impl IntoIterator<Item = Clauses>) -> Clauses {
+    let mut union = Vec::new();
+    for branch in branches {
+        // The branch's most selective clause stands for it.
+        let Some(best) = branch
+            .into_iter()
+            .filter(|c| !c.is_empty() && c.len() <= MAX_ALTERNATIVES)
+            .max_by_key(|c| (shortest(c), std::cmp::Reverse(c.len())))
+        else {
+            return Vec::new();
+        };
+        union.extend(best);
+        if union.len() > MAX_ALTERNATIVES {
+            return Vec::new();
+        }
+    }
+    if union.is_empty() {
+        Vec::new()
+    } else {
+        vec![union]
+    }
+}
+
+/// Clauses, each a set of words one of which a match holds.
+type Clauses = Vec<Vec<String>>;
 
 /// An ASCII literal character, lower-cased; `None` for any other.
 fn literal(c: char) -> Option<char> {
@@ -492,5 +521,278 @@ mod tests {
         assert!(!wrong.is_match("abc"));
         verify_guards(false);
         assert!(hidden_matches().contains(&"b on \"abc\"".to_string()));
+    }
+}
+
+/// [`required`] without building the syntax tree: a one-note run creates
+/// about a hundred guards, and parsing their patterns into regex-syntax's
+/// AST (and dropping it) was nine tenths of their cost (issue 19). The
+/// scan reads the common syntax only: literals, escaped punctuation, the
+/// Perl and Unicode classes, bracketed classes, assertions, groups (plain,
+/// named, with flags), alternation and repetition. Anything else (verbose
+/// mode, hex and octal escapes, `\<`, a malformed pattern) is `None`, and
+/// the caller parses the pattern. Each node gives what `required` gives
+/// for the AST node regex-syntax would build; debug builds compare the
+/// two for every pattern (`Lazy::new`).
+mod quick {
+    use super::{literal, required_alternation, Clauses};
+
+    /// Nesting deeper than this is left to the parser (its `nest_limit`).
+    const DEPTH: usize = 200;
+
+    pub(super) fn required(pattern: &str) -> Option<Clauses> {
+        let mut scan = Scan {
+            chars: pattern.chars().collect(),
+            at: 0,
+        };
+        let clauses = scan.alternation(0)?;
+        (scan.at == scan.chars.len()).then_some(clauses)
+    }
+
+    /// One item of a sequence, as `required`'s `Concat` arm sees it.
+    enum Item {
+        Literal(char),
+        Other(Clauses),
+    }
+
+    struct Scan {
+        chars: Vec<char>,
+        at: usize,
+    }
+
+    impl Scan {
+        fn peek(&self) -> Option<char> {
+            self.chars.get(self.at).copied()
+        }
+
+        fn eat(&mut self, c: char) -> bool {
+            if self.peek() == Some(c) {
+                self.at += 1;
+                true
+            } else {
+                false
+            }
+        }
+
+        /// Branches up to an unmatched `)` or the end.
+        fn alternation(&mut self, depth: usize) -> Option<Clauses> {
+            if depth > DEPTH {
+                return None;
+            }
+            let mut branches = vec![self.concat(depth)?];
+            while self.eat('|') {
+                branches.push(self.concat(depth)?);
+            }
+            Some(match branches.len() {
+                1 => branches.pop().unwrap_or_default(),
+                _ => required_alternation(branches),
+            })
+        }
+
+        fn concat(&mut self, depth: usize) -> Option<Clauses> {
+            let mut items: Vec<Item> = Vec::new();
+            while let Some(c) = self.peek() {
+                if c == '|' || c == ')' {
+                    break;
+                }
+                match c {
+                    '?' | '*' | '+' | '{' => {
+                        let at_least_one = self.quantifier()?;
+                        let item = items.pop()?;
+                        items.push(Item::Other(match (at_least_one, item) {
+                            (false, _) => Vec::new(),
+                            (true, Item::Literal(c)) => one(c),
+                            (true, Item::Other(clauses)) => clauses,
+                        }));
+                    }
+                    _ => items.push(self.atom(depth)?),
+                }
+            }
+            // `required`'s `Concat` arm: runs of ASCII literals are words.
+            let mut out = Vec::new();
+            let mut run = String::new();
+            for item in items {
+                if let Item::Literal(c) = item {
+                    if let Some(ch) = literal(c) {
+                        run.push(ch);
+                        continue;
+                    }
+                }
+                if !run.is_empty() {
+                    out.push(vec![std::mem::take(&mut run)]);
+                }
+                if let Item::Other(clauses) = item {
+                    out.extend(clauses);
+                }
+            }
+            if !run.is_empty() {
+                out.push(vec![run]);
+            }
+            Some(out)
+        }
+
+        /// `?`, `*`, `+` or `{…}`, and a lazy `?`: whether it asks for at
+        /// least one.
+        fn quantifier(&mut self) -> Option<bool> {
+            let c = self.peek()?;
+            self.at += 1;
+            let at_least_one = match c {
+                '?' | '*' => false,
+                '+' => true,
+                _ => {
+                    let start = self.at;
+                    while self.peek().is_some_and(|c| c.is_ascii_digit() || c == ',') {
+                        self.at += 1;
+                    }
+                    let inside: String = self.chars[start..self.at].iter().collect();
+                    if !self.eat('}') {
+                        return None;
+                    }
+                    let (low, high) = match inside.split_once(',') {
+                        Some((low, high)) => (low, Some(high)),
+                        None => (inside.as_str(), None),
+                    };
+                    let low: u32 = low.parse().ok()?;
+                    if let Some(high) = high.filter(|h| !h.is_empty()) {
+                        if high.parse::<u32>().ok()? < low {
+                            return None;
+                        }
+                    }
+                    low >= 1
+                }
+            };
+            self.eat('?');
+            // A second quantifier is an error for the parser to report.
+            match self.peek() {
+                Some('?' | '*' | '+' | '{') => None,
+                _ => Some(at_least_one),
+            }
+        }
+
+        fn atom(&mut self, depth: usize) -> Option<Item> {
+            let c = self.peek()?;
+            self.at += 1;
+            Some(match c {
+                '.' | '^' | '$' => Item::Other(Vec::new()),
+                '[' => {
+                    self.class(depth)?;
+                    Item::Other(Vec::new())
+                }
+                '(' => self.group(depth)?,
+                '\\' => self.escape()?,
+                _ => Item::Literal(c),
+            })
+        }
+
+        /// After `\`, outside a class.
+        fn escape(&mut self) -> Option<Item> {
+            let c = self.peek()?;
+            self.at += 1;
+            Some(match c {
+                'b' | 'B' if self.peek() == Some('{') => return None,
+                'b' | 'B' | 'A' | 'z' | 'd' | 'D' | 's' | 'S' | 'w' | 'W' => {
+                    Item::Other(Vec::new())
+                }
+                'p' | 'P' => {
+                    self.unicode_class()?;
+                    Item::Other(Vec::new())
+                }
+                'n' => Item::Literal('\n'),
+                't' => Item::Literal('\t'),
+                'r' => Item::Literal('\r'),
+                'f' => Item::Literal('\u{c}'),
+                'v' => Item::Literal('\u{b}'),
+                'a' => Item::Literal('\u{7}'),
+                '<' | '>' => return None,
+                c if c.is_ascii_punctuation() => Item::Literal(c),
+                _ => return None,
+            })
+        }
+
+        /// After `\p`: a letter, or a name in braces.
+        fn unicode_class(&mut self) -> Option<()> {
+            if self.eat('{') {
+                while !self.eat('}') {
+                    self.peek()?;
+                    self.at += 1;
+                }
+            } else {
+                self.peek().filter(char::is_ascii_alphabetic)?;
+                self.at += 1;
+            }
+            Some(())
+        }
+
+        /// After `[`: up to its `]`, nested classes included.
+        fn class(&mut self, depth: usize) -> Option<()> {
+            if depth > DEPTH {
+                return None;
+            }
+            self.eat('^');
+            // A `]` first is a literal.
+            self.eat(']');
+            loop {
+                let c = self.peek()?;
+                self.at += 1;
+                match c {
+                    ']' => return Some(()),
+                    '[' => self.class(depth + 1)?,
+                    '\\' => {
+                        let e = self.peek()?;
+                        self.at += 1;
+                        if matches!(e, 'p' | 'P') {
+                            self.unicode_class()?;
+                        } else if !(e.is_ascii_punctuation() || "dDsSwWntrfva".contains(e))
+                            || matches!(e, '<' | '>')
+                        {
+                            return None;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+
+        /// After `(`: a group, or a flag setting (`(?i)`).
+        fn group(&mut self, depth: usize) -> Option<Item> {
+            if self.eat('?') {
+                if self.eat('P') {
+                    self.eat('<').then_some(())?;
+                    self.name()?;
+                } else if self.eat('<') {
+                    self.name()?;
+                } else {
+                    // Flags, then `)` (a setting) or `:` (a group).
+                    while self.peek().is_some_and(|c| "imsuR-".contains(c)) {
+                        self.at += 1;
+                    }
+                    if self.eat(')') {
+                        return Some(Item::Other(Vec::new()));
+                    }
+                    self.eat(':').then_some(())?;
+                }
+            }
+            let inside = self.alternation(depth + 1)?;
+            self.eat(')').then_some(Item::Other(inside))
+        }
+
+        /// A capture name and its `>`.
+        fn name(&mut self) -> Option<()> {
+            let start = self.at;
+            while self
+                .peek()
+                .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+            {
+                self.at += 1;
+            }
+            let first = self.chars.get(start)?;
+            (self.at > start && !first.is_ascii_digit() && self.eat('>')).then_some(())
+        }
+    }
+
+    fn one(c: char) -> Clauses {
+        literal(c)
+            .map(|c| vec![vec![c.to_string()]])
+            .unwrap_or_default()
     }
 }
