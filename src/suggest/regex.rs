@@ -522,6 +522,40 @@ mod tests {
         verify_guards(false);
         assert!(hidden_matches().contains(&"b on \"abc\"".to_string()));
     }
+
+    /// The quick scan gives the guard the syntax tree gives, and leaves
+    /// to the parser what it does not read.
+    #[test]
+    fn the_quick_scan_reads_patterns_as_the_parser_does() {
+        let clauses = |p: &str| Guard::from_clauses(quick::required(p).expect(p)).clauses();
+        let parsed = |p: &str| Guard::of(p).clauses();
+        for p in [
+            r"(?i)\bwhy\s+does\s+(?P<who>she|he)\b",
+            r"ab+c(de)?f{2,3}g{0,2}h*?(?:ij|kl)+",
+            r"(?<name>x\.y)\-[^]a\]-z[:alpha:]]q\p{Lu}\pL\n",
+            r"(?m:^)(?-i:Mr|Mrs)\.? (?i)[a-z]+ (more|) é(lan)",
+            r"^\s*(?:(?:not)\b|(?:-))\s*$",
+            r"(?:\b(?:a|b)|c)d|(e)",
+        ] {
+            assert_eq!(clauses(p), parsed(p), "{p}");
+        }
+        assert_eq!(
+            clauses(r"ab+c(de)?f{2,3}"),
+            [["a"], ["b"], ["c"], ["f"]].map(|c| vec![c[0].to_string()])
+        );
+        for p in [
+            r"(?x) a b",
+            r"\x41",
+            r"\<word",
+            r"a{2",
+            r"(a",
+            r"a)",
+            r"*a",
+            r"\b{start}",
+        ] {
+            assert!(quick::required(p).is_none(), "{p}");
+        }
+    }
 }
 
 /// [`required`] without building the syntax tree: a one-note run creates
