@@ -1503,3 +1503,79 @@ mod tests {
         }
     }
 }
+
+/// A hearsay word between the person and what they did ("Pt allegedly
+/// took an overdose"): the person as written, the word, the verb after
+/// it, and what says it is theirs ("says they"). Taking the word out would
+/// turn a reported, doubted account into a recorded fact, a risk above all
+/// (issue 26 item 7; set j); the account stays the person's.
+struct Hearsay {
+    who: String,
+    word: String,
+    verb: String,
+    says: String,
+}
+
+fn hearsay(cx: &Context<'_>) -> Option<Hearsay> {
+    static HEARSAY: OnceLock<Regex> = OnceLock::new();
+    let hearsay = re(
+        &HEARSAY,
+        r"(?P<who>\b(?:[Ss]he|[Hh]e|[Tt]hey|[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?))\s+(?P<word>(?i:allegedly|supposedly|reportedly|apparently|purportedly|ostensibly)),?\s+(?P<verb>[a-z][\w'’-]*)",
+    );
+    let c = hearsay.captures(cx.sentence())?;
+    let who = c["who"].to_string();
+    let lower = who.to_ascii_lowercase();
+    let pronoun = matches!(lower.as_str(), "she" | "he" | "they");
+    // Only the note's person: "Money allegedly went missing" has no teller.
+    let person = cx.person.kind != Kind::Unnamed && who.eq_ignore_ascii_case(cx.person.name.trim());
+    if !pronoun && !person {
+        return None;
+    }
+    // A verb said of the past, the account the hearsay word doubts.
+    let verb = c["verb"].to_string();
+    if !(verb.ends_with("ed") || inflect::is_irregular_past(&verb)) {
+        return None;
+    }
+    let p = if pronoun {
+        lower.clone()
+    } else {
+        match cx.person.gender {
+            super::person::Gender::Female => "she".to_string(),
+            super::person::Gender::Male => "he".to_string(),
+            _ => "they".to_string(),
+        }
+    };
+    let says = if lower == "they" { "say" } else { "says" };
+    Some(Hearsay {
+        who,
+        word: c["word"].to_string(),
+        verb,
+        says: format!("{says} {p}"),
+    })
+}
+
+/// What the flagged hearsay word is said as: "says they" where it stands
+/// between the person and what they did, so the fix keeps the teller.
+pub fn teller_for(cx: &Context<'_>, matched: &str) -> Option<String> {
+    let h = hearsay(cx)?;
+    h.word
+        .eq_ignore_ascii_case(matched.trim())
+        .then_some(h.says)
+}
+
+/// `suggestion` with the teller put back where it says what the person
+/// did without the hearsay word ("Pt took an overdose" → "Pt says they
+/// took an overdose"); `None` where it does not.
+pub fn keep_teller(suggestion: &str, cx: &Context<'_>) -> Option<String> {
+    let h = hearsay(cx)?;
+    let bare = format!("{} {}", h.who, h.verb);
+    let at = suggestion.find(&bare)?;
+    Some(format!(
+        "{}{} {} {}{}",
+        &suggestion[..at],
+        h.who,
+        h.says,
+        h.verb,
+        &suggestion[at + bare.len()..]
+    ))
+}

@@ -1788,6 +1788,12 @@ pub fn finish(
         let r = by_phrase.or_else(by_template)?;
         (r != matched).then_some(r)
     });
+    // A hearsay word between the person and their act is said as theirs:
+    // "Pt allegedly took" → "Pt says they took", never "Pt took".
+    let replacement = match replacement {
+        Some(r) if r.is_empty() => Some(compose::teller_for(context, matched).unwrap_or(r)),
+        r => r,
+    };
     // A deletion must leave the sentence its subject.
     let replacement = replacement.filter(|r| !r.is_empty() || !removes_subject(context));
     // "drug addict" → "person who uses drugs": the rewording takes the
@@ -1931,7 +1937,9 @@ pub fn finish(
                 .map(|s| tidy_suggestion(&s))
                 .filter(|s| !s.is_empty())
         };
-        suggestions.extend(rendered);
+        // The curious question that is already the first suggestion is
+        // not offered twice ("What makes … hard for her?").
+        suggestions.extend(rendered.filter(|r| !suggestions.contains(r)));
         if suggestions.len() == MAX_SUGGESTIONS {
             break;
         }
@@ -1943,6 +1951,13 @@ pub fn finish(
             if let Some(cut) = margin::without_motive(first).filter(|c| compose::grammatical(c)) {
                 *first = cut;
             }
+        }
+    }
+    // Whichever path built it, a rewording that dropped a hearsay word
+    // gives the account back to its teller.
+    if let Some(first) = suggestions.first_mut() {
+        if let Some(kept) = compose::keep_teller(first, context) {
+            *first = kept;
         }
     }
     let risks = context.risks();
