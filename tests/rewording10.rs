@@ -57,3 +57,41 @@ fn blame_questions_become_curious_questions_built_from_their_facts() {
     ];
     check_counted(cases, true);
 }
+
+/// A refusal said plainly while the rest of the obedience judgment stays
+/// is not offered: "point blank" goes with it, and an obedience verdict
+/// beside it is asked about, the rest of the sentence the setting (set j
+/// rows 68-69, 109-110, 119, 55-56: "'would not do as told' remains",
+/// "'declined point blank' awkward").
+#[test]
+fn no_swap_leaves_the_rest_of_the_judgment() {
+    let cases: &[(usize, &str, &str)] = &[
+        (2, "Refused his meds again and would not do as he was told, so I've written it on the MAR chart and told the senior.", "Declined his meds again and did not do what was asked, so I've written it on the MAR chart and told the senior."),
+        (2, "Ruby refused point blank to do as she was told and had to be taken off the carpet.", "Ruby did not do what was asked and had to be taken off the carpet."),
+        (2, "Tyler was told three times to put his phone away and point blank refused to follow the rules.", "Tyler was told three times to put his phone away and declined to follow the rules."),
+        (1, "Pt is refusing to take her oral morphine as prescribed and will not listen to advice.", "Pt is declining to take her oral morphine as prescribed: what did she say about the advice? Write that instead of \"will not listen to advice\"."),
+        (1, "Refused her personal care again and wouldn't do as she was told by the night staff.", "Declined her personal care again: what did she say when the night staff asked her? Write that instead of \"wouldn't do as she was told\"."),
+        // what the rater liked stays (set i rows 152-154, rated 4)
+        (3, "Refused obs, refused to be examined, refused everything we asked of him.", "Declined obs, declined to be examined, declined everything we asked of him."),
+    ];
+    check_counted(cases, true);
+}
+
+/// "claims" said as "says" with the suspicion around it gone too: the
+/// doubt adverb, "yet again" between commas, and the writer's doubt that
+/// rests on evidence, which becomes the evidence to write down (set j
+/// rows 3-4, 16-17, 46-47, 147-148: credibility 2.64).
+#[test]
+fn a_doubted_account_loses_the_suspicion_around_it() {
+    let cases: &[(usize, &str, &str)] = &[
+        (1, "He claims, yet again, that he was at work.", "He says again that he was at work."),
+        (2, "Dad claims he has not had a drink since the last conference, which is hard to square with the empties in the recycling.", "Dad says he has not had a drink since the last conference (say what the empties in the recycling showed)."),
+        (2, "Coachee claims the targets were never communicated to her, which is contradicted by the file.", "Coachee says the targets were never communicated to her (say what the file showed)."),
+        (2, "He insists the team is \"fully bought in\", but I have my doubts given the attrition figures.", "He says the team is \"fully bought in\" (say what the attrition figures showed)."),
+        (2, "Client reports she \"forgot\" about the session again, which seems unlikely given the two reminder texts.", "Client reports she forgot about the session again (say what the two reminder texts showed)."),
+        (2, "She conveniently claims she never got the letter.", "She says she never got the letter."),
+        // what the rater liked stays (set i row 131, rated 5)
+        (1, "Tenant claims the damp is caused by a leak from upstairs, however the surveyor found no evidence of one.", "Tenant says the damp is caused by a leak from upstairs, however the surveyor found no evidence of one."),
+    ];
+    check_counted(cases, true);
+}

@@ -230,7 +230,11 @@ fn personless_act(s: &str) -> Option<(String, bool)> {
                     "she" | "he" | "they" | "her" | "him" | "them" | "his" | "their"
                 )
             });
-        return Some((act.to_string(), person));
+        // "How hard is it to write your name": the writer's "your" is
+        // anyone's, so the one who did not writes "their" name (set j).
+        let act = rx!(r"\byourself\b").replace_all(act, "themselves");
+        let act = rx!(r"\byour\b").replace_all(&act, "their");
+        return Some((act.into_owned(), person));
     }
     None
 }
@@ -2377,15 +2381,16 @@ fn sentence_pronoun(b: &str) -> Option<String> {
 fn blame7(b: &str, cx: &Context<'_>) -> Option<(String, Option<String>)> {
     // "How many more chances is Mum going to need before she takes any of
     // this seriously?" → what has happened, and what would help now.
-    if let Some(c) = rx!(r"^(?i:how many more)\s+(?P<what>[a-z][a-z -]*?)\s+(?i:does|do|will|is|are)\s+(?P<who>she|he|they|[A-Z][\w]*(?:\s+[A-Z][\w]*)?)\s+(?:(?i:going to|gonna)\s+)?(?i:need|needs|want|get|have)\b(?:\s+(?i:before|until)\s+(?P<p>she|he|they|it)\s+(?P<clause>.+))?$").captures(b) {
+    if let Some(c) = rx!(r"^(?i:how many more)\s+(?P<what>[a-z][a-z -]*?)\s+(?i:does|do|will|is|are)\s+(?P<who>she|he|they|(?i:this|that|the)\s+[a-z]+|[A-Z][\w]*(?:\s+[A-Z][\w]*)?)\s+(?:(?i:going to|gonna)\s+)?(?i:need|needs|want|get|have|be given|be offered|get given)\b(?:\s+(?i:before|until)\s+(?P<p>she|he|they|it)\s+(?:(?i:actually|finally)\s+)?(?P<clause>.+))?$").captures(b) {
         let who = who_in(&c["who"], cx);
         let what = c["what"].trim();
         if what.eq_ignore_ascii_case("times") {
             return None;
         }
         let said = if is_pronoun(&who) { who.clone() } else { pronoun_of(c.name("p").map_or("they", |p| p.as_str())) };
+        let has = if said == "they" { "have" } else { "has" };
         let first = format!(
-            "What {what} has {who} had so far, and what has {said} said about them?"
+            "What {what} has {who} had so far, and what {has} {said} said about them?"
         );
         let wonder = c.name("clause").and_then(|cl| {
             let cl = cl.as_str().trim();

@@ -925,6 +925,17 @@ fn possessive(text: &str, r: Range<usize>, p: Person, limit: usize) -> (Range<us
             | "had"
             | "gone"
             | "done"
+            // "Dad's aye got an excuse": Scots "always", not his relative
+            // (set j).
+            | "aye"
+            | "ay"
+            | "forever"
+            | "constantly"
+            | "only"
+            | "too"
+            | "in"
+            | "on"
+            | "at"
     ) {
         return (r, p);
     }
@@ -980,7 +991,7 @@ fn tidy_suggestion(text: &str) -> String {
 }
 
 /// Trims, folds double spaces, makes articles agree and capitalises.
-fn tidy(text: &str) -> String {
+pub(crate) fn tidy(text: &str) -> String {
     let folded = text
         .split(' ')
         .filter(|w| !w.is_empty())
@@ -1868,7 +1879,9 @@ pub fn finish(
             };
             whole
                 .clone()
-                .or_else(|| template.render_where(&fill, |s| first_suggestion(&s, context, label_asks)))
+                .or_else(|| {
+                    template.render_where(&fill, |s| first_suggestion(&s, context, label_asks))
+                })
                 .or_else(|| {
                     // The question is about the label (and any other
                     // judgment of the sentence, quoted beside it); the
@@ -1898,9 +1911,13 @@ pub fn finish(
                             let sentence = context.sentence().trim();
                             let lower = sentence.to_lowercase();
                             match lower.find(flagged.trim()) {
-                                Some(at) if !flagged.trim().is_empty() && lower.len() == sentence.len() => {
+                                Some(at)
+                                    if !flagged.trim().is_empty()
+                                        && lower.len() == sentence.len() =>
+                                {
                                     let end = at + flagged.trim().len();
-                                    let outside = format!("{}{}", &sentence[..at], &sentence[end..]);
+                                    let outside =
+                                        format!("{}{}", &sentence[..at], &sentence[end..]);
                                     if outside.chars().any(char::is_alphanumeric) {
                                         format!("{}…{}", &sentence[..at], &sentence[end..])
                                     } else {
@@ -1927,7 +1944,10 @@ pub fn finish(
                             }
                             _ => "you see or hear".to_string(),
                         };
-                        let asked = format!("What did {asker}{facts} that read as \"{quoted}\"? Write that instead.");
+                        let head = format!("What did {asker}{facts} that read as \"{quoted}\"?");
+                        let said = format!("{} {head}", sorted.setting.join(", "));
+                        let close = compose::write_that(context, &said);
+                        let asked = format!("{head} {close}");
                         set_in(&sorted.setting.join(", "), asked, context)
                     })
                 })
@@ -1950,6 +1970,21 @@ pub fn finish(
         if let Some(first) = suggestions.first_mut().filter(|f| !f.contains('?')) {
             if let Some(cut) = margin::without_motive(first).filter(|c| compose::grammatical(c)) {
                 *first = cut;
+            }
+        }
+    }
+    if rule.id == "credibility-doubt" {
+        if let Some(plain) = compose::plain_doubt(context) {
+            match suggestions.first_mut() {
+                Some(first) => *first = plain,
+                None => suggestions.push(plain),
+            }
+        }
+    }
+    if rule.id == "compliance-framing" {
+        if let Some(first) = suggestions.first_mut() {
+            if let Some(asked) = compose::obedience_left(first, context) {
+                *first = asked;
             }
         }
     }
