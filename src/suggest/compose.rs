@@ -1761,26 +1761,32 @@ pub fn write_that(cx: &Context<'_>, asked: &str) -> String {
     static TIME: OnceLock<Regex> = OnceLock::new();
     static ACTIVITY: OnceLock<Regex> = OnceLock::new();
     let sentence = cx.sentence();
-    let lower_asked = asked.to_ascii_lowercase();
+    // What the question already says, outside its quotes.
+    let lower_asked: String = asked
+        .split('"')
+        .step_by(2)
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_ascii_lowercase();
     let fresh = |m: &str| !lower_asked.contains(&m.to_ascii_lowercase());
     let place = re(
         &PLACE,
-        r"(?i)\b(?:on the (?:ward|unit|bus|phone|estate|landing|corridor)|at (?:school|home|college|work|the (?:hostel|unit|desk|door|centre|center|office|surgery|clinic|shop|gate|window))|in (?:the )?(?:class|classroom|group|kitchen|lounge|dining room|corridor|office|flat|house|hostel|playground|waiting room|day room|car park|canteen|garden))\b",
+        r"(?i)\b(?:on the (?:ward|unit|bus|phone|estate|landing|corridor)|in (?:school|lessons?|sessions?|supervision|meetings?|contact|care|custody)|at (?:school|home|college|work|contact|the (?:hostel|unit|desk|door|centre|center|office|surgery|clinic|shop|gate|window))|in (?:the )?(?:class|classroom|group|kitchen|lounge|dining room|corridor|office|flat|house|hostel|playground|waiting room|day room|car park|canteen|garden))\b",
     );
     if let Some(m) = place.find(sentence).filter(|m| fresh(m.as_str())) {
         return format!(
             "Write what happened {} instead.",
-            m.as_str().to_ascii_lowercase()
+            inflect::decapitalise(m.as_str())
         );
     }
     let time = re(
         &TIME,
-        r"(?i)\b(?:overnight|tonight|last night|this (?:morning|afternoon|evening|week)|yesterday|today|at (?:\d{1,2}[:.]?\d{2}|\d{1,2}\s?(?:am|pm)|handover|teatime|lunch(?:time)?|breakfast|bedtime|night)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|during (?:the )?(?:night|day|session|visit|meeting|review|lesson|assessment|call))\b",
+        r"(?i)\b(?:overnight|tonight|last night|this (?:morning|afternoon|evening|week)|yesterday|today|at (?:\d{1,2}[:.]?\d{2}|\d{1,2}\s?(?:am|pm)|handover|teatime|lunch(?:time)?|breakfast|bedtime|night)|on (?:a |the )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|every (?:morning|evening|night|day|week|visit|session)|in the (?:mornings?|evenings?|night)|(?:until|at|by|after) \d{1,2}\s?(?:am|pm)|(?:\w+ )?(?:days|weeks|months|years) ago|during (?:the )?(?:night|day|session|visit|meeting|review|lesson|assessment|call))\b",
     );
     if let Some(m) = time.find(sentence).filter(|m| fresh(m.as_str())) {
         return format!(
             "Write that, as it happened {}.",
-            m.as_str().to_ascii_lowercase()
+            inflect::decapitalise(m.as_str())
         );
     }
     let activity = re(
@@ -1790,8 +1796,26 @@ pub fn write_that(cx: &Context<'_>, asked: &str) -> String {
     if let Some(c) = activity.captures(sentence).filter(|c| fresh(&c["a"])) {
         return format!(
             "Write that, and what was happening at {}.",
-            c["a"].to_ascii_lowercase()
+            inflect::decapitalise(&c["a"])
         );
+    }
+    // What the sentence is about, where nothing says when or where.
+    if let Some(topic) = cx
+        .topic()
+        .filter(|t| {
+            t.split_whitespace().count() <= 4
+                && !asked.to_ascii_lowercase().contains(&t.to_ascii_lowercase())
+        })
+        .filter(|t| {
+            let lower = t.to_ascii_lowercase();
+            ["the ", "her ", "his ", "their "]
+                .iter()
+                .any(|d| lower.starts_with(d))
+                && !lower.contains("instead")
+                && !lower.contains(" single")
+        })
+    {
+        return format!("Write that, and what happened around {topic}.");
     }
     "Write that instead.".to_string()
 }
