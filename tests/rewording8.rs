@@ -191,11 +191,12 @@ fn doubt_clauses_go_with_the_doubted_word() {
 #[test]
 fn the_margin_question_is_plain_and_names_only_the_person() {
     check(&[
-        // 'time 10:40 mangled to "10, 40"'
+        // 'time 10:40 mangled to "10, 40"' (round 10: the time is not
+        // split at its colon, so the facts are the setting whole)
         (
             1,
             "Pt making a big fuss about a cannula, it's a tiny scratch; second attempt successful in L forearm and bloods sent to lab at 10:40.",
-            "What did Pt say or show that you called \"making a big fuss about a cannula, it's a tiny scratch\"? Write that, in their words.",
+            "Second attempt successful in L forearm and bloods sent to lab at 10:40: what did Pt say or show that you called \"making a big fuss about a cannula, it's a tiny scratch\"? Write that, in their words.",
         ),
         // "garbled opening fragment; question fine"
         (

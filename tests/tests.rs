@@ -25,6 +25,7 @@ mod reference;
 mod regressions;
 mod render;
 mod rewording;
+mod rewording10;
 mod rewording6;
 mod rewording7;
 mod rewording8;

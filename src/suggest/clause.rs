@@ -142,7 +142,7 @@ pub(crate) fn as_object(word: &str) -> String {
 }
 
 /// Scare quotes off single words: he "lost" it → he lost it.
-fn unquote_words(text: &str) -> String {
+pub(crate) fn unquote_words(text: &str) -> String {
     static RE: OnceLock<Regex> = OnceLock::new();
     let r = re(&RE, r#"["“”]([A-Za-z-]+)["“”]|(^|\s)['‘]([A-Za-z-]+)['’]"#);
     r.replace_all(text, |c: &regex::Captures| match c.get(1) {

@@ -301,7 +301,20 @@ fn verdicts() -> &'static Lazy {
 pub fn verdict_in(text: &str) -> Option<Range<usize>> {
     static WORD: OnceLock<Regex> = OnceLock::new();
     let word_re = WORD.get_or_init(|| Regex::new(r"[\w'’-]+").expect("the word pattern compiles"));
-    let listed = verdicts().find(text).map(|m| m.range());
+    // "She says she never got the letter": an absolute inside the
+    // person's own account is theirs, not the writer's verdict (round 10).
+    static REPORTED: OnceLock<Regex> = OnceLock::new();
+    let reported = REPORTED.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:says|said|reports|reported|tells (?:me|us|staff)|told (?:me|us|staff))\b[^,;.:?!]*$")
+            .expect("the reported-speech pattern compiles")
+    });
+    let listed = verdicts()
+        .find_iter(text)
+        .find(|m| {
+            let w = m.as_str().trim().to_ascii_lowercase();
+            !(matches!(w.as_str(), "never" | "always") && reported.is_match(&text[..m.start()]))
+        })
+        .map(|m| m.range());
     let word = word_re.find_iter(text).find_map(|m| {
         let w = m.as_str();
         // "greasy hair", "grubby clothes": a detail of what was seen.

@@ -19,6 +19,7 @@
 //! | hole | value |
 //! |---|---|
 //! | `blame_margin` | a blame question as what happened, or a margin question: "Why can't she see that she is the common denominator in all these failed relationships?" → "What has she said about all these failed relationships?"; "How hard is it to pick up the phone?" → "… (who) has not picked up the phone (say when)." |
+//! | `blame_curious` | a blame question no statement can say, asked from the person's side with its own act: "How many times does she need telt before she gets the weans to school on time?" → "What makes getting the weans to school on time hard for her?" |
 //! | `blame_margin_wonder` | the curious question for a blame question with no person: "What makes it hard for them to pick up the phone?" |
 //! | `intent_margin` | a motive read in taken out: "Pretends to be deaf when it suits him." → "Seems deaf at times (say when, and what you saw)." |
 //! | `doubt_margin` | the account without the writer's doubt: "Claims to be drinking "two cans a night", which I very much doubt." → "Says they are drinking "two cans a night"." |
@@ -56,6 +57,7 @@ macro_rules! rx {
 pub const HOLES: &[&str] = &[
     "blame_margin",
     "blame_margin_wonder",
+    "blame_curious",
     "intent_margin",
     "doubt_margin",
     "comply_margin",
@@ -90,6 +92,7 @@ pub fn hole(name: &str, cx: &Context<'_>) -> Option<String> {
     let out = match name {
         "blame_margin" => blame(cx),
         "blame_margin_wonder" => blame_wonder(cx),
+        "blame_curious" => blame_curious(cx),
         "intent_margin" => intent(cx),
         "doubt_margin" => doubt(cx),
         "comply_margin" => comply(cx),
@@ -227,7 +230,11 @@ fn personless_act(s: &str) -> Option<(String, bool)> {
                     "she" | "he" | "they" | "her" | "him" | "them" | "his" | "their"
                 )
             });
-        return Some((act.to_string(), person));
+        // "How hard is it to write your name": the writer's "your" is
+        // anyone's, so the one who did not writes "their" name (set j).
+        let act = rx!(r"\byourself\b").replace_all(act, "themselves");
+        let act = rx!(r"\byour\b").replace_all(&act, "their");
+        return Some((act.into_owned(), person));
     }
     None
 }
@@ -731,6 +738,190 @@ fn blame_wonder(cx: &Context<'_>) -> Option<String> {
                 _ => they(cx),
             }
         ));
+    }
+    None
+}
+
+/// A blame question no statement can say, as the curious question from
+/// the person's side, built from the question's own act (round 10, set
+/// j: the whole question quoted into a "read as" template rated 2): "How
+/// many times does she need telt before she gets the weans to school on
+/// time?" → "What makes getting the weans to school on time hard for
+/// her?"; "What did she expect to happen when she let her boyfriend move
+/// in without telling anyone?" → "What was going on for her when she let
+/// her boyfriend move in without telling anyone?". Adds no fact: the act
+/// is the question's own words, the person its own (or "them").
+fn blame_curious(cx: &Context<'_>) -> Option<String> {
+    let (whole, _) = body(cx.sentence().trim());
+    let asked = blame_curious_in(whole, cx)?;
+    // The facts before the question stay, as its setting.
+    match whole.rsplit_once(';') {
+        Some((setting, _)) if setting.chars().any(char::is_alphanumeric) => Some(format!(
+            "{}: {}",
+            setting.trim(),
+            inflect::decapitalise(&asked)
+        )),
+        _ => Some(asked),
+    }
+}
+
+fn blame_curious_in(b: &str, cx: &Context<'_>) -> Option<String> {
+    // A setting before the question ("Session 9 of 12 …; why does he …")
+    // and an exclamation before it ("Lord, ", "Seriously, ") are not asked.
+    let b = b.rsplit(';').next().unwrap_or(b).trim();
+    let b =
+        rx!(r"^(?i:lord|god|seriously|honestly|really|come on|oh|ok|okay|and|so|but|again)\s*,\s*")
+            .replace(b, "")
+            .into_owned();
+    let b = b.trim_end_matches(['?', '!', '.', ' ']);
+    // The person the question is about: its subject after the auxiliary.
+    let who = rx!(r"\b(?i:does|do|did|is|are|was|were|has|have|can|can't|will|won't|would|should)\s+(?P<who>she|he|they|(?:this|that|the)\s+(?:man|woman|lad|boy|girl|lassie|family|client|patient|resident|mum|dad|couple|pair)|[A-Z][a-z]+)\b")
+        .captures(b)
+        .map(|c| c["who"].to_string())
+        .filter(|w| !matches!(w.to_ascii_lowercase().as_str(), "we" | "i" | "you"));
+    let object = |w: &Option<String>| match w {
+        Some(w) if is_pronoun(w) => super::clause::as_object(&w.to_ascii_lowercase()),
+        Some(w) => who_in(w, cx),
+        None => named_object(cx),
+    };
+    let subject = |w: &Option<String>| match w {
+        Some(w) if is_pronoun(w) => w.to_ascii_lowercase(),
+        Some(w) => who_in(w, cx),
+        None => named_subject(cx),
+    };
+    // What the act is without the writer's comparison, reason or aside.
+    let trim = |rest: &str| -> String {
+        let r = rx!(r"(?i)\s+(?:like (?:everybody|everyone|anyone|the rest)\b.*|for once\b.*|because\b.*|if\b.*|instead of\b.*|,.*|and then\b.*)$")
+            .replace(rest, "");
+        let r = rx!(r"(?i)\b(?:just|even|actually|single)\s+").replace_all(&r, "");
+        r.trim().to_string()
+    };
+    let content = |rest: &str| {
+        rest.split_whitespace().any(|w| {
+            !matches!(
+                w.to_ascii_lowercase().as_str(),
+                "it" | "something"
+                    | "anything"
+                    | "this"
+                    | "that"
+                    | "any"
+                    | "of"
+                    | "seriously"
+                    | "in"
+                    | "on"
+                    | "up"
+            )
+        })
+    };
+    let doing = |v: &str, rest: &str| -> Option<String> {
+        let v = v.to_ascii_lowercase();
+        if matches!(
+            v.as_str(),
+            "be" | "is"
+                | "are"
+                | "was"
+                | "have"
+                | "has"
+                | "need"
+                | "needs"
+                | "get"
+                | "gets"
+                | "go"
+                | "learn"
+                | "realise"
+                | "realize"
+                | "understand"
+                | "see"
+                | "accept"
+        ) && !content(rest)
+        {
+            return None;
+        }
+        if matches!(
+            v.as_str(),
+            "be" | "is"
+                | "are"
+                | "was"
+                | "learn"
+                | "realise"
+                | "realize"
+                | "understand"
+                | "see"
+                | "accept"
+                | "think"
+                | "expect"
+        ) {
+            return None;
+        }
+        let rest = trim(rest);
+        if !content(&rest) && !rest.is_empty() {
+            return None;
+        }
+        let base = inflect::base(&v).unwrap_or(v);
+        Some(
+            format!("{} {rest}", inflect::present_participle(&base))
+                .trim()
+                .to_string(),
+        )
+    };
+    let makes_hard =
+        |act: String, w: &Option<String>| format!("What makes {act} hard for {}?", object(w));
+    // "when she let her boyfriend move in without telling anyone"
+    if let Some(c) = rx!(r"\bwhen\s+(?P<s>she|he|they)\s+(?P<rest>(?:let|put|took|left|went|came|got|brought|made|gave|kept|ran|sent|told|said|[a-z]+ed)\b.*)$").captures(b) {
+        let s = Some(c["s"].to_string());
+        return Some(format!("What was going on for {} when {} {}?", object(&s), &c["s"], c["rest"].trim()));
+    }
+    // "what was she thinking, bringing the baby out in that weather"
+    if let Some(c) = rx!(r"\b(?:was|were|is|are)\s+(?P<s>she|he|they)\s+(?:thinking|playing at|doing)\b,?\s+(?P<ing>[a-z]+ing)\b(?P<rest>.*)$").captures(b) {
+        let s = Some(c["s"].to_string());
+        let was = if &c["s"] == "they" { "were" } else { "was" };
+        let rest = trim(&c["rest"]);
+        return Some(format!("What was going on for {} when {} {was} {} {rest}?", object(&s), &c["s"], &c["ing"]));
+    }
+    // "has she been telt aboot leaving the wean wi' her pal"
+    if let Some(c) = rx!(r"(?i)\b(?:told|telt|tellt|telling|warned|reminded)\s+(?:about|aboot)\s+(?P<ing>[a-z]+ing)\b(?P<rest>.*)$").captures(b) {
+        let s = subject(&who);
+        let has = if s == "they" { "have" } else { "has" };
+        return Some(format!("What {has} {s} said about {} {}?", &c["ing"], trim(&c["rest"])));
+    }
+    // "Who pulls out their own cannula three times in one night"
+    if let Some(c) = rx!(r"^(?i:who)\s+(?P<v>[a-z]+s)\b(?P<rest>.*)$").captures(b) {
+        let base = inflect::base(&c["v"])?;
+        let rest = trim(&c["rest"]);
+        if content(&rest) {
+            return Some(format!(
+                "What was going on for them when they {} {rest}?",
+                inflect::past(&base)
+            ));
+        }
+    }
+    // "if not to do the work"
+    if let Some(c) = rx!(r"(?i)\bif not to\s+(?P<v>[a-z]+)\b(?P<rest>.*)$").captures(b) {
+        if let Some(act) = doing(&c["v"], &c["rest"]) {
+            return Some(makes_hard(act, &who));
+        }
+    }
+    // "have to be told to bring his ID"
+    if let Some(c) =
+        rx!(r"(?i)\b(?:told|telt|telling|reminded|asked)\s+to\s+(?P<v>[a-z]+)\b(?P<rest>.*)$")
+            .captures(b)
+    {
+        if let Some(act) = doing(&c["v"], &c["rest"]) {
+            return Some(makes_hard(act, &who));
+        }
+    }
+    // "before she gets the weans to school on time"
+    if let Some(c) = rx!(r"(?i)\b(?:before|until|till)\s+(?:she|he|they|(?:this|that|the)\s+[a-z]+|[A-Z][a-z]+)\s+(?:(?:actually|finally|even)\s+)?(?P<v>[a-z]+)\b(?P<rest>.*)$").captures(b) {
+        if let Some(act) = doing(&c["v"], &c["rest"]) {
+            return Some(makes_hard(act, &who));
+        }
+    }
+    // "who won't even try the perching stool", "never just turn up at the
+    // time he has been given"
+    if let Some(c) = rx!(r"(?i)\b(?:won't|wont|will not|isn't going to|is not going to|aren't going to|doesn't|does not|don't|do not|can't|cannot|never)\s+(?:(?:even|just|actually|ever|bother to)\s+)*(?P<v>[a-z]+)\b(?P<rest>.*)$").captures(b) {
+        if let Some(act) = doing(&c["v"], &c["rest"]) {
+            return Some(makes_hard(act, &who));
+        }
     }
     None
 }
@@ -2190,15 +2381,16 @@ fn sentence_pronoun(b: &str) -> Option<String> {
 fn blame7(b: &str, cx: &Context<'_>) -> Option<(String, Option<String>)> {
     // "How many more chances is Mum going to need before she takes any of
     // this seriously?" → what has happened, and what would help now.
-    if let Some(c) = rx!(r"^(?i:how many more)\s+(?P<what>[a-z][a-z -]*?)\s+(?i:does|do|will|is|are)\s+(?P<who>she|he|they|[A-Z][\w]*(?:\s+[A-Z][\w]*)?)\s+(?:(?i:going to|gonna)\s+)?(?i:need|needs|want|get|have)\b(?:\s+(?i:before|until)\s+(?P<p>she|he|they|it)\s+(?P<clause>.+))?$").captures(b) {
+    if let Some(c) = rx!(r"^(?i:how many more)\s+(?P<what>[a-z][a-z -]*?)\s+(?i:does|do|will|is|are)\s+(?P<who>she|he|they|(?i:this|that|the)\s+[a-z]+|[A-Z][\w]*(?:\s+[A-Z][\w]*)?)\s+(?:(?i:going to|gonna)\s+)?(?i:need|needs|want|get|have|be given|be offered|get given)\b(?:\s+(?i:before|until)\s+(?P<p>she|he|they|it)\s+(?:(?i:actually|finally)\s+)?(?P<clause>.+))?$").captures(b) {
         let who = who_in(&c["who"], cx);
         let what = c["what"].trim();
         if what.eq_ignore_ascii_case("times") {
             return None;
         }
         let said = if is_pronoun(&who) { who.clone() } else { pronoun_of(c.name("p").map_or("they", |p| p.as_str())) };
+        let has = if said == "they" { "have" } else { "has" };
         let first = format!(
-            "What {what} has {who} had so far, and what has {said} said about them?"
+            "What {what} has {who} had so far, and what {has} {said} said about them?"
         );
         let wonder = c.name("clause").and_then(|cl| {
             let cl = cl.as_str().trim();

@@ -925,6 +925,17 @@ fn possessive(text: &str, r: Range<usize>, p: Person, limit: usize) -> (Range<us
             | "had"
             | "gone"
             | "done"
+            // "Dad's aye got an excuse": Scots "always", not his relative
+            // (set j).
+            | "aye"
+            | "ay"
+            | "forever"
+            | "constantly"
+            | "only"
+            | "too"
+            | "in"
+            | "on"
+            | "at"
     ) {
         return (r, p);
     }
@@ -980,7 +991,7 @@ fn tidy_suggestion(text: &str) -> String {
 }
 
 /// Trims, folds double spaces, makes articles agree and capitalises.
-fn tidy(text: &str) -> String {
+pub(crate) fn tidy(text: &str) -> String {
     let folded = text
         .split(' ')
         .filter(|w| !w.is_empty())
@@ -1788,6 +1799,12 @@ pub fn finish(
         let r = by_phrase.or_else(by_template)?;
         (r != matched).then_some(r)
     });
+    // A hearsay word between the person and their act is said as theirs:
+    // "Pt allegedly took" → "Pt says they took", never "Pt took".
+    let replacement = match replacement {
+        Some(r) if r.is_empty() => Some(compose::teller_for(context, matched).unwrap_or(r)),
+        r => r,
+    };
     // A deletion must leave the sentence its subject.
     let replacement = replacement.filter(|r| !r.is_empty() || !removes_subject(context));
     // "drug addict" → "person who uses drugs": the rewording takes the
@@ -1862,7 +1879,9 @@ pub fn finish(
             };
             whole
                 .clone()
-                .or_else(|| template.render_where(&fill, |s| first_suggestion(&s, context, label_asks)))
+                .or_else(|| {
+                    template.render_where(&fill, |s| first_suggestion(&s, context, label_asks))
+                })
                 .or_else(|| {
                     // The question is about the label (and any other
                     // judgment of the sentence, quoted beside it); the
@@ -1892,9 +1911,13 @@ pub fn finish(
                             let sentence = context.sentence().trim();
                             let lower = sentence.to_lowercase();
                             match lower.find(flagged.trim()) {
-                                Some(at) if !flagged.trim().is_empty() && lower.len() == sentence.len() => {
+                                Some(at)
+                                    if !flagged.trim().is_empty()
+                                        && lower.len() == sentence.len() =>
+                                {
                                     let end = at + flagged.trim().len();
-                                    let outside = format!("{}{}", &sentence[..at], &sentence[end..]);
+                                    let outside =
+                                        format!("{}{}", &sentence[..at], &sentence[end..]);
                                     if outside.chars().any(char::is_alphanumeric) {
                                         format!("{}…{}", &sentence[..at], &sentence[end..])
                                     } else {
@@ -1921,7 +1944,10 @@ pub fn finish(
                             }
                             _ => "you see or hear".to_string(),
                         };
-                        let asked = format!("What did {asker}{facts} that read as \"{quoted}\"? Write that instead.");
+                        let head = format!("What did {asker}{facts} that read as \"{quoted}\"?");
+                        let said = format!("{} {head}", sorted.setting.join(", "));
+                        let close = compose::write_that(context, &said);
+                        let asked = format!("{head} {close}");
                         set_in(&sorted.setting.join(", "), asked, context)
                     })
                 })
@@ -1931,7 +1957,9 @@ pub fn finish(
                 .map(|s| tidy_suggestion(&s))
                 .filter(|s| !s.is_empty())
         };
-        suggestions.extend(rendered);
+        // The curious question that is already the first suggestion is
+        // not offered twice ("What makes … hard for her?").
+        suggestions.extend(rendered.filter(|r| !suggestions.contains(r)));
         if suggestions.len() == MAX_SUGGESTIONS {
             break;
         }
@@ -1943,6 +1971,28 @@ pub fn finish(
             if let Some(cut) = margin::without_motive(first).filter(|c| compose::grammatical(c)) {
                 *first = cut;
             }
+        }
+    }
+    if rule.id == "credibility-doubt" {
+        if let Some(plain) = compose::plain_doubt(context) {
+            match suggestions.first_mut() {
+                Some(first) => *first = plain,
+                None => suggestions.push(plain),
+            }
+        }
+    }
+    if rule.id == "compliance-framing" {
+        if let Some(first) = suggestions.first_mut() {
+            if let Some(asked) = compose::obedience_left(first, context) {
+                *first = asked;
+            }
+        }
+    }
+    // Whichever path built it, a rewording that dropped a hearsay word
+    // gives the account back to its teller.
+    if let Some(first) = suggestions.first_mut() {
+        if let Some(kept) = compose::keep_teller(first, context) {
+            *first = kept;
         }
     }
     let risks = context.risks();
