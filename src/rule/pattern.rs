@@ -1330,6 +1330,57 @@ pub fn ascii_words(pattern: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// The folded form finds in the lower-cased text exactly what the
+    /// pattern finds in the text (same spans), and words become literals;
+    /// a pattern with a case-sensitive part has no folded form.
+    #[test]
+    fn folded_patterns_find_in_lower_case_what_the_pattern_finds() {
+        let text = "Why does SHE keep Missing it? Ask Kim: she's Sick, \
+                            his KIDS' essays, [X] 3.5 whys";
+        let lower = text.to_ascii_lowercase();
+        for source in [
+            r"\bwhy (?:does|do) (?:she|he|they) keep\b",
+            r"\b(?:sick|kids'?|essays?|kim)\b",
+            r"[^a-z\s]+",
+            r"[A-Z]\w+",
+            r"\bw\S+",
+        ] {
+            let p = Pattern::parse(source).unwrap();
+            let folded = p.folded().expect(source);
+            let spans = |re: &Regex, hay: &str| -> Vec<Range<usize>> {
+                re.find_iter(hay).map(|m| m.range()).collect()
+            };
+            let expected = spans(p.regex(Speed::Lean), text);
+            assert!(!expected.is_empty(), "{source}");
+            assert_eq!(spans(folded, &lower), expected, "{source}");
+        }
+        let folded = fold_case(
+            regex_syntax::ParserBuilder::new()
+                .case_insensitive(true)
+                .build()
+                .parse("kiss|sick")
+                .unwrap(),
+        )
+        .unwrap();
+        let HirKind::Alternation(words) = folded.kind() else {
+            panic!("{folded:?}")
+        };
+        let literals: Vec<&[u8]> = words
+            .iter()
+            .filter_map(|w| match w.kind() {
+                HirKind::Literal(l) => Some(&*l.0),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(literals, [&b"kiss"[..], &b"sick"[..]]);
+        for source in [r"\b(?-i:\p{Lu}\p{Ll}+)", r"(?-i:Mr)s", r"x(?-i:[^a-z])"] {
+            assert!(
+                Pattern::parse(source).unwrap().folded().is_none(),
+                "{source}"
+            );
+        }
+    }
+
     /// Which end marks a pattern's matches can run past: none for word
     /// gaps, the `.` after "Mr" (either case) where the pattern allows
     /// it, every mark for a pattern that can begin with one and go on.
