@@ -149,7 +149,11 @@ impl Engine<'_> {
         {
             let (r, pattern) = self.patterns[*i];
             let base = range.start;
-            let haystack = &text[range.clone()];
+            // Over folders, patterns search the lower-cased copy (see
+            // `Pattern::folded`).
+            let folds = self.speed() == Speed::Fast && pattern.folded().is_some();
+            let haystack = if folds { lower } else { text };
+            let haystack = &haystack[range.clone()];
             // Only where each match is: the captures a message may quote
             // are found again for the findings shown (`Engine::finish`).
             // Found first, then considered: the pattern's search cache is
@@ -497,11 +501,18 @@ impl Engine<'_> {
     /// search that found it saw them: the leftmost-first match starting
     /// there, with the whole haystack around it for look-arounds.
     fn captures(&self, i: usize, haystack: &str, start: usize) -> Captures {
-        let regex = self.patterns[i].1.regex(self.speed());
-        let mut caps = regex.create_captures();
-        let input = Input::new(haystack).range(start..).anchored(Anchored::Yes);
-        regex.search_captures(&input, &mut caps);
-        caps
+        let pattern = self.patterns[i].1;
+        let search = |regex: &regex_automata::meta::Regex, haystack: &str| {
+            let mut caps = regex.create_captures();
+            let input = Input::new(haystack).range(start..).anchored(Anchored::Yes);
+            regex.search_captures(&input, &mut caps);
+            caps
+        };
+        match pattern.folded().filter(|_| self.speed() == Speed::Fast) {
+            // The same offsets: ASCII lower-casing keeps every byte's place.
+            Some(folded) => search(folded, &haystack.to_ascii_lowercase()),
+            None => search(pattern.regex(self.speed()), haystack),
+        }
     }
 
     /// The fingerprint of `hit`'s finding (see [`Finding::fingerprint`]),

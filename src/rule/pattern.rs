@@ -44,7 +44,10 @@ pub struct Pattern {
     written: String,
     lean: OnceLock<Result<Regex, String>>,
     fast: OnceLock<Regex>,
-    /// The fast form's search cache (its lazy DFA's states), one for every
+    /// The fast form for ASCII-lower-cased text (see [`fold_case`]): what
+    /// the engine searches over folders.
+    folded: OnceLock<Option<Regex>>,
+    /// The folded form's search cache (its lazy DFA's states), one for every
     /// worker: the regex's own pool keeps one per thread for every pattern
     /// a thread has run, which over a folder was most of the peak memory.
     cache: Mutex<Option<meta::Cache>>,
@@ -222,6 +225,7 @@ impl Pattern {
             written: pattern.to_string(),
             lean: OnceLock::new(),
             fast: OnceLock::new(),
+            folded: OnceLock::new(),
             cache: Mutex::new(None),
             reach: OnceLock::new(),
             names: Vec::new(),
@@ -255,6 +259,17 @@ impl Pattern {
         }
     }
 
+    /// The pattern built for `Speed::Fast` to search ASCII-lower-cased
+    /// text (see [`fold_case`]): the same matches there as
+    /// [`Pattern::regex`] finds in the text before lower-casing, from an
+    /// automaton a fraction of the size. `None` for a pattern with a
+    /// case-sensitive part: it searches the text as it is.
+    pub fn folded(&self) -> Option<&Regex> {
+        self.folded
+            .get_or_init(|| build_folded(&self.source()))
+            .as_ref()
+    }
+
     /// Parses without compiling.
     pub fn parse(pattern: &str) -> Result<Pattern, PatternError> {
         let parsed = ast::parse::Parser::new().parse(pattern).map_err(|e| {
@@ -268,6 +283,7 @@ impl Pattern {
             written: pattern.to_string(),
             lean: OnceLock::new(),
             fast: OnceLock::new(),
+            folded: OnceLock::new(),
             cache: Mutex::new(None),
             reach: OnceLock::new(),
             names,
@@ -309,9 +325,10 @@ impl Pattern {
 
 impl Pattern {
     /// The ranges of the non-empty matches in `haystack`, leftmost-first as
-    /// `find_iter` gives them, into `out`. Built for `Speed::Fast`, the
-    /// search uses the pattern's one cache, waiting for it if another
-    /// worker has it (a search is one block of a note: short).
+    /// `find_iter` gives them, into `out`. For `Speed::Fast`, `haystack`
+    /// must be ASCII-lower-cased if the pattern has a [`Pattern::folded`]
+    /// form (then searched with it), and the search uses the pattern's one cache, waiting for it if
+    /// another worker has it (a search is one block of a note: short).
     pub fn find_all(&self, speed: Speed, haystack: &str, out: &mut Vec<Range<usize>>) {
         self.find_all_in(speed, haystack, 0..haystack.len(), out);
     }
@@ -328,7 +345,10 @@ impl Pattern {
         span: Range<usize>,
         out: &mut Vec<Range<usize>>,
     ) {
-        let regex = self.regex(speed);
+        let regex = match speed {
+            Speed::Lean => self.regex(speed),
+            Speed::Fast => self.folded().unwrap_or_else(|| self.regex(speed)),
+        };
         let found = |m: regex_automata::Match| (!m.is_empty()).then(|| m.range());
         let input = Input::new(haystack).range(span);
         if speed == Speed::Lean {
@@ -501,14 +521,15 @@ pub enum Speed {
 }
 
 fn build(source: &str, speed: Speed) -> Result<Regex, String> {
-    let lean = speed == Speed::Lean;
-    let config = meta::Config::new()
-        .auto_prefilter(!lean)
-        .hybrid(!lean)
-        .onepass(!lean)
-        .dfa(false)
-        .nfa_size_limit(Some(SIZE_LIMIT))
-        .onepass_size_limit(Some(SIZE_LIMIT));
+    let config = match speed {
+        Speed::Lean => meta::Config::new()
+            .auto_prefilter(false)
+            .hybrid(false)
+            .onepass(false)
+            .dfa(false)
+            .nfa_size_limit(Some(SIZE_LIMIT)),
+        Speed::Fast => fast_config(),
+    };
     meta::Builder::new()
         .configure(config)
         .syntax(syntax::Config::new().case_insensitive(true))
@@ -521,6 +542,115 @@ fn build(source: &str, speed: Speed) -> Result<Regex, String> {
             }
             None => e.to_string().lines().last().unwrap_or_default().to_string(),
         })
+}
+
+/// The meta regex's engines for `Speed::Fast`.
+fn fast_config() -> meta::Config {
+    meta::Config::new()
+        // A pattern searches only the sentences around its trigger
+        // literals: a literal prefilter (and the reverse-suffix and
+        // reverse-inner strategies built on one) saves little there, and
+        // extracting its literals from the word classes cost more to
+        // build than it saved, with a reverse automaton more per pattern.
+        .auto_prefilter(false)
+        .hybrid(true)
+        .onepass(true)
+        .dfa(false)
+        .nfa_size_limit(Some(SIZE_LIMIT))
+        .onepass_size_limit(Some(SIZE_LIMIT))
+}
+
+/// `source` compiled as [`build`] does for `Speed::Fast`, for text whose
+/// ASCII letters are lower-cased (see [`fold_case`]).
+/// `None` if the pattern has a case-sensitive part, or did not build so.
+fn build_folded(source: &str) -> Option<Regex> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .case_insensitive(true)
+        .build()
+        .parse(source)
+        .ok()?;
+    meta::Builder::new()
+        .configure(fast_config())
+        .build_from_hir(&fold_case(hir)?)
+        .ok()
+}
+
+/// A case-insensitive pattern's syntax tree rewritten for text whose ASCII
+/// letters are lower-cased, or `None` if part of it is case-sensitive
+/// (`(?-i:…)`: lower-cased text cannot show what it asks). No class keeps
+/// an upper-case ASCII letter (the text has none), and the class a
+/// case-insensitive `s` or `k` becomes (with `ſ` U+017F or the Kelvin sign
+/// U+212A) is that letter alone. Classes of one letter become literals, so
+/// a word is one literal and an alternation of words a trie (regex-automata
+/// compiles an alternation of literals so): over the pack's word classes, a
+/// fraction of the states of one class per letter, in memory and in each
+/// lazy DFA state. The one difference in what matches: a note's `ſ` or
+/// Kelvin sign no longer stands for `s` or `k`.
+pub fn fold_case(hir: Hir) -> Option<Hir> {
+    use regex_syntax::hir::{Capture, ClassBytes, ClassBytesRange, ClassUnicode};
+    use regex_syntax::hir::{ClassUnicodeRange, Repetition};
+    // Whether each ASCII letter is in as both cases or neither, as in every
+    // class of a case-insensitive pattern.
+    let both_cases = |has: &dyn Fn(u8) -> bool| (b'a'..=b'z').all(|c| has(c) == has(c - 32));
+    let many = |subs: Vec<Hir>| {
+        subs.into_iter()
+            .map(fold_case)
+            .collect::<Option<Vec<Hir>>>()
+    };
+    Some(match hir.into_kind() {
+        HirKind::Class(Class::Unicode(mut class)) => {
+            let has = |c: u8| {
+                let c = char::from(c);
+                class
+                    .ranges()
+                    .iter()
+                    .any(|r| r.start() <= c && c <= r.end())
+            };
+            if !both_cases(&has) {
+                return None;
+            }
+            class.difference(&ClassUnicode::new([ClassUnicodeRange::new('A', 'Z')]));
+            for (letter, other) in [('s', '\u{17F}'), ('k', '\u{212A}')] {
+                let pair = ClassUnicode::new([
+                    ClassUnicodeRange::new(letter, letter),
+                    ClassUnicodeRange::new(other, other),
+                ]);
+                if class == pair {
+                    class = ClassUnicode::new([ClassUnicodeRange::new(letter, letter)]);
+                }
+            }
+            Hir::class(Class::Unicode(class))
+        }
+        HirKind::Class(Class::Bytes(mut class)) => {
+            let has = |c: u8| {
+                class
+                    .ranges()
+                    .iter()
+                    .any(|r| r.start() <= c && c <= r.end())
+            };
+            if !both_cases(&has) {
+                return None;
+            }
+            class.difference(&ClassBytes::new([ClassBytesRange::new(b'A', b'Z')]));
+            Hir::class(Class::Bytes(class))
+        }
+        // A case-insensitive letter is a class: a letter in a literal
+        // is case-sensitive.
+        HirKind::Literal(literal) if literal.0.iter().any(u8::is_ascii_alphabetic) => return None,
+        HirKind::Literal(literal) => Hir::literal(literal.0),
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            sub: Box::new(fold_case(*r.sub)?),
+            ..r
+        }),
+        HirKind::Capture(c) => Hir::capture(Capture {
+            sub: Box::new(fold_case(*c.sub)?),
+            ..c
+        }),
+        HirKind::Concat(subs) => Hir::concat(many(subs)?),
+        HirKind::Alternation(subs) => Hir::alternation(many(subs)?),
+        HirKind::Empty => Hir::empty(),
+        HirKind::Look(look) => Hir::look(look),
+    })
 }
 
 /// The named groups of one match, for message templates.
@@ -1205,6 +1335,57 @@ pub fn ascii_words(pattern: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// The folded form finds in the lower-cased text exactly what the
+    /// pattern finds in the text (same spans), and words become literals;
+    /// a pattern with a case-sensitive part has no folded form.
+    #[test]
+    fn folded_patterns_find_in_lower_case_what_the_pattern_finds() {
+        let text = "Why does SHE keep Missing it? Ask Kim: she's Sick, \
+                            his KIDS' essays, [X] 3.5 whys";
+        let lower = text.to_ascii_lowercase();
+        for source in [
+            r"\bwhy (?:does|do) (?:she|he|they) keep\b",
+            r"\b(?:sick|kids'?|essays?|kim)\b",
+            r"[^a-z\s]+",
+            r"[A-Z]\w+",
+            r"\bw\S+",
+        ] {
+            let p = Pattern::parse(source).unwrap();
+            let folded = p.folded().expect(source);
+            let spans = |re: &Regex, hay: &str| -> Vec<Range<usize>> {
+                re.find_iter(hay).map(|m| m.range()).collect()
+            };
+            let expected = spans(p.regex(Speed::Lean), text);
+            assert!(!expected.is_empty(), "{source}");
+            assert_eq!(spans(folded, &lower), expected, "{source}");
+        }
+        let folded = fold_case(
+            regex_syntax::ParserBuilder::new()
+                .case_insensitive(true)
+                .build()
+                .parse("kiss|sick")
+                .unwrap(),
+        )
+        .unwrap();
+        let HirKind::Alternation(words) = folded.kind() else {
+            panic!("{folded:?}")
+        };
+        let literals: Vec<&[u8]> = words
+            .iter()
+            .filter_map(|w| match w.kind() {
+                HirKind::Literal(l) => Some(&*l.0),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(literals, [&b"kiss"[..], &b"sick"[..]]);
+        for source in [r"\b(?-i:\p{Lu}\p{Ll}+)", r"(?-i:Mr)s", r"x(?-i:[^a-z])"] {
+            assert!(
+                Pattern::parse(source).unwrap().folded().is_none(),
+                "{source}"
+            );
+        }
+    }
+
     /// Which end marks a pattern's matches can run past: none for word
     /// gaps, the `.` after "Mr" (either case) where the pattern allows
     /// it, every mark for a pattern that can begin with one and go on.
