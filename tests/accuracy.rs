@@ -69,6 +69,10 @@
 //! round's two blind-written pools (data8 pool-1, pool-2: each scored blind
 //! first, pool-2 again after tuning on pool-1) that those rules now flag,
 //! and the pools' innocent sentences.
+//! `tuned-round10-b.tsv` holds the sentences of the tuning material (pools
+//! 1-6, data-*, sets h and i) that round 10's frames for blame-question,
+//! assumed-intent, credibility-doubt and identity-label now flag (set j
+//! scored blind before it), and innocent sentences in the same words.
 
 use std::path::Path;
 

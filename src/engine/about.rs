@@ -74,7 +74,8 @@ pub(super) fn is_about_judging(text: &str, block: &Range<usize>, at: &Range<usiz
         || ends_near(&cues.near, before)
         || cues.mention_after.is_match(&text[at.end..run_end])
         || cues.reflection.is_match(&text[run_start..run_end])
-        || is_reported(cues, &text[run_start..at.end], at.start - run_start)
+        || (is_reported(cues, &text[run_start..at.end], at.start - run_start)
+            && !cues.agree.is_match(&text[at.end..end]))
 }
 
 /// Whether the candidate at `at` in `run` (its clause run, up to the
@@ -154,6 +155,9 @@ struct Cues {
     report: Lazy,
     /// The writer's voice after a report: "which I", "allegedly", "(".
     aside: Lazy,
+    /// The writer agreeing with a report, at the end of the sentence: "…,
+    /// and honestly I can see why", "…, and I agree".
+    agree: Lazy,
 }
 
 fn cues() -> &'static Cues {
@@ -228,6 +232,7 @@ fn cues() -> &'static Cues {
             reflection: build(&reflection),
             report: build(&report),
             aside: build(ASIDE),
+            agree: build(AGREE),
         }
     })
 }
@@ -295,6 +300,11 @@ fn report() -> String {
 /// ("but", "though"), a verdict word ("clearly", "as usual"), the writer
 /// ("I") or scare quotes.
 const ASIDE: &str = r#"[(\[—–"“”]|\s-\s|,\s*(?:and\s+I|if|allegedly|apparently|supposedly|yet\s+again|frankly|honestly)\b|\b(?:which|but|though|although|however|yet|clearly|obviously|as\s+usual|as\s+ever|typical(?:ly)?|of\s+course|I|we)\b"#;
+
+/// The writer taking a reported label as their own, as the sentence ends:
+/// "Her manager says she is lazy, and honestly I can see why." Only at the
+/// end, so "…, and I can see why she is upset" stays the speaker's view.
+const AGREE: &str = r"(?:,|;|\band\b|\s-\s)\s*(?:and\s+)?(?:(?:honestly|frankly|to\s+be\s+fair|tbh|truthfully),?\s+)?(?:I|we)\s+(?:can\s+(?:see|understand)\s+why|(?:would\s+|'d\s+|have\s+to\s+|do\s+|tend\s+to\s+)?agree(?:\s+with\s+(?:her|him|them|that))?|(?:would\s+|'d\s+)?(?:not|n't)\s+(?:argue|disagree)|(?:can't|cannot|couldn't)\s+(?:argue|disagree)|don't\s+blame\s+(?:her|him|them))\s*$";
 
 #[cfg(test)]
 mod tests {
@@ -391,6 +401,10 @@ mod tests {
             ("He described his father as stubborn.", "stubborn"),
             ("He said his mum called him scruffy.", "scruffy"),
             ("She feels her mother was selfish.", "selfish"),
+            (
+                "She said her mum is always on at her, and I can see why she is upset.",
+                "always",
+            ),
         ] {
             assert!(about(sentence, word), "{sentence}");
         }
@@ -412,6 +426,11 @@ mod tests {
                 "He tells me he is fine, though I doubt it.",
                 "though I doubt",
             ),
+            (
+                "Her manager says she is lazy, and honestly I can see why",
+                "lazy",
+            ),
+            ("Staff say he is manipulative, and I agree", "manipulative"),
         ] {
             assert!(!about(sentence, word), "{sentence}");
         }
