@@ -69,6 +69,12 @@
 //! round's two blind-written pools (data8 pool-1, pool-2: each scored blind
 //! first, pool-2 again after tuning on pool-1) that those rules now flag,
 //! and the pools' innocent sentences.
+//! `tuned-round10-a.tsv` holds the sentences of the tuning pools and sets
+//! and of blind set j (scored blind before and after tuning on the pools,
+//! then tuned on) that absolute-about-person, minimising, moralising,
+//! compliance-framing and developmental-verdict missed before issue 20's
+//! tenth round and now flag by their own rule, set j's quiet innocent
+//! sentences, and a young child's tantrum that is not minimising.
 
 use std::path::Path;
 
