@@ -73,6 +73,12 @@
 //! 1-6, data-*, sets h and i) that round 10's frames for blame-question,
 //! assumed-intent, credibility-doubt and identity-label now flag (set j
 //! scored blind before it), and innocent sentences in the same words.
+//! `tuned-round10-a.tsv` holds the sentences of the tuning pools and sets
+//! and of blind set j (scored blind before and after tuning on the pools,
+//! then tuned on) that absolute-about-person, minimising, moralising,
+//! compliance-framing and developmental-verdict missed before issue 20's
+//! tenth round and now flag by their own rule, set j's quiet innocent
+//! sentences, and a young child's tantrum that is not minimising.
 
 use std::path::Path;
 
