@@ -129,3 +129,16 @@ fn the_margin_question_closes_with_what_the_sentence_is_about() {
     ];
     check_counted(cases, true);
 }
+
+/// A question template written for one person, filled with "they", keeps
+/// its verb in agreement ("What has they said about a bed?" on main after
+/// round 10's intent frames).
+#[test]
+fn a_question_about_them_agrees() {
+    let cases: &[(usize, &str, &str)] = &[(
+        1,
+        "The threats to jump were made to secure a bed.",
+        "What have they said about a bed?",
+    )];
+    check_counted(cases, true);
+}

@@ -987,7 +987,24 @@ fn tidy_suggestion(text: &str) -> String {
         out = out.replace(from, to);
     }
     let out = compose::repair_punctuation(out.trim());
-    inflect::capitalise(&inflect::agree_articles(out.trim()))
+    agree_inverted(&inflect::capitalise(&inflect::agree_articles(out.trim())))
+}
+
+/// A question's auxiliary agrees with a plural subject after it: a template
+/// written for "she" ("What has {who} said …") filled with "they" reads
+/// "What has they said"; it becomes "What have they said".
+fn agree_inverted(text: &str) -> String {
+    let mut out = text.to_string();
+    for (aux, plural) in [("has", "have"), ("does", "do"), ("is", "are"), ("was", "were")] {
+        for who in ["they", "we"] {
+            out = out.replace(&format!(" {aux} {who} "), &format!(" {plural} {who} "));
+            let cap = |w: &str| inflect::capitalise(w);
+            if let Some(rest) = out.strip_prefix(&format!("{} {who} ", cap(aux))) {
+                out = format!("{} {who} {rest}", cap(plural));
+            }
+        }
+    }
+    out
 }
 
 /// Trims, folds double spaces, makes articles agree and capitalises.
