@@ -142,3 +142,16 @@ fn a_question_about_them_agrees() {
     )];
     check_counted(cases, true);
 }
+
+/// A refusal in a blame question that is someone else's is not the
+/// person's act: "the rules don't apply to him" is not "What makes applying
+/// to him hard for him?" (the curious question from round 10 read it so).
+#[test]
+fn another_subjects_refusal_is_not_the_persons_act() {
+    let cases: &[(usize, &str, &str)] = &[(
+        1,
+        "Does he think the rules don't apply to him?",
+        "What did he do or say that read as \"does he think the rules don't apply to him\"? Write that instead.",
+    )];
+    check_counted(cases, true);
+}

@@ -815,6 +815,10 @@ fn blame_curious_in(b: &str, cx: &Context<'_>) -> Option<String> {
     };
     let doing = |v: &str, rest: &str| -> Option<String> {
         let v = v.to_ascii_lowercase();
+        // An inverted question's subject is not its act: "can't they see".
+        if is_pronoun(&v) || matches!(v.as_str(), "i" | "we" | "you" | "it" | "the" | "this") {
+            return None;
+        }
         if matches!(
             v.as_str(),
             "be" | "is"
@@ -918,7 +922,21 @@ fn blame_curious_in(b: &str, cx: &Context<'_>) -> Option<String> {
     }
     // "who won't even try the perching stool", "never just turn up at the
     // time he has been given"
-    if let Some(c) = rx!(r"(?i)\b(?:won't|wont|will not|isn't going to|is not going to|aren't going to|doesn't|does not|don't|do not|can't|cannot|never)\s+(?:(?:even|just|actually|ever|bother to)\s+)*(?P<v>[a-z]+)\b(?P<rest>.*)$").captures(b) {
+    if let Some(c) = rx!(r"(?i)(?:^|\b(?P<subj>[a-z']+)\s+(?:(?:still|just|really|simply)\s+)?)(?:won't|wont|will not|isn't going to|is not going to|aren't going to|doesn't|does not|don't|do not|can't|cannot|never)\s+(?:(?:even|just|actually|ever|bother to)\s+)*(?P<v>[a-z]+)\b(?P<rest>.*)$").captures(b) {
+        // The refusal must be the person's, not someone else's in the same
+        // question: "the children don't want to see her", "the rules don't
+        // apply to him", "(I) honestly don't know why".
+        let theirs = c.name("subj").is_none_or(|m| {
+            let w = m.as_str();
+            let lower = w.to_ascii_lowercase();
+            matches!(lower.as_str(), "she" | "he" | "they" | "who" | "mum" | "mom" | "dad" | "client" | "patient" | "resident" | "pt" | "lad" | "boy" | "girl" | "man" | "woman" | "kid" | "child" | "son" | "daughter")
+                || who.as_deref().is_some_and(|who| who.eq_ignore_ascii_case(w))
+                || (w.chars().next().is_some_and(char::is_uppercase)
+                    && !matches!(lower.as_str(), "why" | "how" | "what" | "i" | "honestly" | "seriously"))
+        });
+        if !theirs {
+            return None;
+        }
         if let Some(act) = doing(&c["v"], &c["rest"]) {
             return Some(makes_hard(act, &who));
         }

@@ -995,7 +995,12 @@ fn tidy_suggestion(text: &str) -> String {
 /// "What has they said"; it becomes "What have they said".
 fn agree_inverted(text: &str) -> String {
     let mut out = text.to_string();
-    for (aux, plural) in [("has", "have"), ("does", "do"), ("is", "are"), ("was", "were")] {
+    for (aux, plural) in [
+        ("has", "have"),
+        ("does", "do"),
+        ("is", "are"),
+        ("was", "were"),
+    ] {
         for who in ["they", "we"] {
             out = out.replace(&format!(" {aux} {who} "), &format!(" {plural} {who} "));
             let cap = |w: &str| inflect::capitalise(w);
