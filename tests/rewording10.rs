@@ -155,3 +155,16 @@ fn another_subjects_refusal_is_not_the_persons_act() {
     )];
     check_counted(cases, true);
 }
+
+/// An act that is started is asked about as the act itself: "before Mum
+/// starts taking this seriously" is not "What makes starting taking this
+/// seriously hard for Mum?" (a practitioner check on an invented note).
+#[test]
+fn a_started_act_is_the_act() {
+    let cases: &[(usize, &str, &str)] = &[(
+        1,
+        "How many more missed appointments before Mum starts taking this seriously?",
+        "What makes taking this seriously hard for Mum?",
+    )];
+    check_counted(cases, true);
+}

@@ -862,6 +862,15 @@ fn blame_curious_in(b: &str, cx: &Context<'_>) -> Option<String> {
             return None;
         }
         let base = inflect::base(&v).unwrap_or(v);
+        // "starts taking this seriously": the act is the one started.
+        if matches!(base.as_str(), "start" | "begin")
+            && rest
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
+        {
+            return Some(rest);
+        }
         Some(
             format!("{} {rest}", inflect::present_participle(&base))
                 .trim()
