@@ -819,28 +819,8 @@ fn blame_curious_in(b: &str, cx: &Context<'_>) -> Option<String> {
         if is_pronoun(&v) || matches!(v.as_str(), "i" | "we" | "you" | "it" | "the" | "this") {
             return None;
         }
-        if matches!(
-            v.as_str(),
-            "be" | "is"
-                | "are"
-                | "was"
-                | "have"
-                | "has"
-                | "need"
-                | "needs"
-                | "get"
-                | "gets"
-                | "go"
-                | "learn"
-                | "realise"
-                | "realize"
-                | "understand"
-                | "see"
-                | "accept"
-        ) && !content(rest)
-        {
-            return None;
-        }
+        // Never the act asked about ("is", "see", "think"); light verbs
+        // ("has", "get", "go") only with something after them.
         if matches!(
             v.as_str(),
             "be" | "is"
@@ -854,7 +834,11 @@ fn blame_curious_in(b: &str, cx: &Context<'_>) -> Option<String> {
                 | "accept"
                 | "think"
                 | "expect"
-        ) {
+        ) || (matches!(
+            v.as_str(),
+            "have" | "has" | "need" | "needs" | "get" | "gets" | "go"
+        ) && !content(rest))
+        {
             return None;
         }
         let rest = trim(rest);
