@@ -1150,6 +1150,16 @@ fn clause_bounds(text: &str, sentence: &Range<usize>, at: &Range<usize>) -> Rang
     start..end
 }
 
+/// Past forms that do not end in "-ed", for a sentence already in the past.
+const PAST_IRREGULAR: &[&str] = &[
+    "came", "went", "got", "was", "were", "left", "said", "told", "took", "made", "ran", "sat",
+    "gave", "kept", "brought", "forgot", "wore", "slept", "spoke",
+];
+/// Words that count what follows ("ten minutes", "a few hours").
+const QUANTITIES: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty", "forty", "few", "several", "many", "couple", "both",
+];
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "her", "his", "their", "my", "our", "this", "these", "those", "its", "your",
     "any", "some",
@@ -1505,18 +1515,39 @@ fn occasions(sentence: &str, at: Range<usize>, person: &Person) -> Option<String
         // "Priya cancels every time we set a date": the verb before it.
         let head = &sentence[..trail.start()];
         let words: Vec<&str> = head.split(' ').collect();
-        let (i, verb) = words.iter().enumerate().skip(1).find(|(_, w)| {
+        // A noun after a number or a determiner is not the verb: "arrived
+        // ten minutes late, as usual" has no verb to turn.
+        let found = words.iter().enumerate().skip(1).find(|(i, w)| {
             let w = w.to_ascii_lowercase();
-            w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s")
-                || matches!(w.as_str(), "is" | "are")
-        })?;
-        let base = inflect::base(verb)?;
-        let replaced = match base.as_str() {
-            "be" => "has been".to_string(),
-            b => format!("{has} {}", inflect::participle(b)),
-        };
+            let before = words[i - 1].to_ascii_lowercase();
+            let counted = before.chars().all(|c| c.is_ascii_digit())
+                || QUANTITIES.contains(&before.as_str())
+                || DETERMINERS.contains(&before.as_str());
+            !counted
+                && (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s")
+                    || matches!(w.as_str(), "is" | "are"))
+        });
         let mut new_words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
-        new_words[i] = replaced;
+        // "She turned up two hours late, as usual": the verb after the
+        // subject is already in the past, only the absolute goes.
+        let past = || {
+            words.get(1).is_some_and(|w| {
+                let w = w.to_ascii_lowercase();
+                w.len() > 4 && w.ends_with("ed") || PAST_IRREGULAR.contains(&w.as_str())
+            })
+        };
+        let i = match found {
+            Some((i, verb)) => {
+                let base = inflect::base(verb)?;
+                new_words[i] = match base.as_str() {
+                    "be" => "has been".to_string(),
+                    b => format!("{has} {}", inflect::participle(b)),
+                };
+                i
+            }
+            None if past() => words.len(),
+            None => return None,
+        };
         out.push_str(&new_words.join(" "));
         let rest = &sentence[trail.end()..];
         // "a panic attack before every session she cancels": "before the
