@@ -508,7 +508,13 @@ impl Engine<'_> {
             regex.search_captures(&input, &mut caps);
             caps
         };
-        match pattern.folded().filter(|_| self.speed() == Speed::Fast) {
+        // The speed first: `folded()` builds the folded regex, with the
+        // lazy DFA, on first call, which a one-note run never searches with.
+        let folded = match self.speed() {
+            Speed::Fast => pattern.folded(),
+            Speed::Lean => None,
+        };
+        match folded {
             // The same offsets: ASCII lower-casing keeps every byte's place.
             Some(folded) => search(folded, &haystack.to_ascii_lowercase()),
             None => search(pattern.regex(self.speed()), haystack),

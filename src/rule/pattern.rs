@@ -14,6 +14,7 @@
 //! is a rule error, never a surprise mid-run; the built-in ones are compiled
 //! by a test.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 use std::ops::Range;
@@ -59,7 +60,9 @@ pub struct Pattern {
     /// Sets of lower-case literals such that every match contains one
     /// literal of each set, at most [`MAX_TRIGGER_SETS`] of them; empty when
     /// none could be found (the pattern then runs on every note).
-    pub triggers: Vec<Vec<String>>,
+    /// Borrowed from the built-in table (`builtin_wrapped`): copying its
+    /// tens of thousands of literals was a few percent of a one-note run.
+    pub triggers: Vec<Vec<Cow<'static, str>>>,
 }
 
 impl fmt::Debug for Pattern {
@@ -212,7 +215,7 @@ impl Pattern {
             names: names.iter().map(|n| n.to_string()).collect(),
             triggers: sets
                 .iter()
-                .map(|set| set.iter().map(|l| l.to_string()).collect())
+                .map(|set| set.iter().map(|&l| Cow::Borrowed(l)).collect())
                 .collect(),
             ..Pattern::unchecked(source)
         })
@@ -287,7 +290,10 @@ impl Pattern {
             cache: Mutex::new(None),
             reach: OnceLock::new(),
             names,
-            triggers: trigger_sets(pattern),
+            triggers: trigger_sets(pattern)
+                .into_iter()
+                .map(|set| set.into_iter().map(Cow::Owned).collect())
+                .collect(),
         })
     }
 
@@ -1433,7 +1439,7 @@ mod tests {
             .unwrap()
             .triggers
             .into_iter()
-            .map(|set| set.into_iter().map(|l| &*l.leak()).collect())
+            .map(|set| set.into_iter().map(|l| &*l.into_owned().leak()).collect())
             .collect()
     }
 
