@@ -79,6 +79,12 @@
 //! compliance-framing and developmental-verdict missed before issue 20's
 //! tenth round and now flag by their own rule, set j's quiet innocent
 //! sentences, and a young child's tantrum that is not minimising.
+//! `tuned-round11-a.tsv` holds the sentences of the tuning pools and sets
+//! (pools 1-6, data-*, sets a and c-j) that issue 20's eleventh round of
+//! constructions for assumed-intent, absolute-about-person, minimising,
+//! moralising and credibility-doubt now flag by their own rule (blind set l
+//! held out, scored only as a figure), and the sets' innocent sentences in
+//! the same anchor words, which stay quiet.
 
 use std::path::Path;
 
