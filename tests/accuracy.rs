@@ -79,6 +79,12 @@
 //! compliance-framing and developmental-verdict missed before issue 20's
 //! tenth round and now flag by their own rule, set j's quiet innocent
 //! sentences, and a young child's tantrum that is not minimising.
+//! `tuned-round11-o.tsv` holds the sentences of pool o (written blind to
+//! the rules, scored before tuning, then tuned on in round 11): its twelve
+//! innocent sentences that compliance-framing, deficit-label and moralising
+//! flagged before (devices, organisations judged, informed refusals) and
+//! the compliance sentences without the usual words that compliance-framing
+//! now flags.
 
 use std::path::Path;
 
