@@ -85,6 +85,12 @@
 //! moralising and credibility-doubt now flag by their own rule (blind set l
 //! held out, scored only as a figure), and the sets' innocent sentences in
 //! the same anchor words, which stay quiet.
+//! `tuned-round11-o.tsv` holds the sentences of pool o (written blind to
+//! the rules, scored before tuning, then tuned on in round 11): its twelve
+//! innocent sentences that compliance-framing, deficit-label and moralising
+//! flagged before (devices, organisations judged, informed refusals) and
+//! the compliance sentences without the usual words that compliance-framing
+//! now flags.
 
 use std::path::Path;
 
