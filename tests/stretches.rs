@@ -90,9 +90,7 @@ mod late_trigger {
         d.write(
             "r.yaml",
             format!(
-                "id: keeps-cancelling
-                 patterns: ['\\bMr\\. [A-Z]\\w+ keeps cancelling\\b[^.!?\\n]{{0,40}}\\bsessions\\b']
-{TAIL}"
+                "id: keeps-cancelling\npatterns: ['\\bMr\\. [A-Z]\\w+ keeps cancelling\\b[^.!?]{{0,40}}\\bsessions\\b']\n{TAIL}"
             ),
         );
         let rules = RuleSet::load(false, std::slice::from_ref(&d.0)).unwrap();
