@@ -26,7 +26,7 @@ each (the largest of its runs, from getrusage in a small fresh parent). A regard
 Corpora are generated once into target/bench/ and regenerated when their
 generator changes.
 
-usage: bench/run.py [--sizes 10,100] [--corpora templates,real] [--reps 3] [--timeout 300]
+usage: bench/run.py [--sizes 10,100] [--corpora templates,real] [--reps 3] [--timeout 300] [--regard BIN]
 """
 
 import argparse
@@ -141,14 +141,19 @@ def main():
     ap.add_argument("--corpora", default="templates,real")
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--timeout", type=float, default=300, help="seconds allowed to one regard run")
+    ap.add_argument("--regard", help="a regard binary to time instead of building target/release/regard "
+                    "(a build without LTO, say: see docs/performance.md)")
     args = ap.parse_args()
     kinds = args.corpora.split(",")
     if unknown := set(kinds) - set(GENERATORS):
         sys.exit(f"unknown corpus {', '.join(sorted(unknown))}; known: {', '.join(GENERATORS)}")
     if shutil.which("rg") is None:
         sys.exit("ripgrep (rg) is needed for the reference run: apt-get install ripgrep")
-    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
-    regard = os.path.join(ROOT, "target", "release", "regard")
+    if args.regard:
+        regard = os.path.abspath(args.regard)
+    else:
+        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+        regard = os.path.join(ROOT, "target", "release", "regard")
     os.makedirs(WORK, exist_ok=True)
     phrases = os.path.join(WORK, "phrases.txt")
     with open(phrases, "w") as f:

@@ -77,6 +77,38 @@ mod late_trigger {
         );
     }
 
+    /// A pattern with several trigger sets ("keeps cancelling",
+    /// "sessions", "mr.") is searched only in the sentences holding a
+    /// literal of each: the sentence after "Mr." (an end its matches run
+    /// past) counts as one with it, so the one match is found; the
+    /// paragraphs whose literals fall in different sentences are not
+    /// searched, and find what the exhaustive engine finds there
+    /// (nothing).
+    #[test]
+    fn a_sentence_needs_a_literal_of_every_trigger_set() {
+        let d = Dir::new("every-set");
+        d.write(
+            "r.yaml",
+            format!(
+                "id: keeps-cancelling\npatterns: ['\\bMr\\. [A-Z]\\w+ keeps cancelling\\b[^.!?]{{0,40}}\\bsessions\\b']\n{TAIL}"
+            ),
+        );
+        let rules = RuleSet::load(false, std::slice::from_ref(&d.0)).unwrap();
+        let fast = Engine::new(&rules).unwrap();
+        let text = format!(
+            "{}Mr. Lee keeps cancelling. The sessions go on.\n\n\
+             The sessions are hard. Mr. Lee keeps cancelling.\n\n\
+             Then Mr. Lee keeps cancelling the sessions, said the note.\n",
+            filler()
+        );
+        let (found, words) = spans(&fast, &text);
+        assert_eq!(words, ["Mr. Lee keeps cancelling the sessions"]);
+        assert_eq!(
+            found,
+            exhaustive(&rules).lint(&Document::new("n.md".into(), text.clone(), Kind::Markdown))
+        );
+    }
+
     /// The built-in pack: a question with a gap, last of forty-one
     /// sentences of one paragraph, and a verdict in its middle, found as
     /// the exhaustive engine finds them.

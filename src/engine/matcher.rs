@@ -258,10 +258,10 @@ impl Engine<'_> {
         const WOKEN: u32 = 1 << 31;
         let mut seen: Vec<(usize, u32)> = vec![(usize::MAX, 0); self.patterns.len()];
         // Over folders, where a pattern then runs only around them: the
-        // occurrences `(pattern, block, start, end)` of its first trigger
-        // set's literals, and for each run, its pattern's block.
+        // occurrences `(pattern, block, start, end, set's bit)` of its
+        // trigger sets' literals, and for each run, its pattern's block.
         let around = self.speed() == Speed::Fast;
-        let mut anchors: Vec<(usize, usize, usize, usize)> = Vec::new();
+        let mut anchors: Vec<(usize, usize, usize, usize, u32)> = Vec::new();
         let mut run_blocks: Vec<usize> = Vec::new();
         // Literals come in order of start, so the block of each is at or
         // after the last one's: a step forward, not a binary search per
@@ -290,8 +290,8 @@ impl Engine<'_> {
                     *state = (block, 0);
                 }
                 state.1 |= owner.bit;
-                if around && owner.bit == 1 {
-                    anchors.push((owner.pattern, block, start, end));
+                if around {
+                    anchors.push((owner.pattern, block, start, end, owner.bit));
                 }
                 if state.1 == self.trigger_masks[owner.pattern] {
                     state.1 |= WOKEN;
@@ -308,22 +308,25 @@ impl Engine<'_> {
 
     /// Narrows each run of `runs` that woke in a block (the last
     /// `run_blocks.len()` of them, in that order) to the sentences holding
-    /// its first trigger set's `anchors`, merged where they touch. Every
-    /// match holds a literal of that set, and stays within one sentence
-    /// unless its pattern's [`Reach`](crate::rule::pattern::Reach) says it
-    /// can run past the end mark there: such an end does not end the
-    /// stretch. So each stretch holds every match around its literals, and
-    /// a search of the stretches finds what a search of the block finds.
+    /// its first trigger set's `anchors` and a literal of each of its other
+    /// sets, merged where they touch, and drops the runs left with no such
+    /// sentence. Every match holds a literal of each set, and stays within
+    /// one sentence unless its pattern's
+    /// [`Reach`](crate::rule::pattern::Reach) says it can run past the end
+    /// mark there: such an end does not end the stretch. So each stretch
+    /// holds every match around its literals, a sentence lacking a set's
+    /// literal holds none, and a search of the stretches finds what a
+    /// search of the block finds.
     fn narrow(
         &self,
         text: &str,
         blocks: &[crate::document::Block],
-        runs: &mut [Run],
+        runs: &mut Vec<Run>,
         run_blocks: &[usize],
-        mut anchors: Vec<(usize, usize, usize, usize)>,
+        mut anchors: Vec<(usize, usize, usize, usize, u32)>,
     ) {
         // Stable: each pattern's anchors stay in order of start.
-        anchors.sort_by_key(|&(pattern, block, _, _)| (pattern, block));
+        anchors.sort_by_key(|&(pattern, block, ..)| (pattern, block));
         let first = runs.len() - run_blocks.len();
         let mut ends: (usize, Vec<usize>) = (usize::MAX, Vec::new());
         for (run, &block) in runs[first..].iter_mut().zip(run_blocks) {
@@ -340,7 +343,12 @@ impl Engine<'_> {
             let ends = &ends.1;
             let from = anchors.partition_point(|a| (a.0, a.1) < (run.pattern, block));
             let to = anchors.partition_point(|a| (a.0, a.1) <= (run.pattern, block));
-            for &(_, _, start, end) in &anchors[from..to] {
+            let group = &anchors[from..to];
+            let mask = self.trigger_masks[run.pattern];
+            for &(_, _, start, end, bit) in group {
+                if bit != 1 {
+                    continue;
+                }
                 let (start, end) = (start - range.start, end - range.start);
                 // The last closed end before the literal, the first at or
                 // after its last byte: a sentence ends after its mark.
@@ -356,12 +364,32 @@ impl Engine<'_> {
                     .find(|&&i| !reach.crosses(hay, i))
                     .map_or(hay.len(), |&i| i + 1);
                 let (lo, hi) = (range.start + lo, range.start + hi);
+                if mask != 1 {
+                    // The sets with a literal inside the sentence.
+                    let mut has = 0;
+                    let first = group.partition_point(|a| a.2 < lo);
+                    for a in group[first..].iter().take_while(|a| a.2 < hi) {
+                        if a.3 <= hi {
+                            has |= a.4;
+                        }
+                    }
+                    if has != mask {
+                        continue;
+                    }
+                }
                 match run.stretches.last_mut() {
                     Some(last) if lo <= last.end => last.end = last.end.max(hi),
                     _ => run.stretches.push(lo..hi),
                 }
             }
         }
+        // A run with no stretch has nothing to search (for `find_in`, no
+        // stretches means the whole range).
+        let mut at = 0;
+        runs.retain(|run| {
+            at += 1;
+            at <= first || !run.stretches.is_empty()
+        });
     }
 
     fn speed(&self) -> Speed {

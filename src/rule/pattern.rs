@@ -81,11 +81,14 @@ impl fmt::Debug for Pattern {
 /// `tests/generated.rs` checks it against a full parse (and rewrites it
 /// with `REGARD_BLESS=1`).
 mod table {
-    /// (hash of the pattern as written, capture names, trigger sets)
+    /// (hash of the pattern as written, capture names, trigger sets, its
+    /// [`super::Reach`]: the bytes before an end mark a match can run
+    /// past, or `None` if it can run past any)
     pub type Row = (
         u64,
         &'static [&'static str],
         &'static [&'static [&'static str]],
+        Option<&'static [u8]>,
     );
     /// (hash of [`super::word_key`], the word pattern as written, the
     /// regex it compiles to)
@@ -157,10 +160,16 @@ pub fn builtin_table(
     for &text in patterns {
         let p = Pattern::parse(text)?;
         let sets: Vec<String> = p.triggers.iter().map(|set| format!("&{set:?}")).collect();
+        let reach = Reach::of(&p.source());
+        let reach = match reach.any {
+            true => "None".to_string(),
+            false => format!("Some(&{:?})", reach.bytes()),
+        };
         rows.push((
             text_hash(text),
             format!("&{:?}", p.names),
             format!("&[{}]", sets.join(", ")),
+            reach,
         ));
     }
     rows.sort();
@@ -170,8 +179,8 @@ pub fn builtin_table(
          #[rustfmt::skip]\n\
          pub const PATTERNS: &[Row] = &[\n",
     );
-    for (hash, names, sets) in rows {
-        out.push_str(&format!("    ({hash:#018x}, {names}, {sets}),\n"));
+    for (hash, names, sets, reach) in rows {
+        out.push_str(&format!("    ({hash:#018x}, {names}, {sets}, {reach}),\n"));
     }
     out.push_str("];\n");
     let mut words: Vec<(u64, &str, &str)> = words
@@ -202,7 +211,8 @@ impl Pattern {
     }
 
     /// `source`, a built-in pattern that wraps `written` as [`wrapped`]
-    /// says, with the names and triggers of `written`.
+    /// says, with the names and triggers of `written` (and its reach if
+    /// `source` is `written`: the table's reach is that of `written`).
     ///
     /// [`wrapped`]: Pattern::wrapped
     pub fn builtin_wrapped(written: &str, source: &str) -> Result<Pattern, PatternError> {
@@ -210,8 +220,15 @@ impl Pattern {
         let Ok(at) = table::PATTERNS.binary_search_by_key(&hash, |row| row.0) else {
             return Ok(Pattern::parse(written)?.wrapped(source));
         };
-        let (_, names, sets) = table::PATTERNS[at];
+        let (_, names, sets, reach) = table::PATTERNS[at];
+        let known = OnceLock::new();
+        if written == source {
+            // Read from the table, not from a second compile of the NFA
+            // (that was about what narrowing to sentences saved).
+            let _ = known.set(Reach::from_table(reach));
+        }
         Ok(Pattern {
+            reach: known,
             names: names.iter().map(|n| n.to_string()).collect(),
             triggers: sets
                 .iter()
@@ -399,6 +416,28 @@ impl Reach {
             || at
                 .checked_sub(1)
                 .is_some_and(|p| self.before[usize::from(text[p] >> 6)] >> (text[p] & 63) & 1 == 1)
+    }
+
+    /// The bytes whose bit is set in `before`, in order (the table's form).
+    fn bytes(&self) -> Vec<u8> {
+        (0..=255u8)
+            .filter(|&b| self.before[usize::from(b >> 6)] >> (b & 63) & 1 == 1)
+            .collect()
+    }
+
+    /// A reach as `builtin_table` wrote it: `None` for every end open.
+    fn from_table(row: Option<&[u8]>) -> Reach {
+        let Some(bytes) = row else {
+            return Reach::ANY;
+        };
+        let mut reach = Reach {
+            before: [0; 4],
+            any: false,
+        };
+        for &b in bytes {
+            reach.before[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+        reach
     }
 
     /// Every end open: what is assumed of a pattern that cannot be read.
