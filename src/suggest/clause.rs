@@ -371,7 +371,11 @@ fn subject_at(s: &str, at: usize) -> Option<(usize, String, bool, Option<String>
         // "Bert's son", "Lou's client": the one the possessive names.
         if let Some(c) = re(&OWNED, r"^['’]s\s+(?P<noun>[a-z][a-z-]+)\b").captures(&s[r.end..]) {
             let noun = &c["noun"];
-            if !person::looks_like_verb(noun) && !DETS_AND_JOINS.contains(&noun) {
+            let noun_at = r.end + c.name("noun").map_or(0, |m| m.start());
+            // Only a person's own person ("Bert's son"), never "She's asking".
+            let a_person = p.kind != person::Kind::Pronoun
+                && person::person_at(s, noun_at).is_some_and(|(_, q)| q.kind == person::Kind::Role);
+            if a_person && !person::looks_like_verb(noun) && !DETS_AND_JOINS.contains(&noun) {
                 let end = r.end + c.get(0).map_or(0, |m| m.end());
                 let pronoun = match person::gender_of_role(noun) {
                     Gender::Female => Some("she".to_string()),

@@ -135,17 +135,21 @@ fn strip_opener(text: &str) -> &str {
     let first = text.split_whitespace().next().unwrap_or("");
     let word = first.trim_end_matches(',');
     let lower = word.to_ascii_lowercase();
-    let adverb = (lower.len() >= 6
-        && lower.ends_with("ly")
-        && !lower.ends_with("ley")
-        && !matches!(
-            lower.as_str(),
-            "beverly" | "kimberly" | "emily" | "family" | "supply" | "reply" | "rely"
-        ))
-        || matches!(
-            lower.as_str(),
-            "tbh" | "seriously" | "honestly" | "frankly" | "really"
-        );
+    // The writer's stance only: "apparently", "allegedly" carry a
+    // teller and stay.
+    let adverb = matches!(
+        lower.as_str(),
+        "tbh"
+            | "seriously"
+            | "honestly"
+            | "frankly"
+            | "really"
+            | "truthfully"
+            | "personally"
+            | "basically"
+            | "literally"
+            | "genuinely"
+    );
     let rest = text[first.len()..].trim_start();
     if adverb
         && word.chars().all(|c| c.is_ascii_alphabetic())

@@ -2097,7 +2097,7 @@ fn whole_quotes(text: &str, sentence: &str) -> String {
     let lower_sentence = sentence.to_ascii_lowercase();
     let parts: Vec<&str> = text.split('"').collect();
     // Only balanced quotes: odd parts are quoted.
-    if parts.len() < 3 || parts.len() % 2 == 0 {
+    if parts.len() < 3 || parts.len().is_multiple_of(2) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -2113,7 +2113,18 @@ fn whole_quotes(text: &str, sentence: &str) -> String {
                 .find(&q.to_ascii_lowercase())
                 .is_some_and(|at| {
                     let next = &sentence[at + q.len()..];
-                    next.starts_with(' ') && next[1..].starts_with(|c: char| c.is_alphanumeric())
+                    // The next quotation picks up where this one stops
+                    // ("trying it on with" "the new staff …"): one phrase.
+                    let next_lower = next.trim_start().to_ascii_lowercase();
+                    let continued = parts.iter().enumerate().any(|(j, other)| {
+                        j % 2 == 1 && j != i && {
+                            let o = other.trim().to_ascii_lowercase();
+                            !o.is_empty() && next_lower.starts_with(&o)
+                        }
+                    });
+                    !continued
+                        && next.starts_with(' ')
+                        && next[1..].starts_with(|c: char| c.is_alphanumeric())
                 });
         if i % 2 == 0 || !dangling(part) || !mid_phrase {
             out.push_str(part);
