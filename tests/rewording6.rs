@@ -106,7 +106,7 @@ fn a_motive_goes_without_asserting_what_the_writer_doubts() {
         (
             "assumed-intent",
             "Fakes withdrawal symptoms to get his dose put up.",
-            "Shows signs of withdrawal symptoms (say what you saw, and what he said about his dose).",
+            "Shows withdrawal symptoms (say what you saw, and what he said about his dose).",
         ),
         (
             "assumed-intent",

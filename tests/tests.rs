@@ -26,6 +26,7 @@ mod regressions;
 mod render;
 mod rewording;
 mod rewording10;
+mod rewording11;
 mod rewording6;
 mod rewording7;
 mod rewording8;

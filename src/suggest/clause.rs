@@ -39,8 +39,17 @@ pub const HOLES: &[&str] = &[
 pub fn hole(name: &str, cx: &Context<'_>, matched: &str, reworded: Option<&str>) -> Option<String> {
     let _ = matched;
     match name {
-        "restated" => blame_in(cx).map(|b| b.statement()),
-        "wonder" => blame_in(cx).map(|b| b.wonder()),
+        // A question that holds its verdict beside the act ("when she
+        // knows what he's like") is asked from the person's side first;
+        // the statement of the act alone comes second (set l's ratings).
+        "restated" => blame_in(cx).map(|b| match b.counterpoint() {
+            Some(_) => b.wonder(),
+            None => b.statement(),
+        }),
+        "wonder" => blame_in(cx).map(|b| match b.counterpoint() {
+            Some(at) => b.without_rest_from(at).statement(),
+            None => b.wonder(),
+        }),
         "unmotived_wonder" => going_on(cx, &unmotived(cx)?),
         "unmoralised_wonder" => going_on(cx, &unmoralised(cx)?),
         "unmotived" => unmotived(cx),
@@ -156,7 +165,7 @@ pub(crate) fn unquote_words(text: &str) -> String {
 // Blame questions.
 
 /// A blame question read as who did (or did not do) what.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Blame {
     /// As the question names them, as a subject: "She", "Mr Lyle", "this boy".
     who: String,
@@ -172,7 +181,7 @@ struct Blame {
     note: String,
 }
 
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 enum Shape {
     /// "Why does she keep cancelling" → "has cancelled".
     Habit,
@@ -201,6 +210,37 @@ impl Blame {
         } else {
             "has"
         }
+    }
+
+    /// Where the rest turns from the act to the writer's counterpoint:
+    /// "when she knows what he's like", "after everything we have put in
+    /// place", ", does he actually want work", "and then come here and cry
+    /// about it", "when the duty doc is off". Said beside the act, it
+    /// makes the statement an accusation.
+    fn counterpoint(&self) -> Option<usize> {
+        static RE: OnceLock<Regex> = OnceLock::new();
+        let r = re(
+            &RE,
+            r"(?i)(?:,\s*(?:and\s+)?(?:does|do|did|is|isn't|are|was|how|what|why|who|can|can't|won't|will|would|surely)\b|(?:^|\s|,)\s*(?:when|whenever|though|although|even\s+though|despite|after|given)\s+(?:everything|all\s+(?:that|the|we)\b|every\b|(?:she|he|they|we|i)\s+(?:knows?|knew|has\s+(?:a|an|been|had|got)|have\s+(?:a|an|been|had|got)|had\s+(?:a|an|every|been)|'s\s+been|'ve\s+been|can|could)\b|(?:the|a|an|no|nobody|no\s+one)\s*(?:[a-z]+\s+){0,2}(?:is|are|was|were)\s+(?:off|away|out|not|around)\b)|(?:^|\s|,)\s*(?:on\s+)?the\s+(?:day|morning|night|week|time)\s+(?:she|he|they)(?:'s|'re|\s+is|\s+are|\s+was|\s+were)\s+(?:supposed|meant|due)\s+to\b|(?:^|\s|,)\s*(?:and\s+)?then\s+(?:come|comes|complain|complains|cry|cries|moan|moans|expect|expects|wonder|wonders|blame|blames)\b)",
+        );
+        let m = r.find(&self.rest)?;
+        // Risk said beside the act ("when she knows he has a knife") is
+        // kept word for word: no question leaves it out.
+        if !super::risk_words(&self.rest[m.start()..]).is_empty() {
+            return None;
+        }
+        // An act must be left before it.
+        self.rest[..m.start()]
+            .chars()
+            .any(char::is_alphanumeric)
+            .then_some(m.start())
+    }
+
+    /// The question with its rest cut at `at` (the counterpoint).
+    fn without_rest_from(&self, at: usize) -> Blame {
+        let mut b = self.clone();
+        b.rest = self.rest[..at].trim_end_matches([',', ' ']).to_string();
+        b
     }
 
     fn statement(&self) -> String {
@@ -259,10 +299,11 @@ impl Blame {
             &CLAUSE,
             r"(?i),|\s(?:when|whenever|if|though|because|and)\s",
         );
-        let act = match clause.find(&self.rest) {
-            Some(m) => &self.rest[..m.start()],
-            None => &self.rest,
-        };
+        let end = clause
+            .find(&self.rest)
+            .map_or(self.rest.len(), |m| m.start());
+        let end = self.counterpoint().map_or(end, |at| at.min(end));
+        let act = &self.rest[..end];
         let rest = if act.trim().is_empty() {
             String::new()
         } else {
@@ -311,6 +352,7 @@ impl Blame {
 /// The person named at `at` in `s`: where the name ends, the name as a
 /// subject, and whether it is plural.
 fn subject_at(s: &str, at: usize) -> Option<(usize, String, bool, Option<String>)> {
+    static OWNED: OnceLock<Regex> = OnceLock::new();
     let rest = &s[at..];
     let first = rest.split([' ', ',', '?']).next().unwrap_or("");
     let lower = first.to_ascii_lowercase();
@@ -326,6 +368,24 @@ fn subject_at(s: &str, at: usize) -> Option<(usize, String, bool, Option<String>
         return Some((at + first.len(), subj.clone(), plural, Some(subj)));
     }
     if let Some((r, p)) = role {
+        // "Bert's son", "Lou's client": the one the possessive names.
+        if let Some(c) = re(&OWNED, r"^['’]s\s+(?P<noun>[a-z][a-z-]+)\b").captures(&s[r.end..]) {
+            let noun = &c["noun"];
+            let noun_at = r.end + c.name("noun").map_or(0, |m| m.start());
+            // Only a person's own person ("Bert's son"), never "She's asking".
+            let a_person = p.kind != person::Kind::Pronoun
+                && person::person_at(s, noun_at).is_some_and(|(_, q)| q.kind == person::Kind::Role);
+            if a_person && !person::looks_like_verb(noun) && !DETS_AND_JOINS.contains(&noun) {
+                let end = r.end + c.get(0).map_or(0, |m| m.end());
+                let pronoun = match person::gender_of_role(noun) {
+                    Gender::Female => Some("she".to_string()),
+                    Gender::Male => Some("he".to_string()),
+                    _ => None,
+                };
+                let plural = person::gender_of_role(noun) == Gender::Plural;
+                return Some((end, s[at..end].to_string(), plural, pronoun));
+            }
+        }
         let plural = p.gender == Gender::Plural;
         let pronoun = match p.gender {
             Gender::Female => Some("she".to_string()),
@@ -383,7 +443,10 @@ fn clean_rest(rest: &str, pronoun: Option<&str>, plural: bool, habit: bool) -> (
         r"(?i),?\s+(?:if\s|when (?:it'?s|it is) (?:obviously|clearly)|plain and simple\b|before (?:it|this|that) sinks in|before (?:she|he|they) (?:takes?|gets?|learns?|realises?|realizes?) (?:any of )?(?:it|this|that|things)? ?seriously).*$",
     );
     rest = cut.replace(&rest, "").into_owned();
-    let drops = re(&DROPS, r"(?i),?\s+(?:just )?like everyone else\b");
+    let drops = re(
+        &DROPS,
+        r"(?i),?\s+(?:(?:just )?like everyone else|for (?:one|a) single (?:day|week|morning|session|time)|for once)\b",
+    );
     rest = drops.replace_all(&rest, "").into_owned();
     let p = pronoun.unwrap_or("they");
     let has = if plural || p == "they" { "have" } else { "has" };
@@ -461,7 +524,15 @@ fn skip_fillers<'a>(words: &'a [&'a str]) -> &'a [&'a str] {
     while words.get(i).is_some_and(|w| {
         matches!(
             w.to_ascii_lowercase().as_str(),
-            "just" | "even" | "ever" | "still" | "really" | "honestly" | "actually" | "seriously"
+            "just"
+                | "even"
+                | "ever"
+                | "only"
+                | "still"
+                | "really"
+                | "honestly"
+                | "actually"
+                | "seriously"
         )
     }) {
         i += 1;
@@ -508,7 +579,26 @@ fn verb_phrase(words: &[&str], mut shape: Shape) -> Option<(Shape, String, Strin
         return None;
     }
     // Verbs of mind: what someone thinks or sees is not a fact to state.
-    if super::MIND_VERBS.contains(&verb.as_str()) || matches!(verb.as_str(), "is" | "are") {
+    // "get" with a thing after it is an act ("get chest pain"), not "get it".
+    let got_thing = verb == "get"
+        && words.get(1).is_some_and(|w| {
+            !matches!(
+                w.to_ascii_lowercase().trim_end_matches(['?', ',', '.']),
+                "it" | "that" | "this" | "why" | "what" | "how" | "the"
+            )
+        });
+    if (super::MIND_VERBS.contains(&verb.as_str()) && !got_thing)
+        || matches!(verb.as_str(), "is" | "are")
+    {
+        return None;
+    }
+    // An adverb is not a verb ("only", "constantly"): no "has onlied".
+    if verb.ends_with("ly")
+        && !matches!(
+            verb.as_str(),
+            "apply" | "reply" | "rely" | "supply" | "fly" | "bully" | "tally"
+        )
+    {
         return None;
     }
     let base = inflect::base(&verb)?;
@@ -556,10 +646,20 @@ fn blame(sentence: &str) -> Option<Blame> {
     // "Why does she keep cancelling", "Why won't he just ring", "Why on earth did she stop".
     let why = re(
         &WHY,
-        r"^(?i:why(?: on earth| ever)?) (?P<aux>(?i:does|do|did|won't|can't|cannot|doesn't|don't|didn't|wouldn't|couldn't|will not|would not|can not)) ",
+        r"^(?i:why(?: on earth| ever)?) (?P<aux>(?i:does|do|did|won't|can't|cannot|doesn't|don't|didn't|wouldn't|couldn't|will not|would not|can not|aren't|isn't|wasn't|weren't)) ",
     );
     if let Some(c) = why.captures(s) {
         let aux = c["aux"].to_ascii_lowercase();
+        // "Why aren't parents doing the homework": only with an act in
+        // "-ing" ("Why isn't she at school" states nothing to restate).
+        if matches!(aux.as_str(), "aren't" | "isn't" | "wasn't" | "weren't") {
+            let (end, ..) = subject_at(s, c.get(0)?.end())?;
+            let words: Vec<&str> = s[end..].split_whitespace().collect();
+            let next = skip_fillers(&words).first()?.to_ascii_lowercase();
+            if !(next.len() > 4 && next.ends_with("ing")) {
+                return None;
+            }
+        }
         let shape = match aux.as_str() {
             "did" => Shape::Past,
             "didn't" => Shape::DidNot,
@@ -886,6 +986,68 @@ fn unmotived(cx: &Context<'_>) -> Option<String> {
         let told = !lower.contains("because she ")
             && !lower.contains("because he ")
             && !lower.contains("because they ");
+        // "rang me because she wants the food bank voucher" → "rang me
+        // about the food bank voucher": what they came for is a fact, the
+        // "only because" is the reading (set l: the voucher was dropped).
+        static WANTS: OnceLock<Regex> = OnceLock::new();
+        let wants = re(
+            &WANTS,
+            r"^(?i:(?:just |only |purely |simply |mainly )?(?:because|when|whenever) (?:she|he|they) (?:wants?|needs?) )(?P<x>[^,;.!?]+)",
+        );
+        let asked_for = wants.captures(&s[m.start()..]).and_then(|c| {
+            let x = c.name("x")?;
+            let first = x.as_str().split_whitespace().next()?.to_ascii_lowercase();
+            let reading = matches!(
+                first.as_str(),
+                "to" | "it"
+                    | "something"
+                    | "anything"
+                    | "me"
+                    | "us"
+                    | "you"
+                    | "someone"
+                    | "somebody"
+            ) || x.as_str().split_whitespace().any(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "attention"
+                        | "sympathy"
+                        | "reaction"
+                        | "audience"
+                        | "excuse"
+                        | "rise"
+                        | "drama"
+                        | "fuss"
+                )
+            });
+            (!reading).then(|| (m.start() + x.start(), x.as_str().trim_end().to_string()))
+        });
+        if let Some((x_at, x)) = asked_for {
+            let before = s[..m.start()].to_ascii_lowercase();
+            let contact = before.split_whitespace().any(|w| {
+                matches!(
+                    w,
+                    "rang"
+                        | "rings"
+                        | "ring"
+                        | "called"
+                        | "calls"
+                        | "phoned"
+                        | "phones"
+                        | "texted"
+                        | "texts"
+                        | "emailed"
+                        | "emails"
+                        | "contacted"
+                        | "contacts"
+                )
+            });
+            let word = if contact { "about" } else { "for" };
+            let x_end = x_at + x.len();
+            s = format!("{}{word} {x}{}", &s[..m.start()], &s[x_end..]);
+            changed = true;
+            continue;
+        }
         if let Some(because) = lower.find("because ").filter(|_| told) {
             let told = m.start() + because;
             let clause = s[told + 8..end].to_string();
@@ -983,7 +1145,7 @@ fn unmotived(cx: &Context<'_>) -> Option<String> {
     // Trailing verdicts about the same person: ", not because she's upset", ", shocking".
     let trail = re(
         &TRAIL,
-        r"(?i),\s*(?:not because [^,.;]*|no (?:genuine |real )?interest in [^,.;]*|(?:she|he|they) knows? exactly what (?:she|he|they)(?:'s|’s| is| are) doing|shocking|typical|tbh)\b",
+        r"(?i),\s*(?:not because [^,.;]*|no (?:genuine |real )?interest in [^,.;]*|once (?:she|he|they)(?:'s|’s|'ve|’ve| has| have) got (?:it|that|them|what (?:she|he|they) (?:wants?|came for)) (?:she|he|they)(?:'ll|’ll| will) [^,.;]*|(?:she|he|they) knows? exactly what (?:she|he|they)(?:'s|’s| is| are) doing|shocking|typical|tbh)\b",
     );
     while let Some(m) = trail.find(&s) {
         s = cut(&s, m.start()..m.end());
@@ -1232,6 +1394,30 @@ fn stand_in_pronoun(stand_in: &str) -> String {
 /// to stay up until 3am." → "She was allowed to stay up until 3am."
 /// `None` when the sentence is of no shape this knows, or holds nothing
 /// but the verdict.
+/// A clause after a verdict that has no subject of its own, with the
+/// person the verdict was about: "leaving the young ones on their own" →
+/// "Dad left the young ones on their own"; "left him in here" → "Mr R's
+/// family left him in here" (set l: deleting the verdict dropped who).
+/// A clause with its own subject ("nobody's visited him") is kept.
+pub(crate) fn with_subject(who: &str, clause: &str) -> String {
+    let clause = clause.trim();
+    let first = clause.split_whitespace().next().unwrap_or("");
+    let lower = first.to_ascii_lowercase();
+    if who.is_empty() || !lower.chars().all(|c| c.is_ascii_alphabetic()) {
+        return clause.to_string();
+    }
+    let rest = &clause[first.len()..];
+    if lower.len() > 4 && lower.ends_with("ing") {
+        if let Some(base) = base_ing(&lower) {
+            return format!("{who} {}{rest}", inflect::past(&base));
+        }
+    }
+    if inflect::is_irregular_past(&lower) || (lower.len() > 4 && lower.ends_with("ed")) {
+        return format!("{who} {lower}{rest}");
+    }
+    clause.to_string()
+}
+
 fn unmoralised(cx: &Context<'_>) -> Option<String> {
     unmoralised_any(cx).filter(|r| keeps_outside(cx, r))
 }
@@ -1484,7 +1670,8 @@ fn unmoralised_any(cx: &Context<'_>) -> Option<String> {
         );
         if let Some(a) = ashamed.captures(rest) {
             if let Some(clause) = a.name("clause") {
-                return Some(tidy(&format!("{}{end}", clause.as_str())));
+                let clause = with_subject(&who, clause.as_str());
+                return Some(tidy(&format!("{clause}{end}")));
             }
             if let Some(ing) = a.name("ing") {
                 // "has been letting him out at all hours": the words as written.

@@ -340,6 +340,20 @@ pub fn grammatical_with(text: &str, label_asks: bool) -> bool {
     static SAYS_TO: OnceLock<Regex> = OnceLock::new();
     static DANGLE: OnceLock<Regex> = OnceLock::new();
     static HEADLESS: OnceLock<Regex> = OnceLock::new();
+    // A note cut in half ("…, and how often).") or a perfect with no
+    // verb left ("never has" → "has not had,"): not a sentence (set l).
+    if text.matches('(').count() != text.matches(')').count() {
+        return false;
+    }
+    static EMPTY_PERFECT: OnceLock<Regex> = OnceLock::new();
+    if re(
+        &EMPTY_PERFECT,
+        r"\b(?:has|have) not (?:had|been)\s*[,.;:!?]",
+    )
+    .is_match(text)
+    {
+        return false;
+    }
     // "He'" before a space: a contraction lost its ending.
     if re(&CUT, r"\b[A-Za-z]*[^sS\s]['’](?:\s|$)").is_match(text) {
         return false;
@@ -1453,6 +1467,37 @@ pub fn who_subject(cx: &Context<'_>) -> Option<String> {
             })
         });
         if between.starts_with(['\'', '’']) || !opens_part {
+            return None;
+        }
+        // "back from contact with mum, filthy": a person after a
+        // preposition or a possessive is not who the words describe.
+        let word_before = before[..p]
+            .split(|c: char| !c.is_alphanumeric())
+            .rfind(|w| !w.is_empty())
+            .unwrap_or("");
+        if matches!(
+            word_before,
+            "with" | "from" | "to" | "by" | "for" | "at" | "of" | "about" | "his" | "her" | "their"
+        ) {
+            return None;
+        }
+        // "Children …, Mam in her pyjamas, looked like she hadn't
+        // washed": the judged words name someone of another gender.
+        let judged = format!(" {} ", cx.text[span.clone()].to_ascii_lowercase());
+        let has_word = |ws: &[&str]| {
+            judged
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|x| ws.contains(&x))
+        };
+        let she = has_word(&["she", "herself"]);
+        let he = has_word(&["he", "him", "himself"]);
+        let other = match cx.person.gender {
+            super::person::Gender::Female => he,
+            super::person::Gender::Male => she,
+            super::person::Gender::Plural => she || he,
+            _ => false,
+        };
+        if other {
             return None;
         }
         return Some(w);

@@ -146,6 +146,20 @@ pub fn base(word: &str) -> Option<String> {
         return Some(b.to_string());
     }
     if let Some(stem) = w.strip_suffix("ing") {
+        // "choosing" → "choose", "leaving" → "leave", "pausing" → "pause":
+        // an irregular verb's base, or a stem no English verb ends in.
+        let with_e = format!("{stem}e");
+        let b = stem.as_bytes();
+        let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+        let no_end = stem.ends_with('v')
+            || stem.ends_with("dg")
+            || (b.len() >= 3
+                && b[b.len() - 1] == b's'
+                && vowel(b[b.len() - 2])
+                && vowel(b[b.len() - 3]));
+        if no_end || IRREGULAR.iter().any(|(base, _, _)| *base == with_e) {
+            return Some(with_e);
+        }
         return Some(undouble(stem));
     }
     if let Some(stem) = w.strip_suffix("ied") {

@@ -123,9 +123,42 @@ fn finish(text: &str) -> String {
 
 /// The sentence without its end punctuation, and that punctuation.
 fn body(sentence: &str) -> (&str, &str) {
-    let t = sentence.trim();
+    let t = strip_opener(sentence.trim());
     let b = t.trim_end_matches(['.', '!', '?', ' ']);
     (b, if t.ends_with('?') { "?" } else { "." })
+}
+
+/// `text` without a sentence adverb before its words: "Honestly she ought
+/// to …" → "she ought to …", "Frankly, Charles has …" → "Charles has …"
+/// (set l: "Honestly" was read as a name, "What has Honestly she said").
+fn strip_opener(text: &str) -> &str {
+    let first = text.split_whitespace().next().unwrap_or("");
+    let word = first.trim_end_matches(',');
+    let lower = word.to_ascii_lowercase();
+    // The writer's stance only: "apparently", "allegedly" carry a
+    // teller and stay.
+    let adverb = matches!(
+        lower.as_str(),
+        "tbh"
+            | "seriously"
+            | "honestly"
+            | "frankly"
+            | "really"
+            | "truthfully"
+            | "personally"
+            | "basically"
+            | "literally"
+            | "genuinely"
+    );
+    let rest = text[first.len()..].trim_start();
+    if adverb
+        && word.chars().all(|c| c.is_ascii_alphabetic())
+        && rest.split_whitespace().count() >= 2
+    {
+        rest
+    } else {
+        text
+    }
 }
 
 /// The person's subject pronoun when the note gives their gender, else
@@ -336,6 +369,10 @@ fn blame(cx: &Context<'_>) -> Option<String> {
     // A statement from clause.rs, with a fuss word said plainly: "make such
     // a palaver about his stockings" → "been upset about his stockings".
     if let Some(restated) = super::clause::hole("restated", cx, "", None) {
+        // A curious question (the verdict beside the act) stays as asked.
+        if restated.ends_with('?') {
+            return Some(restated);
+        }
         return Some(habit(&plain_fuss(&restated), s));
     }
     // Verbs of mind: "Why can't she see that …", "Does he not realise …",
@@ -379,7 +416,7 @@ fn blame(cx: &Context<'_>) -> Option<String> {
     static HARD_FOR: OnceLock<Regex> = OnceLock::new();
     let hard_for = re(
         &HARD_FOR,
-        r"^(?i:is it|it is|it's)\s+(?:(?i:really|honestly|seriously|actually)\s+)?(?:(?i:(?:that|so)\s+(?:hard|difficult)\s+for|too much(?:\s+to ask)?\s+(?:for|of))\s+(?P<who>.+?)\s+(?i:to)|(?i:too much(?:\s+to ask)?\s+that)\s+(?P<who2>she|he|they|[A-Z][\w']*))\s+(?:(?i:just|even|actually|simply)\s+)?(?P<verb>[a-z]+)\b(?P<rest>[^?]*)",
+        r"^(?:(?i:why)\s+)?(?i:is it|it is|it's)\s+(?:(?i:really|honestly|seriously|actually)\s+)?(?:(?i:(?:that|so)\s+(?:hard|difficult)\s+for|too much(?:\s+to ask)?\s+(?:for|of))\s+(?P<who>.+?)\s+(?i:to)|(?i:too much(?:\s+to ask)?\s+that)\s+(?P<who2>she|he|they|[A-Z][\w']*))\s+(?:(?i:just|even|actually|simply)\s+)?(?P<verb>[a-z]+)\b(?P<rest>[^?]*)",
     );
     if let Some(c) = hard_for.captures(b) {
         let raw = c.name("who").or_else(|| c.name("who2"))?.as_str().trim();
@@ -600,7 +637,7 @@ fn is_pronoun(word: &str) -> bool {
 
 /// The person a question names, as written inside a sentence.
 fn who_in(who: &str, cx: &Context<'_>) -> String {
-    let w = who.trim();
+    let w = strip_opener(who.trim());
     if is_pronoun(w) {
         return w.to_ascii_lowercase();
     }
@@ -992,6 +1029,26 @@ fn intent(cx: &Context<'_>) -> Option<String> {
         } else {
             "showed"
         };
+        // "He is clearly feigning": the writer's adverb goes with the
+        // copula (set l: "He is clearly is showing").
+        let mut lead = lead.trim_end();
+        while let Some((head, last)) = lead.rsplit_once(' ') {
+            if matches!(
+                last.to_ascii_lowercase().as_str(),
+                "clearly"
+                    | "obviously"
+                    | "just"
+                    | "deliberately"
+                    | "definitely"
+                    | "probably"
+                    | "totally"
+                    | "simply"
+            ) {
+                lead = head.trim_end();
+            } else {
+                break;
+            }
+        }
         let lead = lead
             .trim_end_matches(" is")
             .trim_end_matches("'s")
@@ -1011,7 +1068,13 @@ fn intent(cx: &Context<'_>) -> Option<String> {
         } else {
             format!(" {rest}")
         };
-        return Some(format!("{lead} {verb} signs of {x}{rest} ({ask}){end}"));
+        // "symptoms" are shown, not "signs of symptoms".
+        let signs = if x.ends_with("symptoms") || x.ends_with("signs") {
+            ""
+        } else {
+            "signs of "
+        };
+        return Some(format!("{lead} {verb} {signs}{x}{rest} ({ask}){end}"));
     }
     // "Using his bad back as an excuse to dodge unpaid work." → "Has missed
     // unpaid work, and says his bad back is why (say when)."
@@ -1235,7 +1298,7 @@ fn motive_object(rest: &str) -> (Option<String>, String) {
     static M: OnceLock<Regex> = OnceLock::new();
     let m = re(
         &M,
-        r"(?i),?\s+(?:(?:just|only|purely|simply)\s+)?(?:so as |in order )?to\s+(?:get out of|avoid|dodge|skip|miss|get|have|make)\s+(?P<x>(?:the|his|her|their|a|an)\s+[a-z-]+)(?:\s+(?:put up|increased|changed|moved|raised|cancelled|done))?\b[^,;]*",
+        r"(?i),?\s+(?:(?:just|only|purely|simply)\s+)?(?:so as |in order )?to\s+(?:get out of|avoid|dodge|skip|miss|get|have|make)\s+(?P<x>(?:the|his|her|their|a|an)\s+[a-z-]+(?:\s+(?:date|hearing|appointment|meeting|review|test|assessment|shift|session|visit|check|interview))?(?:\s+(?:next|last|this)\s+[a-z]+|\s+tomorrow|\s+today)?)(?:\s+(?:put up|increased|changed|moved|raised|cancelled|done))?\b[^,;]*",
     );
     match m.captures(rest) {
         Some(c) => {
@@ -2131,7 +2194,7 @@ fn moral(cx: &Context<'_>) -> Option<String> {
         let y = if p_re.is_match(y) && !is_pronoun(who) {
             p_re.replace(y, format!("{who} ")).into_owned()
         } else {
-            y.to_string()
+            super::clause::with_subject(who, y)
         };
         return Some(format!("{}{end}", inflect::capitalise(&y)));
     }
@@ -2828,7 +2891,7 @@ fn absolute7(b: &str, end: &str, cx: &Context<'_>) -> Option<(String, Option<Str
     }
     // "Same every visit with him: nothing is ever his fault."; "Typical
     // alcoholic, everything is always someone else's fault."
-    if let Some(c) = rx!(r"(?i)(?:^|[:;,]\s*)(?:nothing\s+is\s+ever\s+(?P<poss>her|his|their)\s+(?:own\s+)?fault|everything\s+is\s+always\s+(?:someone|somebody|everyone|everybody)\s+else's\s+fault)\s*$").captures(b) {
+    if let Some(c) = rx!(r"(?i)(?:^|[:;,]\s*)(?:nothing\s+is\s+ever\s+(?P<poss>her|his|their)\s+(?:own\s+)?fault|(?:everything\s+is|it\s+is|it's|it’s)\s+always\s+(?:someone|somebody|everyone|everybody)\s+else's\s+fault)\s*$").captures(b) {
         let p = match c.name("poss") {
             Some(poss) => pronoun_of(poss.as_str()),
             None => sentence_pronoun(b).unwrap_or_else(|| they(cx)),

@@ -1654,12 +1654,16 @@ fn statement(sentence: &str) -> Option<String> {
     while words.get(i).is_some_and(|w| {
         matches!(
             w.to_ascii_lowercase().as_str(),
-            "just" | "even" | "ever" | "still" | "really"
+            "just" | "even" | "ever" | "only" | "still" | "really"
         )
     }) {
         i += 1;
     }
     let first = words.get(i)?.to_ascii_lowercase();
+    // An adverb is not a verb ("constantly"): no "has constantlied".
+    if first.ends_with("ly") && !matches!(first.as_str(), "apply" | "reply" | "rely" | "supply") {
+        return None;
+    }
     let plural = who.gender == Gender::Plural || who.name.eq_ignore_ascii_case("they");
     let has = if plural { "have" } else { "has" };
     let negative = aux.contains('\'') || aux == "cannot";
@@ -2010,6 +2014,10 @@ pub fn finish(
                 .map(|s| tidy_suggestion(&s))
                 .filter(|s| !s.is_empty())
         };
+        // A verdict left at the end ("…, it's not fair on them", "…,
+        // shameful really") is the judgment, not a fact: it goes.
+        let rendered =
+            rendered.map(|r| whole_quotes(&without_verdict_tail(&r), context.sentence()));
         // The curious question that is already the first suggestion is
         // not offered twice ("What makes … hard for her?").
         suggestions.extend(rendered.filter(|r| !suggestions.contains(r)));
@@ -2101,6 +2109,124 @@ pub fn finish(
 /// clauses, "10, 40", the rest of the judgment kept in it) and the plain
 /// question 3.78 on set g; the parts rated 4 were whole facts ("Food all
 /// down his front", "She sat on her own for most of the night").
+/// `text` with each quotation of the sentence that stops on a word that
+/// cannot end a phrase ("lacks the self-awareness to", "exaggerating
+/// her", "doubt she will ever be") run on to the end of its phrase in
+/// `sentence` (up to six words, to the next punctuation), or, where the
+/// phrase runs on longer, without the dangling words (set l: quotes cut
+/// mid-phrase were rated 2).
+fn whole_quotes(text: &str, sentence: &str) -> String {
+    const DANGLING_END: &[&str] = &[
+        "to", "her", "his", "their", "the", "a", "an", "of", "and", "or", "he", "she", "they",
+        "with", "for", "that", "my", "our", "your", "in", "on", "at", "by", "from",
+    ];
+    let dangling = |q: &str| {
+        q.split_whitespace()
+            .next_back()
+            .is_some_and(|w| DANGLING_END.contains(&w.to_ascii_lowercase().as_str()))
+    };
+    let lower_sentence = sentence.to_ascii_lowercase();
+    let parts: Vec<&str> = text.split('"').collect();
+    // Only balanced quotes: odd parts are quoted.
+    if parts.len() < 3 || parts.len().is_multiple_of(2) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push('"');
+        }
+        // Only a quotation that stops where the sentence runs on ("to
+        // benefit"), not one that ends where its phrase does ("for her.").
+        let q = part.trim_end();
+        let mid_phrase = !q.is_empty()
+            && lower_sentence
+                .find(&q.to_ascii_lowercase())
+                .is_some_and(|at| {
+                    let next = &sentence[at + q.len()..];
+                    // The next quotation picks up where this one stops
+                    // ("trying it on with" "the new staff …"): one phrase.
+                    let next_lower = next.trim_start().to_ascii_lowercase();
+                    let continued = parts.iter().enumerate().any(|(j, other)| {
+                        j % 2 == 1 && j != i && {
+                            let o = other.trim().to_ascii_lowercase();
+                            !o.is_empty() && next_lower.starts_with(&o)
+                        }
+                    });
+                    !continued
+                        && next.starts_with(' ')
+                        && next[1..].starts_with(|c: char| c.is_alphanumeric())
+                });
+        if i % 2 == 0 || !dangling(part) || !mid_phrase {
+            out.push_str(part);
+            continue;
+        }
+        let found = lower_sentence.find(&q.to_ascii_lowercase()).and_then(|at| {
+            let after = &sentence[at + q.len()..];
+            let stop = after
+                .find([',', '.', ';', ':', '!', '?', '"', '(', ')'])
+                .unwrap_or(after.len());
+            let more = &after[..stop];
+            let n = more.split_whitespace().count();
+            // Never into words another quotation already holds.
+            let overlaps = parts.iter().enumerate().any(|(j, other)| {
+                j % 2 == 1 && j != i && {
+                    let o = other.trim().to_ascii_lowercase();
+                    let m = more.to_ascii_lowercase();
+                    !o.is_empty() && (m.contains(&o) || o.contains(m.trim()))
+                }
+            });
+            (n > 0 && n <= 6 && !overlaps).then(|| format!("{q}{}", more.trim_end()))
+        });
+        let whole = match found {
+            Some(w) if !dangling(&w) => w,
+            _ => {
+                let mut words: Vec<&str> = q.split_whitespace().collect();
+                while words.len() > 1 && dangling(&words.join(" ")) {
+                    words.pop();
+                }
+                words.join(" ")
+            }
+        };
+        out.push_str(&whole);
+    }
+    out
+}
+
+/// `text` without a verdict said after its last comma, before its end
+/// and any "(say …)" note: "What has she said about the kids and her
+/// nights out, it's not fair on them?" → "What has she said about the
+/// kids and her nights out?"; "… has not popped in, shameful really (say
+/// when)." → "… has not popped in (say when)." (set l: the verdict kept
+/// beside the rewording was rated 2). Never inside a quotation.
+fn without_verdict_tail(text: &str) -> String {
+    static RE: OnceLock<Lazy> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::build(
+            r#"(?i)[,;]\s*(?:(?:it's|it’s|it is|that's|that’s|that is|which is)\s+(?:just\s+)?(?:not\s+)?(?:fair|right|on|ok|okay|acceptable|good enough)(?:\s+on\s+(?:them|him|her|the\s+[a-z]+))?|(?:it's|it’s|it is)\s+like\s+(?:a|an|talking to|watching)\s+[^,.?!()"]+|(?:shameful|disgraceful|pathetic|ridiculous|unbelievable|a disgrace|a joke|full stop|(?:his|her|their) own doing|it's just how (?:she|he|they) (?:is|are))(?:\s+really)?)\s*(?P<end>[.?!]?(?:\s*\([^()"]*\)\s*[.?]?)?)$"#,
+        )
+        .expect("the verdict-tail pattern compiles")
+    });
+    match re.captures(text) {
+        Some(c) => {
+            let at = c.get(0).map_or(text.len(), |m| m.start());
+            let head = &text[..at];
+            // Something must be left to say.
+            if head.split_whitespace().count() < 3 || head.matches('"').count() % 2 == 1 {
+                return text.to_string();
+            }
+            let end = c.name("end").map_or("", |m| m.as_str()).trim_start();
+            let end = if end.starts_with('(') {
+                format!(" {end}")
+            } else {
+                end.to_string()
+            };
+            tidy(&format!("{head}{end}"))
+        }
+        None => text.to_string(),
+    }
+}
+
 fn set_in(setting: &str, asked: String, cx: &Context<'_>) -> String {
     if !asked.contains('?') {
         return asked;
@@ -2408,6 +2534,21 @@ fn first_suggestion(rendered: &str, cx: &Context<'_>, label_asks: bool) -> Optio
     if label_asks
         && !question
         && (composed.contains("… (") || label::verdict_in(&composed).is_some())
+    {
+        return None;
+    }
+    // "The children were scruffy and the home smelled strongly" → "The
+    // children and the home smelled strongly": the copula and its label
+    // went, and the person became a subject of the next clause's verb
+    // (set l: "now says the children smelled").
+    let (lead, copula) = cx.lead_and_copula();
+    let lead = lead.trim();
+    if !question
+        && copula.is_some()
+        && !lead.is_empty()
+        && composed
+            .to_lowercase()
+            .starts_with(&format!("{} and ", lead.to_lowercase()))
     {
         return None;
     }
