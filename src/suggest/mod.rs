@@ -1150,11 +1150,6 @@ fn clause_bounds(text: &str, sentence: &Range<usize>, at: &Range<usize>) -> Rang
     start..end
 }
 
-/// Past forms that do not end in "-ed", for a sentence already in the past.
-const PAST_IRREGULAR: &[&str] = &[
-    "came", "went", "got", "was", "were", "left", "said", "told", "took", "made", "ran", "sat",
-    "gave", "kept", "brought", "forgot", "wore", "slept", "spoke",
-];
 /// Words that count what follows ("ten minutes", "a few hours").
 const QUANTITIES: &[&str] = &[
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -1533,7 +1528,7 @@ fn occasions(sentence: &str, at: Range<usize>, person: &Person) -> Option<String
         let past = || {
             words.get(1).is_some_and(|w| {
                 let w = w.to_ascii_lowercase();
-                w.len() > 4 && w.ends_with("ed") || PAST_IRREGULAR.contains(&w.as_str())
+                w.len() > 4 && w.ends_with("ed") || IRREGULAR_PAST.contains(&w.as_str())
             })
         };
         let i = match found {
