@@ -42,6 +42,11 @@ pub const CONTEXT_HOLES: &[&str] = &[
     "them",
     "their",
     "topic",
+    // The topic and the person, only where the sentence names a setback
+    // ("missed", "did not", "refused"): "What got in the way of …" asks
+    // about something that did not happen.
+    "setback_topic",
+    "setback_person",
     "when",
     "fix",
     "reworded",

@@ -877,8 +877,14 @@ fn blame(sentence: &str) -> Option<Blame> {
         let (_, who, plural, pronoun) = subject_at(s, at)?;
         let verb = inflect::base(&c["verb"])?;
         let what = &c["what"];
-        let prep = c.name("prep").map_or("", |m| m.as_str());
         let after = &s[c.get(0)?.end()..];
+        // "going to miss on account of his back": "on" opens a reason,
+        // not the verb's preposition ("has missed on interviews", set n).
+        let prep = c.name("prep").map_or("", |m| m.as_str());
+        let prep = match prep.strip_suffix(" on") {
+            Some(p) if after.to_ascii_lowercase().starts_with(" account") => p,
+            _ => prep,
+        };
         let (rest, note) = if what.eq_ignore_ascii_case("times") {
             (
                 format!("{prep} {after}"),

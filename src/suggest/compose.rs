@@ -379,6 +379,18 @@ pub fn grammatical_with(text: &str, label_asks: bool) -> bool {
     {
         return false;
     }
+    // "SU did not be hoisted", "He won't has not changed", "has missed
+    // on interviews": a negation or modal before a form it cannot take,
+    // a verb given the preposition of its noun (set n, rated 1-2).
+    static BROKEN_AUX: OnceLock<Regex> = OnceLock::new();
+    if re(
+        &BROKEN_AUX,
+        r"(?i)\b(?:(?:did|does|do) not be\b|(?:won't|wont|will not|can't|cannot|can not|don't|doesn't|didn't|never|would not|wouldn't) (?:has|have|had|is|was) (?:not|never)\b|(?:has|have|had) (?:not )?missed on\b)",
+    )
+    .is_match(text)
+    {
+        return false;
+    }
     // "Pt has not gone to accept that…": "refuses to" read as "goes to".
     static GONE_TO: OnceLock<Regex> = OnceLock::new();
     if let Some(c) = re(
@@ -1481,6 +1493,19 @@ pub fn who_subject(cx: &Context<'_>) -> Option<String> {
         ) {
             return None;
         }
+        // "Leaving three kids under five to go backpacking - selfish",
+        // "Spending it on the pokies while the kids go hungry": a person
+        // after a verb or a "while" of their clause is not who acts (set
+        // n: "What did the kids do or say" was rated 1).
+        let clause = before[..p]
+            .rfind([',', ';', ':', '.'])
+            .map_or(&before[..p], |at| &before[at + 1..p]);
+        if clause.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            (w.len() > 4 && w.ends_with("ing"))
+                || matches!(w, "while" | "whilst" | "when" | "because" | "if" | "as" | "than")
+        }) {
+            return None;
+        }
         // "Children …, Mam in her pyjamas, looked like she hadn't
         // washed": the judged words name someone of another gender.
         let judged = format!(" {} ", cx.text[span.clone()].to_ascii_lowercase());
@@ -1863,4 +1888,107 @@ mod tests {
             assert!(grammatical(fine), "{fine}");
         }
     }
+}
+
+/// A margin question that asks what the person did about words that are
+/// the worker's own (a warning, a reminder, an expectation: "was reminded
+/// yet again that the order is not optional", "informed that she must …
+/// or she will face a penalty notice", "is expected to attend twice
+/// weekly, no ifs or buts") asks instead what the person said when told:
+/// "What did Mum say when reminded that the order is not optional? Write
+/// that, and what she was told, in plain words." (round 12, set n: the
+/// warning read as the client's act was rated 1-2 and "changed a fact"
+/// in five of seven rows). `None` unless `first` is such a question and
+/// every word it quotes stands in the telling.
+pub fn told_instead(first: &str, cx: &Context<'_>) -> Option<String> {
+    static TOLD: OnceLock<Regex> = OnceLock::new();
+    static OPENER: OnceLock<Regex> = OnceLock::new();
+    if !first.contains(" do or say") || !first.contains("read as \"") {
+        return None;
+    }
+    let sentence = cx.sentence().trim();
+    let told = re(
+        &TOLD,
+        r"(?i)\b(?:(?:was|were|is|are|been|being|got|gets)\s+(?:\w+\s+){0,2}?(?P<pv>reminded|warned|informed|told|advised|instructed|made aware|expected|required)|(?P<av>told|warned|informed|reminded|explained|advised|instructed))\b",
+    );
+    let m = told.captures(sentence)?;
+    let whole = m.get(0)?;
+    let verb = m
+        .name("pv")
+        .or_else(|| m.name("av"))?
+        .as_str()
+        .to_ascii_lowercase();
+    // Every quoted judgment is in the telling, from its verb on.
+    let telling = sentence[whole.start()..].to_lowercase();
+    let quotes: Vec<&str> = first
+        .split("read as \"")
+        .nth(1)?
+        .split('"')
+        .step_by(2)
+        .map(str::trim)
+        .filter(|q| !q.is_empty())
+        .collect();
+    if quotes.is_empty() || !quotes.iter().all(|q| telling.contains(&q.to_lowercase())) {
+        return None;
+    }
+    // What was said: "that …" or "to …" after the verb (and its object,
+    // and "yet again", "firmly"), up to the threat ("or", "if", "and").
+    let opener = re(
+        &OPENER,
+        r"(?i)^(?:\s+(?:(?:her|him|them|me|us|pt|the \w+|\p{Lu}\w*|yet|again|once|more|firmly|clearly|straight|repeatedly|very|that)\b))*?\s+(?P<c>(?:that|to)\s.*)$",
+    );
+    let after = &sentence[whole.end()..];
+    let content = opener
+        .captures(after)
+        .and_then(|c| c.name("c"))
+        .map(|c| {
+            let c = c.as_str();
+            let lower = c.to_ascii_lowercase();
+            let cut = [
+                " or ", " if ", " and ", " unless ", " otherwise", " else", ",", ";", " - ", ":",
+            ]
+            .iter()
+            .filter_map(|s| lower.find(s))
+            .min()
+            .unwrap_or(c.len());
+            c[..cut].trim_end_matches(['.', '!', ' ']).to_string()
+        })
+        // "that" alone, or "that if she continues" cut to "that".
+        .filter(|c| c.split_whitespace().count() >= 3);
+    let p = match cx.person.gender {
+        super::person::Gender::Female => "she",
+        super::person::Gender::Male => "he",
+        _ => "they",
+    };
+    let who = who(cx);
+    let who = if who.is_empty() { p.to_string() } else { who };
+    let content = content.map(|c| format!(" {c}")).unwrap_or_default();
+    let (asked, close) = match verb.as_str() {
+        "expected" | "required" => (
+            format!("What did {who} say about being {verb}{content}?"),
+            "Write that, and what was asked of",
+        ),
+        "explained" => (
+            format!("What did {who} say when it was explained{content}?"),
+            "Write that, and what was said to",
+        ),
+        v => (
+            format!("What did {who} say when {v}{content}?"),
+            "Write that, and what was said to",
+        ),
+    };
+    let them = super::clause::as_object(p);
+    let asked = format!("{asked} {close} {them}, in plain words.");
+    // A fact before the telling, a clause of its own, is its setting:
+    // "Homework not completed for the third week; informed Pt …".
+    let head = &sentence[..whole.start()];
+    let setting = head
+        .rfind([';', ':'])
+        .map(|at| head[..at].trim())
+        .filter(|s| s.split_whitespace().count() >= 3);
+    let out = match setting {
+        Some(s) => format!("{s}: {}", inflect::decapitalise(&asked)),
+        None => inflect::capitalise(&asked),
+    };
+    (out != first).then_some(out)
 }

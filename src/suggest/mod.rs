@@ -1765,6 +1765,23 @@ fn risk() -> &'static Lazy {
     })
 }
 
+/// Whether `sentence` names something that did not happen or went wrong
+/// for the person (a missed session, a task not done, a refusal), so that
+/// "What got in the way of …?" fits what the words say; a warning or an
+/// expectation alone ("is expected to attend twice weekly, or we'll
+/// discharge") names none (set n: "What got in the way for Pt?" asked of
+/// a rule the clinic set was rated 2).
+pub fn names_a_setback(sentence: &str) -> bool {
+    static RE: OnceLock<Lazy> = OnceLock::new();
+    RE.get_or_init(|| {
+        regex::build(
+            r"(?i)\b(?:fail\w*|miss(?:ed|es|ing)|skip\w*|refus\w*|declin\w*|ignor\w*|breach\w*|flout\w*|forg[eo]t\w*|did(?:n't| not)|does(?:n't| not)|do(?:n't| not)|has(?:n't| not)|have(?:n't| not)|had(?:n't| not)|was(?:n't| not)|were(?:n't| not)|could(?:n't| not)|can't|cannot|won't|wouldn't|will not|would not|not (?:done|completed?|attended|taken|kept|followed|returned|submitted|handed in)|non-?(?:complian\w*|adheren\w*|attendance|engagement|engaging)|poor (?:attendance|engagement|adherence|compliance|uptake)|no[- ]show\w*|DNA'?d?|late|stopped|dropped out|walked out|lapsed|defaulted|chose not)\b",
+        )
+        .expect("the setback pattern compiles")
+    })
+    .is_match(sentence)
+}
+
 /// What a template needs from one finding.
 pub struct Fill<'a> {
     pub matched: &'a str,
@@ -1799,6 +1816,11 @@ impl Values for Fill<'_> {
             "them" => Cow::Owned(cx.person.them()),
             "their" => Cow::Owned(cx.person.their()),
             "topic" => Cow::Owned(cx.topic().filter(|t| sound_topic(t))?),
+            "setback_topic" if names_a_setback(cx.sentence()) => {
+                Cow::Owned(cx.topic().filter(|t| sound_topic(t))?)
+            }
+            "setback_person" if names_a_setback(cx.sentence()) => Cow::Owned(cx.person.object()),
+            "setback_topic" | "setback_person" => return None,
             "when" => Cow::Owned(cx.when()),
             "occasion" => Cow::Owned(Some(cx.when()).filter(|w| !w.is_empty())?),
             "fix" => Cow::Borrowed(self.fix?),
@@ -2044,6 +2066,13 @@ pub fn finish(
             }
         }
     }
+    // The worker's own warning or expectation is not asked about as the
+    // person's act: what did they say when told (round 12, set n).
+    if let Some(first) = suggestions.first_mut() {
+        if let Some(asked) = compose::told_instead(first, context) {
+            *first = asked;
+        }
+    }
     // Whichever path built it, a rewording that dropped a hearsay word
     // gives the account back to its teller.
     if let Some(first) = suggestions.first_mut() {
@@ -2193,12 +2222,15 @@ fn whole_quotes(text: &str, sentence: &str) -> String {
 /// nights out, it's not fair on them?" → "What has she said about the
 /// kids and her nights out?"; "… has not popped in, shameful really (say
 /// when)." → "… has not popped in (say when)." (set l: the verdict kept
-/// beside the rewording was rated 2). Never inside a quotation.
+/// beside the rewording was rated 2). An absolute's last word goes too:
+/// "…, ever", "…, without exception", "…, that is his whole problem",
+/// "…, no matter how many times we explain it" (set n, rated 2). Never
+/// inside a quotation.
 fn without_verdict_tail(text: &str) -> String {
     static RE: OnceLock<Lazy> = OnceLock::new();
     let re = RE.get_or_init(|| {
         regex::build(
-            r#"(?i)[,;]\s*(?:(?:it's|it’s|it is|that's|that’s|that is|which is)\s+(?:just\s+)?(?:not\s+)?(?:fair|right|on|ok|okay|acceptable|good enough)(?:\s+on\s+(?:them|him|her|the\s+[a-z]+))?|(?:it's|it’s|it is)\s+like\s+(?:a|an|talking to|watching)\s+[^,.?!()"]+|(?:shameful|disgraceful|pathetic|ridiculous|unbelievable|a disgrace|a joke|full stop|(?:his|her|their) own doing|it's just how (?:she|he|they) (?:is|are))(?:\s+really)?)\s*(?P<end>[.?!]?(?:\s*\([^()"]*\)\s*[.?]?)?)$"#,
+            r#"(?i)[,;]\s*(?:(?:it's|it’s|it is|that's|that’s|that is|which is)\s+(?:just\s+)?(?:not\s+)?(?:fair|right|on|ok|okay|acceptable|good enough)(?:\s+on\s+(?:them|him|her|the\s+[a-z]+))?|(?:it's|it’s|it is)\s+like\s+(?:a|an|talking to|watching)\s+[^,.?!()"]+|(?:shameful|disgraceful|pathetic|ridiculous|unbelievable|a disgrace|a joke|full stop|(?:his|her|their) own doing|it's just how (?:she|he|they) (?:is|are)|ever|without exception|(?:that|this|which)(?:'s|’s| is) (?:his|her|their) (?:whole|real|main|biggest) problem|no matter (?:how|what) [^,.?!()"]+|plain as day|end of)(?:\s+really)?)\s*(?P<end>[.?!]?(?:\s*\([^()"]*\)\s*[.?]?)?)$"#,
         )
         .expect("the verdict-tail pattern compiles")
     });
