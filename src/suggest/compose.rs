@@ -1992,3 +1992,51 @@ pub fn told_instead(first: &str, cx: &Context<'_>) -> Option<String> {
     };
     (out != first).then_some(out)
 }
+
+/// The sentence without its last part where that part is only the verdict
+/// ("… while the kids go hungry - no excuse for it", "Leaving three kids
+/// under five to go backpacking for a month - frankly selfish"): the facts
+/// before it, word for word, are the rewording (round 12, set n: the
+/// margin question about "no excuse for it" lost the hungry children and
+/// asked the wrong person). `None` unless the flagged words and the
+/// writer's fillers are all the last part holds, and what is left before
+/// it is a part of four words or more with no other judgment in it.
+pub fn verdict_part_off(cx: &Context<'_>) -> Option<String> {
+    let sentence = cx.sentence();
+    let trimmed = sentence.trim_end();
+    let body = trimmed.trim_end_matches(['.', '!', ' ']);
+    let offset = cx.sentence.start;
+    let span = cx.span();
+    let span = span.start.checked_sub(offset)?..span.end.checked_sub(offset)?;
+    if span.end > body.len() + 1 {
+        return None;
+    }
+    let (sep_start, sep_end) = [" - ", " – ", " — ", ", ", "; "]
+        .iter()
+        .filter_map(|sep| body[..span.start.min(body.len())].rfind(sep).map(|at| (at, at + sep.len())))
+        .max()?;
+    let head = body[..sep_start].trim();
+    let tail = &body[sep_end..];
+    let flagged: Vec<String> = sentence[span.clone()]
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    const FILLER: &[&str] = &[
+        "frankly", "honestly", "tbh", "really", "just", "simply", "plain", "as", "day", "it", "for",
+        "there's", "that's", "is", "no", "quite", "very", "so", "pretty", "bit", "a", "an", "the",
+        "and", "totally", "utterly", "completely", "absolutely", "if", "you", "ask", "me", "imo",
+    ];
+    let only_verdict = tail
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            let w = w.to_lowercase();
+            flagged.contains(&w) || FILLER.contains(&w.as_str())
+        });
+    if !only_verdict || head.split_whitespace().count() < 4 || head.contains('"') {
+        return None;
+    }
+    let out = format!("{}.", inflect::capitalise(head));
+    (grammatical(&out) && label::verdict_in(&out).is_none()).then_some(out)
+}

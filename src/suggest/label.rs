@@ -835,6 +835,20 @@ pub fn seen(s: &str, span: Range<usize>, lead: &str) -> Option<String> {
     if front.is_empty() {
         return None;
     }
+    // "And a bit neglected: cardigan buttoned up wrong", "Grandson: tattoos
+    // and all": a front cut from its head or still judging, a detail that
+    // is the writer's sneer (set n, rated 1).
+    let front_lower = front.to_ascii_lowercase();
+    let front_first = front_lower.split_whitespace().next().unwrap_or("");
+    let sneer = rest.to_ascii_lowercase().ends_with(" and all");
+    if sneer
+        || matches!(front_first, "and" | "or" | "but" | "with" | "w/")
+        || front_lower
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(|w| judgment_word(w) || w.starts_with("neglect"))
+    {
+        return None;
+    }
     Some(format!("{}: {rest}.", super::inflect::capitalise(front)))
 }
 

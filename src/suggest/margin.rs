@@ -1113,7 +1113,7 @@ fn intent(cx: &Context<'_>) -> Option<String> {
     static PAWNS: OnceLock<Regex> = OnceLock::new();
     let pawns = re(
         &PAWNS,
-        r"(?i)\busing\s+(?P<kids>(?:the|her|his|their)\s+(?:children|kids|child|son|daughter|baby))(?:\s+as\s+(?:pawns?|a weapon|weapons|leverage|bargaining chips?)|\s+against)?\b(?:\s+to\s+(?:get\s+(?:back\s+)?at|punish|hurt|wind up|control)\s+(?P<other>[A-Za-z][\w ]*))?",
+        r"(?i)\busing\s+(?P<kids>(?:the|her|his|their)\s+(?:children|kids|child|son|daughter|baby))(?:\s+as\s+(?:pawns?|a weapon|weapons|leverage|bargaining chips?|ammunition)|\s+against)?\b(?:\s+to\s+(?:get\s+(?:back\s+)?at|punish|hurt|wind up|control)\s+(?P<other>[A-Za-z][\w ]*))?",
     );
     if let Some(c) = pawns.captures(b) {
         let about = c
@@ -1124,6 +1124,24 @@ fn intent(cx: &Context<'_>) -> Option<String> {
             "they".to_string()
         } else {
             who.clone()
+        };
+        // The children are not who uses them: "F is using the kids …" asks
+        // about F (set n: "the kids say or do with the kids", rated 1).
+        let subj = if subj.eq_ignore_ascii_case(&c["kids"]) {
+            let head = b[..c.get(0)?.start()].trim_end();
+            let head = ["is", "was", "are", "were", "'s", "’s", "clearly", "obviously"]
+                .iter()
+                .fold(head, |h, w| h.strip_suffix(w).map_or(h, str::trim_end));
+            let head = ["is", "was", "are", "were", "'s", "’s"]
+                .iter()
+                .fold(head, |h, w| h.strip_suffix(w).map_or(h, str::trim_end));
+            if (1..=3).contains(&head.split_whitespace().count()) {
+                head.to_string()
+            } else {
+                "they".to_string()
+            }
+        } else {
+            subj
         };
         return Some(format!(
             "What have you seen or heard {} say or do with {}{about}? (say when)",

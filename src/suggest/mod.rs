@@ -1759,7 +1759,7 @@ fn risk() -> &'static Lazy {
     static RE: OnceLock<Lazy> = OnceLock::new();
     RE.get_or_init(|| {
         regex::build(
-            r"(?i)\b(?:self[- ]?harm\w*|suicid\w*|overdos\w*|ligature|safety plan|safeguarding|kill (?:herself|himself|themselves|themself|myself)|end (?:her|his|their|my) (?:own )?life|harm(?:ing)? (?:herself|himself|themselves|themself)|hurt(?:ing)? (?:herself|himself|themselves|themself)|cut(?:ting)? (?:herself|himself|themselves|themself)|abus\w*|assault\w*|bruis\w*|injur\w*|domestic violence|neglect\w*|at risk|risk to|weapon|knife|threat\w* to (?:kill|hurt|harm)|hit (?:her|him|them|the)|disclos\w*|child protection|medication|medicines?|meds|tablets|pills|dose|insulin|anticoagulants?|warfarin|methadone|prescri\w*|fluid restriction|exclusion zone|restraining order|bail|curfew|out overnight|at all hours)\b",
+            r"(?i)\b(?:self[- ]?harm\w*|suicid\w*|overdos\w*|ligature|safety plan|safeguarding|kill (?:herself|himself|themselves|themself|myself)|end (?:her|his|their|my) (?:own )?life|harm(?:ing)? (?:herself|himself|themselves|themself)|hurt(?:ing)? (?:herself|himself|themselves|themself)|cut(?:ting)? (?:herself|himself|themselves|themself)|abus\w*|assault\w*|bruis\w*|injur\w*|domestic violence|neglect\w*|at risk|risk to|weapon|knife|threat\w* to (?:kill|hurt|harm)|hit (?:her|him|them|the)|disclos\w*|child protection|medication|medicines?|meds|tablets|pills|dose|insulin|anticoagulants?|warfarin|methadone|prescri\w*|fluid restriction|exclusion zone|restraining order|bail|curfew|out overnight|at all hours|(?:go|goes|going|went|gone) hungry|hungry|BAC|breath alcohol|breathalys\w*|over the limit|drink[- ]driv\w*|DUI|left alone|home alone|unsupervised)\b",
         )
         .expect("the risk pattern compiles")
     })
@@ -1953,6 +1953,7 @@ pub fn finish(
             };
             whole
                 .clone()
+                .or_else(|| compose::verdict_part_off(context))
                 .or_else(|| {
                     template.render_where(&fill, |s| first_suggestion(&s, context, label_asks))
                 })
@@ -2377,6 +2378,16 @@ fn safe_part(part: &str, cx: &Context<'_>) -> bool {
         })
     };
     let lower = format!(" {} ", part.to_lowercase());
+    // A part that opens on a joining word or a preposition was cut from
+    // its head ("W/ his meds again and skipped PT", "And a bit
+    // neglected"): not a setting, risk word or not (set n, rated 1).
+    let opener = lower.split_whitespace().next().unwrap_or("");
+    if matches!(
+        opener,
+        "and" | "or" | "but" | "nor" | "w/" | "with" | "of" | "to" | "as" | "than" | "in" | "for"
+    ) {
+        return false;
+    }
     // A part that holds a risk word stays wherever it stands word for word.
     if cx.risks().iter().any(|r| lower.contains(&r.to_lowercase())) {
         let says = |p: &str| !p.is_empty() && (sentence.contains(p) || resolved.contains(p));
