@@ -40,7 +40,7 @@ use super::regex::cached as re;
 /// "which I very much doubt", "or so she says"): one list for every
 /// rewording that takes them out (`resolve` here, the doubted accounts of
 /// `clause.rs` and `margin.rs`).
-pub const DOUBT_ASIDES: &str = r"yeah right|funny that|funnily enough|(?:a )?likely story|pull the other one|my foot|make of that what you will|we'?ll see|if you believe that|believe that if you like|or so (?:she|he|they) (?:says?|claims?)|course (?:she|he|they) (?:was|did|is|were)|i'?m not (?:sure|convinced) i believe (?:her|him|them|it|this|that)(?: at all)?|i'?m not (?:sure|convinced)(?: (?:about|of) (?:that|this|it))?|i am not (?:sure|convinced)(?: i believe (?:her|him|them|it))?|i'?m (?:sceptical|skeptical|dubious|doubtful)(?: (?:of|about) [^,;.]+)?|i (?:rather |very much |seriously |really )?doubt (?:it|that|this)|which i (?:rather |very much |seriously |really )?doubt(?: (?:it |that )?(?:very much|a lot|somehow))?|which is doubtful|i have my doubts|i remain (?:sceptical|skeptical|unconvinced)|i'?d take (?:that|this|it) with a (?:large |big |huge )?pinch of salt|which (?:seems|sounds) (?:unlikely|doubtful|far-fetched|implausible)\b[^.]*|which i (?:\w+ )?find (?:it |that )?(?:hard|difficult) to believe\b[^.!?]*|which i'?d take with a (?:large |big |huge )?pinch of salt|yeah,? nah|aye,? right|(?:his|her|their) (?:account|story|version(?: of events)?) is,?(?: as (?:ever|usual|always),?)? (?:self-serving|unreliable|questionable|doubtful|not credible|implausible)|more likely (?:she|he|they) [^.]*|which is (?:simply |just |clearly |plainly )?(?:not true|untrue|a lie|nonsense|rubbish)|which nobody (?:in the \w+ )?believes|which no one believes";
+pub const DOUBT_ASIDES: &str = r"yeah right|funny that|funnily enough|(?:a )?likely story|pull the other one|my foot|make of that what you will|we'?ll see|if you believe that|believe that if you like|or so (?:she|he|they) (?:says?|claims?)|course (?:she|he|they) (?:was|did|is|were)|i'?m not (?:sure|convinced) i believe (?:her|him|them|it|this|that)(?: at all)?|i'?m not (?:sure|convinced)(?: (?:about|of) (?:that|this|it))?|i am not (?:sure|convinced)(?: i believe (?:her|him|them|it))?|i'?m (?:sceptical|skeptical|dubious|doubtful)(?: (?:of|about) [^,;.]+)?|i (?:rather |very much |seriously |really )?doubt (?:it|that|this)|which i (?:rather |very much |seriously |really )?doubt(?: (?:it |that )?(?:very much|a lot|somehow))?|which is doubtful|i have my doubts|i remain (?:sceptical|skeptical|unconvinced)|i'?d take (?:that|this|it) with a (?:large |big |huge )?pinch of salt|which (?:seems|sounds) (?:unlikely|doubtful|far-fetched|implausible)\b[^.]*|which i (?:\w+ )?find (?:it |that )?(?:hard|difficult) to believe\b[^.!?]*|which i'?d take with a (?:large |big |huge )?pinch of salt|yeah,? nah|aye,? right|(?:his|her|their) (?:account|story|version(?: of events)?) is,?(?: as (?:ever|usual|always),?)? (?:self-serving|unreliable|questionable|doubtful|not credible|implausible)|more likely (?:she|he|they) [^.]*|which is (?:simply |just |clearly |plainly )?(?:not true|untrue|a lie|nonsense|rubbish)|which nobody (?:in the \w+ )?believes|which no one believes|which i (?:take|took|'d take) with a (?:large |big |huge )?(?:pinch|grain) of salt\b[^.!?]*|which is (?:very |rather |quite |awfully |all )?(?:handy|convenient)\b[^.!?]*|we all know (?:where|what|why|how)\b[^.!?]*";
 
 /// The writer's other asides: a verdict on the sentence, no fact.
 const OTHER_ASIDES: &str = r"funny how that works|simple as that|you know the one|as usual|as per usual|as per|as always|as ever|what a surprise|surprise,? surprise|go figure|again,? of course|of course|predictably|unsurprisingly|needless to say|no surprises there|shock horror|bless (?:her|him|them)|conveniently|naturally|plain and simple|pure and simple|you know the type|you know the sort|so i'?m taking (?:it|that|this|(?:her|his|their) (?:word|account|story)) with a (?:large |big |huge )?(?:grain|pinch) of salt";
@@ -178,6 +178,15 @@ fn resolve_phrase(text: &str) -> String {
         ),
     );
     out = aside.replace(&out, "$end").into_owned();
+    // "… couldn't name one of them. Right.", "… the DUI. Sure.": a last
+    // sentence that is only the writer's sarcasm goes (set n: the margin
+    // question asked what the client did that read as "right", rated 2).
+    static LAST_SNEER: OnceLock<Regex> = OnceLock::new();
+    let last_sneer = re(
+        &LAST_SNEER,
+        r"(?i)(?P<end>[.!?])\s+(?:right|sure|yeah,? right|ri+ght|su+re|of course|as if|whatever)\s*[.!?]*\s*$",
+    );
+    out = last_sneer.replace(&out, "$end").into_owned();
     // "say thank you for once": sarcasm, no fact (set j: "She has not
     // said thank you for once." rated 1).
     static FOR_ONCE: OnceLock<Regex> = OnceLock::new();

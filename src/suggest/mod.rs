@@ -1092,6 +1092,28 @@ fn is_sentence_end(text: &str, i: usize) -> bool {
     true
 }
 
+/// Where the flagged sentence is only the writer's sarcasm ("Right.",
+/// "Sure.", "Surprise surprise."), the sentence before it with every
+/// judgment resolved: the note without the sneer (round 12, set n: the
+/// margin question asked what the client did that read as "right" and
+/// was rated 2). `None` otherwise.
+fn sneer_sentence_off(cx: &Context<'_>) -> Option<String> {
+    static SNEER: OnceLock<Lazy> = OnceLock::new();
+    let sneer = SNEER.get_or_init(|| {
+        regex::build(
+            r"(?i)^[.!?\s]*(?:right|sure|yeah,? right|ri+ght|su+re|of course|as if|whatever|surprise,? surprise)\s*[.!?]*$",
+        )
+        .expect("the sneer pattern compiles")
+    });
+    if !sneer.is_match(cx.sentence().trim()) {
+        return None;
+    }
+    let before = previous_sentence(cx.text, &cx.block, &cx.sentence)?;
+    let before = cx.text[before].trim();
+    let out = tidy(&compose::resolve(before, cx));
+    (out.split_whitespace().count() >= 3 && compose::grammatical(&out)).then_some(out)
+}
+
 /// The sentence before `sentence` in `block`, if any.
 fn previous_sentence(
     text: &str,
@@ -1953,6 +1975,7 @@ pub fn finish(
             };
             whole
                 .clone()
+                .or_else(|| sneer_sentence_off(context))
                 .or_else(|| compose::verdict_part_off(context))
                 .or_else(|| {
                     template.render_where(&fill, |s| first_suggestion(&s, context, label_asks))
@@ -2058,6 +2081,11 @@ pub fn finish(
                 Some(first) => *first = plain,
                 None => suggestions.push(plain),
             }
+        }
+        // Scare quotes round one word are the doubt itself: Phoned in
+        // "sick" → Phoned in sick (set n: kept quotes rated 3).
+        if let Some(first) = suggestions.first_mut().filter(|f| !f.contains('?')) {
+            *first = clause::unquote_words(first);
         }
     }
     if rule.id == "compliance-framing" {
@@ -2698,6 +2726,14 @@ fn sound_topic(topic: &str) -> bool {
             | "own"
             | "other"
             | "same"
+            // "the third (week)": an ordinal whose noun was cut (set n).
+            | "first"
+            | "second"
+            | "third"
+            | "fourth"
+            | "fifth"
+            | "last"
+            | "next"
     ) || last.chars().any(|c| c.is_ascii_digit())
         || last.ends_with("ly")
         || label::judgment_word(last);

@@ -156,6 +156,10 @@ fn matcher() -> &'static Lazy {
 const NOT_NAMES: &[&str] = &[
     // "Crocodile tears over nothing again": an idiom, not a person.
     "Crocodile",
+    // "Third "lost" prescription this quarter": an ordinal (set n).
+    "Third",
+    "Fourth",
+    "Fifth",
     "The",
     "A",
     "An",
