@@ -27,6 +27,7 @@ mod render;
 mod rewording;
 mod rewording10;
 mod rewording11;
+mod rewording12;
 mod rewording6;
 mod rewording7;
 mod rewording8;

@@ -88,7 +88,7 @@ pub fn resolve(text: &str, cx: &Context<'_>) -> String {
     // where a clause follows (not "her claims were").
     let claims = re(
         &CLAIMS,
-        r"(?P<pre>^|[.;:]\s+|\b(?:[Ss]he|[Hh]e|[Tt]hey|[A-Z][a-z]+|[Cc]lient|[Pp]t|[Mm]um|[Dd]ad)\s+)(?P<v>[Cc]laims|[Ii]nsists|[Aa]lleges|[Rr]eckons)\s+(?P<next>that|she|he|they|his|her|their|it|the|to|I|[a-z]+ed)\b",
+        r"(?P<pre>^|[.;:]\s+|\b(?:[Ss]he|[Hh]e|[Tt]hey|[A-Z][a-z]+|[Cc]lient|[Pp]t|[Mm]um|[Dd]ad)\s+)(?P<v>[Cc]laims|[Ii]nsists|[Aa]lleges|[Rr]eckons|[Mm]aintains)\s+(?P<next>that|she|he|they|his|her|their|it|the|to|I|[a-z]+ed)\b",
     );
     out = claims
         .replace_all(&out, |c: &regex::Captures<'_>| {

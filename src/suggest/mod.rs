@@ -1797,7 +1797,7 @@ pub fn names_a_setback(sentence: &str) -> bool {
     static RE: OnceLock<Lazy> = OnceLock::new();
     RE.get_or_init(|| {
         regex::build(
-            r"(?i)\b(?:fail\w*|miss(?:ed|es|ing)|skip\w*|refus\w*|declin\w*|ignor\w*|breach\w*|flout\w*|forg[eo]t\w*|did(?:n't| not)|does(?:n't| not)|do(?:n't| not)|has(?:n't| not)|have(?:n't| not)|had(?:n't| not)|was(?:n't| not)|were(?:n't| not)|could(?:n't| not)|can't|cannot|won't|wouldn't|will not|would not|not (?:done|completed?|attended|taken|kept|followed|returned|submitted|handed in)|non-?(?:complian\w*|adheren\w*|attendance|engagement|engaging)|poor (?:attendance|engagement|adherence|compliance|uptake)|no[- ]show\w*|DNA'?d?|late|stopped|dropped out|walked out|lapsed|defaulted|chose not)\b",
+            r"(?i)\b(?:fail\w*|miss(?:ed|es|ing)|skip\w*|refus\w*|declin\w*|ignor\w*|breach\w*|flout\w*|forg[eo]t\w*|did(?:n't| not)|does(?:n't| not)|do(?:n't| not)|has(?:n't| not)|have(?:n't| not)|had(?:n't| not)|was(?:n't| not)|were(?:n't| not)|could(?:n't| not)|can't|cannot|won't|wouldn't|will not|would not|not (?:done|completed?|attended|taken|kept|followed|returned|submitted|handed in)|non-?(?:complian\w*|adheren\w*|attendance|engagement|engaging)|poor (?:attendance|engagement|adherence|compliance|uptake)|no[- ]show\w*|DNA'?d?|late|stopped|dropped out|walked out|lapsed|defaulted|chose not|without)\b",
         )
         .expect("the setback pattern compiles")
     })
@@ -2084,7 +2084,20 @@ pub fn finish(
         }
         // Scare quotes round one word are the doubt itself: Phoned in
         // "sick" → Phoned in sick (set n: kept quotes rated 3).
-        if let Some(first) = suggestions.first_mut().filter(|f| !f.contains('?')) {
+        // Quoted after a telling verb, the word is the person's own and stays
+        // ('Says it's "urgent"').
+        let told = |f: &str| {
+            f.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "says" | "said" | "say" | "told" | "tells" | "reports" | "reported" | "calls" | "called"
+                )
+            })
+        };
+        if let Some(first) = suggestions
+            .first_mut()
+            .filter(|f| !f.contains('?') && !told(f))
+        {
             *first = clause::unquote_words(first);
         }
     }
