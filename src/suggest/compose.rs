@@ -1944,9 +1944,26 @@ pub fn told_instead(first: &str, cx: &Context<'_>) -> Option<String> {
     // and "yet again", "firmly"), up to the threat ("or", "if", "and").
     let opener = re(
         &OPENER,
-        r"(?i)^(?:\s+(?:(?:her|him|them|me|us|pt|the \w+|\p{Lu}\w*|yet|again|once|more|firmly|clearly|straight|repeatedly|very|that)\b))*?\s+(?P<c>(?:that|to)\s.*)$",
+        r"(?i)^(?:[\s,]+(?:(?:her|him|them|me|us|pt|the \w+|\p{Lu}\w*|yet|again|once|more|firmly|clearly|straight|repeatedly|very|that)\b))*?[\s,]+(?P<c>(?:that|to|(?:she|he|they)\s+(?:must|has to|have to|had to|will|would|should|needs? to|is|are|was|were))\s.*)$",
     );
     let after = &sentence[whole.end()..];
+    // "was advised again and is still not following the plan": what
+    // comes after the telling is the person's own act, not what they
+    // were told.
+    let next = after
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .find(|w| {
+            !matches!(
+                w.to_ascii_lowercase().as_str(),
+                "yet" | "again" | "once" | "more" | "firmly" | "clearly" | "straight" | "repeatedly"
+            )
+        })
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if matches!(next.as_str(), "and" | "but" | "so" | "yet" | "then") {
+        return None;
+    }
     let content = opener
         .captures(after)
         .and_then(|c| c.name("c"))

@@ -1797,7 +1797,7 @@ pub fn names_a_setback(sentence: &str) -> bool {
     static RE: OnceLock<Lazy> = OnceLock::new();
     RE.get_or_init(|| {
         regex::build(
-            r"(?i)\b(?:fail\w*|miss(?:ed|es|ing)|skip\w*|refus\w*|declin\w*|ignor\w*|breach\w*|flout\w*|forg[eo]t\w*|did(?:n't| not)|does(?:n't| not)|do(?:n't| not)|has(?:n't| not)|have(?:n't| not)|had(?:n't| not)|was(?:n't| not)|were(?:n't| not)|could(?:n't| not)|can't|cannot|won't|wouldn't|will not|would not|not (?:done|completed?|attended|taken|kept|followed|returned|submitted|handed in)|non-?(?:complian\w*|adheren\w*|attendance|engagement|engaging)|poor (?:attendance|engagement|adherence|compliance|uptake)|no[- ]show\w*|DNA'?d?|late|stopped|dropped out|walked out|lapsed|defaulted|chose not|without)\b",
+            r"(?i)\b(?:fail\w*|miss(?:ed|es|ing)|skip\w*|refus\w*|declin\w*|ignor\w*|breach\w*|flout\w*|forg[eo]t\w*|did(?:n't| not)|does(?:n't| not)|do(?:n't| not)|has(?:n't| not)|have(?:n't| not)|had(?:n't| not)|was(?:n't| not)|were(?:n't| not)|could(?:n't| not)|can't|cannot|won't|wouldn't|will not|would not|not (?:done|complet\w*|attend\w*|tak\w*|kept|keep\w*|follow\w*|return\w*|submit\w*|handed in|engag\w*|comply\w*|using)|non-?(?:complian\w*|adheren\w*|attendance|engagement|engaging)|poor (?:attendance|engagement|adherence|compliance|uptake)|no[- ]show\w*|DNA'?d?|late|stopped|dropped out|walked out|lapsed|defaulted|chose not|without)\b",
         )
         .expect("the setback pattern compiles")
     })
