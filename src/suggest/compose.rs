@@ -1944,7 +1944,7 @@ pub fn told_instead(first: &str, cx: &Context<'_>) -> Option<String> {
     // and "yet again", "firmly"), up to the threat ("or", "if", "and").
     let opener = re(
         &OPENER,
-        r"(?i)^(?:[\s,]+(?:(?:her|him|them|me|us|pt|the \w+|\p{Lu}\w*|yet|again|once|more|firmly|clearly|straight|repeatedly|very|that)\b))*?[\s,]+(?P<c>(?:that|to|(?:she|he|they)\s+(?:must|has to|have to|had to|will|would|should|needs? to|is|are|was|were))\s.*)$",
+        r"(?i)^(?:[\s,]+(?:(?:her|him|them|me|us|pt|the \w+|(?-i:\p{Lu}\w*)|yet|again|once|twice|\w+ times|more|firmly|clearly|straight|repeatedly|very|that)\b))*?[\s,]+(?P<c>(?:that|to|(?:she|he|they)\s+(?:must|has to|have to|had to|will|would|should|needs? to|is|are|was|were))\s.*)$",
     );
     let after = &sentence[whole.end()..];
     // "was advised again and is still not following the plan": what

@@ -1797,7 +1797,7 @@ pub fn names_a_setback(sentence: &str) -> bool {
     static RE: OnceLock<Lazy> = OnceLock::new();
     RE.get_or_init(|| {
         regex::build(
-            r"(?i)\b(?:fail\w*|miss(?:ed|es|ing)|skip\w*|refus\w*|declin\w*|ignor\w*|breach\w*|flout\w*|forg[eo]t\w*|did(?:n't| not)|does(?:n't| not)|do(?:n't| not)|has(?:n't| not)|have(?:n't| not)|had(?:n't| not)|was(?:n't| not)|were(?:n't| not)|could(?:n't| not)|can't|cannot|won't|wouldn't|will not|would not|not (?:done|complet\w*|attend\w*|tak\w*|kept|keep\w*|follow\w*|return\w*|submit\w*|handed in|engag\w*|comply\w*|using)|non-?(?:complian\w*|adheren\w*|attendance|engagement|engaging)|poor (?:attendance|engagement|adherence|compliance|uptake)|no[- ]show\w*|DNA'?d?|late|stopped|dropped out|walked out|lapsed|defaulted|chose not|without)\b",
+            r"(?i)\b(?:fail\w*|miss(?:ed|es|ing)|skip\w*|refus\w*|declin\w*|ignor\w*|breach\w*|flout\w*|forg[eo]t\w*|did(?:n't| not)|does(?:n't| not)|do(?:n't| not)|has(?:n't| not)|have(?:n't| not)|had(?:n't| not)|was(?:n't| not)|were(?:n't| not)|could(?:n't| not)|can't|cannot|won't|wouldn't|will not|would not|not (?:done|complet\w*|attend\w*|tak\w*|kept|keep\w*|follow\w*|return\w*|submit\w*|handed in|engag\w*|comply\w*|complian\w*|adheren\w*|using)|non-?(?:complian\w*|adheren\w*|attendance|engagement|engaging)|poor (?:attendance|engagement|adherence|compliance|uptake)|no[- ]show\w*|DNA'?d?|late|stopped|dropped out|walked out|lapsed|defaulted|cho(?:se|sen|oses) not|without|broke|broken|breaks|bunk\w*|skive\w*|blew off|blown off|abused|(?:zero|no|poor|little) follow[- ]?through|(?:limited|little|poor|low|no) (?:willingness|motivation|commitment))\b",
         )
         .expect("the setback pattern compiles")
     })
@@ -1976,7 +1976,13 @@ pub fn finish(
             whole
                 .clone()
                 .or_else(|| sneer_sentence_off(context))
-                .or_else(|| compose::verdict_part_off(context))
+                // A compliance phrase at the end ("despite reminders")
+                // holds a fact, not only a verdict.
+                .or_else(|| {
+                    (rule.id != "compliance-framing")
+                        .then(|| compose::verdict_part_off(context))
+                        .flatten()
+                })
                 .or_else(|| {
                     template.render_where(&fill, |s| first_suggestion(&s, context, label_asks))
                 })
@@ -2740,13 +2746,10 @@ fn sound_topic(topic: &str) -> bool {
             | "other"
             | "same"
             // "the third (week)": an ordinal whose noun was cut (set n).
-            | "first"
             | "second"
             | "third"
             | "fourth"
             | "fifth"
-            | "last"
-            | "next"
     ) || last.chars().any(|c| c.is_ascii_digit())
         || last.ends_with("ly")
         || label::judgment_word(last);
