@@ -226,3 +226,23 @@ fn the_question_is_about_the_one_who_acts_and_no_fragment_leads_it() {
     ];
     check_counted(cases, true);
 }
+
+/// A where or when that lost its object is not set in the question:
+/// "What did you see or hear about that you called …" (rated 2), "What
+/// did you see of Kid in the same that read as …" (rated 1).
+#[test]
+fn no_preposition_dangles_in_the_question() {
+    let cases: &[(usize, &str, &str)] = &[
+        (
+            1,
+            "Told him the exam nerves are nothing to make a fuss about, every student gets a bit jittery.",
+            "What did you see or hear that you called \"make a fuss\"? Write that, in the words that were said.",
+        ),
+        (
+            1,
+            "Son came to the door filthy and in the same grubby uniform as last week.",
+            "What did you see of Son that read as \"came to the door filthy\" and \"grubby uniform\"? If it matters to the work, write that plainly; if not, leave it out.",
+        ),
+    ];
+    check_counted(cases, true);
+}

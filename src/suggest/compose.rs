@@ -1440,7 +1440,14 @@ pub fn sound_where(facts: String) -> String {
     ]
     .iter()
     .any(|w| lower.contains(w));
-    if opens && !off && !lower.contains([',', ';', ':']) {
+    // "about" alone, or "in the same": a preposition that lost its
+    // object ("What did you see or hear about that you called …", "of
+    // Kid in the same that read as …", set n, rated 1-2).
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let cut = words.last().is_some_and(|w| {
+        DANGLING.contains(w) || matches!(*w, "same" | "about" | "in" | "on" | "at")
+    });
+    if opens && !off && !cut && !lower.contains([',', ';', ':']) {
         facts
     } else {
         String::new()
@@ -1511,7 +1518,10 @@ pub fn who_subject(cx: &Context<'_>) -> Option<String> {
             .map_or(&before[..p], |at| &before[at + 1..p]);
         if clause.split(|c: char| !c.is_alphanumeric()).any(|w| {
             (w.len() > 4 && w.ends_with("ing"))
-                || matches!(w, "while" | "whilst" | "when" | "because" | "if" | "as" | "than")
+                || matches!(
+                    w,
+                    "while" | "whilst" | "when" | "because" | "if" | "as" | "than"
+                )
         }) {
             return None;
         }
@@ -1956,7 +1966,14 @@ pub fn told_instead(first: &str, cx: &Context<'_>) -> Option<String> {
         .find(|w| {
             !matches!(
                 w.to_ascii_lowercase().as_str(),
-                "yet" | "again" | "once" | "more" | "firmly" | "clearly" | "straight" | "repeatedly"
+                "yet"
+                    | "again"
+                    | "once"
+                    | "more"
+                    | "firmly"
+                    | "clearly"
+                    | "straight"
+                    | "repeatedly"
             )
         })
         .unwrap_or("")
@@ -1971,7 +1988,16 @@ pub fn told_instead(first: &str, cx: &Context<'_>) -> Option<String> {
             let c = c.as_str();
             let lower = c.to_ascii_lowercase();
             let cut = [
-                " or ", " if ", " and ", " unless ", " otherwise", " else", ",", ";", " - ", ":",
+                " or ",
+                " if ",
+                " and ",
+                " unless ",
+                " otherwise",
+                " else",
+                ",",
+                ";",
+                " - ",
+                ":",
             ]
             .iter()
             .filter_map(|s| lower.find(s))
@@ -2039,7 +2065,11 @@ pub fn verdict_part_off(cx: &Context<'_>) -> Option<String> {
     }
     let (sep_start, sep_end) = [" - ", " – ", " — ", ", ", "; "]
         .iter()
-        .filter_map(|sep| body[..span.start.min(body.len())].rfind(sep).map(|at| (at, at + sep.len())))
+        .filter_map(|sep| {
+            body[..span.start.min(body.len())]
+                .rfind(sep)
+                .map(|at| (at, at + sep.len()))
+        })
         .max()?;
     let head = body[..sep_start].trim();
     let tail = &body[sep_end..];
@@ -2049,9 +2079,39 @@ pub fn verdict_part_off(cx: &Context<'_>) -> Option<String> {
         .map(str::to_lowercase)
         .collect();
     const FILLER: &[&str] = &[
-        "frankly", "honestly", "tbh", "really", "just", "simply", "plain", "as", "day", "it", "for",
-        "there's", "that's", "is", "no", "quite", "very", "so", "pretty", "bit", "a", "an", "the",
-        "and", "totally", "utterly", "completely", "absolutely", "if", "you", "ask", "me", "imo",
+        "frankly",
+        "honestly",
+        "tbh",
+        "really",
+        "just",
+        "simply",
+        "plain",
+        "as",
+        "day",
+        "it",
+        "for",
+        "there's",
+        "that's",
+        "is",
+        "no",
+        "quite",
+        "very",
+        "so",
+        "pretty",
+        "bit",
+        "a",
+        "an",
+        "the",
+        "and",
+        "totally",
+        "utterly",
+        "completely",
+        "absolutely",
+        "if",
+        "you",
+        "ask",
+        "me",
+        "imo",
     ];
     let only_verdict = tail
         .split(|c: char| !c.is_alphanumeric() && c != '\'')

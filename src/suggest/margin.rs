@@ -1129,9 +1129,18 @@ fn intent(cx: &Context<'_>) -> Option<String> {
         // about F (set n: "the kids say or do with the kids", rated 1).
         let subj = if subj.eq_ignore_ascii_case(&c["kids"]) {
             let head = b[..c.get(0)?.start()].trim_end();
-            let head = ["is", "was", "are", "were", "'s", "’s", "clearly", "obviously"]
-                .iter()
-                .fold(head, |h, w| h.strip_suffix(w).map_or(h, str::trim_end));
+            let head = [
+                "is",
+                "was",
+                "are",
+                "were",
+                "'s",
+                "’s",
+                "clearly",
+                "obviously",
+            ]
+            .iter()
+            .fold(head, |h, w| h.strip_suffix(w).map_or(h, str::trim_end));
             let head = ["is", "was", "are", "were", "'s", "’s"]
                 .iter()
                 .fold(head, |h, w| h.strip_suffix(w).map_or(h, str::trim_end));

@@ -2096,7 +2096,15 @@ pub fn finish(
             f.split(|c: char| !c.is_alphanumeric()).any(|w| {
                 matches!(
                     w.to_ascii_lowercase().as_str(),
-                    "says" | "said" | "say" | "told" | "tells" | "reports" | "reported" | "calls" | "called"
+                    "says"
+                        | "said"
+                        | "say"
+                        | "told"
+                        | "tells"
+                        | "reports"
+                        | "reported"
+                        | "calls"
+                        | "called"
                 )
             })
         };
