@@ -246,3 +246,15 @@ fn no_preposition_dangles_in_the_question() {
     ];
     check_counted(cases, true);
 }
+
+/// "What does she expect when she keeps …?" is not quoted whole into
+/// "read as" (rated 2): it says what happened, and asks from their side.
+#[test]
+fn what_does_she_expect_says_what_happened() {
+    let cases: &[(usize, &str, &str)] = &[(
+        1,
+        "What does he expect when he keeps skipping his physio?",
+        "He has skipped his physio (say when).",
+    )];
+    check_counted(cases, true);
+}

@@ -3037,6 +3037,18 @@ fn moral7(b: &str, end: &str, cx: &Context<'_>) -> Option<(String, Option<String
             Some(format!("What would {p} say led to {}{}?", inflect::present_participle(&v), c["rest"].trim_end())),
         ));
     }
+    // "What does she expect when she keeps missing the scans?" → "She has
+    // missed the scans (say when)." and the question from her side (set n:
+    // the whole question quoted into "read as" was rated 2).
+    if let Some(c) = rx!(r"^(?i:what (?:does|did|do) (?P<p>she|he|they) (?:really |honestly )?expect)\s*,?\s*(?i:when|if)\s+(?:she|he|they)\s+(?:(?i:keeps|keep|kept)\s+)?(?P<v>[a-z]+ing)\s+(?P<rest>[^,;?]+?)$").captures(b) {
+        let p = pronoun_of(&c["p"]);
+        let v = inflect::base(&c["v"])?;
+        let rest = c["rest"].trim();
+        return Some((
+            format!("{} {} {} {rest} (say when).", cap(&p), has(&p), inflect::participle(&v)),
+            Some(format!("What was going on for {} when {p} {} {rest}?", as_object_of(&p), inflect::past(&v))),
+        ));
+    }
     // "What does she expect, back hanging round with the same crowd?"
     if let Some(c) = rx!(r"^(?i:what (?:does|did|do) (?P<p>she|he|they) expect)\s*[,?:;]\s*(?P<rest>(?i:back|still|out)\s+[a-z]+ing\b.+?)$").captures(b) {
         let p = pronoun_of(&c["p"]);
