@@ -258,3 +258,29 @@ fn what_does_she_expect_says_what_happened() {
     )];
     check_counted(cases, true);
 }
+
+/// The sneer goes and the facts stay: "Funny how … right when …" (rated
+/// 3), "for all to see" (rated 2); "ignored every warning letter" is not
+/// "has not replied to every warning letter", which says some were
+/// answered (rated 2, "alters meaning").
+#[test]
+fn the_sneer_goes_and_the_meaning_stays() {
+    let cases: &[(usize, &str, &str)] = &[
+        (
+            1,
+            "Funny how the headaches started right when the exams began.",
+            "The headaches started when the exams began.",
+        ),
+        (
+            1,
+            "Landlord continues to breach the agreement and has ignored every reminder sent.",
+            "Landlord continues to breach the agreement and has not acted on any reminder sent.",
+        ),
+        (
+            1,
+            "Turned up inappropriately dressed for the scan in a crop top and shorts, bump out for all to see.",
+            "Turned up for the scan in a crop top and shorts: bump out.",
+        ),
+    ];
+    check_counted(cases, true);
+}

@@ -213,6 +213,18 @@ fn resolve_phrase(text: &str) -> String {
         r"(?i),\s*(?:funny|strange|odd|interesting|convenient) (?:how|that|then)\s+",
     );
     out = funny_how.replace_all(&out, "; ").into_owned();
+    // "Funny how the nightmares ramped up right when …" → "The nightmares
+    // ramped up when …": the sneer at the start goes (set n, rated 3).
+    if let Some(rest) = funny_start_off(&out) {
+        out = rest;
+    }
+    // "bump out for all to see": the writer's audience is the sneer.
+    static FOR_ALL: OnceLock<Regex> = OnceLock::new();
+    let for_all = re(
+        &FOR_ALL,
+        r"(?i),?\s+for (?:all|everyone|everybody|the whole (?:world|ward|street|class)) to see\b",
+    );
+    out = for_all.replace_all(&out, "").into_owned();
     // "Predictably, Mum was …", "Conveniently, his phone …": the
     // writer's sneer at the start goes, the sentence after it stays (set i).
     static OPENER: OnceLock<Regex> = OnceLock::new();
@@ -2125,4 +2137,19 @@ pub fn verdict_part_off(cx: &Context<'_>) -> Option<String> {
     }
     let out = format!("{}.", inflect::capitalise(head));
     (grammatical(&out) && label::verdict_in(&out).is_none()).then_some(out)
+}
+
+/// `text` without a sneer at its start: "Funny how the nightmares ramped
+/// up right when his rating came up" → "The nightmares ramped up when his
+/// rating came up" (set n: the margin question quoted the facts as the
+/// doubt, rated 3). `None` if it has none.
+pub fn funny_start_off(text: &str) -> Option<String> {
+    static FUNNY_START: OnceLock<Regex> = OnceLock::new();
+    let funny_start = re(
+        &FUNNY_START,
+        r"^(?i:funny|strange|odd|interesting|convenient|amazing) (?i:how|that)\s+(?P<rest>\S.*?)$",
+    );
+    let c = funny_start.captures(text.trim())?;
+    let rest = c["rest"].replace(" right when ", " when ");
+    Some(inflect::capitalise(&rest))
 }

@@ -1568,6 +1568,13 @@ fn comply(cx: &Context<'_>) -> Option<String> {
                 r(r"(?i)\b(?P<aux>has|have|had)\s+(?:ignored|disregarded)\s+(?:all\s+(?:of\s+)?(?:the\s+|our\s+|my\s+)?)(?P<o>(?:\w+\s+)?(?:letters|calls|texts|messages|emails|reminders))\b"),
                 "$aux not replied to any of the $o",
             ),
+            // "has ignored every warning letter" → "has not acted on any
+            // warning letter": "not … every" would say some were (set n:
+            // "has not replied to every warning letter" rated 2).
+            (
+                r(r"(?i)\b(?P<aux>has|have|had)\s+(?:ignored|disregarded)\s+(?:every|each)\s+(?P<o>(?:\w+\s+)?(?:letter|call|text|message|email|reminder|warning))\b"),
+                "$aux not acted on any $o",
+            ),
             (
                 r(r"(?i)\b(?P<aux>has|have|had)\s+(?:ignored|disregarded)\s+(?P<o>(?:the\s+|our\s+|my\s+|every\s+|each\s+)(?:\w+\s+)?(?:letters?|calls?|texts?|messages?|emails?|reminders?))\b"),
                 "$aux not replied to $o",

@@ -2090,6 +2090,17 @@ pub fn finish(
         }
         // Scare quotes round one word are the doubt itself: Phoned in
         // "sick" → Phoned in sick (set n: kept quotes rated 3).
+        // "Funny how the nightmares ramped up right when …": the facts
+        // were flagged with the sneer; the sentence without it is the
+        // rewording.
+        if let Some(first) = suggestions.first_mut().filter(|f| f.contains('?')) {
+            if let Some(plain) = compose::funny_start_off(context.sentence())
+                .map(|p| compose::resolve(&p, context))
+                .filter(|p| compose::grammatical(p) && p.split_whitespace().count() >= 4)
+            {
+                *first = plain;
+            }
+        }
         // Quoted after a telling verb, the word is the person's own and stays
         // ('Says it's "urgent"').
         let told = |f: &str| {
