@@ -284,3 +284,23 @@ fn the_sneer_goes_and_the_meaning_stays() {
     ];
     check_counted(cases, true);
 }
+
+/// Evidence set against an account in a sentence of its own ("… begs to
+/// differ", "I'll believe it when …") asks what the evidence showed, to
+/// be written beside the account (rated 2: "record the plaque score").
+#[test]
+fn evidence_against_an_account_is_asked_for() {
+    let cases: &[(usize, &str, &str)] = &[
+        (
+            1,
+            "Says he flosses daily. His gums tell a different story.",
+            "What did his gums show? Write that beside what he said.",
+        ),
+        (
+            1,
+            "Says she brushes after every meal. The plaque score begs to differ.",
+            "What did the plaque score show? Write that beside what she said.",
+        ),
+    ];
+    check_counted(cases, true);
+}

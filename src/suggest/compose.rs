@@ -2153,3 +2153,44 @@ pub fn funny_start_off(text: &str) -> Option<String> {
     let rest = c["rest"].replace(" right when ", " when ");
     Some(inflect::capitalise(&rest))
 }
+
+/// A sentence that answers an account with evidence and says no more
+/// than that it disagrees ("The plaque score begs to differ.", "BAC says
+/// otherwise.", "I'll believe it when the GP letter comes.") asks what the
+/// evidence showed, to be written beside the account (set n: the margin
+/// question aimed at "begs to differ" was rated 2, "record the plaque
+/// score"). `None` for any other sentence.
+pub fn evidence_question(cx: &Context<'_>) -> Option<String> {
+    static DIFFERS: OnceLock<Regex> = OnceLock::new();
+    static BELIEVE: OnceLock<Regex> = OnceLock::new();
+    let sentence = cx.sentence().trim().trim_start_matches(['.', ' ']);
+    let p = match cx.person.gender {
+        super::person::Gender::Female => "she",
+        super::person::Gender::Male => "he",
+        _ => "they",
+    };
+    let differs = re(
+        &DIFFERS,
+        r"^(?P<ev>(?i:the|his|her|their)\s+[\w' -]{2,40}?|[A-Z]{2,5})\s+(?i:begs? to differ|says? otherwise|says? different(?:ly)?|tells? (?:a |another |a very )?different story|suggests? otherwise|would disagree|disagrees?)\s*[.!]*$",
+    );
+    if let Some(c) = differs.captures(sentence) {
+        let ev = inflect::decapitalise(&c["ev"]);
+        let ev = if ev.chars().all(|ch| ch.is_ascii_uppercase()) {
+            format!("the {ev}")
+        } else {
+            ev
+        };
+        return Some(format!(
+            "What did {ev} show? Write that beside what {p} said."
+        ));
+    }
+    let believe = re(
+        &BELIEVE,
+        r"^(?i:I'?ll|I will) (?i:believe (?:it|that)|believe (?:it|that) when I see it) (?i:when)\s+(?P<ev>(?i:the|his|her|their)\s+[\w' -]{2,40}?)\s+(?i:comes(?: back| in| through)?|arrives|is back|is in|confirms it)\s*[.!]*$",
+    );
+    let c = believe.captures(sentence)?;
+    let ev = inflect::decapitalise(&c["ev"]);
+    Some(format!(
+        "When {ev} comes, write what it says beside what {p} said."
+    ))
+}

@@ -2090,6 +2090,13 @@ pub fn finish(
         }
         // Scare quotes round one word are the doubt itself: Phoned in
         // "sick" → Phoned in sick (set n: kept quotes rated 3).
+        // "The plaque score begs to differ.": what did the evidence show?
+        if let Some(asked) = compose::evidence_question(context) {
+            match suggestions.first_mut() {
+                Some(first) => *first = asked,
+                None => suggestions.push(asked),
+            }
+        }
         // "Funny how the nightmares ramped up right when …": the facts
         // were flagged with the sneer; the sentence without it is the
         // rewording.
