@@ -1886,41 +1886,6 @@ pub fn write_that(cx: &Context<'_>, asked: &str) -> String {
     "Write that instead.".to_string()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn broken_sentences_are_refused() {
-        for broken in [
-            "Has not happied with any appointment we offer (say when, and how often).",
-            "Same pattern with has thied one: things go well he blows it (say when, and how often).",
-            "Pt has not gone to accept that she has an illness (say when, and how often).",
-            "He' I last saw him: put on a lot of weight and looks worn out.",
-            "Pt and bedraggled: needs to sort herself out.",
-            "Says to be drinking \"two cans a night\".",
-            "Client was informed that continued the.",
-            "He has alwayed leaves the kitchen in a state (say when, and how often).",
-            "Dad is useless with forms, has had been, always will be (say when, and how often).",
-            "He has not willed himself to get up (say when).",
-        ] {
-            assert!(!grammatical(broken), "{broken}");
-        }
-        for fine in [
-            "Mum remembered the appointment after the school rang her.",
-            "Turned up sober today.",
-            "He has not used the urinal, though he has been shown how.",
-            "The parents' car was outside.",
-            "Pt … (what they did or said) on the ward tonight.",
-            "She had had enough.",
-            "He has not replied to the letter (say when).",
-            "She has complied with the order.",
-        ] {
-            assert!(grammatical(fine), "{fine}");
-        }
-    }
-}
-
 /// A margin question that asks what the person did about words that are
 /// the worker's own (a warning, a reminder, an expectation: "was reminded
 /// yet again that the order is not optional", "informed that she must …
@@ -2193,4 +2158,39 @@ pub fn evidence_question(cx: &Context<'_>) -> Option<String> {
     Some(format!(
         "When {ev} comes, write what it says beside what {p} said."
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn broken_sentences_are_refused() {
+        for broken in [
+            "Has not happied with any appointment we offer (say when, and how often).",
+            "Same pattern with has thied one: things go well he blows it (say when, and how often).",
+            "Pt has not gone to accept that she has an illness (say when, and how often).",
+            "He' I last saw him: put on a lot of weight and looks worn out.",
+            "Pt and bedraggled: needs to sort herself out.",
+            "Says to be drinking \"two cans a night\".",
+            "Client was informed that continued the.",
+            "He has alwayed leaves the kitchen in a state (say when, and how often).",
+            "Dad is useless with forms, has had been, always will be (say when, and how often).",
+            "He has not willed himself to get up (say when).",
+        ] {
+            assert!(!grammatical(broken), "{broken}");
+        }
+        for fine in [
+            "Mum remembered the appointment after the school rang her.",
+            "Turned up sober today.",
+            "He has not used the urinal, though he has been shown how.",
+            "The parents' car was outside.",
+            "Pt … (what they did or said) on the ward tonight.",
+            "She had had enough.",
+            "He has not replied to the letter (say when).",
+            "She has complied with the order.",
+        ] {
+            assert!(grammatical(fine), "{fine}");
+        }
+    }
 }
