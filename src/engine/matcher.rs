@@ -73,7 +73,7 @@ impl Engine<'_> {
         let runs = self.pattern_runs(doc, &lower, by_word);
         match self.speed() {
             Speed::Lean => std::thread::scope(|scope| {
-                self.compile_beside(scope, &runs, self.plain(text));
+                self.compile_beside(scope, &runs);
                 self.find_in(doc, &lower, by_word, &runs, &mut hits);
             }),
             Speed::Fast => self.find_in(doc, &lower, by_word, &runs, &mut hits),
@@ -100,21 +100,20 @@ impl Engine<'_> {
         &'scope self,
         scope: &'scope std::thread::Scope<'scope, '_>,
         runs: &[Run],
-        plain: bool,
     ) {
         let mut listed = vec![false; self.patterns.len()];
         let pending: Vec<usize> = runs
             .iter()
             .map(|run| run.pattern)
             .filter(|&i| !std::mem::replace(&mut listed[i], true))
-            .filter(|&i| !self.patterns[i].1.is_compiled(Speed::Lean, plain))
+            .filter(|&i| !self.patterns[i].1.is_compiled(Speed::Lean))
             .collect();
         if pending.len() < 2 {
             return;
         }
         scope.spawn(move || {
             for &i in pending.iter().rev() {
-                self.patterns[i].1.searcher(Speed::Lean, plain);
+                self.patterns[i].1.regex(Speed::Lean);
             }
         });
     }
@@ -130,7 +129,6 @@ impl Engine<'_> {
         hits: &mut Vec<Hit>,
     ) {
         let text = doc.prose.text.as_str();
-        let plain = self.plain(text);
         let mut quotes = QuoteCache::default();
         let mut found = Vec::new();
         for (phrase, at) in self.phrase_matches(lower, by_word) {
@@ -153,7 +151,7 @@ impl Engine<'_> {
             let base = range.start;
             // Over folders, patterns search the lower-cased copy (see
             // `Pattern::folded`).
-            let (_, folds) = pattern.searcher(self.speed(), plain);
+            let folds = self.speed() == Speed::Fast && pattern.folded().is_some();
             let haystack = if folds { lower } else { text };
             let haystack = &haystack[range.clone()];
             // Only where each match is: the captures a message may quote
@@ -162,11 +160,11 @@ impl Engine<'_> {
             // not held while its rule's context runs.
             found.clear();
             if stretches.is_empty() {
-                pattern.find_all(self.speed(), plain, haystack, &mut found);
+                pattern.find_all(self.speed(), haystack, &mut found);
             } else {
                 for stretch in stretches {
                     let span = stretch.start - base..stretch.end - base;
-                    pattern.find_all_in(self.speed(), plain, haystack, span, &mut found);
+                    pattern.find_all_in(self.speed(), haystack, span, &mut found);
                 }
             }
             for m in found.drain(..) {
@@ -394,13 +392,6 @@ impl Engine<'_> {
         });
     }
 
-    /// Whether patterns may search `text` folded by ASCII pairs
-    /// (`rule::pattern::ascii_hir`): not for the exhaustive reference,
-    /// which searches with the patterns as regex-syntax folds them.
-    fn plain(&self, text: &str) -> bool {
-        !self.options.exhaustive && crate::rule::pattern::is_plain(text)
-    }
-
     fn speed(&self) -> Speed {
         if self.options.fast_scan {
             Speed::Fast
@@ -545,11 +536,16 @@ impl Engine<'_> {
             regex.search_captures(&input, &mut caps);
             caps
         };
-        // The regex the search used (the text's plainness decides it).
-        match pattern.searcher(self.speed(), self.plain(haystack)) {
+        // The speed first: `folded()` builds the folded regex, with the
+        // lazy DFA, on first call, which a one-note run never searches with.
+        let folded = match self.speed() {
+            Speed::Fast => pattern.folded(),
+            Speed::Lean => None,
+        };
+        match folded {
             // The same offsets: ASCII lower-casing keeps every byte's place.
-            (regex, true) => search(regex, &haystack.to_ascii_lowercase()),
-            (regex, false) => search(regex, haystack),
+            Some(folded) => search(folded, &haystack.to_ascii_lowercase()),
+            None => search(pattern.regex(self.speed()), haystack),
         }
     }
 

@@ -48,11 +48,6 @@ pub struct Pattern {
     /// The fast form for ASCII-lower-cased text (see [`fold_case`]): what
     /// the engine searches over folders.
     folded: OnceLock<Option<Regex>>,
-    /// Built from [`ascii_hir`] for each speed (lean, fast), for texts
-    /// without the long s or the Kelvin sign: the regex, and whether it
-    /// searches the ASCII-lower-cased text ([`Fold::Lower`]). `None` if
-    /// neither fold says the pattern.
-    ascii: [OnceLock<Option<(Regex, bool)>>; 2],
     /// The folded form's search cache (its lazy DFA's states), one for every
     /// worker: the regex's own pool keeps one per thread for every pattern
     /// a thread has run, which over a folder was most of the peak memory.
@@ -251,7 +246,6 @@ impl Pattern {
             lean: OnceLock::new(),
             fast: OnceLock::new(),
             folded: OnceLock::new(),
-            ascii: [OnceLock::new(), OnceLock::new()],
             cache: Mutex::new(None),
             reach: OnceLock::new(),
             names: Vec::new(),
@@ -277,17 +271,8 @@ impl Pattern {
         })
     }
 
-    /// Whether the pattern has been compiled for `speed` yet, as
-    /// [`Pattern::searcher`] builds it for a `plain` text or not.
-    pub fn is_compiled(&self, speed: Speed, plain: bool) -> bool {
-        let at = usize::from(speed == Speed::Fast);
-        if plain {
-            match self.ascii[at].get() {
-                None => return false,
-                Some(Some(_)) => return true,
-                Some(None) => {}
-            }
-        }
+    /// Whether the pattern has been compiled for `speed` yet.
+    pub fn is_compiled(&self, speed: Speed) -> bool {
         match speed {
             Speed::Lean => self.lean.get().is_some(),
             Speed::Fast => self.fast.get().is_some(),
@@ -305,47 +290,6 @@ impl Pattern {
             .as_ref()
     }
 
-    /// The regex a search of a text uses, and whether it searches the
-    /// ASCII-lower-cased copy of the text. For a `plain` text (see
-    /// [`is_plain`]), the pattern folded by ASCII pairs ([`ascii_hir`]):
-    /// lower-cased if it has no case-sensitive part, else as it is;
-    /// otherwise, or if neither fold says it, as regex-syntax folds it
-    /// (over folders lower-cased if it can, [`Pattern::folded`]).
-    pub fn searcher(&self, speed: Speed, plain: bool) -> (&Regex, bool) {
-        let at = match speed {
-            Speed::Lean => 0,
-            Speed::Fast => 1,
-        };
-        if plain {
-            let ascii = self.ascii[at].get_or_init(|| {
-                let source = self.source();
-                [Fold::Lower, Fold::Ascii].into_iter().find_map(|fold| {
-                    let hir = ascii_hir(&source, fold)?;
-                    let config = match speed {
-                        Speed::Lean => lean_config(),
-                        Speed::Fast => fast_config(),
-                    };
-                    let regex = meta::Builder::new()
-                        .configure(config)
-                        .build_from_hir(&hir)
-                        .ok()?;
-                    Some((regex, fold == Fold::Lower))
-                })
-            });
-            if let Some((regex, lower)) = ascii {
-                return (regex, *lower);
-            }
-        }
-        match speed {
-            Speed::Lean => (self.regex(speed), false),
-            Speed::Fast if plain => match self.folded() {
-                Some(folded) => (folded, true),
-                None => (self.regex(speed), false),
-            },
-            Speed::Fast => (self.regex(speed), false),
-        }
-    }
-
     /// Parses without compiling.
     pub fn parse(pattern: &str) -> Result<Pattern, PatternError> {
         let parsed = ast::parse::Parser::new().parse(pattern).map_err(|e| {
@@ -360,7 +304,6 @@ impl Pattern {
             lean: OnceLock::new(),
             fast: OnceLock::new(),
             folded: OnceLock::new(),
-            ascii: [OnceLock::new(), OnceLock::new()],
             cache: Mutex::new(None),
             reach: OnceLock::new(),
             names,
@@ -405,13 +348,12 @@ impl Pattern {
 
 impl Pattern {
     /// The ranges of the non-empty matches in `haystack`, leftmost-first as
-    /// `find_iter` gives them, into `out`, searched with
-    /// [`Pattern::searcher`]`(speed, plain)`: `haystack` must be
-    /// ASCII-lower-cased if it says so. For `Speed::Fast` and a plain text
-    /// the search uses the pattern's one cache, waiting for it if another
-    /// worker has it (a search is one block of a note: short).
-    pub fn find_all(&self, speed: Speed, plain: bool, haystack: &str, out: &mut Vec<Range<usize>>) {
-        self.find_all_in(speed, plain, haystack, 0..haystack.len(), out);
+    /// `find_iter` gives them, into `out`. For `Speed::Fast`, `haystack`
+    /// must be ASCII-lower-cased if the pattern has a [`Pattern::folded`]
+    /// form (then searched with it), and the search uses the pattern's one cache, waiting for it if
+    /// another worker has it (a search is one block of a note: short).
+    pub fn find_all(&self, speed: Speed, haystack: &str, out: &mut Vec<Range<usize>>) {
+        self.find_all_in(speed, haystack, 0..haystack.len(), out);
     }
 
     /// As [`Pattern::find_all`], for the matches inside `span` of
@@ -422,16 +364,17 @@ impl Pattern {
     pub fn find_all_in(
         &self,
         speed: Speed,
-        plain: bool,
         haystack: &str,
         span: Range<usize>,
         out: &mut Vec<Range<usize>>,
     ) {
-        let (regex, _) = self.searcher(speed, plain);
+        let regex = match speed {
+            Speed::Lean => self.regex(speed),
+            Speed::Fast => self.folded().unwrap_or_else(|| self.regex(speed)),
+        };
         let found = |m: regex_automata::Match| (!m.is_empty()).then(|| m.range());
         let input = Input::new(haystack).range(span);
-        // The one cache belongs to the regex plain texts use.
-        if speed == Speed::Lean || !plain {
+        if speed == Speed::Lean {
             out.extend(regex.find_iter(input).filter_map(found));
             return;
         }
@@ -624,7 +567,12 @@ pub enum Speed {
 
 fn build(source: &str, speed: Speed) -> Result<Regex, String> {
     let config = match speed {
-        Speed::Lean => lean_config(),
+        Speed::Lean => meta::Config::new()
+            .auto_prefilter(false)
+            .hybrid(false)
+            .onepass(false)
+            .dfa(false)
+            .nfa_size_limit(Some(SIZE_LIMIT)),
         Speed::Fast => fast_config(),
     };
     meta::Builder::new()
@@ -639,16 +587,6 @@ fn build(source: &str, speed: Speed) -> Result<Regex, String> {
             }
             None => e.to_string().lines().last().unwrap_or_default().to_string(),
         })
-}
-
-/// The meta regex's engines for `Speed::Lean`.
-fn lean_config() -> meta::Config {
-    meta::Config::new()
-        .auto_prefilter(false)
-        .hybrid(false)
-        .onepass(false)
-        .dfa(false)
-        .nfa_size_limit(Some(SIZE_LIMIT))
 }
 
 /// The meta regex's engines for `Speed::Fast`.
@@ -758,317 +696,6 @@ pub fn fold_case(hir: Hir) -> Option<Hir> {
         HirKind::Empty => Hir::empty(),
         HirKind::Look(look) => Hir::look(look),
     })
-}
-
-/// Which tree [`ascii_hir`] builds from a pattern.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Fold {
-    /// For ASCII-lower-cased text, as [`fold_case`] makes it: no
-    /// upper-case ASCII letter anywhere, words as literals. Only for a
-    /// pattern with no case-sensitive part.
-    Lower,
-    /// For the text as it is: each letter of a case-insensitive part a
-    /// class of its two ASCII cases, case-sensitive parts as written.
-    Ascii,
-}
-
-/// The name given to each case-sensitive group (`(?-i:…)`) while
-/// [`ascii_hir`] parses the pattern case-sensitively.
-const CASE_MARK: &str = "__regard_cs";
-
-/// The pattern's syntax tree with its case folded by ASCII pairs alone
-/// (`k`/`K`, never the Kelvin sign), built from a case-sensitive parse:
-/// regex-syntax's Unicode case folding, character by character, was most
-/// of compiling a woken pattern (2026-12-06). The same tree as the
-/// case-insensitive parse gives (the folding test checks every built-in
-/// pattern), less the long s (U+017F) and the Kelvin sign (U+212A), the
-/// two non-ASCII characters that fold to ASCII letters: so it matches
-/// what the pattern matches in any text holding neither ([`is_plain`]).
-/// `None` where it cannot say: a flag other than `(?-i:` and `(?-u:`, a
-/// negated class whose letters fold (`[^a-z]`: whether it was negated
-/// before or after folding, a case-sensitive parse no longer shows), a
-/// large class that folds (`\p{Lu}` outside a case-sensitive group), or,
-/// for [`Fold::Lower`], a case-sensitive part.
-pub fn ascii_hir(source: &str, fold: Fold) -> Option<Hir> {
-    let marked = mark_case_sensitive(source)?;
-    let hir = regex_syntax::ParserBuilder::new()
-        .build()
-        .parse(&marked)
-        .ok()?;
-    let negates = ["[^", "\\P", "\\p{^", "[:^"]
-        .iter()
-        .any(|n| source.contains(n));
-    AsciiFold {
-        fold,
-        negates,
-        next_group: 1,
-    }
-    .walk(hir, false)
-}
-
-/// Whether `text` holds neither of the two non-ASCII characters that a
-/// case-insensitive pattern's `s` and `k` match (the long s and the
-/// Kelvin sign), so that [`ascii_hir`]'s trees find what the pattern
-/// finds.
-pub fn is_plain(text: &str) -> bool {
-    // Both are encoded with a lead byte no other text here is likely to
-    // hold often: check the bytes, not every character.
-    !text.contains(['\u{17F}', '\u{212A}'])
-}
-
-/// `source` with each case-sensitive group `(?-i:` made a group named
-/// [`CASE_MARK`]`N`, or `None` if it sets the case flag otherwise
-/// (`(?i)`, `(?-i)`, `(?i:`) or holds a name like the mark.
-fn mark_case_sensitive(source: &str) -> Option<String> {
-    if source.contains(CASE_MARK) {
-        return None;
-    }
-    let mut out = String::with_capacity(source.len() + 32);
-    let mut marks = 0;
-    let mut rest = source;
-    let mut escaped = false;
-    let mut class_depth = 0usize;
-    while let Some(c) = rest.chars().next() {
-        let len = c.len_utf8();
-        if escaped {
-            escaped = false;
-        } else if c == '\\' {
-            escaped = true;
-        } else if c == '[' {
-            class_depth += 1;
-        } else if c == ']' && class_depth > 0 {
-            class_depth -= 1;
-        } else if c == '(' && class_depth == 0 && rest[1..].starts_with('?') {
-            let flags = &rest[2..];
-            if flags.starts_with("-i:") {
-                out.push_str(&format!("(?P<{CASE_MARK}{marks}>"));
-                marks += 1;
-                rest = &rest[5..];
-                continue;
-            }
-            // Other flags (`(?m:^)`, `(?-u:\b)`) do not touch case.
-            let named = flags.starts_with("P<") || flags.starts_with('<');
-            let set = flags.split([':', ')']).next().unwrap_or_default();
-            if !named && set.contains('i') {
-                return None;
-            }
-        }
-        out.push(c);
-        rest = &rest[len..];
-    }
-    Some(out)
-}
-
-/// The walk of [`ascii_hir`].
-struct AsciiFold {
-    fold: Fold,
-    /// The source holds a negated class.
-    negates: bool,
-    /// The index of the next capture group kept (the marks are dropped).
-    next_group: u32,
-}
-
-impl AsciiFold {
-    fn walk(&mut self, hir: Hir, sensitive: bool) -> Option<Hir> {
-        use regex_syntax::hir::{Capture, Repetition};
-        Some(match hir.into_kind() {
-            HirKind::Capture(c) if c.name.as_deref().is_some_and(|n| n.starts_with(CASE_MARK)) => {
-                if self.fold == Fold::Lower {
-                    return None;
-                }
-                self.walk(*c.sub, true)?
-            }
-            HirKind::Capture(c) => {
-                let index = self.next_group;
-                self.next_group += 1;
-                Hir::capture(Capture {
-                    index,
-                    name: c.name,
-                    sub: Box::new(self.walk(*c.sub, sensitive)?),
-                })
-            }
-            HirKind::Repetition(r) => Hir::repetition(Repetition {
-                sub: Box::new(self.walk(*r.sub, sensitive)?),
-                ..r
-            }),
-            HirKind::Concat(subs) => Hir::concat(self.walk_all(subs, sensitive)?),
-            HirKind::Alternation(subs) => Hir::alternation(self.walk_all(subs, sensitive)?),
-            HirKind::Literal(literal) if sensitive => Hir::literal(literal.0),
-            HirKind::Literal(literal) => self.literal(&literal.0)?,
-            HirKind::Class(class) if sensitive => Hir::class(class),
-            HirKind::Class(Class::Unicode(class)) => {
-                Hir::class(Class::Unicode(self.unicode_class(class)?))
-            }
-            HirKind::Class(Class::Bytes(class)) => {
-                Hir::class(Class::Bytes(self.byte_class(class)?))
-            }
-            HirKind::Empty => Hir::empty(),
-            HirKind::Look(look) => Hir::look(look),
-        })
-    }
-
-    fn walk_all(&mut self, subs: Vec<Hir>, sensitive: bool) -> Option<Vec<Hir>> {
-        subs.into_iter()
-            .map(|sub| self.walk(sub, sensitive))
-            .collect()
-    }
-
-    /// A case-insensitive literal: ASCII letters lower-cased (`Lower`) or
-    /// classes of both cases (`Ascii`), other letters with case classes of
-    /// their Unicode folding.
-    fn literal(&mut self, bytes: &[u8]) -> Option<Hir> {
-        use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
-        let text = std::str::from_utf8(bytes).ok()?;
-        let mut parts = Vec::new();
-        let mut run = Vec::new();
-        for c in text.chars() {
-            if c.is_ascii_alphabetic() && self.fold == Fold::Lower {
-                run.push(c.to_ascii_lowercase() as u8);
-                continue;
-            }
-            let class = if c.is_ascii_alphabetic() {
-                let (lo, up) = (c.to_ascii_lowercase(), c.to_ascii_uppercase());
-                ClassUnicode::new([
-                    ClassUnicodeRange::new(lo, lo),
-                    ClassUnicodeRange::new(up, up),
-                ])
-            } else if c.is_ascii() {
-                run.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
-                continue;
-            } else {
-                let mut class = ClassUnicode::new([ClassUnicodeRange::new(c, c)]);
-                class.case_fold_simple();
-                self.finish(&mut class);
-                class
-            };
-            if let Some(one) = class.literal() {
-                run.extend_from_slice(&one);
-                continue;
-            }
-            if !run.is_empty() {
-                parts.push(Hir::literal(std::mem::take(&mut run)));
-            }
-            parts.push(Hir::class(Class::Unicode(class)));
-        }
-        if !run.is_empty() {
-            parts.push(Hir::literal(run));
-        }
-        Some(Hir::concat(parts))
-    }
-
-    /// A case-insensitive class: closed under ASCII case pairs and Unicode
-    /// folding of its other letters.
-    fn unicode_class(
-        &mut self,
-        class: regex_syntax::hir::ClassUnicode,
-    ) -> Option<regex_syntax::hir::ClassUnicode> {
-        use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
-        let ascii = ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7F')]);
-        let mut low = class.clone();
-        low.intersect(&ascii);
-        let mut high = class.clone();
-        high.difference(&ascii);
-        let mut folded = class.clone();
-        // ASCII letters: add the other case of each.
-        for r in low.ranges() {
-            let (start, end) = (r.start() as u8, r.end() as u8);
-            for (a, z, shift) in [(b'a', b'z', -32i16), (b'A', b'Z', 32)] {
-                let (lo, hi) = (start.max(a), end.min(z));
-                if lo <= hi {
-                    let moved = |b: u8| char::from((i16::from(b) + shift) as u8);
-                    folded.union(&ClassUnicode::new([ClassUnicodeRange::new(
-                        moved(lo),
-                        moved(hi),
-                    )]));
-                }
-            }
-        }
-        if !high.ranges().is_empty() {
-            // Fold the smaller of the non-ASCII part and its complement (a
-            // class is closed if its complement is): `.` and `[^\s]` are
-            // most of Unicode, and folding them character by character is
-            // what this walk is for avoiding.
-            let size = |c: &ClassUnicode| -> u32 {
-                c.ranges()
-                    .iter()
-                    .map(|r| u32::from(r.end()) - u32::from(r.start()) + 1)
-                    .sum()
-            };
-            let mut rest = high.clone();
-            rest.negate();
-            rest.difference(&ascii);
-            let (small, is_rest) = if size(&high) <= size(&rest) {
-                (high, false)
-            } else {
-                (rest, true)
-            };
-            if size(&small) > 4096 {
-                return None;
-            }
-            let mut small_folded = small.clone();
-            small_folded.case_fold_simple();
-            if is_rest {
-                // The complement must already be closed (its folding may
-                // reach ASCII: the Kelvin sign, the long s).
-                let mut outside = small_folded.clone();
-                outside.difference(&small);
-                outside.difference(&ClassUnicode::new([
-                    ClassUnicodeRange::new('\u{17F}', '\u{17F}'),
-                    ClassUnicodeRange::new('\u{212A}', '\u{212A}'),
-                ]));
-                outside.difference(&ascii);
-                if !outside.ranges().is_empty() {
-                    return None;
-                }
-            } else {
-                folded.union(&small_folded);
-            }
-        }
-        let mut before = class;
-        let mut after = folded.clone();
-        self.finish(&mut before);
-        self.finish(&mut after);
-        if self.negates && {
-            let mut grown = after.clone();
-            grown.difference(&before);
-            !grown.ranges().is_empty()
-        } {
-            return None;
-        }
-        Some(after)
-    }
-
-    /// A case-insensitive byte class (`(?-u:\w)`): closed under ASCII case
-    /// pairs.
-    fn byte_class(
-        &mut self,
-        class: regex_syntax::hir::ClassBytes,
-    ) -> Option<regex_syntax::hir::ClassBytes> {
-        use regex_syntax::hir::{ClassBytes, ClassBytesRange};
-        let mut folded = class.clone();
-        folded.case_fold_simple();
-        if self.negates && folded != class {
-            return None;
-        }
-        if self.fold == Fold::Lower {
-            folded.difference(&ClassBytes::new([ClassBytesRange::new(b'A', b'Z')]));
-        }
-        Some(folded)
-    }
-
-    /// Without the long s and the Kelvin sign (the text has neither), and
-    /// for `Lower` without upper-case ASCII letters (the text has none).
-    fn finish(&self, class: &mut regex_syntax::hir::ClassUnicode) {
-        use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
-        let mut gone = vec![
-            ClassUnicodeRange::new('\u{17F}', '\u{17F}'),
-            ClassUnicodeRange::new('\u{212A}', '\u{212A}'),
-        ];
-        if self.fold == Fold::Lower {
-            gone.push(ClassUnicodeRange::new('A', 'Z'));
-        }
-        class.difference(&ClassUnicode::new(gone));
-    }
 }
 
 /// The named groups of one match, for message templates.
@@ -1807,235 +1434,6 @@ mod tests {
     /// Which end marks a pattern's matches can run past: none for word
     /// gaps, the `.` after "Mr" (either case) where the pattern allows
     /// it, every mark for a pattern that can begin with one and go on.
-    /// `hir` without the long s and the Kelvin sign in any class, and
-    /// rebuilt with each class of an ASCII letter's two cases made one
-    /// private-use character (`[Tt]` becomes U+E074), so that regex-syntax
-    /// merges and factors them as the literals of a case-sensitive parse:
-    /// two trees equal after this match the same, and an ASCII letter left
-    /// case-sensitive stays itself.
-    fn without_long_s_and_kelvin(hir: Hir) -> Hir {
-        use regex_syntax::hir::{Capture, ClassUnicode, ClassUnicodeRange, Repetition};
-        let strip = without_long_s_and_kelvin;
-        match hir.into_kind() {
-            HirKind::Class(Class::Unicode(mut class)) => {
-                class.difference(&ClassUnicode::new([
-                    ClassUnicodeRange::new('\u{17F}', '\u{17F}'),
-                    ClassUnicodeRange::new('\u{212A}', '\u{212A}'),
-                ]));
-                if let [a, b] = class.ranges() {
-                    let (up, lo) = (a.start(), b.start());
-                    if a.start() == a.end()
-                        && b.start() == b.end()
-                        && up.is_ascii_uppercase()
-                        && lo == up.to_ascii_lowercase()
-                    {
-                        let mark = char::from_u32(0xE000 + u32::from(lo)).unwrap();
-                        return Hir::literal(mark.to_string().into_bytes());
-                    }
-                }
-                Hir::class(Class::Unicode(class))
-            }
-            HirKind::Class(class) => Hir::class(class),
-            HirKind::Literal(l) => Hir::literal(l.0),
-            HirKind::Repetition(r) => Hir::repetition(Repetition {
-                sub: Box::new(strip(*r.sub)),
-                ..r
-            }),
-            HirKind::Capture(c) => Hir::capture(Capture {
-                sub: Box::new(strip(*c.sub)),
-                ..c
-            }),
-            HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(strip).collect()),
-            HirKind::Alternation(subs) => Hir::alternation(subs.into_iter().map(strip).collect()),
-            HirKind::Empty => Hir::empty(),
-            HirKind::Look(look) => Hir::look(look),
-        }
-    }
-
-    /// A tree in a form where the same language in the same order of
-    /// preference has one spelling: literals split into characters,
-    /// sequences and alternatives flattened, characters before an
-    /// alternation spread into each of its alternatives.
-    #[derive(Debug, Clone, PartialEq)]
-    enum Norm {
-        Char(u8),
-        Class(String),
-        Look(String),
-        Rep(u32, Option<u32>, bool, Box<Norm>),
-        Cap(Option<String>, Box<Norm>),
-        Seq(Vec<Norm>),
-        Alt(Vec<Norm>),
-    }
-
-    fn norm(hir: &Hir) -> Norm {
-        match hir.kind() {
-            HirKind::Literal(l) => seq(l.0.iter().map(|&b| Norm::Char(b)).collect()),
-            HirKind::Class(c) => Norm::Class(format!("{c:?}")),
-            HirKind::Look(l) => Norm::Look(format!("{l:?}")),
-            HirKind::Empty => Norm::Seq(Vec::new()),
-            HirKind::Repetition(r) => Norm::Rep(r.min, r.max, r.greedy, Box::new(norm(&r.sub))),
-            HirKind::Capture(c) => {
-                Norm::Cap(c.name.as_deref().map(String::from), Box::new(norm(&c.sub)))
-            }
-            HirKind::Concat(subs) => seq(subs.iter().map(norm).collect()),
-            HirKind::Alternation(subs) => alt(subs.iter().map(norm).collect()),
-        }
-    }
-
-    fn seq(parts: Vec<Norm>) -> Norm {
-        let mut out = Vec::new();
-        for p in parts {
-            match p {
-                Norm::Seq(inner) => out.extend(inner),
-                p => out.push(p),
-            }
-        }
-        // Characters, classes and looks before an alternation go into each
-        // alternative (undoing regex-syntax's lifting of common prefixes).
-        let atom = |n: &Norm| matches!(n, Norm::Char(_) | Norm::Class(_) | Norm::Look(_));
-        let mut spread: Vec<Norm> = Vec::new();
-        for n in out {
-            match n {
-                Norm::Alt(subs) if spread.last().is_some_and(atom) => {
-                    let from = spread.len() - spread.iter().rev().take_while(|n| atom(n)).count();
-                    let head = spread.split_off(from);
-                    spread.push(alt(subs
-                        .into_iter()
-                        .map(|sub| seq(head.iter().cloned().chain([sub]).collect()))
-                        .collect()));
-                }
-                n => spread.push(n),
-            }
-        }
-        let mut out = spread;
-        if out.len() == 1 {
-            return out.pop().unwrap();
-        }
-        Norm::Seq(out)
-    }
-
-    fn alt(subs: Vec<Norm>) -> Norm {
-        let mut flat = Vec::new();
-        for s in subs {
-            match s {
-                Norm::Alt(inner) => flat.extend(inner),
-                s => flat.push(s),
-            }
-        }
-        if flat.len() == 1 {
-            return flat.pop().unwrap();
-        }
-        Norm::Alt(flat)
-    }
-
-    /// The tree folded by ASCII pairs is the tree regex-syntax's Unicode
-    /// folding gives, less the long s and the Kelvin sign, for every
-    /// pattern and `unless` entry of the built-in pack (for the
-    /// lower-cased form, the tree [`fold_case`] makes of it). Where the
-    /// two trees are not spelled alike (regex-syntax factors `(?i)`
-    /// alternatives and case-sensitive literals differently), the two
-    /// regexes find the same spans in the rule's examples as written,
-    /// upper-cased and lower-cased.
-    #[test]
-    fn ascii_folding_gives_the_tree_unicode_folding_gives() {
-        let rules = crate::rule::RuleSet::load(true, &[]).unwrap();
-        let mut sources: Vec<(String, Vec<String>)> = Vec::new();
-        for rule in &rules.rules {
-            let mut texts = Vec::new();
-            for e in rule.flag_examples.iter().chain(&rule.pass_examples) {
-                texts.push(e.text.clone());
-                texts.push(e.text.to_uppercase());
-                texts.push(e.text.to_lowercase());
-            }
-            for p in &rule.patterns {
-                sources.push((p.source(), texts.clone()));
-            }
-            for unless in [&rule.unless_before, &rule.unless_after]
-                .into_iter()
-                .flatten()
-            {
-                for e in unless.entries() {
-                    sources.push((e.source(), texts.clone()));
-                }
-            }
-        }
-        let made_up = [
-            r"[^a-z]x",
-            r"\bcaf\u{e9}s?\b",
-            r"(?-i:[A-Z][a-z]+)'s \w+",
-            r"[\p{Lu}]",
-            r"\p{L}+",
-            r"[^\s.]+",
-            r"(?i)x",
-            r"(?-i:\p{Lu}\p{Ll}{2,}) (?P<what>k\S*)",
-        ];
-        let texts = vec!["Caf\u{c9}S and Kim's KEYS, [x] Y".to_string()];
-        sources.extend(made_up.map(|s| (s.to_string(), texts.clone())));
-        let (mut lower, mut ascii, mut neither, mut by_example) = (0, 0, 0, 0);
-        for (source, texts) in &sources {
-            let unicode = regex_syntax::ParserBuilder::new()
-                .case_insensitive(true)
-                .build()
-                .parse(source)
-                .unwrap();
-            let folded = fold_case(unicode.clone());
-            let (hir, expected, fold) = match ascii_hir(source, Fold::Lower) {
-                Some(hir) => {
-                    lower += 1;
-                    (hir, folded.expect(source), Fold::Lower)
-                }
-                None => {
-                    assert!(
-                        folded.is_none() || ascii_hir(source, Fold::Ascii).is_none(),
-                        "{source}"
-                    );
-                    let Some(hir) = ascii_hir(source, Fold::Ascii) else {
-                        neither += 1;
-                        if std::env::var_os("SHOW_NEITHER").is_some() {
-                            eprintln!("NEITHER {}", &source[..source.floor_char_boundary(300)]);
-                        }
-                        continue;
-                    };
-                    ascii += 1;
-                    (hir, unicode, Fold::Ascii)
-                }
-            };
-            let (mine, theirs) = (
-                without_long_s_and_kelvin(hir.clone()),
-                without_long_s_and_kelvin(expected.clone()),
-            );
-            if norm(&mine) == norm(&theirs) {
-                continue;
-            }
-            by_example += 1;
-            let build = |h: &Hir| {
-                meta::Builder::new()
-                    .configure(lean_config())
-                    .build_from_hir(h)
-                    .unwrap()
-            };
-            let (mine, theirs) = (build(&hir), build(&expected));
-            for text in texts {
-                let hay = match fold {
-                    Fold::Lower => text.to_ascii_lowercase(),
-                    Fold::Ascii => text.clone(),
-                };
-                let spans = |re: &Regex| -> Vec<Range<usize>> {
-                    re.find_iter(&hay).map(|m| m.range()).collect()
-                };
-                assert_eq!(spans(&mine), spans(&theirs), "{source}\n{text}");
-            }
-        }
-        eprintln!(
-            "{lower} lower, {ascii} ascii, {neither} neither of {}; {by_example} by example",
-            sources.len()
-        );
-        assert!(
-            lower > 1000 && ascii > 300 && neither <= made_up.len(),
-            "{neither}"
-        );
-    }
-
     #[test]
     fn reach_names_the_end_marks_a_match_can_run_past() {
         let crosses = |pattern: &str, text: &str| -> Vec<usize> {
@@ -2189,7 +1587,7 @@ mod tests {
         assert_eq!(p.names, ["who", "what"]);
         assert!(p.regex(Speed::Fast).is_match("WHY DOES SHE KEEP"));
         // Built for a folder, it is not also built lean.
-        assert!(p.is_compiled(Speed::Fast, false) && !p.is_compiled(Speed::Lean, false));
+        assert!(p.is_compiled(Speed::Fast) && !p.is_compiled(Speed::Lean));
         let hay = "so why does he keep";
         let caps = p.regex(Speed::Lean).captures_iter(hay).next().unwrap();
         let groups = Groups::new(&caps, hay);

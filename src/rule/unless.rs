@@ -159,12 +159,9 @@ mod tests {
     fn lean_search_skips_entries_whose_words_are_absent() {
         let before = unless(Side::Before, &["asked", "not"]);
         assert!(!before.is_match("we talked ", Speed::Lean));
-        assert!(before
-            .entries()
-            .iter()
-            .all(|e| !e.is_compiled(Speed::Lean, false)));
+        assert!(before.entries().iter().all(|e| !e.is_compiled(Speed::Lean)));
         assert!(before.is_match("she asked ", Speed::Lean));
-        assert!(before.entries()[0].is_compiled(Speed::Lean, false));
-        assert!(!before.entries()[1].is_compiled(Speed::Lean, false));
+        assert!(before.entries()[0].is_compiled(Speed::Lean));
+        assert!(!before.entries()[1].is_compiled(Speed::Lean));
     }
 }
