@@ -4,26 +4,8 @@
 //! suggestion every finding of the sentence must show. Each row failed on
 //! the branch point (7c341b4).
 
-use regard::document::{Document, Kind};
-use regard::engine::Engine;
-use regard::rule::RuleSet;
-
+use super::common::nth_suggestions;
 use super::rewording8::check_counted;
-
-/// The (rule, second suggestion) of every finding in `sentence`.
-fn seconds(sentence: &str) -> Vec<(String, String)> {
-    let rules = RuleSet::load(true, &[]).expect("the built-in rules load");
-    let engine = Engine::new(&rules).expect("the built-in rules compile");
-    let doc = Document::new("n.txt".into(), format!("{sentence}\n"), Kind::Plain);
-    engine
-        .lint(&doc)
-        .into_iter()
-        .map(|f| {
-            let second = f.suggestions.into_iter().nth(1).unwrap_or_default();
-            (rules.rules[f.rule].id.clone(), second)
-        })
-        .collect()
-}
 
 /// The worker's own warning, reminder or expectation is not asked about
 /// as the person's act ("What did Mum do or say that read as "not
@@ -93,7 +75,7 @@ fn the_compliance_question_fits_what_the_words_say() {
     ];
     let mut wrong = Vec::new();
     for (sentence, want) in cases {
-        let got = seconds(sentence);
+        let got = nth_suggestions(sentence, 1);
         if got.is_empty() || got.iter().any(|(_, second)| second != want) {
             wrong.push(format!("{sentence:?}\n   got:  {got:?}\n   want: {want:?}"));
         }

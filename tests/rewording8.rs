@@ -9,20 +9,7 @@ use regard::document::{Document, Kind};
 use regard::engine::Engine;
 use regard::rule::RuleSet;
 
-/// The (rule, first suggestion) of every finding in `sentence`.
-pub(crate) fn firsts(sentence: &str) -> Vec<(String, String)> {
-    let rules = RuleSet::load(true, &[]).expect("the built-in rules load");
-    let engine = Engine::new(&rules).expect("the built-in rules compile");
-    let doc = Document::new("n.txt".into(), format!("{sentence}\n"), Kind::Plain);
-    engine
-        .lint(&doc)
-        .into_iter()
-        .map(|f| {
-            let first = f.suggestions.into_iter().next().unwrap_or_default();
-            (rules.rules[f.rule].id.clone(), first)
-        })
-        .collect()
-}
+use super::common::nth_suggestions;
 
 /// Each sentence has at least `findings` findings, and every one of them
 /// shows `want` first.
@@ -35,7 +22,7 @@ fn check(cases: &[(usize, &str, &str)]) {
 pub(crate) fn check_counted(cases: &[(usize, &str, &str)], exact: bool) {
     let mut wrong = Vec::new();
     for (findings, sentence, want) in cases {
-        let got = firsts(sentence);
+        let got = nth_suggestions(sentence, 0);
         if exact && got.len() != *findings {
             wrong.push(format!(
                 "{sentence:?}: {} findings, want {findings}: {got:?}",

@@ -11,7 +11,8 @@ use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
-use regard::document::Kind;
+use regard::document::{Document, Kind};
+use regard::engine::Engine;
 use regard::rule::RuleSet;
 
 /// The repository's root, where `cargo test` runs the tests.
@@ -72,6 +73,29 @@ pub fn property_rules() -> &'static RuleSet {
         let dir = root().join("tests/properties/rules");
         RuleSet::load(true, &[dir]).expect("the rules load")
     })
+}
+
+/// The built-in pack, loaded once.
+pub fn builtin_rules() -> &'static RuleSet {
+    static RULES: OnceLock<RuleSet> = OnceLock::new();
+    RULES.get_or_init(|| RuleSet::load(true, &[]).expect("the built-in rules load"))
+}
+
+/// The (rule, `n`th suggestion) of every finding of the built-in rules in
+/// `sentence`, a plain-text note of one line; "" where a finding has fewer
+/// suggestions. `n` is 0 for the rewording, 1 for the curious question.
+pub fn nth_suggestions(sentence: &str, n: usize) -> Vec<(String, String)> {
+    let rules = builtin_rules();
+    let engine = Engine::new(rules).expect("the built-in rules compile");
+    let doc = Document::new("n.txt".into(), format!("{sentence}\n"), Kind::Plain);
+    engine
+        .lint(&doc)
+        .into_iter()
+        .map(|f| {
+            let nth = f.suggestions.into_iter().nth(n).unwrap_or_default();
+            (rules.rules[f.rule].id.clone(), nth)
+        })
+        .collect()
 }
 
 /// Every note (a file regard reads by its name) below `dir`, in no order.
