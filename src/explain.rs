@@ -121,6 +121,8 @@ Each finding offers at most two suggestions, one line each: first a rewording of
 
 Filters: `{who:object}` (she → her), `{subject:cap}` (capital first letter), `{x:lower}`, `{match:plain}` (a plain verb in the same tense: claims → says, failed to → did not, refused to → declined to, was told to → was asked to; "allegedly" → nothing), `{match:unquote}` (scare quotes off), `{match:without(so-called)}`. Alternatives are separated by ` || `: the first whose holes all have a value is used, so `"{reworded} || {subject:cap} … (say plainly what happened)"` falls back when there is no fix. A/an agree and the first letter is a capital. A hole that does not exist, a filter that does not exist, or `{reworded}` in a rule without `fix:` is an error in the rule file, with the place underlined.
 
+A first suggestion drops a last part of the sentence that holds nothing but the flagged words and the writer's fillers ("Left the kids alone all weekend - no excuse for it" → "Left the kids alone all weekend."). A rule whose words there still hold a fact ("Missed the appointment, despite reminders") says `last-part-holds-facts: true` and keeps it.
+
 `fix:` gives the replacement for the matched words that `regard check --fix` (safe fixes), `--unsafe-fixes` (all) and the editor's quick fix apply, and JSON and SARIF carry:
 
 ```yaml

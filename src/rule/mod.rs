@@ -62,6 +62,9 @@ pub struct Rule {
     pub in_quotes: Option<InQuotes>,
     /// On overlapping findings, the higher stays (`engine/overlap.rs`).
     pub priority: i8,
+    /// The rewording keeps a last part that is only this rule's words
+    /// (`schema::RuleFile::last_part_holds_facts`).
+    pub last_part_holds_facts: bool,
     pub engine_check: Option<EngineCheck>,
     /// The rule's rewording of the matched words, and how safe it is.
     pub fix: Option<Fix>,

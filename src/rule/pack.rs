@@ -55,6 +55,7 @@ pub struct Row {
     pub after: &'static [&'static str],
     pub in_quotes: Option<InQuotes>,
     pub priority: i8,
+    pub last_part_holds_facts: bool,
     pub engine_check: Option<EngineCheck>,
     /// (applicability, replacement by expanded phrase, `with` template).
     pub fix: Option<FixRow>,
@@ -161,6 +162,7 @@ fn from_row(row: &Row, source: &Arc<Source>) -> Option<Rule> {
         unless_after: builtin_unless(&after, Side::After)?,
         in_quotes: row.in_quotes,
         priority: row.priority,
+        last_part_holds_facts: row.last_part_holds_facts,
         engine_check: row.engine_check,
         fix,
         docs: Docs {
@@ -248,7 +250,7 @@ pub fn builtin_rule_table(files: &[(&Source, &RuleFile, &Rule)]) -> String {
              message: {:?},\n        phrases: {},\n        patterns: {},\n        words: {},\n        \
              suggest: {},\n        words_before: {},\n        words_after: {},\n        \
              before: {},\n        after: {},\n        in_quotes: {},\n        priority: {},\n        \
-             engine_check: {},\n        fix: {fix},\n        docs: [{:?}, {:?}, {:?}],\n        \
+             last_part_holds_facts: {},\n        engine_check: {},\n        fix: {fix},\n        docs: [{:?}, {:?}, {:?}],\n        \
              docs_fix: {:?},\n        docs_rewording: {:?},\n        flag: {},\n        pass: {},\n    }},\n",
             super::pattern::text_hash(&source.text),
             rule.id,
@@ -267,6 +269,7 @@ pub fn builtin_rule_table(files: &[(&Source, &RuleFile, &Rule)]) -> String {
             strs(&file.unless.after),
             prefixed("InQuotes", rule.in_quotes.map(|q| format!("{q:?}"))),
             rule.priority,
+            rule.last_part_holds_facts,
             prefixed("EngineCheck", rule.engine_check.map(|c| format!("{c:?}"))),
             rule.docs.what,
             rule.docs.why,

@@ -49,6 +49,13 @@ pub struct RuleFile {
     /// (any label, any "always") yields to a narrower one with -1.
     #[serde(default)]
     pub priority: i8,
+    /// Whether the first suggestion keeps a last part of the sentence that
+    /// holds nothing but the flagged words and the writer's fillers
+    /// ("… - no excuse for it" goes, `suggest::compose::verdict_part_off`).
+    /// A rule whose words there still hold a fact ("despite reminders")
+    /// says `true`.
+    #[serde(default)]
+    pub last_part_holds_facts: bool,
     /// For the few rules whose findings come from regard itself rather than
     /// from phrases or patterns (suppression comments that match nothing,
     /// that give no reason, or that are written wrong). Such a rule has no phrases or patterns.

@@ -392,6 +392,7 @@ pub fn validate(
         unless_after,
         in_quotes: file.in_quotes,
         priority: file.priority,
+        last_part_holds_facts: file.last_part_holds_facts,
         engine_check: file.engine_check.map(|c| c.value),
         fix,
         docs: Docs {

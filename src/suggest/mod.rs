@@ -1976,10 +1976,11 @@ pub fn finish(
             whole
                 .clone()
                 .or_else(|| sneer_sentence_off(context))
-                // A compliance phrase at the end ("despite reminders")
-                // holds a fact, not only a verdict.
+                // A rule whose words at the end still hold a fact
+                // ("despite reminders") keeps that part
+                // (`last-part-holds-facts:` in its file).
                 .or_else(|| {
-                    (rule.id != "compliance-framing")
+                    (!rule.last_part_holds_facts)
                         .then(|| compose::verdict_part_off(context))
                         .flatten()
                 })
