@@ -1780,11 +1780,19 @@ pub fn risk_words(text: &str) -> Vec<String> {
 fn risk() -> &'static Lazy {
     static RE: OnceLock<Lazy> = OnceLock::new();
     RE.get_or_init(|| {
-        regex::build(
-            r"(?i)\b(?:self[- ]?harm\w*|suicid\w*|overdos\w*|ligature|safety plan|safeguarding|kill (?:herself|himself|themselves|themself|myself)|end (?:her|his|their|my) (?:own )?life|harm(?:ing)? (?:herself|himself|themselves|themself)|hurt(?:ing)? (?:herself|himself|themselves|themself)|cut(?:ting)? (?:herself|himself|themselves|themself)|abus\w*|assault\w*|bruis\w*|injur\w*|domestic violence|neglect\w*|at risk|risk to|weapon|knife|threat\w* to (?:kill|hurt|harm)|hit (?:her|him|them|the)|disclos\w*|child protection|medication|medicines?|meds|tablets|pills|dose|insulin|anticoagulants?|warfarin|methadone|prescri\w*|fluid restriction|exclusion zone|restraining order|bail|curfew|out overnight|at all hours|(?:go|goes|going|went|gone) hungry|hungry|BAC|breath alcohol|breathalys\w*|over the limit|drink[- ]driv\w*|DUI|left alone|home alone|unsupervised)\b",
-        )
-        .expect("the risk pattern compiles")
+        regex::build(&format!(r"(?i)\b(?:{})\b", risk_alternatives().join("|")))
+            .expect("the risk pattern compiles")
     })
+}
+
+/// The risk words, one alternative a line of `risk-words.txt` (comments and
+/// blank lines skipped), in the order they are tried.
+fn risk_alternatives() -> Vec<&'static str> {
+    include_str!("risk-words.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
 }
 
 /// Whether `sentence` names something that did not happen or went wrong
@@ -3146,6 +3154,40 @@ mod tests {
                 "He has turned sessions into a complaint about his wife (say when, and how often)."
             )
         );
+    }
+
+    /// The risk words moved from one long pattern to `risk-words.txt`
+    /// (round 13) and match as before: each kind keeps its words.
+    #[test]
+    fn risk_words_come_from_the_list() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Said she would kill herself and has stopped her meds.",
+                &["kill herself", "meds"],
+            ),
+            (
+                "Self-harming again, cuts to her arm; safety plan reviewed.",
+                &["self-harming", "safety plan"],
+            ),
+            (
+                "Breathalysed at 0200, over the limit, kids home alone.",
+                &["breathalysed", "over the limit", "home alone"],
+            ),
+            (
+                "Disclosed that he hit her; bail conditions include a curfew.",
+                &["disclosed", "hit her", "bail", "curfew"],
+            ),
+            (
+                "The children went hungry at all hours.",
+                &["went hungry", "at all hours"],
+            ),
+            ("She was at work on Tuesday.", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&risk_words(text), want, "{text}");
+        }
+        assert!(risk_alternatives().contains(&r"self[- ]?harm\w*"));
+        assert!(risk_alternatives().iter().all(|a| !a.contains('#')));
     }
 
     #[test]
