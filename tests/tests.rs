@@ -28,6 +28,7 @@ mod rewording;
 mod rewording10;
 mod rewording11;
 mod rewording12;
+mod rewording13;
 mod rewording6;
 mod rewording7;
 mod rewording8;

@@ -356,7 +356,7 @@ fn unquoted(text: &str) -> String {
 
 /// The bounds of the sentence around `start..end` in `text`: from after the
 /// last sentence end or line break before it to the next one after it.
-fn sentence_of(text: &str, start: usize, end: usize) -> (usize, usize) {
+pub(crate) fn sentence_of(text: &str, start: usize, end: usize) -> (usize, usize) {
     let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
     let from = text[..start.min(text.len())]
         .rfind(is_end)

@@ -18,6 +18,7 @@
 
 mod about;
 mod agree;
+pub(crate) use agree::sentence_of;
 mod compile;
 mod lazy;
 mod leftmost;

@@ -52,6 +52,10 @@ impl Human {
         // One excerpt for all the note's findings: its line index is built
         // once, not once per finding.
         let src = Excerpt::new(one_line(&doc.path), doc.shown());
+        // The findings of one sentence share their rewording (round 8,
+        // `engine/agree.rs`) and often their question: each suggestion is
+        // shown once, with the first finding of the sentence that has it.
+        let mut shown: Vec<((usize, usize), &str)> = Vec::new();
         for l in findings {
             let Some(rule) = rules.iter().find(|r| r.id == l.rule) else {
                 continue;
@@ -70,12 +74,25 @@ impl Human {
                 };
                 self.handler.render_report(&mut out, &report)
             } else {
+                let text = doc.shown();
+                let sentence = crate::engine::sentence_of(text, l.start.offset, l.end.offset);
+                let (mut new, mut repeated) = (Vec::new(), false);
+                for s in &l.suggestions {
+                    if shown.contains(&(sentence, s.as_str())) {
+                        repeated = true;
+                    } else {
+                        shown.push((sentence, s.as_str()));
+                        new.push(s.as_str());
+                    }
+                }
                 self.handler.render_report(
                     &mut out,
                     &FindingReport {
                         finding: l,
                         rule,
                         src: &src,
+                        new,
+                        repeated,
                     },
                 )
             };
@@ -129,6 +146,11 @@ struct FindingReport<'a> {
     finding: &'a Located,
     rule: &'a Rule,
     src: &'a Excerpt<'a>,
+    /// The finding's suggestions that an earlier finding of the same
+    /// sentence has not shown (see [`Human::render`]).
+    new: Vec<&'a str>,
+    /// Whether an earlier finding of the sentence showed the rest.
+    repeated: bool,
 }
 
 impl fmt::Debug for FindingReport<'_> {
@@ -157,9 +179,12 @@ impl Diagnostic for FindingReport<'_> {
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         let mut help = String::new();
-        for (i, s) in self.finding.suggestions.iter().enumerate() {
+        for (i, s) in self.new.iter().enumerate() {
             help.push_str(if i == 0 { "try: " } else { "\n or: " });
             help.push_str(&printable(s));
+        }
+        if self.repeated && self.new.is_empty() {
+            help.push_str("the suggestion above, for this sentence, covers this too");
         }
         if let Some(page) = self.finding.page {
             // A Word document that records its page breaks.
