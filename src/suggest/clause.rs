@@ -559,6 +559,16 @@ fn verb_phrase(words: &[&str], mut shape: Shape) -> Option<(Shape, String, Strin
             shape = Shape::Not;
             words = &words[1..];
         }
+        // "Why did they not think …", "why does he not ring": the "not"
+        // after the person (set p: "They notted think" was rated 2).
+        "not" => {
+            shape = match shape {
+                Shape::Past | Shape::DidNot => Shape::DidNot,
+                Shape::Habit | Shape::DoesNot => Shape::DoesNot,
+                _ => Shape::Not,
+            };
+            words = &words[1..];
+        }
         "bother" | "insist" if words.get(1).is_some_and(|w| w.ends_with("ing")) => {
             words = &words[1..];
         }

@@ -40,7 +40,7 @@ use super::regex::cached as re;
 /// "which I very much doubt", "or so she says"): one list for every
 /// rewording that takes them out (`resolve` here, the doubted accounts of
 /// `clause.rs` and `margin.rs`).
-pub const DOUBT_ASIDES: &str = r"yeah right|funny that|funnily enough|(?:a )?likely story|pull the other one|my foot|make of that what you will|we'?ll see|if you believe that|believe that if you like|or so (?:she|he|they) (?:says?|claims?)|course (?:she|he|they) (?:was|did|is|were)|i'?m not (?:sure|convinced) i believe (?:her|him|them|it|this|that)(?: at all)?|i'?m not (?:sure|convinced)(?: (?:about|of) (?:that|this|it))?|i am not (?:sure|convinced)(?: i believe (?:her|him|them|it))?|i'?m (?:sceptical|skeptical|dubious|doubtful)(?: (?:of|about) [^,;.]+)?|i (?:rather |very much |seriously |really )?doubt (?:it|that|this)|which i (?:rather |very much |seriously |really )?doubt(?: (?:it |that )?(?:very much|a lot|somehow))?|which is doubtful|i have my doubts|i remain (?:sceptical|skeptical|unconvinced)|i'?d take (?:that|this|it) with a (?:large |big |huge )?pinch of salt|which (?:seems|sounds) (?:unlikely|doubtful|far-fetched|implausible)\b[^.]*|which i (?:\w+ )?find (?:it |that )?(?:hard|difficult) to believe\b[^.!?]*|which i'?d take with a (?:large |big |huge )?pinch of salt|yeah,? nah|aye,? right|(?:his|her|their) (?:account|story|version(?: of events)?) is,?(?: as (?:ever|usual|always),?)? (?:self-serving|unreliable|questionable|doubtful|not credible|implausible)|more likely (?:she|he|they) [^.]*|which is (?:simply |just |clearly |plainly )?(?:not true|untrue|a lie|nonsense|rubbish)|which nobody (?:in the \w+ )?believes|which no one believes|which i (?:take|took|'d take) with a (?:large |big |huge )?(?:pinch|grain) of salt\b[^.!?]*|which is (?:very |rather |quite |awfully |all )?(?:handy|convenient)\b[^.!?]*|we all know (?:where|what|why|how)\b[^.!?]*";
+pub const DOUBT_ASIDES: &str = r"yeah right|funny that|funnily enough|(?:a )?likely story|pull the other one|my foot|make of that what you will|we'?ll see|if you believe that|believe that if you like|or so (?:she|he|they) (?:says?|claims?)|course (?:she|he|they) (?:was|did|is|were)|i'?m not (?:sure|convinced) i believe (?:her|him|them|it|this|that)(?: at all)?|i'?m not (?:sure|convinced)(?: (?:about|of) (?:that|this|it))?|i am not (?:sure|convinced)(?: i believe (?:her|him|them|it))?|i'?m (?:sceptical|skeptical|dubious|doubtful)(?: (?:of|about) [^,;.]+)?|i (?:rather |very much |seriously |really )?doubt (?:it|that|this)|which i (?:rather |very much |seriously |really )?doubt(?: (?:it |that )?(?:very much|a lot|somehow))?|which is doubtful|i have my doubts|i remain (?:sceptical|skeptical|unconvinced)|i'?d take (?:that|this|it) with a (?:large |big |huge )?pinch of salt|which (?:seems|sounds) (?:unlikely|doubtful|far-fetched|implausible)\b[^.]*|which i (?:\w+ )?find (?:it |that )?(?:hard|difficult) to believe\b[^.!?]*|which i'?d take with a (?:large |big |huge )?pinch of salt|yeah,? nah|aye,? right|(?:his|her|their) (?:account|story|version(?: of events)?) is,?(?: as (?:ever|usual|always),?)? (?:self-serving|unreliable|questionable|doubtful|not credible|implausible)|more likely (?:she|he|they) [^.]*|which is (?:simply |just |clearly |plainly )?(?:not true|untrue|a lie|nonsense|rubbish)|which nobody (?:in the \w+ )?believes|which no one believes|which i (?:take|took|'d take) with a (?:large |big |huge )?(?:pinch|grain) of salt\b[^.!?]*|which is (?:very |rather |quite |awfully |all )?(?:handy|convenient)\b[^.!?]*|we all know (?:where|what|why|how)\b[^.!?]*|which (?:one|we) (?:\w+ )?finds? (?:it |that )?(?:hard|difficult) to believe\b[^.!?]*|which (?:seems|sounds|looks) (?:more (?:like )?|like )?wishful thinking\b[^.!?]*|(?:and )?pigs might fly|kuno|the go-to (?:line|excuse|story)\b[^.!?]*";
 
 /// The writer's other asides: a verdict on the sentence, no fact.
 const OTHER_ASIDES: &str = r"funny how that works|simple as that|you know the one|as usual|as per usual|as per|as always|as ever|what a surprise|surprise,? surprise|go figure|again,? of course|of course|predictably|unsurprisingly|needless to say|no surprises there|shock horror|bless (?:her|him|them)|conveniently|naturally|plain and simple|pure and simple|you know the type|you know the sort|so i'?m taking (?:it|that|this|(?:her|his|their) (?:word|account|story)) with a (?:large |big |huge )?(?:grain|pinch) of salt";
@@ -243,9 +243,29 @@ fn resolve_phrase(text: &str) -> String {
     static VERDICT_TAIL: OnceLock<Regex> = OnceLock::new();
     let verdict_tail = re(
         &VERDICT_TAIL,
-        r"(?i)(?:,|;|\s+-|\s+—)\s*(?:and\s+|so\s+)?(?:which|this|that) (?:undermines|says a lot about|tells you (?:all|everything)|speaks volumes about)\b[^.!?;]*|(?:,|;)\s*(?:and\s+)?there'?s no pleasing (?:him|her|them)\b[^.!?;]*|(?:,|;)\s*(?:and\s+)?nothing (?:any of us|anyone|anybody|we|I|staff) (?:do|does|did|say|says|try|tries)(?: for (?:him|her|them))? (?:is|was) ever (?:good enough|right|enough)\b[^.!?;]*|(?:,|;)\s*(?:and\s+)?no point (?:explaining|telling|asking|trying)\b[^.!?;]*",
+        r"(?i)(?:,|;|\s+-|\s+—)\s*(?:and\s+|so\s+)?(?:which|this|that) (?:undermines|says a lot about|tells you (?:all|everything)|speaks volumes about)\b[^.!?;]*|(?:,|;)\s*(?:and\s+)?there'?s no pleasing (?:him|her|them)\b[^.!?;]*|(?:,|;)\s*(?:and\s+)?nothing (?:any of us|anyone|anybody|we|I|staff) (?:do|does|did|say|says|try|tries)(?: for (?:him|her|them))? (?:is|was) ever (?:good enough|right|enough)\b[^.!?;]*|(?:,|;)\s*(?:and\s+)?no point (?:explaining|telling|asking|trying)\b[^.!?;]*|(?:,|;)\s*(?:and\s+)?(?:this|that|which|it) is (?:a\s+)?(?:well-known|well known|classic|typical|common|standard|usual) (?:tactic|ploy|trick|move|pattern)\b[^.!?;]*",
     );
     out = verdict_tail.replace_all(&out, "").into_owned();
+    // "living off the state": a verdict on a fact; the fact said plainly
+    // (set p: "has been living off the state" kept it, rated 2).
+    static OFF_THE_STATE: OnceLock<Regex> = OnceLock::new();
+    let off_the_state = re(
+        &OFF_THE_STATE,
+        r"(?i)\b(?:living|lives|lived|sponging|scrounging)\s+off\s+(?:the\s+state|benefits|the\s+taxpayer|the\s+social)\b",
+    );
+    out = off_the_state
+        .replace_all(&out, |c: &regex::Captures<'_>| {
+            let w = c[0].to_ascii_lowercase();
+            let plain = if w.starts_with("lives") {
+                "receives benefits"
+            } else if w.starts_with("lived") {
+                "received benefits"
+            } else {
+                "receiving benefits"
+            };
+            super::match_case(&c[0], plain)
+        })
+        .into_owned();
     // "SU swears blind he's …" → "SU says he's …" (not "says blind").
     static SWEARS: OnceLock<Regex> = OnceLock::new();
     let swears = re(&SWEARS, r"\b(?P<s>[Ss])wear(?P<e>s?) blind\b");
@@ -1451,7 +1471,19 @@ pub fn sound_where(facts: String) -> String {
         "their life",
     ]
     .iter()
-    .any(|w| lower.contains(w));
+    .any(|w| lower.contains(w))
+        // A person ("this one") or a state ("in floods at a nursery
+        // rhyme") is no where or when: "What did they say or show this
+        // one that …" (set p, rated 2).
+        || ["this one", "that one", "this lad", "this lass"]
+            .iter()
+            .any(|w| lower == *w)
+        || [
+            "in tears", "in floods", "in bits", "in pieces", "in a state", "in a mood", "in a huff",
+            "in a strop", "in a temper", "in a rage",
+        ]
+        .iter()
+        .any(|w| lower.starts_with(w));
     // "about" alone, or "in the same": a preposition that lost its
     // object ("What did you see or hear about that you called …", "of
     // Kid in the same that read as …", set n, rated 1-2).
@@ -2098,6 +2130,24 @@ pub fn verdict_part_off(cx: &Context<'_>) -> Option<String> {
             flagged.contains(&w) || FILLER.contains(&w.as_str())
         });
     if !only_verdict || head.split_whitespace().count() < 4 || head.contains('"') {
+        return None;
+    }
+    // A head that opens with "if", "when", "although" is no sentence: "If
+    // the stairs are such a problem, why has she not moved?" is not "If
+    // the stairs are such a problem." (set p, rated 1).
+    let opens = head.split_whitespace().next().unwrap_or("").to_lowercase();
+    if matches!(
+        opens.as_str(),
+        "if" | "when"
+            | "whenever"
+            | "although"
+            | "though"
+            | "because"
+            | "since"
+            | "unless"
+            | "while"
+            | "as"
+    ) {
         return None;
     }
     let out = format!("{}.", inflect::capitalise(head));

@@ -1676,14 +1676,21 @@ fn statement(sentence: &str) -> Option<String> {
     }) {
         i += 1;
     }
-    let first = words.get(i)?.to_ascii_lowercase();
+    let mut first = words.get(i)?.to_ascii_lowercase();
+    // "Why did they not think …": the "not" after the person is the
+    // negation, not a verb (set p: "They notted think" was rated 2).
+    let not_after = first == "not";
+    if not_after {
+        i += 1;
+        first = words.get(i)?.to_ascii_lowercase();
+    }
     // An adverb is not a verb ("constantly"): no "has constantlied".
     if first.ends_with("ly") && !matches!(first.as_str(), "apply" | "reply" | "rely" | "supply") {
         return None;
     }
     let plural = who.gender == Gender::Plural || who.name.eq_ignore_ascii_case("they");
     let has = if plural { "have" } else { "has" };
-    let negative = aux.contains('\'') || aux == "cannot";
+    let negative = aux.contains('\'') || aux == "cannot" || not_after;
     let (verb, tail) = if matches!(first.as_str(), "keep" | "keeps") && !negative {
         let next = words.get(i + 1)?.to_ascii_lowercase();
         let next = next.strip_suffix("ing").map(|_| next.clone())?;
@@ -1709,7 +1716,7 @@ fn statement(sentence: &str) -> Option<String> {
             return None;
         }
         let base = inflect::base(&first)?;
-        let verb = if aux == "didn't" {
+        let verb = if aux == "didn't" || aux == "did" {
             format!("did not {base}")
         } else {
             format!("{has} not {}", inflect::participle(&base))
