@@ -234,3 +234,44 @@ fn a_countable_absolute_is_said_as_the_count() {
     ];
     check_counted(cases, true);
 }
+
+/// A repeated account is a fact (a repeated injury a safeguarding one):
+/// "same story every time" is said plainly, not dropped with the doubt
+/// (set p: "Child say she fall off the bed." rated 1 twice, "drops
+/// repeated-injury pattern").
+#[test]
+fn a_repeated_account_stays() {
+    check_counted(
+        &[(
+            2,
+            "Child say he fall off the swing, yeah right, same story every time.",
+            "Child say he fall off the swing; he has given the same account before (say when).",
+        )],
+        true,
+    );
+}
+
+/// A report the writer dismisses inside the flagged words ("upset about
+/// …, but frankly it's a nice place and she'll be fine") keeps the report
+/// and drops the dismissal, as one before the flagged words did (set p:
+/// the whole quoted as the verdict, rated 2); a where the quote already
+/// holds is not said twice in the question (rated 2, "repeats phrase
+/// inside its own quote").
+#[test]
+fn a_dismissal_goes_and_a_quote_is_not_repeated() {
+    check_counted(
+        &[
+            (
+                1,
+                "Pt upset about moving to a care home, but frankly it is a lovely place and she will be fine.",
+                "Pt upset about moving to a care home.",
+            ),
+            (
+                1,
+                "Patient brought this illness upon himself with all that vodka drinking.",
+                "What did the patient do or say that read as \"brought this illness upon himself with all that vodka drinking\"? Write that instead.",
+            ),
+        ],
+        true,
+    );
+}

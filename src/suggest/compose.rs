@@ -2082,6 +2082,29 @@ pub fn verdict_part_off(cx: &Context<'_>) -> Option<String> {
         .max()?;
     let head = body[..sep_start].trim();
     let tail = &body[sep_end..];
+    // "…, same story every time": the verdict is on a repeated account,
+    // and the repetition is a fact (a repeated injury is a safeguarding
+    // one): it stays, said plainly (set p: "Child say she fall off the
+    // bed." dropped it, rated 1 twice).
+    static SAME: OnceLock<Regex> = OnceLock::new();
+    let same = re(
+        &SAME,
+        r"(?i)^(?:(?:and\s+)?(?:it'?s|it is|that'?s)\s+)?(?:the\s+)?same (?:old )?(?:story|excuse|account|line|tale) (?:every (?:time|visit|week)|again|as (?:always|ever|usual|last time))$",
+    );
+    if same.is_match(tail.trim()) {
+        static YEAH: OnceLock<Regex> = OnceLock::new();
+        let head = re(&YEAH, &format!(r"(?i)(?:,|;)\s*(?:{DOUBT_ASIDES})\s*$")).replace(head, "");
+        let who = cx
+            .pronoun()
+            .filter(|p| matches!(p.as_str(), "she" | "he" | "they"))
+            .unwrap_or_else(|| "they".to_string());
+        let has = if who == "they" { "have" } else { "has" };
+        let out = format!(
+            "{}; {who} {has} given the same account before (say when).",
+            inflect::capitalise(head.trim())
+        );
+        return grammatical(&out).then_some(out);
+    }
     let flagged: Vec<String> = sentence[span.clone()]
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())

@@ -857,13 +857,40 @@ pub fn seen(s: &str, span: Range<usize>, lead: &str) -> Option<String> {
 /// a "but" or ", though" that comes before the label, when the label's
 /// clause is the dismissal. `None` when there is no such part.
 pub fn reported(s: &str, span: Range<usize>) -> Option<String> {
-    let before = &s[..span.start];
-    let lower = before.to_ascii_lowercase();
-    let cut = [", but ", " but ", ", though ", ", although "]
-        .iter()
-        .filter_map(|sep| lower.rfind(sep))
-        .max()?;
-    let report = before[..cut].trim().trim_end_matches(',');
+    let seps = [", but ", " but ", ", though ", ", although "];
+    let lower = s[..span.start].to_ascii_lowercase();
+    // The dismissal may be the flagged words themselves, with the report
+    // before them inside the match: "upset about going to a facility,
+    // but frankly it's a nice place and she'll be fine" (set p: quoted
+    // whole as the verdict, rated 2).
+    // Not where what follows is something seen ("reports panic attacks
+    // but looked perfectly fine at the bus stop"): that is evidence to
+    // keep, not a dismissal.
+    let inside = || {
+        let flagged = s.get(span.clone())?.to_ascii_lowercase();
+        let at = seps.iter().filter_map(|sep| flagged.find(sep)).min()?;
+        let seen = flagged[at..].split_whitespace().any(|w| {
+            matches!(
+                w,
+                "looked"
+                    | "looks"
+                    | "seemed"
+                    | "seems"
+                    | "appeared"
+                    | "appears"
+                    | "seen"
+                    | "arrived"
+                    | "walked"
+                    | "managed"
+            )
+        });
+        (!seen).then_some(span.start + at)
+    };
+    let cut = match seps.iter().filter_map(|sep| lower.rfind(sep)).max() {
+        Some(cut) => cut,
+        None => inside()?,
+    };
+    let report = s[..cut].trim().trim_end_matches(',');
     // The dismissal is the rest of the sentence: nothing after the label
     // but its own words and a full stop.
     let tail = s[span.end..].trim();

@@ -2056,6 +2056,17 @@ pub fn finish(
                         let mut facts = String::new();
                         let sorted = compose::sort_rest(context, &lead, &tail, &judged, &mut facts);
                         let quoted = distinct(&sorted.quotes).join("\" and \"");
+                        // A where already inside the quote is not said
+                        // twice ("What did the patient do or say with all
+                        // that hemp smoking that read as "… with all that
+                        // hemp smoking"?", set p, rated 2).
+                        let trimmed = facts.trim().to_lowercase();
+                        let asked_where =
+                            if !trimmed.is_empty() && quoted.to_lowercase().contains(&trimmed) {
+                                String::new()
+                            } else {
+                                facts.clone()
+                            };
                         // The person, where the judged words are said of
                         // them ("Mr Lowe defied staff"), else nobody named.
                         let asker = match compose::who_subject(context) {
@@ -2064,8 +2075,14 @@ pub fn finish(
                             }
                             _ => "you see or hear".to_string(),
                         };
-                        let head = format!("What did {asker}{facts} that read as \"{quoted}\"?");
-                        let said = format!("{} {head}", sorted.setting.join(", "));
+                        let head =
+                            format!("What did {asker}{asked_where} that read as \"{quoted}\"?");
+                        // The closing reads the facts as the question had
+                        // them, said or not ("Write that instead.").
+                        let said = format!(
+                            "{} What did {asker}{facts} that read as \"{quoted}\"?",
+                            sorted.setting.join(", ")
+                        );
                         let close = compose::write_that(context, &said);
                         let asked = format!("{head} {close}");
                         set_in(&sorted.setting.join(", "), asked, context)
