@@ -1091,7 +1091,7 @@ fn blame_curious_in(b: &str, cx: &Context<'_>) -> Option<String> {
     // before he lost the job?" → "What have they said about the rent?"
     // (set p: the whole question quoted back into "read as", rated 2). A
     // sarcastic "if … such a problem," before it is no part of it.
-    let b = rx!(r"(?i)^if\s+[^,]+,\s*").replace(&b, "");
+    let b = rx!(r"(?i)^if\s+[^,]+,\s*").replace(b, "");
     if let Some(c) = rx!(r"(?i)^(?:why|how come)\s+(?:on earth\s+|exactly\s+)?(?:do|does|did|would|will|won't|can't|cannot|didn't|doesn't|don't|has|have|hasn't|haven't|is|isn't|was|wasn't)\s+(?P<s>she|he|they|you|[A-Z][a-z]+)\b(?P<rest>.*)$").captures(&b) {
         // What they thought "about", up to the clause after it; else the
         // first thing the question names, with the word after its head
