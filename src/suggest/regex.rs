@@ -409,11 +409,6 @@ impl<'h> Captures<'h> {
             .map(|span| Match::new(self.text, span.range()))
     }
 
-    /// How many groups the regex has, the whole match included.
-    pub fn len(&self) -> usize {
-        self.slots.group_len()
-    }
-
     /// `replacement` with `$1`, `$name` and `${name}` filled in, appended
     /// to `dst` (the `regex` crate's `Captures::expand`).
     pub fn expand(&self, replacement: &str, dst: &mut String) {
