@@ -223,6 +223,8 @@ pub fn check(
             .paths
             .iter()
             .all(|p| p.as_os_str() == "-" || p.is_file());
+    // The suggestions' regexes too: built with the NFA engines only.
+    crate::suggest::regex::lean(few_files);
     let color = args.color.enabled(io::stdout().is_terminal());
     let outputs = outputs(
         args,

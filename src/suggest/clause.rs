@@ -154,7 +154,7 @@ pub(crate) fn as_object(word: &str) -> String {
 pub(crate) fn unquote_words(text: &str) -> String {
     static RE: OnceLock<Regex> = OnceLock::new();
     let r = re(&RE, r#"["“”]([A-Za-z-]+)["“”]|(^|\s)['‘]([A-Za-z-]+)['’]"#);
-    r.replace_all(text, |c: &regex::Captures| match c.get(1) {
+    r.replace_all(text, |c: &super::regex::Captures| match c.get(1) {
         Some(w) => w.as_str().to_string(),
         None => format!("{}{}", &c[2], &c[3]),
     })
@@ -474,7 +474,7 @@ fn clean_rest(rest: &str, pronoun: Option<&str>, plural: bool, habit: bool) -> (
     }
     let single = re(&SINGLE, r"(?i)\b(?:a single (?:piece of )?|every single\b)");
     rest = single
-        .replace_all(&rest, |c: &regex::Captures| {
+        .replace_all(&rest, |c: &super::regex::Captures| {
             if c[0].to_ascii_lowercase().starts_with("every") {
                 "every".to_string()
             } else {
@@ -506,7 +506,7 @@ fn clean_rest(rest: &str, pronoun: Option<&str>, plural: bool, habit: bool) -> (
     if habit {
         let and_ing = re(&AND_ING, r"(?i)\band (then )?([a-z]+ing)\b");
         rest = and_ing
-            .replace_all(&rest, |c: &regex::Captures| {
+            .replace_all(&rest, |c: &super::regex::Captures| {
                 let then = c.get(1).map_or("", |m| m.as_str());
                 match base_ing(&c[2]) {
                     Some(b) => format!("and {then}{}", inflect::participle(&b)),

@@ -65,7 +65,7 @@ pub fn resolve(text: &str, cx: &Context<'_>) -> String {
         r"\b(?P<v>[Cc]laims|[Ss]ays|[Ii]nsists|[Aa]lleges|[Mm]aintains) to (?:be|have been) (?P<w>\w+ing)\b",
     );
     out = claims_to
-        .replace_all(&out, |c: &regex::Captures<'_>| {
+        .replace_all(&out, |c: &super::regex::Captures<'_>| {
             let says = if c["v"].starts_with(char::is_uppercase) {
                 "Says"
             } else {
@@ -91,7 +91,7 @@ pub fn resolve(text: &str, cx: &Context<'_>) -> String {
         r"(?P<pre>^|[.;:]\s+|\b(?:[Ss]he|[Hh]e|[Tt]hey|[A-Z][a-z]+|[Cc]lient|[Pp]t|[Mm]um|[Dd]ad)\s+)(?P<v>[Cc]laims|[Ii]nsists|[Aa]lleges|[Rr]eckons|[Mm]aintains)\s+(?P<next>that|she|he|they|his|her|their|it|the|to|I|[a-z]+ed)\b",
     );
     out = claims
-        .replace_all(&out, |c: &regex::Captures<'_>| {
+        .replace_all(&out, |c: &super::regex::Captures<'_>| {
             let says = if c["v"].starts_with(char::is_uppercase) {
                 "Says"
             } else {
@@ -110,7 +110,7 @@ pub fn resolve(text: &str, cx: &Context<'_>) -> String {
         r#"(?P<pre>^|[.;:]\s+|,\s+(?:and|but)\s+)(?P<subj>(?:[Hh]is|[Hh]er|[Tt]heir)\s+[a-z]+|[Ss]he|[Hh]e|[Tt]hey|[A-Z][a-z]+)\s+(?P<cop>was|is|were|are)\s+["“](?P<q>[^"“”]{1,40})["”]"#,
     );
     out = scare
-        .replace_all(&out, |c: &regex::Captures<'_>| {
+        .replace_all(&out, |c: &super::regex::Captures<'_>| {
             let subj = &c["subj"];
             let lower = subj.to_lowercase();
             let first = lower.split_whitespace().next().unwrap_or("");
@@ -279,7 +279,7 @@ fn resolve_phrase(text: &str) -> String {
     out = literally.replace_all(&out, "$w").into_owned();
     let yet_again = re(&YET_AGAIN, r"(?i)\byet again\b");
     out = yet_again
-        .replace_all(&out, |c: &regex::Captures<'_>| {
+        .replace_all(&out, |c: &super::regex::Captures<'_>| {
             if c[0].starts_with(char::is_uppercase) {
                 "Again".to_string()
             } else {
@@ -300,7 +300,7 @@ fn resolve_phrase(text: &str) -> String {
         r"\b(?P<a>[Aa]nother|(?:(?P<art>[Aa]n?)\s+)?(?:[Tt]ypical|[Cc]lassic|[Tt]extbook))\s+(?P<p>person|people)\b",
     );
     out = frame
-        .replace_all(&out, |c: &regex::Captures<'_>| {
+        .replace_all(&out, |c: &super::regex::Captures<'_>| {
             let upper = c[0].starts_with(char::is_uppercase);
             let art = if &c["p"] == "people" {
                 ""
@@ -322,7 +322,7 @@ fn resolve_phrase(text: &str) -> String {
     static REFUSED: OnceLock<Regex> = OnceLock::new();
     let refused = re(&REFUSED, r"\b(?P<r>[Rr])efus(?P<e>ed|es|e|ing)\b");
     out = refused
-        .replace_all(&out, |c: &regex::Captures<'_>| {
+        .replace_all(&out, |c: &super::regex::Captures<'_>| {
             let d = if &c["r"] == "R" { "D" } else { "d" };
             let e = match &c["e"] {
                 "ing" => "ing",
@@ -1727,7 +1727,7 @@ pub fn obedience_left(first: &str, cx: &Context<'_>) -> Option<String> {
         r"(?i)\bpoint[- ]blank\s+(?P<a>declin\w*)\b|\b(?P<b>declin\w*)(?P<o>\s+\w+)??\s+point[- ]blank\b",
     );
     let mut out = blank
-        .replace_all(first, |c: &regex::Captures<'_>| match c.name("a") {
+        .replace_all(first, |c: &super::regex::Captures<'_>| match c.name("a") {
             Some(a) => a.as_str().to_string(),
             None => format!("{}{}", &c["b"], c.name("o").map_or("", |o| o.as_str())),
         })
@@ -1826,7 +1826,7 @@ pub fn plain_doubt(cx: &Context<'_>) -> Option<String> {
     if again.is_match(&out) {
         changed = true;
         out = again
-            .replace_all(&out, |c: &regex::Captures<'_>| {
+            .replace_all(&out, |c: &super::regex::Captures<'_>| {
                 let says = if c["v"].starts_with(char::is_uppercase) {
                     "Says"
                 } else {

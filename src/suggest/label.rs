@@ -300,14 +300,14 @@ fn verdicts() -> &'static Lazy {
 /// of the sentence a margin question keeps must have none.
 pub fn verdict_in(text: &str) -> Option<Range<usize>> {
     static WORD: OnceLock<Regex> = OnceLock::new();
-    let word_re = WORD.get_or_init(|| Regex::new(r"[\w'’-]+").expect("the word pattern compiles"));
+    let word_re = super::regex::cached(&WORD, r"[\w'’-]+");
     // "She says she never got the letter": an absolute inside the
     // person's own account is theirs, not the writer's verdict (round 10).
     static REPORTED: OnceLock<Regex> = OnceLock::new();
-    let reported = REPORTED.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:says|said|reports|reported|tells (?:me|us|staff)|told (?:me|us|staff))\b[^,;.:?!]*$")
-            .expect("the reported-speech pattern compiles")
-    });
+    let reported = super::regex::cached(
+        &REPORTED,
+        r"(?i)\b(?:says|said|reports|reported|tells (?:me|us|staff)|told (?:me|us|staff))\b[^,;.:?!]*$",
+    );
     let listed = verdicts()
         .find_iter(text)
         .find(|m| {

@@ -38,7 +38,9 @@
 
 use std::sync::OnceLock;
 
-use regex::{Captures, Regex};
+use regex::Regex;
+
+use super::regex::Captures;
 
 use super::regex::Lazy;
 

@@ -19,21 +19,26 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
-use regex::{Captures, Match, Regex, Replacer};
+use regex::Regex;
+use regex_automata::meta;
+use regex_automata::util::captures::Captures as Slots;
+use regex_automata::util::syntax;
+use regex_automata::{Input, MatchKind};
 use regex_syntax::ast::{self, Ast};
 
 /// A regex compiled on first use by a text its [`Guard`] admits.
 pub struct Lazy {
     pattern: Box<str>,
     guard: Guard,
-    regex: OnceLock<Regex>,
+    regex: OnceLock<Compiled>,
     /// The pattern with ASCII `\w` ([`ascii_words`]), for texts whose
     /// every word character is ASCII (see [`Lazy::for_text`]); `None` for
     /// a pattern without `\w`.
-    ascii: OnceLock<Option<Regex>>,
+    ascii: OnceLock<Option<Compiled>>,
 }
 
 impl std::fmt::Debug for Lazy {
@@ -116,18 +121,18 @@ impl Lazy {
     }
 
     /// The compiled regex (compiling it now if it is not yet).
-    pub fn regex(&self) -> &Regex {
+    fn regex(&self) -> &Compiled {
         self.try_regex().expect("a guarded pattern compiles")
     }
 
     /// The compiled regex, or why it does not compile (a pattern that
     /// parses may still fail, e.g. on an unknown Unicode class or the
     /// size limit).
-    pub fn try_regex(&self) -> Result<&Regex, regex::Error> {
+    pub fn try_regex(&self) -> Result<&Compiled, Box<meta::BuildError>> {
         if let Some(r) = self.regex.get() {
             return Ok(r);
         }
-        let r = Regex::new(&self.pattern)?;
+        let r = Compiled::new(&self.pattern)?;
         COMPILED.fetch_add(1, Ordering::Relaxed);
         Ok(self.regex.get_or_init(|| r))
     }
@@ -139,7 +144,7 @@ impl Lazy {
     /// `\w` is some hundreds of ranges, compiled into the forward and
     /// reverse automata at every `\w`: a quarter of compiling the
     /// suggestions' regexes in a one-note run (issue 19).
-    fn for_text(&self, text: &str) -> &Regex {
+    fn for_text(&self, text: &str) -> &Compiled {
         if !text.is_ascii()
             && text
                 .chars()
@@ -149,13 +154,13 @@ impl Lazy {
         }
         let ascii = self.ascii.get_or_init(|| {
             let words = ascii_words(&self.pattern)?;
-            Regex::new(&words).ok()
+            Compiled::new(&words).ok()
         });
         ascii.as_ref().unwrap_or_else(|| self.regex())
     }
 
     /// The regex, if `text` may hold a match.
-    fn admit(&self, text: &str) -> Option<&Regex> {
+    fn admit(&self, text: &str) -> Option<&Compiled> {
         if OFF.load(Ordering::Relaxed) || self.guard.admits(text) {
             return Some(self.for_text(text));
         }
@@ -172,7 +177,7 @@ impl Lazy {
     }
 
     pub fn find<'h>(&self, text: &'h str) -> Option<Match<'h>> {
-        self.admit(text)?.find(text)
+        self.admit(text)?.find_at(text, 0)
     }
 
     pub fn find_at<'h>(&self, text: &'h str, start: usize) -> Option<Match<'h>> {
@@ -189,7 +194,7 @@ impl Lazy {
     }
 
     pub fn captures<'h>(&self, text: &'h str) -> Option<Captures<'h>> {
-        self.admit(text)?.captures(text)
+        self.admit(text)?.captures_at(text, 0)
     }
 
     pub fn captures_at<'h>(&self, text: &'h str, start: usize) -> Option<Captures<'h>> {
@@ -207,14 +212,14 @@ impl Lazy {
 
     pub fn replace<'h, R: Replacer>(&self, text: &'h str, rep: R) -> Cow<'h, str> {
         match self.admit(text) {
-            Some(r) => r.replace(text, rep),
+            Some(r) => r.replacen(text, 1, rep),
             None => Cow::Borrowed(text),
         }
     }
 
     pub fn replace_all<'h, R: Replacer>(&self, text: &'h str, rep: R) -> Cow<'h, str> {
         match self.admit(text) {
-            Some(r) => r.replace_all(text, rep),
+            Some(r) => r.replacen(text, 0, rep),
             None => Cow::Borrowed(text),
         }
     }
@@ -228,6 +233,245 @@ impl Lazy {
 
     pub fn as_str(&self) -> &str {
         &self.pattern
+    }
+}
+
+/// Whether regexes compiled from now on are built for a few notes (see
+/// [`lean`]).
+static LEAN: AtomicBool = AtomicBool::new(false);
+
+/// Build the regexes compiled from now on for a run over a few notes
+/// (`true`) or over many (`false`, the default).
+///
+/// For a few notes (a pre-commit hook's case) each regex searches a few
+/// sentences, and compiling it is most of what it costs: it is built with
+/// the NFA engines only (the PikeVM and the bounded backtracker), without
+/// the lazy DFA and the reverse NFA it needs, the one-pass DFA or a
+/// literal prefilter, which the `regex` crate builds for every regex
+/// (issue 19: about half the cost of compiling the suggestions' regexes in
+/// a one-note run). Over many notes those pay for themselves, and each
+/// regex is built as the `regex` crate builds it. The matches are the same
+/// either way: every engine of `regex-automata` reports the leftmost-first
+/// match the PikeVM does.
+pub fn lean(on: bool) {
+    LEAN.store(on, Ordering::Relaxed);
+}
+
+/// A compiled suggestion regex: a `regex-automata` meta regex configured
+/// as the `regex` crate configures one (Unicode, UTF-8, leftmost-first),
+/// with its engines chosen by [`lean`], and the part of the `regex`
+/// crate's interface the suggestions use.
+#[derive(Debug)]
+pub struct Compiled {
+    meta: meta::Regex,
+}
+
+impl Compiled {
+    fn new(pattern: &str) -> Result<Compiled, Box<meta::BuildError>> {
+        // The `regex` crate's defaults (`RegexBuilder`).
+        let config = meta::Config::new()
+            .match_kind(MatchKind::LeftmostFirst)
+            .utf8_empty(true)
+            .nfa_size_limit(Some(10 * (1 << 20)))
+            .hybrid_cache_capacity(2 * (1 << 20));
+        let config = if LEAN.load(Ordering::Relaxed) {
+            config
+                .auto_prefilter(false)
+                .hybrid(false)
+                .onepass(false)
+                .dfa(false)
+        } else {
+            config
+        };
+        meta::Builder::new()
+            .configure(config)
+            .syntax(syntax::Config::new().utf8(true))
+            .build(pattern)
+            .map(|meta| Compiled { meta })
+            .map_err(Box::new)
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        self.meta.is_match(text)
+    }
+
+    fn find_at<'h>(&self, text: &'h str, start: usize) -> Option<Match<'h>> {
+        let input = Input::new(text).span(start..text.len());
+        self.meta.find(input).map(|m| Match::new(text, m.range()))
+    }
+
+    fn find_iter<'r, 'h>(&'r self, text: &'h str) -> impl Iterator<Item = Match<'h>> + use<'r, 'h> {
+        self.meta
+            .find_iter(text)
+            .map(move |m| Match::new(text, m.range()))
+    }
+
+    fn captures_at<'h>(&self, text: &'h str, start: usize) -> Option<Captures<'h>> {
+        let input = Input::new(text).span(start..text.len());
+        let mut slots = self.meta.create_captures();
+        self.meta.search_captures(&input, &mut slots);
+        slots.is_match().then_some(Captures { text, slots })
+    }
+
+    fn captures_iter<'r, 'h>(
+        &'r self,
+        text: &'h str,
+    ) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
+        self.meta
+            .captures_iter(text)
+            .map(move |slots| Captures { text, slots })
+    }
+
+    /// The `regex` crate's `Regex::replacen`: the first `limit` matches
+    /// (all if 0) replaced.
+    fn replacen<'h, R: Replacer>(&self, text: &'h str, limit: usize, mut rep: R) -> Cow<'h, str> {
+        let mut it = self.captures_iter(text).enumerate().peekable();
+        if it.peek().is_none() {
+            return Cow::Borrowed(text);
+        }
+        let mut new = String::with_capacity(text.len());
+        let mut last = 0;
+        for (i, caps) in it {
+            let whole = caps.whole();
+            new.push_str(&text[last..whole.start]);
+            rep.replace_append(&caps, &mut new);
+            last = whole.end;
+            if limit > 0 && i >= limit - 1 {
+                break;
+            }
+        }
+        new.push_str(&text[last..]);
+        Cow::Owned(new)
+    }
+}
+
+/// One match: as the `regex` crate's `Match`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match<'h> {
+    text: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Match<'h> {
+    fn new(text: &'h str, range: Range<usize>) -> Match<'h> {
+        Match {
+            text,
+            start: range.start,
+            end: range.end,
+        }
+    }
+
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    pub fn as_str(&self) -> &'h str {
+        &self.text[self.range()]
+    }
+}
+
+/// The groups of one match: as the `regex` crate's `Captures`.
+#[derive(Debug, Clone)]
+pub struct Captures<'h> {
+    text: &'h str,
+    slots: Slots,
+}
+
+impl<'h> Captures<'h> {
+    /// Group `i` (0: the whole match), if it took part in the match.
+    pub fn get(&self, i: usize) -> Option<Match<'h>> {
+        self.slots
+            .get_group(i)
+            .map(|span| Match::new(self.text, span.range()))
+    }
+
+    /// The group named `name`, if it took part in the match.
+    pub fn name(&self, name: &str) -> Option<Match<'h>> {
+        self.slots
+            .get_group_by_name(name)
+            .map(|span| Match::new(self.text, span.range()))
+    }
+
+    /// `replacement` with `$1`, `$name` and `${name}` filled in, appended
+    /// to `dst` (the `regex` crate's `Captures::expand`).
+    pub fn expand(&self, replacement: &str, dst: &mut String) {
+        self.slots
+            .interpolate_string_into(self.text, replacement, dst);
+    }
+
+    fn whole(&self) -> Range<usize> {
+        self.slots.get_match().map_or(0..0, |m| m.range())
+    }
+}
+
+impl std::ops::Index<usize> for Captures<'_> {
+    type Output = str;
+
+    fn index(&self, i: usize) -> &str {
+        self.get(i)
+            .map(|m| &self.text[m.range()])
+            .unwrap_or_else(|| panic!("no group at index '{i}'"))
+    }
+}
+
+impl<'n> std::ops::Index<&'n str> for Captures<'_> {
+    type Output = str;
+
+    fn index(&self, name: &'n str) -> &str {
+        self.name(name)
+            .map(|m| &self.text[m.range()])
+            .unwrap_or_else(|| panic!("no group named '{name}'"))
+    }
+}
+
+/// What a match is replaced with: as the `regex` crate's `Replacer`, for
+/// a closure of the groups or a string with `$` references.
+pub trait Replacer {
+    fn replace_append(&mut self, caps: &Captures<'_>, dst: &mut String);
+}
+
+impl Replacer for &str {
+    fn replace_append(&mut self, caps: &Captures<'_>, dst: &mut String) {
+        caps.expand(self, dst);
+    }
+}
+
+impl Replacer for &String {
+    fn replace_append(&mut self, caps: &Captures<'_>, dst: &mut String) {
+        caps.expand(self, dst);
+    }
+}
+
+impl Replacer for String {
+    fn replace_append(&mut self, caps: &Captures<'_>, dst: &mut String) {
+        caps.expand(self, dst);
+    }
+}
+
+impl<F, T> Replacer for F
+where
+    F: FnMut(&Captures<'_>) -> T,
+    T: AsRef<str>,
+{
+    fn replace_append(&mut self, caps: &Captures<'_>, dst: &mut String) {
+        dst.push_str((*self)(caps).as_ref());
     }
 }
 
