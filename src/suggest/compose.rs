@@ -254,7 +254,7 @@ fn resolve_phrase(text: &str) -> String {
         r"(?i)\b(?:living|lives|lived|sponging|scrounging)\s+off\s+(?:the\s+state|benefits|the\s+taxpayer|the\s+social)\b",
     );
     out = off_the_state
-        .replace_all(&out, |c: &regex::Captures<'_>| {
+        .replace_all(&out, |c: &super::regex::Captures<'_>| {
             let w = c[0].to_ascii_lowercase();
             let plain = if w.starts_with("lives") {
                 "receives benefits"
