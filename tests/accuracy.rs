@@ -91,6 +91,12 @@
 //! flagged before (devices, organisations judged, informed refusals) and
 //! the compliance sentences without the usual words that compliance-framing
 //! now flags.
+//! `tuned-round13.tsv` holds issue 20's thirteenth round, built across
+//! writers: the sentences of the tuning sets (set p, sets a and c-n, pools
+//! 1-6 and o, data-*) that the constructions seen in the most sets now flag
+//! by their own rule (docs/recall-constructions.md ranks them), invented
+//! variants of each construction, and hard innocent sentences in the same
+//! words (other senses, reported words, the writer's outrage at a system).
 
 use std::path::Path;
 

@@ -296,10 +296,11 @@ fn report() -> String {
 }
 
 /// The writer's voice after someone else's words: an aside ("which I
-/// doubt", ", allegedly", ", if she is to be believed", a bracket), a turn
+/// doubt", ", allegedly", ", if she is to be believed", ", funny how", ", sure it
+/// is", ", very convenient", a bracket), a turn
 /// ("but", "though"), a verdict word ("clearly", "as usual"), the writer
 /// ("I") or scare quotes.
-const ASIDE: &str = r#"[(\[—–"“”]|\s-\s|,\s*(?:and\s+I|if|allegedly|apparently|supposedly|yet\s+again|frankly|honestly)\b|\b(?:which|but|though|although|however|yet|clearly|obviously|as\s+usual|as\s+ever|typical(?:ly)?|of\s+course|I|we)\b"#;
+const ASIDE: &str = r#"[(\[—–"“”]|\s-\s|,\s*(?:and\s+I|if|allegedly|apparently|supposedly|yet\s+again|frankly|honestly|funny\s+how|sure\s+(?:it|he|she|they)|very\s+convenient|how\s+convenient)\b|\b(?:which|but|though|although|however|yet|clearly|obviously|as\s+usual|as\s+ever|typical(?:ly)?|of\s+course|I|we)\b"#;
 
 /// The writer taking a reported label as their own, as the sentence ends:
 /// "Her manager says she is lazy, and honestly I can see why." Only at the
