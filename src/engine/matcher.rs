@@ -79,12 +79,23 @@ impl Engine<'_> {
             Speed::Fast => self.find_in(doc, &lower, by_word, &runs, &mut hits),
         }
         drop(lower);
-        // Stable: of a rule's candidates at one span, the first found is kept.
+        // Of a rule's candidates at one span, the one of its earliest
+        // pattern is kept, whatever order the search found them in: two
+        // patterns of a rule can match the same words with different
+        // captures, so different messages ("How can the parents not notice
+        // …?"), and the triggered search and the exhaustive one meet them
+        // in different orders.
+        let first = |h: &Hit| match h.why {
+            Why::Phrase => (0, 0),
+            Why::Pattern { pattern } => (1, pattern),
+            Why::Built(_) => (2, 0),
+        };
         hits.sort_by(|a, b| {
-            (a.span.start, a.span.end, &self.rules[a.rule].id).cmp(&(
+            (a.span.start, a.span.end, &self.rules[a.rule].id, first(a)).cmp(&(
                 b.span.start,
                 b.span.end,
                 &self.rules[b.rule].id,
+                first(b),
             ))
         });
         hits.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
