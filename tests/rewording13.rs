@@ -275,3 +275,26 @@ fn a_dismissal_goes_and_a_quote_is_not_repeated() {
         true,
     );
 }
+
+/// A blame question's second verb joined by "and" is put in the perfect
+/// with the first, for the everyday verbs notes use ("pick one direction
+/// and stick to it" was "has not picked one direction and stick to it",
+/// found by the lead's practitioner check in round 13).
+#[test]
+fn a_joined_verb_follows_the_first_into_the_perfect() {
+    check_counted(
+        &[
+            (
+                1,
+                "Why can't she just pick one direction and stick to it?",
+                "She has not picked one direction and stuck to it.",
+            ),
+            (
+                1,
+                "Why won't he sit down and finish his homework?",
+                "He has not sat down and finished his homework.",
+            ),
+        ],
+        true,
+    );
+}

@@ -489,7 +489,7 @@ fn clean_rest(rest: &str, pronoun: Option<&str>, plural: bool, habit: bool) -> (
         static AND_BASE: OnceLock<Regex> = OnceLock::new();
         let and_base = re(
             &AND_BASE,
-            r"\band (do|try|get|take|make|go|ring|call|come|ask|listen|stop|tell|let|put|give|keep|look|eat|talk)\b",
+            r"\band (do|try|get|take|make|go|ring|call|come|ask|listen|stop|tell|let|put|give|keep|look|eat|talk|stick|stay|sit|follow|finish|pay|bring|use|write|work|sort|pick|read|wait)\b",
         );
         let mut out = String::new();
         let mut last = 0;
