@@ -20,6 +20,7 @@
 //! quoted-speech: skip             # skip | check: rules that do not say
 //! block-quotes: prose             # prose | speech: is `> …` the client's words?
 //! require-reasons: false          # suppression comments must give a reason
+//! sentence-model: true            # also read whole sentences (docs/model.md)
 //! redact: false                   # print no note text in any format
 //! max-file-size: 16777216         # bytes; larger notes are skipped with a note
 //! ```
@@ -60,6 +61,7 @@ struct ConfigFile {
     quoted_speech: Option<InQuotes>,
     block_quotes: Option<BlockQuotes>,
     require_reasons: Option<bool>,
+    sentence_model: Option<bool>,
     redact: Option<bool>,
     max_file_size: Option<u64>,
 }
@@ -470,6 +472,7 @@ impl Settings {
                 fast_scan: true,
                 fingerprints: true,
                 one_per_phrase: true,
+                sentence_model: file.sentence_model.unwrap_or(true),
             },
             redact: file.redact.unwrap_or(false),
             max_file_size: file.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
@@ -659,6 +662,7 @@ impl Settings {
             }
         );
         let _ = writeln!(out, "require-reasons: {}", self.options.require_reasons);
+        let _ = writeln!(out, "sentence-model: {}", self.options.sentence_model);
         let _ = writeln!(out, "redact: {}", self.redact);
         let _ = writeln!(out, "max-file-size: {}", self.max_file_size);
         out
@@ -845,6 +849,7 @@ mod tests {
         assert_eq!(default("max-file-size"), defaults.max_file_size);
         assert_eq!(default("redact"), defaults.redact);
         assert_eq!(default("require-reasons"), defaults.options.require_reasons);
+        assert_eq!(default("sentence-model"), defaults.options.sentence_model);
         assert_eq!(default("quoted-speech"), "skip");
         assert_eq!(defaults.options.quoted_speech, InQuotes::Skip);
         assert_eq!(default("block-quotes"), "prose");

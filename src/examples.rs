@@ -92,6 +92,7 @@ pub fn options() -> Options {
     Options {
         require_reasons: true,
         one_per_phrase: false,
+        sentence_model: false,
         ..Options::default()
     }
 }

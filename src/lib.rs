@@ -47,6 +47,7 @@ pub mod engine;
 pub mod error;
 pub mod examples;
 pub mod fix;
+pub mod learned;
 pub mod lint;
 pub mod read;
 pub mod report;

@@ -123,6 +123,7 @@ const SETTINGS: &[(&str, Shape)] = &[
     ("quoted-speech", Shape::OneOf(&["skip", "check"])),
     ("block-quotes", Shape::OneOf(&["prose", "speech"])),
     ("require-reasons", Shape::Bool),
+    ("sentence-model", Shape::Bool),
     ("redact", Shape::Bool),
     ("max-file-size", Shape::Bytes),
 ];
@@ -140,6 +141,7 @@ const OPTIONAL: &[&str] = &[
     "quoted-speech",
     "block-quotes",
     "require-reasons",
+    "sentence-model",
     "redact",
     "max-file-size",
 ];

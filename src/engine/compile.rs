@@ -61,6 +61,10 @@ pub struct Options {
     /// examples run: an example shows what its own rule matches, whatever
     /// another rule (or a user's copy of a built-in one) finds there too.
     pub one_per_phrase: bool,
+    /// Read each sentence no rule flagged with the sentence model
+    /// (`learned.rs`). Off when a rule's examples run: an example shows
+    /// what its own rule's words and patterns match.
+    pub sentence_model: bool,
 }
 
 impl Default for Options {
@@ -73,6 +77,7 @@ impl Default for Options {
             fast_scan: true,
             fingerprints: true,
             one_per_phrase: true,
+            sentence_model: true,
         }
     }
 }

@@ -41,6 +41,9 @@ pub(crate) enum Why {
     Pattern {
         pattern: usize,
     },
+    /// The sentence model read the sentence as this rule's kind of
+    /// judgment (`learned.rs`); the hit is on its heaviest words.
+    Sentence,
     /// A finding the engine makes whole (an unused suppression).
     Built(Box<Finding>),
 }

@@ -88,7 +88,8 @@ impl Engine<'_> {
         let first = |h: &Hit| match h.why {
             Why::Phrase => (0, 0),
             Why::Pattern { pattern } => (1, pattern),
-            Why::Built(_) => (2, 0),
+            Why::Sentence => (2, 0),
+            Why::Built(_) => (3, 0),
         };
         hits.sort_by(|a, b| {
             (a.span.start, a.span.end, &self.rules[a.rule].id, first(a)).cmp(&(
@@ -99,7 +100,54 @@ impl Engine<'_> {
             ))
         });
         hits.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
+        if self.options.sentence_model {
+            self.read_sentences(doc, &mut hits);
+        }
         hits
+    }
+
+    /// Adds a hit for each sentence of `doc` that no hit is in and that the
+    /// sentence model reads as judging (`learned.rs`), as a finding of the
+    /// kind's rule on its heaviest words, if that rule is in force and its
+    /// context (quoted speech, `unless`, text about judging) lets it be.
+    fn read_sentences(&self, doc: &Document, hits: &mut Vec<Hit>) {
+        let model = crate::learned::model();
+        let rule_of: Vec<Option<usize>> = model
+            .kinds()
+            .iter()
+            .map(|k| self.rules.iter().position(|r| &r.id == k))
+            .collect();
+        if rule_of.iter().all(Option::is_none) {
+            return;
+        }
+        let text = doc.prose.text.as_str();
+        let mut taken: Vec<Range<usize>> = hits.iter().map(|h| h.whole()).collect();
+        taken.sort_by_key(|r| r.start);
+        let mut quotes = QuoteCache::default();
+        let mut found = Vec::new();
+        for block in &doc.prose.blocks {
+            for sentence in crate::learned::sentences(text, block.range.clone()) {
+                let first = taken.partition_point(|r| r.end <= sentence.start);
+                if taken.get(first).is_some_and(|r| r.start < sentence.end) {
+                    continue;
+                }
+                let Some(reading) = model.read(&text[sentence.clone()]) else {
+                    continue;
+                };
+                let kind = model.kinds().iter().position(|k| k == reading.kind);
+                let Some(r) = kind.and_then(|k| rule_of[k]) else {
+                    continue;
+                };
+                let at = sentence.start + reading.span.start..sentence.start + reading.span.end;
+                if let Some(span) = self.consider(doc, r, at.clone(), &mut quotes) {
+                    found.push(Hit::new(r, span, at, Why::Sentence));
+                }
+            }
+        }
+        if !found.is_empty() {
+            hits.extend(found);
+            hits.sort_by_key(|h| (h.span.start, h.span.end));
+        }
     }
 
     /// Compiles, on a second thread, the lean patterns `runs` will need
@@ -474,11 +522,12 @@ impl Engine<'_> {
     pub(crate) fn finish(&self, doc: &Document, hit: Hit) -> Finding {
         let whole = hit.whole();
         let (r, span, at) = (hit.rule, hit.span, hit.at);
+        let read = matches!(hit.why, Why::Sentence);
         let prose = &doc.prose;
         let text = prose.text.as_str();
         let (caps, base) = match hit.why {
             Why::Built(finding) => return *finding,
-            Why::Phrase => (None, 0),
+            Why::Phrase | Why::Sentence => (None, 0),
             Why::Pattern { pattern } => {
                 let range = self.run_range(doc, pattern, at.start);
                 let base = range.start;
@@ -494,7 +543,9 @@ impl Engine<'_> {
         let matched = &text[at.clone()];
         // Only where the file holds exactly these words (no markup or
         // line break inside) may a fix apply, so an edit never eats formatting.
-        let plain_in_file = doc.text[span.start..span.end].eq_ignore_ascii_case(matched);
+        // A sentence the model read has no fix: its words are the
+        // model's heaviest, not a phrase the rule knows a replacement for.
+        let plain_in_file = !read && doc.text[span.start..span.end].eq_ignore_ascii_case(matched);
         let earlier = i
             .checked_sub(1)
             .and_then(|p| prose.blocks.get(p))

@@ -1,0 +1,409 @@
+//! The sentence model: a sentence read as a whole.
+//!
+//! The rules catch judgment by its words and constructions; the same
+//! judgment said in a writer's own idiom ("Mr. D. is an ornery old coot and
+//! there's no pleasing him") slips past them. The model reads the whole
+//! sentence: a logistic regression over its words, word pairs and word
+//! triples, trained on the project's annotated invented sentences
+//! (`scripts/train-model`, docs/model.md), says whether a supervisor would
+//! mark it as judging the person, and a second one which kind of judgment
+//! it reads as. A sentence it marks becomes a finding of that kind's rule
+//! (its message and suggestions), on the few words that weigh most.
+//!
+//! The weights are `model/judgement.bin`, embedded: a sorted table of
+//! feature hashes (FNV-1a of the n-gram's words joined by spaces) with one
+//! quantized weight each for the first model and one per kind for the
+//! second. The tokeniser here and in `scripts/train-model` must agree.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+static RAW: &[u8] = include_bytes!("../model/judgement.bin");
+const MAGIC: &[u8; 8] = b"RGDM\x01\x00\x00\x00";
+
+/// Longest run of words a finding of the model spans.
+const MAX_WINDOW: usize = 8;
+/// Fewer words than this is a heading or a fragment: not read.
+const MIN_WORDS: usize = 4;
+
+pub struct Model {
+    keys: Vec<u32>,
+    weights: Vec<i8>,
+    kind_weights: Vec<i8>,
+    kinds: Vec<String>,
+    kind_bias: Vec<f32>,
+    bias: f32,
+    scale: f32,
+    kind_scale: f32,
+    threshold: f32,
+}
+
+/// What the model made of a sentence it marks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading<'m> {
+    pub score: f32,
+    /// The rule id of the kind of judgment it reads as.
+    pub kind: &'m str,
+    /// The words that weigh most, as a byte range of the sentence.
+    pub span: Range<usize>,
+}
+
+/// The embedded model.
+pub fn model() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| Model::parse(RAW).expect("model/judgement.bin is well formed (tested)"))
+}
+
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        if self.0.len() < n {
+            return Err("the model file is cut short".into());
+        }
+        let (head, rest) = self.0.split_at(n);
+        self.0 = rest;
+        Ok(head)
+    }
+    fn u32(&mut self) -> Result<u32, String> {
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().expect("4 bytes"),
+        ))
+    }
+    fn f32(&mut self) -> Result<f32, String> {
+        Ok(f32::from_le_bytes(
+            self.take(4)?.try_into().expect("4 bytes"),
+        ))
+    }
+    fn i8s(&mut self, n: usize) -> Result<Vec<i8>, String> {
+        Ok(self.take(n)?.iter().map(|&b| b as i8).collect())
+    }
+}
+
+impl Model {
+    fn parse(raw: &[u8]) -> Result<Model, String> {
+        let mut r = Reader(raw);
+        if r.take(8)? != MAGIC {
+            return Err("not a regard model file".into());
+        }
+        let n = r.u32()? as usize;
+        let k = r.u32()? as usize;
+        let (bias, scale, threshold, kind_scale) = (r.f32()?, r.f32()?, r.f32()?, r.f32()?);
+        let kind_bias = (0..k).map(|_| r.f32()).collect::<Result<Vec<_>, _>>()?;
+        let mut kinds = Vec::with_capacity(k);
+        for _ in 0..k {
+            let len = r.take(1)?[0] as usize;
+            let name = std::str::from_utf8(r.take(len)?).map_err(|e| e.to_string())?;
+            kinds.push(name.to_string());
+        }
+        let keys: Vec<u32> = r
+            .take(4 * n)?
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes")))
+            .collect();
+        if !keys.windows(2).all(|w| w[0] < w[1]) {
+            return Err("the model's features are not sorted".into());
+        }
+        let weights = r.i8s(n)?;
+        let kind_weights = r.i8s(n * k)?;
+        if !r.0.is_empty() {
+            return Err("the model file has bytes after its weights".into());
+        }
+        Ok(Model {
+            keys,
+            weights,
+            kind_weights,
+            kinds,
+            kind_bias,
+            bias,
+            scale,
+            kind_scale,
+            threshold,
+        })
+    }
+
+    /// The kinds the model tells apart (rule ids).
+    pub fn kinds(&self) -> &[String] {
+        &self.kinds
+    }
+
+    fn index(&self, hash: u32) -> Option<usize> {
+        self.keys.binary_search(&hash).ok()
+    }
+
+    /// The score of `sentence` (above the model's threshold: it reads as
+    /// judging), whether or not it passes.
+    pub fn score(&self, sentence: &str) -> f32 {
+        let words = tokens(sentence);
+        let grams = self.grams(&words);
+        self.bias
+            + self.scale
+                * distinct(&grams)
+                    .map(|g| self.weights[g.2] as f32)
+                    .sum::<f32>()
+    }
+
+    /// The model's reading of `sentence`, if it reads as judging.
+    pub fn read(&self, sentence: &str) -> Option<Reading<'_>> {
+        let words = tokens(sentence);
+        if words.iter().filter(|t| t.word).count() < MIN_WORDS {
+            return None;
+        }
+        let grams = self.grams(&words);
+        let sum: f32 = distinct(&grams).map(|g| self.weights[g.2] as f32).sum();
+        let score = self.bias + self.scale * sum;
+        if score <= self.threshold {
+            return None;
+        }
+        let k = self.kinds.len();
+        let mut best = (f32::MIN, 0);
+        for c in 0..k {
+            let z = self.kind_bias[c]
+                + self.kind_scale
+                    * distinct(&grams)
+                        .map(|g| self.kind_weights[g.2 * k + c] as f32)
+                        .sum::<f32>();
+            if z > best.0 {
+                best = (z, c);
+            }
+        }
+        let (first, last) = self.heaviest(&words, &grams);
+        Some(Reading {
+            score,
+            kind: &self.kinds[best.1],
+            span: words[first].at.start..words[last].at.end,
+        })
+    }
+
+    /// `(first word, last word, feature index)` for each n-gram of `words`
+    /// the model knows.
+    fn grams(&self, words: &[Token]) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        let mut joined = String::new();
+        for i in 0..words.len() {
+            joined.clear();
+            for n in 0..3 {
+                let Some(w) = words.get(i + n) else { break };
+                if n > 0 {
+                    joined.push(' ');
+                }
+                joined.push_str(&w.text);
+                if let Some(f) = self.index(fnv(joined.as_bytes())) {
+                    out.push((i, i + n, f));
+                }
+            }
+        }
+        out
+    }
+
+    /// The window of at most [`MAX_WINDOW`] words whose n-grams weigh most
+    /// towards judging (the shortest of equals).
+    fn heaviest(&self, words: &[Token], grams: &[(usize, usize, usize)]) -> (usize, usize) {
+        let mut best = (i32::MIN, 0, 0);
+        for len in 1..=MAX_WINDOW.min(words.len()) {
+            for first in 0..=words.len() - len {
+                let last = first + len - 1;
+                let inside = grams.iter().filter(|g| g.0 >= first && g.1 <= last);
+                let sum: i32 = distinct_in(inside).map(|g| self.weights[g.2] as i32).sum();
+                if sum > best.0 {
+                    best = (sum, first, last);
+                }
+            }
+        }
+        // A window never starts or ends on a mark (? ! ") when it has words.
+        let (mut first, mut last) = (best.1, best.2);
+        while first < last && !words[first].word {
+            first += 1;
+        }
+        while last > first && !words[last].word {
+            last -= 1;
+        }
+        (first, last)
+    }
+}
+
+/// Each feature once, as the trainer counts a sentence's features as a set.
+fn distinct(grams: &[(usize, usize, usize)]) -> impl Iterator<Item = &(usize, usize, usize)> {
+    distinct_in(grams.iter())
+}
+
+fn distinct_in<'g>(
+    grams: impl Iterator<Item = &'g (usize, usize, usize)>,
+) -> impl Iterator<Item = &'g (usize, usize, usize)> {
+    let mut seen = Vec::new();
+    grams.filter(move |g| {
+        if seen.contains(&g.2) {
+            false
+        } else {
+            seen.push(g.2);
+            true
+        }
+    })
+}
+
+/// A token: a word (lower-cased ASCII, curly apostrophes straightened) or
+/// one of the marks `?`, `!` and `"`.
+#[derive(Debug, Clone, PartialEq)]
+struct Token {
+    text: String,
+    at: Range<usize>,
+    word: bool,
+}
+
+fn fold(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{2bc}' => '\'',
+        '\u{201c}' | '\u{201d}' => '"',
+        _ => c.to_ascii_lowercase(),
+    }
+}
+
+fn word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '\'';
+    }
+    !matches!(c, '\u{2000}'..='\u{206f}' | '\u{3000}'..='\u{303f}') && c >= '\u{c0}'
+}
+
+fn tokens(s: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let f = fold(c);
+        if matches!(f, '?' | '!' | '"') {
+            out.push(Token {
+                text: f.to_string(),
+                at: i..i + c.len_utf8(),
+                word: false,
+            });
+        } else if word_char(f) {
+            let mut run = vec![(i, c)];
+            while let Some(&(j, d)) = chars.peek() {
+                if !word_char(fold(d)) {
+                    break;
+                }
+                run.push((j, d));
+                chars.next();
+            }
+            let is_apostrophe = |&(_, d): &(usize, char)| fold(d) == '\'';
+            let a = run.iter().take_while(|x| is_apostrophe(x)).count();
+            let b = run.len()
+                - run[a..]
+                    .iter()
+                    .rev()
+                    .take_while(|x| is_apostrophe(x))
+                    .count();
+            if a < b {
+                let (last_at, last) = run[b - 1];
+                out.push(Token {
+                    text: run[a..b].iter().map(|&(_, d)| fold(d)).collect(),
+                    at: run[a].0..last_at + last.len_utf8(),
+                    word: true,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// FNV-1a, 32 bits.
+fn fnv(bytes: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in bytes {
+        h ^= b as u32;
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// The sentences of `text[range]`, as byte ranges of `text`: split after
+/// `.`, `!` or `?` (and any closing quotes or brackets) followed by a space,
+/// and at a line break.
+pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    let bytes = text.as_bytes();
+    let mut i = range.start;
+    while i < range.end {
+        let b = bytes[i];
+        let ends = match b {
+            b'\n' => Some(i),
+            b'.' | b'!' | b'?' => {
+                let mut j = i + 1;
+                while j < range.end && matches!(bytes[j], b'"' | b'\'' | b')' | b']') {
+                    j += 1;
+                }
+                (j == range.end || bytes[j] == b' ').then_some(j)
+            }
+            _ => None,
+        };
+        if let Some(end) = ends {
+            if end > start {
+                out.push(start..end);
+            }
+            start = end;
+            i = end.max(i + 1);
+            while start < range.end && matches!(bytes[start], b' ' | b'\n') {
+                start += 1;
+            }
+            i = i.max(start);
+        } else {
+            i += 1;
+        }
+    }
+    if start < range.end {
+        out.push(start..range.end);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_model_reads() {
+        let m = Model::parse(RAW).unwrap();
+        assert_eq!(m.kinds().len(), 11);
+        assert!(m.kinds().iter().any(|k| k == "assumed-intent"));
+    }
+
+    #[test]
+    fn a_damaged_model_file_is_an_error_not_a_panic() {
+        assert!(Model::parse(b"nope").is_err());
+        assert!(Model::parse(&RAW[..RAW.len() - 1]).is_err());
+        let mut longer = RAW.to_vec();
+        longer.push(0);
+        assert!(Model::parse(&longer).is_err());
+    }
+
+    #[test]
+    fn tokens_fold_case_and_apostrophes_and_keep_offsets() {
+        let t = tokens("She’s 'SO' late?! “Fine”");
+        let texts: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(texts, ["she's", "so", "late", "?", "!", "\"", "fine", "\""]);
+        assert_eq!(&"She’s 'SO' late?! “Fine”"[t[0].at.clone()], "She’s");
+        assert_eq!(tokens("Zoë's café")[0].text, "zoë's");
+    }
+
+    #[test]
+    fn fnv_matches_the_trainer() {
+        // scripts/train-model: fnv("just") == 0x...
+        assert_eq!(fnv(b""), 0x811c_9dc5);
+        assert_eq!(fnv(b"a"), 0xe40c_292c);
+    }
+
+    #[test]
+    fn sentences_split_at_ends_and_line_breaks() {
+        let text = "He came. She said \"no.\" Then? Done\nNext one";
+        let got: Vec<&str> = sentences(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            got,
+            ["He came.", "She said \"no.\"", "Then?", "Done", "Next one"]
+        );
+        assert_eq!(sentences("3.5 mg given.", 0..13).len(), 1);
+    }
+}
