@@ -25,6 +25,8 @@ const MAGIC: &[u8; 8] = b"RGDM\x01\x00\x00\x00";
 const MAX_WINDOW: usize = 8;
 /// How much of the heaviest window's weight the underlined words carry.
 const ENOUGH: f32 = 0.75;
+/// More words than this with no sentence end is not a sentence.
+const MAX_WORDS: usize = 150;
 /// Fewer words than this is a heading or a fragment: not read.
 const MIN_WORDS: usize = 4;
 
@@ -136,21 +138,25 @@ impl Model {
     /// The score of `sentence` (above the model's threshold it reads as
     /// judging) and the kind it reads as, whether or not it passes.
     pub fn judge(&self, sentence: &str) -> (f32, &str) {
-        let grams = self.grams(&tokens(sentence));
-        (self.score_of(&grams), &self.kinds[self.kind_of(&grams)])
+        let features = distinct(&self.grams(sentence, &tokens(sentence)));
+        (
+            self.score_of(&features),
+            &self.kinds[self.kind_of(&features)],
+        )
     }
 
-    fn score_of(&self, grams: &[(usize, usize, usize)]) -> f32 {
-        let sum: f32 = distinct(grams).map(|g| self.weights[g.2] as f32).sum();
+    fn score_of(&self, features: &[usize]) -> f32 {
+        let sum: f32 = features.iter().map(|&f| self.weights[f] as f32).sum();
         self.bias + self.scale * sum
     }
 
-    fn kind_of(&self, grams: &[(usize, usize, usize)]) -> usize {
+    fn kind_of(&self, features: &[usize]) -> usize {
         let k = self.kinds.len();
         let mut best = (f32::MIN, 0);
         for c in 0..k {
-            let sum: f32 = distinct(grams)
-                .map(|g| self.kind_weights[g.2 * k + c] as f32)
+            let sum: f32 = features
+                .iter()
+                .map(|&f| self.kind_weights[f * k + c] as f32)
                 .sum();
             let z = self.kind_bias[c] + self.kind_scale * sum;
             if z > best.0 {
@@ -160,39 +166,44 @@ impl Model {
         best.1
     }
 
-    /// The model's reading of `sentence`, if it reads as judging.
+    /// The model's reading of `sentence`, if it reads as judging. A run of
+    /// more than [`MAX_WORDS`] words with no sentence end (a table row, a
+    /// pasted list) is not a sentence the model learned from: not read.
     pub fn read(&self, sentence: &str) -> Option<Reading<'_>> {
         let words = tokens(sentence);
-        if words.iter().filter(|t| t.word).count() < MIN_WORDS {
+        let count = words.iter().filter(|t| t.word).count();
+        if !(MIN_WORDS..=MAX_WORDS).contains(&count) {
             return None;
         }
-        let grams = self.grams(&words);
-        let score = self.score_of(&grams);
+        let grams = self.grams(sentence, &words);
+        let features = distinct(&grams);
+        let score = self.score_of(&features);
         if score <= self.threshold {
             return None;
         }
         let (first, last) = self.heaviest(&words, &grams);
         Some(Reading {
             score,
-            kind: &self.kinds[self.kind_of(&grams)],
+            kind: &self.kinds[self.kind_of(&features)],
             span: clause_around(sentence, words[first].at.start..words[last].at.end),
         })
     }
 
     /// `(first word, last word, feature index)` for each n-gram of `words`
     /// the model knows.
-    fn grams(&self, words: &[Token]) -> Vec<(usize, usize, usize)> {
+    fn grams(&self, s: &str, words: &[Token]) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
-        let mut joined = String::new();
         for i in 0..words.len() {
-            joined.clear();
+            // FNV-1a runs over bytes one at a time: the hash of "a b" goes
+            // on from the hash of "a", with no joined string built.
+            let mut h = FNV_START;
             for n in 0..3 {
                 let Some(w) = words.get(i + n) else { break };
                 if n > 0 {
-                    joined.push(' ');
+                    h = fnv_on(h, b" ");
                 }
-                joined.push_str(&w.text);
-                if let Some(f) = self.index(fnv(joined.as_bytes())) {
+                h = fnv_token(h, s, w);
+                if let Some(f) = self.index(h) {
                     out.push((i, i + n, f));
                 }
             }
@@ -205,9 +216,20 @@ impl Model {
     /// [`ENOUGH`] of the heaviest window's (the heavier of equals), so the
     /// finding underlines "ornery old coot", not the words around it.
     fn heaviest(&self, words: &[Token], grams: &[(usize, usize, usize)]) -> (usize, usize) {
-        let weigh = |first: usize, last: usize| -> i32 {
-            let inside = grams.iter().filter(|g| g.0 >= first && g.1 <= last);
-            distinct_in(inside).map(|g| self.weights[g.2] as i32).sum()
+        // Grams come in order of their first word: those of a window are
+        // the few that start in it.
+        let from = |i: usize| grams.partition_point(|g| g.0 < i);
+        let mut seen = Vec::new();
+        let mut weigh = |first: usize, last: usize| -> i32 {
+            seen.clear();
+            let mut sum = 0;
+            for g in &grams[from(first)..from(last + 1)] {
+                if g.1 <= last && !seen.contains(&g.2) {
+                    seen.push(g.2);
+                    sum += self.weights[g.2] as i32;
+                }
+            }
+            sum
         };
         let mut windows = Vec::new();
         for len in 1..=MAX_WINDOW.min(words.len()) {
@@ -235,31 +257,29 @@ impl Model {
 }
 
 /// Each feature once, as the trainer counts a sentence's features as a set.
-fn distinct(grams: &[(usize, usize, usize)]) -> impl Iterator<Item = &(usize, usize, usize)> {
-    distinct_in(grams.iter())
+fn distinct(grams: &[(usize, usize, usize)]) -> Vec<usize> {
+    let mut features: Vec<usize> = grams.iter().map(|g| g.2).collect();
+    features.sort_unstable();
+    features.dedup();
+    features
 }
 
-fn distinct_in<'g>(
-    grams: impl Iterator<Item = &'g (usize, usize, usize)>,
-) -> impl Iterator<Item = &'g (usize, usize, usize)> {
-    let mut seen = Vec::new();
-    grams.filter(move |g| {
-        if seen.contains(&g.2) {
-            false
-        } else {
-            seen.push(g.2);
-            true
-        }
-    })
-}
-
-/// A token: a word (lower-cased ASCII, curly apostrophes straightened) or
-/// one of the marks `?`, `!` and `"`.
+/// A token: a word or one of the marks `?`, `!` and `"`, as a byte range
+/// of the sentence; the model reads it folded (lower-cased ASCII, curly
+/// apostrophes and quotes straightened: [`fold`]).
 #[derive(Debug, Clone, PartialEq)]
 struct Token {
-    text: String,
     at: Range<usize>,
     word: bool,
+}
+
+/// FNV-1a of `h` followed by token `t` of `s`, folded.
+fn fnv_token(mut h: u32, s: &str, t: &Token) -> u32 {
+    let mut buf = [0u8; 4];
+    for c in s[t.at.clone()].chars() {
+        h = fnv_on(h, fold(c).encode_utf8(&mut buf).as_bytes());
+    }
+    h
 }
 
 fn fold(c: char) -> char {
@@ -284,48 +304,45 @@ fn tokens(s: &str) -> Vec<Token> {
         let f = fold(c);
         if matches!(f, '?' | '!' | '"') {
             out.push(Token {
-                text: f.to_string(),
                 at: i..i + c.len_utf8(),
                 word: false,
             });
         } else if word_char(f) {
-            let mut run = vec![(i, c)];
+            // The run's first and last characters that are not apostrophes.
+            let mut inner: Option<Range<usize>> = (f != '\'').then(|| i..i + c.len_utf8());
             while let Some(&(j, d)) = chars.peek() {
-                if !word_char(fold(d)) {
+                let g = fold(d);
+                if !word_char(g) {
                     break;
                 }
-                run.push((j, d));
+                if g != '\'' {
+                    let end = j + d.len_utf8();
+                    inner = Some(inner.map_or(j..end, |r| r.start..end));
+                }
                 chars.next();
             }
-            let is_apostrophe = |&(_, d): &(usize, char)| fold(d) == '\'';
-            let a = run.iter().take_while(|x| is_apostrophe(x)).count();
-            let b = run.len()
-                - run[a..]
-                    .iter()
-                    .rev()
-                    .take_while(|x| is_apostrophe(x))
-                    .count();
-            if a < b {
-                let (last_at, last) = run[b - 1];
-                out.push(Token {
-                    text: run[a..b].iter().map(|&(_, d)| fold(d)).collect(),
-                    at: run[a].0..last_at + last.len_utf8(),
-                    word: true,
-                });
+            if let Some(at) = inner {
+                out.push(Token { at, word: true });
             }
         }
     }
     out
 }
 
-/// FNV-1a, 32 bits.
-fn fnv(bytes: &[u8]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
+const FNV_START: u32 = 0x811c_9dc5;
+
+/// FNV-1a, 32 bits, of `bytes` after the bytes that gave `h`.
+fn fnv_on(mut h: u32, bytes: &[u8]) -> u32 {
     for &b in bytes {
         h ^= b as u32;
         h = h.wrapping_mul(0x0100_0193);
     }
     h
+}
+
+#[cfg(test)]
+fn fnv(bytes: &[u8]) -> u32 {
+    fnv_on(FNV_START, bytes)
 }
 
 /// The sentences of `text[range]`, as byte ranges of `text`: split after
@@ -430,11 +447,13 @@ mod tests {
 
     #[test]
     fn tokens_fold_case_and_apostrophes_and_keep_offsets() {
-        let t = tokens("She’s 'SO' late?! “Fine”");
-        let texts: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
+        let s = "She’s 'SO' late?! “Fine”";
+        let t = tokens(s);
+        let folded = |t: &Token| s[t.at.clone()].chars().map(fold).collect::<String>();
+        let texts: Vec<String> = t.iter().map(folded).collect();
         assert_eq!(texts, ["she's", "so", "late", "?", "!", "\"", "fine", "\""]);
         assert_eq!(&"She’s 'SO' late?! “Fine”"[t[0].at.clone()], "She’s");
-        assert_eq!(tokens("Zoë's café")[0].text, "zoë's");
+        assert_eq!(&"Zoë's café"[tokens("Zoë's café")[0].at.clone()], "Zoë's");
     }
 
     #[test]
@@ -461,6 +480,13 @@ mod tests {
             n += 1;
         }
         assert!(n > 100, "{n} rows");
+    }
+
+    #[test]
+    fn a_run_of_words_with_no_end_is_not_read() {
+        let run = "she never listens and always lies ".repeat(4000);
+        assert!(model().read(&run).is_none());
+        assert!(model().judge(&run).0.is_finite());
     }
 
     #[test]
