@@ -25,6 +25,27 @@ const MAGIC: &[u8; 8] = b"RGDM\x01\x00\x00\x00";
 const MAX_WINDOW: usize = 8;
 /// How much of the heaviest window's weight the underlined words carry.
 const ENOUGH: f32 = 0.75;
+/// Verbs that report someone else's words.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "reported",
+    "reports",
+    "described",
+    "describes",
+    "stated",
+    "states",
+    "explained",
+    "explains",
+    "wrote",
+    "writes",
+    "called",
+];
+/// Words by which the writer sets their own view against a report.
+const CONTRAST: &[&str] = &["but", "though", "although", "however", "yet", "whereas"];
 /// More words than this with no sentence end is not a sentence.
 const MAX_WORDS: usize = 150;
 /// Fewer words than this is a heading or a fragment: not read.
@@ -182,10 +203,34 @@ impl Model {
             return None;
         }
         let (first, last) = self.heaviest(&words, &grams);
+        let span = clause_around(sentence, words[first].at.start..words[last].at.end);
+        // Someone else's words reported ("she's always late, he said, and
+        // he's sure she does it on purpose"; 'the second said the client "is
+        // a mess"') are theirs: the writer records them, as the rules'
+        // reported-speech checks let them be. Unless the writer turns
+        // against them before the clause: "He says he only has two cans,
+        // but he is lying about it".
+        let is = |t: &Token, list: &[&str]| {
+            t.word
+                && list
+                    .iter()
+                    .any(|r| sentence[t.at.clone()].eq_ignore_ascii_case(r))
+        };
+        let mut reported = false;
+        for t in words.iter().take_while(|t| t.at.start < span.end) {
+            if is(t, REPORTING) {
+                reported = true;
+            } else if is(t, CONTRAST) && t.at.start <= span.start {
+                reported = false;
+            }
+        }
+        if reported {
+            return None;
+        }
         Some(Reading {
             score,
             kind: &self.kinds[self.kind_of(&features)],
-            span: clause_around(sentence, words[first].at.start..words[last].at.end),
+            span,
         })
     }
 
@@ -480,6 +525,25 @@ mod tests {
             n += 1;
         }
         assert!(n > 100, "{n} rows");
+    }
+
+    #[test]
+    fn a_clause_that_reports_someone_s_words_is_not_read() {
+        let m = model();
+        let said = "She's always late, he said about one of the ward nurses, and he's sure she does it on purpose to wind him up.";
+        assert!(
+            m.judge(said).0 > m.threshold,
+            "the words alone read as judging"
+        );
+        assert_eq!(m.read(said), None);
+        let own = "He's always late and he's sure to do it on purpose to wind us up.";
+        assert!(m.read(own).is_some(), "the writer's own words are read");
+        let but =
+            "He says he only has a couple of cans a day, but he is lying about how much he drinks.";
+        assert!(m.read(but).is_some(), "the writer turns against the report");
+        let wrote = "The second worker wrote that the client is a mess and needs to grow up.";
+        assert!(m.judge(wrote).0 > m.threshold);
+        assert_eq!(m.read(wrote), None);
     }
 
     #[test]
