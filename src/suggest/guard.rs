@@ -552,7 +552,8 @@ pub fn keeps_facts(sentence: &str, judged: &[Range<usize>], candidate: &str, thi
 /// nothing was lost).
 pub fn asks_about(sentence: &str, lost: &[String], asked: &str) -> bool {
     let have: HashSet<String> = words().find_iter(asked).map(|m| stem(m.as_str())).collect();
-    let facts = missing_facts(sentence, &[0..sentence.len()], asked, true);
+    let whole = 0..sentence.len();
+    let facts = missing_facts(sentence, std::slice::from_ref(&whole), asked, true);
     facts.is_empty() && (lost.is_empty() || lost.iter().any(|w| have.contains(&stem(w))))
 }
 
@@ -650,7 +651,7 @@ mod tests {
 
     fn judged(sentence: &str, words: &str) -> Vec<Range<usize>> {
         let at = sentence.find(words).expect("the words are in the sentence");
-        vec![at..at + words.len()]
+        std::iter::once(at..at + words.len()).collect()
     }
 
     #[test]
