@@ -528,12 +528,7 @@ pub fn fragment(candidate: &str) -> bool {
     // "He declined." is a clause; "After morphine." and "Any excuse."
     // are not.
     let person_first = matches!(first.as_str(), "he" | "she" | "they" | "i" | "we" | "it")
-        || body.starts_with(char::is_uppercase) && !label::judgment_word(&first) && {
-            let w = body.split_whitespace().next().unwrap_or("").to_lowercase();
-            !NO_FACT.contains(&w.as_str())
-                && !SUBORDINATORS.contains(&w.as_str())
-                && !BEFORE_THING.contains(&w.as_str())
-        };
+        || super::person::person_at(body, 0).is_some();
     count < 2
         || count < 3 && !person_first
         || opens_on_stop
@@ -734,6 +729,7 @@ mod tests {
         assert!(fragment("If she really wants the flat."));
         assert!(!fragment("He came."));
         assert!(fragment("After lunch."));
+        assert!(fragment("Reason M.S."));
         assert!(fragment(". Sure it was."));
         assert!(!fragment("If asked, she says she is fine."));
         assert!(!fragment("She has missed the last two sessions."));
