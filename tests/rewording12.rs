@@ -141,7 +141,7 @@ fn no_rewording_breaks_its_verb() {
         (
             1,
             "How many more sessions is she going to miss on account of her famous migraines?",
-            "She has missed sessions (say how many, and when).",
+            "She has missed sessions (say how many, and when): what has she said about her migraines?",
         ),
     ];
     check_counted(cases, true);

@@ -1122,7 +1122,8 @@ fn rewordings_keep_the_facts_and_drop_the_judgment() {
         (
             "blame-question",
             "Why does he keep turning up late if he isn't bothered about the job?",
-            "He has turned up late.",
+            // Round 14: the job is kept, asked about (`suggest::guard`).
+            "He has turned up late: what has he said about the job?",
             "What was going on for him when he turned up late?",
         ),
         (

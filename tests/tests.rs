@@ -29,6 +29,7 @@ mod rewording10;
 mod rewording11;
 mod rewording12;
 mod rewording13;
+mod rewording14;
 mod rewording6;
 mod rewording7;
 mod rewording8;

@@ -50,7 +50,7 @@ pub(crate) fn first_suggestions(text: &str, findings: &mut [Finding]) {
             continue;
         }
         let (from, to) = sentence[i];
-        let one = composed(&text[from..to], findings, &group);
+        let one = composed(&text[from..to], from, findings, &group);
         for &j in &group {
             findings[j].suggestions[0] = one.clone();
         }
@@ -58,7 +58,35 @@ pub(crate) fn first_suggestions(text: &str, findings: &mut [Finding]) {
 }
 
 /// The one first suggestion of the findings `group` of `sentence`.
-fn composed(sentence: &str, findings: &[Finding], group: &[usize]) -> String {
+fn composed(sentence: &str, from: usize, findings: &[Finding], group: &[usize]) -> String {
+    // The facts guard (`suggest::guard`): a rewording keeps every fact of
+    // the sentence outside the words the findings flagged.
+    let spans: Vec<std::ops::Range<usize>> = group
+        .iter()
+        .map(|&j| {
+            let span = &findings[j].span;
+            let at = span.start.saturating_sub(from).min(sentence.len())
+                ..span.end.saturating_sub(from).min(sentence.len());
+            // The label with its listed words and complement
+            // ("uncooperative with night staff").
+            if !sentence.is_char_boundary(at.start) || !sentence.is_char_boundary(at.end) {
+                return at;
+            }
+            let at = suggest::label::extend(sentence, at);
+            // A label alone in its part takes the rest of the part with
+            // it ("uncooperative with night staff").
+            let word = sentence[at.clone()].trim();
+            if suggest::label::judgment_word(word) {
+                let end = sentence[at.end..]
+                    .find([',', ';', '.'])
+                    .map_or(sentence.len(), |i| at.end + i);
+                at.start..end
+            } else {
+                at
+            }
+        })
+        .collect();
+    let keeps = |s: &str| suggest::guard::keeps_facts(sentence, &spans, s, true);
     let flagged: Vec<String> = group
         .iter()
         .map(|&j| findings[j].matched.trim().to_lowercase())
@@ -78,7 +106,7 @@ fn composed(sentence: &str, findings: &[Finding], group: &[usize]) -> String {
         !judged.iter().any(|m| contains_words(&lower, m))
             && suggest::label::verdict_in(&said).is_none()
     };
-    if let Some(clean) = firsts.iter().find(|s| clean(s) && says_none(s)) {
+    if let Some(clean) = firsts.iter().find(|s| clean(s) && says_none(s) && keeps(s)) {
         return clean.to_string();
     }
     // A margin question that quotes every judgment of the sentence, or a
@@ -103,6 +131,7 @@ fn composed(sentence: &str, findings: &[Finding], group: &[usize]) -> String {
         .iter()
         .filter(|s| clean(s))
         .find_map(|s| without_parts(s, &judged))
+        .filter(|cut| keeps(cut))
     {
         return cut;
     }

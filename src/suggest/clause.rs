@@ -1706,9 +1706,22 @@ fn unmoralised_any(cx: &Context<'_>) -> Option<String> {
         static BETTER: OnceLock<Regex> = OnceLock::new();
         let better = re(
             &BETTER,
-            r"^(?:(?i:have)\s+)?(?i:know|known)\s+(?i:better)\s+(?i:than)\s+(?:(?i:to)\s+)?(?P<verb>[a-z]+)(?P<rest>.*)$",
+            r"^(?:(?i:have)\s+)?(?i:know|known)\s+(?i:better)\s+(?i:than)\s+(?:(?i:to)\s+)?(?P<still>(?i:still)\s+)?(?P<verb>[a-z]+)(?P<rest>.*)$",
         );
         if let Some(b) = better.captures(rest) {
+            // "than to still be smoking" → "She is still smoking." (the
+            // adverb was read as the verb: "stilled be smoking", set q).
+            if &b["verb"] == "be" {
+                let be = if has == "have" { "are" } else { "is" };
+                let still = b.name("still").map_or("", |s| s.as_str());
+                return Some(tidy(&format!(
+                    "{who} {be} {still}{}{end}",
+                    b["rest"].trim_start()
+                )));
+            }
+            if b.name("still").is_some() {
+                return None;
+            }
             let base = inflect::base(&b["verb"])?;
             return Some(tidy(&format!(
                 "{who} {}{}{end}",

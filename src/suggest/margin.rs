@@ -1640,8 +1640,11 @@ fn doubt(cx: &Context<'_>) -> Option<String> {
         .replace_all(&out, "")
         .into_owned();
     // "…, but the blister packs tell a different story" → "(say what the
-    // blister packs showed)": the evidence stays, the verdict goes.
-    out = rx!(r"(?i)(?:,|;)?\s*(?:\b(?:but|though|although|yet|whereas)\s+(?P<ev>(?:the|his|her|their)\s+[\w -]+?)\s+(?:tells?|told)\s+a\s+different\s+story|\b(?:but|though|although|yet)\s+(?P<ev2>(?:the|his|her|their)\s+[\w -]+?)\s+(?:suggests?|says?|shows?|showed|say)\s+(?:otherwise|different|differently)|\bwhich\s+(?P<ev3>(?:the|his|her|their)\s+[\w -]+?)\s+(?:flatly\s+|clearly\s+)?contradicts?|\(\s*not\s+what\s+(?P<ev4>(?:the|his|her|their)\s+[\w -]+?)\s+says?\s*\)|\bwe'?ll\s+see\s+what\s+(?P<ev5>(?:the|his|her|their)\s+[\w -]+?)\s+says?)\s*$")
+    // blister packs showed)": the evidence stays, the verdict goes. A
+    // modal before the verb is the verdict's ("the wear on the boot
+    // would suggest otherwise" → "(say what the wear on the boot
+    // showed)", not "would showed": set q, rated 3).
+    out = rx!(r"(?i)(?:,|;)?\s*(?:\b(?:but|though|although|yet|whereas)\s+(?P<ev>(?:the|his|her|their)\s+[\w -]+?)\s+(?:tells?|told)\s+a\s+different\s+story|\b(?:but|though|although|yet)\s+(?P<ev2>(?:the|his|her|their)\s+[\w -]+?)\s+(?:(?:would|might|may|could|does|do)\s+)?(?:suggests?|says?|shows?|showed|say)\s+(?:otherwise|different|differently)|\bwhich\s+(?P<ev3>(?:the|his|her|their)\s+[\w -]+?)\s+(?:flatly\s+|clearly\s+)?contradicts?|\(\s*not\s+what\s+(?P<ev4>(?:the|his|her|their)\s+[\w -]+?)\s+says?\s*\)|\bwe'?ll\s+see\s+what\s+(?P<ev5>(?:the|his|her|their)\s+[\w -]+?)\s+says?)\s*$")
         .replace(&out, |c: &Captures| {
             let ev = ["ev", "ev2", "ev3", "ev4", "ev5"]
                 .iter()

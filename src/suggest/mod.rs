@@ -35,6 +35,7 @@
 
 pub mod clause;
 pub mod compose;
+pub mod guard;
 pub mod inflect;
 pub mod label;
 pub mod margin;
@@ -176,6 +177,16 @@ impl<'t> Context<'t> {
 
     pub fn sentence(&self) -> &'t str {
         &self.text[self.sentence.clone()]
+    }
+
+    /// The finding's words, as byte ranges of [`Context::sentence`]: the
+    /// match and the judgmental phrase around it ([`Context::span`]).
+    pub fn judged(&self) -> Vec<Range<usize>> {
+        let s = self.sentence.clone();
+        let inside = |r: Range<usize>| {
+            r.start.clamp(s.start, s.end) - s.start..r.end.clamp(s.start, s.end) - s.start
+        };
+        vec![inside(self.at.clone()), inside(self.span())]
     }
 
     pub fn before(&self) -> &'t str {
@@ -2187,6 +2198,37 @@ pub fn finish(
             *first = kept;
         }
     }
+    // The facts guard (round 14, `guard.rs`): a rewording that lost a
+    // number, a name or a content word of the sentence outside the
+    // judged words, or that is only a part of a sentence, is not offered;
+    // the question from the person's side is, or the plain question.
+    if let Some(first) = suggestions.first() {
+        let sentence = context.sentence();
+        let judged = context.judged();
+        // The things a sentence names are asked of a blame question's
+        // statement (its words are all flagged); a statement's own
+        // rewording is held to its numbers, names and clause, and the
+        // sentence's findings together to its things (`engine/agree.rs`).
+        let things = sentence.trim_end().ends_with('?');
+        if guard::is_rewording(first) && !guard::keeps_facts(sentence, &judged, first, things) {
+            // The curious question where it asks about what the rewording
+            // lost ("What would they say about the probation letter, if
+            // you asked?"), else the plain question, which leaves the
+            // rest of the sentence as the writer wrote it.
+            let lost = guard::missing_facts(sentence, &judged, first, things);
+            let asked = lost_question(first, &lost, context)
+                .or_else(|| {
+                    suggestions
+                        .iter()
+                        .skip(1)
+                        .find(|s| s.contains('?') && guard::asks_about(sentence, &lost, s))
+                        .cloned()
+                })
+                .unwrap_or_else(|| plain_question(context));
+            suggestions.retain(|s| *s != asked);
+            suggestions[0] = asked;
+        }
+    }
     let risks = context.risks();
     if !risks.is_empty() {
         message.push_str(&format!(
@@ -2230,6 +2272,49 @@ pub fn finish(
                 .applicability,
         });
     (message, suggestions, fix)
+}
+
+/// The rewording `first`, asking about the thing it lost: "He's put his
+/// name down for the kitchen rota: what has he said about the parole
+/// board?" (the motive "to look good for the parole board" gone, the
+/// board kept). `None` where the lost words are not one thing
+/// ([`guard::lost_thing`]) or the question would still lose a fact.
+fn lost_question(first: &str, lost: &[String], cx: &Context<'_>) -> Option<String> {
+    let thing = guard::lost_thing(cx.sentence(), lost)
+        .filter(|t| !guard::in_known_judgment(cx.sentence(), t))?;
+    let body = first.trim_end().trim_end_matches(['.', '!', ';', ',']);
+    if body.contains(['?', '…', ':']) || guard::fragment(first) {
+        return None;
+    }
+    let who = match cx.person.gender {
+        Gender::Unknown => cx.person.named(),
+        _ => cx.person.they(),
+    };
+    let has = if who == "they" { "have" } else { "has" };
+    let asked = format!("{body}: what {has} {who} said about {thing}?");
+    let judged = cx.judged();
+    guard::missing_facts(cx.sentence(), &judged, &asked, true)
+        .is_empty()
+        .then_some(asked)
+}
+
+/// The plain margin question about the finding's words: "What did you
+/// see or hear that read as "…"? Write that instead."
+fn plain_question(cx: &Context<'_>) -> String {
+    // "they'll live" flagged from "ll": the word is quoted whole.
+    let before = cx.before();
+    let flagged = match before.strip_suffix(['\'', '’']) {
+        Some(head) => {
+            let word = head.rsplit(char::is_whitespace).next().unwrap_or("");
+            format!(
+                "{}{}",
+                inflect::decapitalise(&before[head.len() - word.len()..]),
+                cx.flagged()
+            )
+        }
+        None => cx.flagged(),
+    };
+    format!("What did you see or hear that read as \"{flagged}\"? Write that instead.")
 }
 
 /// A margin question set in the sentence's own facts, only the parts that
