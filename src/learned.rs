@@ -8,7 +8,8 @@
 //! (`scripts/train-model`, docs/model.md), says whether a supervisor would
 //! mark it as judging the person, and a second one which kind of judgment
 //! it reads as. A sentence it marks becomes a finding of that kind's rule
-//! (its message and suggestions), on the few words that weigh most.
+//! (its message and suggestions), on the clause around the words that
+//! weigh most.
 //!
 //! The weights are `model/judgement.bin`, embedded: a sorted table of
 //! feature hashes (FNV-1a of the n-gram's words joined by spaces) with one
