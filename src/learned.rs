@@ -20,7 +20,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 static RAW: &[u8] = include_bytes!("../model/judgement.bin");
-const MAGIC: &[u8; 8] = b"RGDM\x01\x00\x00\x00";
+const MAGIC: &[u8; 8] = b"RGDM\x02\x00\x00\x00";
 
 /// Longest run of words a finding of the model spans.
 const MAX_WINDOW: usize = 8;
@@ -51,6 +51,46 @@ const CONTRAST: &[&str] = &["but", "though", "although", "however", "yet", "wher
 const MAX_WORDS: usize = 150;
 /// Fewer words than this is a heading or a fragment: not read.
 const MIN_WORDS: usize = 4;
+/// Person words, also read as one word each, so that "she is a liar"
+/// teaches "he is a liar": as `PERSON` in `scripts/train-model`.
+const PERSON: &[(&str, &str)] = &[
+    ("he", "#p"),
+    ("she", "#p"),
+    ("they", "#p"),
+    ("him", "#o"),
+    ("her", "#o"),
+    ("them", "#o"),
+    ("his", "#d"),
+    ("hers", "#d"),
+    ("their", "#d"),
+    ("theirs", "#d"),
+    ("himself", "#x"),
+    ("herself", "#x"),
+    ("themselves", "#x"),
+    ("mum", "#n"),
+    ("dad", "#n"),
+    ("mother", "#n"),
+    ("father", "#n"),
+    ("client", "#n"),
+    ("patient", "#n"),
+    ("pt", "#n"),
+    ("resident", "#n"),
+];
+/// Function words: a feature made of these and person words alone is not
+/// read ("is a", "another", "she is" are as common in plain notes as in
+/// judging ones). As `FUNCTION` in `scripts/train-model`.
+const FUNCTION: &[&str] = &[
+    "a", "an", "the", "is", "are", "was", "were", "be", "been", "being", "am", "i", "you", "he",
+    "she", "they", "it", "we", "him", "her", "them", "his", "their", "its", "our", "my", "your",
+    "this", "that", "these", "those", "of", "in", "on", "at", "to", "for", "from", "with", "by",
+    "as", "and", "or", "do", "does", "did", "has", "have", "had", "will", "would", "can", "could",
+    "should", "may", "might", "must", "there", "here", "then", "than", "any", "another", "some",
+    "all", "which", "also", "one",
+];
+/// A word of at least `STEM_FROM` characters is also read by its first
+/// `STEM` ("p:manip"), so "manipulating" teaches "manipulates".
+const STEM_FROM: usize = 7;
+const STEM: usize = 5;
 
 pub struct Model {
     keys: Vec<u32>,
@@ -235,23 +275,63 @@ impl Model {
         })
     }
 
-    /// `(first word, last word, feature index)` for each n-gram of `words`
-    /// the model knows.
+    /// `(first word, last word, feature index)` for each feature of
+    /// `words` the model knows, in order of the first word: as
+    /// `scripts/train-model`'s `grams`, the n-grams (n = 1..3) of the
+    /// words; of the words with person words folded ([`PERSON`]); the stem
+    /// of each long word and the pairs with a stem in them; and each pair
+    /// of words one apart.
     fn grams(&self, s: &str, words: &[Token]) -> Vec<(usize, usize, usize)> {
+        let folded: Vec<String> = words
+            .iter()
+            .map(|t| s[t.at.clone()].chars().map(fold).collect())
+            .collect();
+        let person: Vec<Option<&str>> = folded
+            .iter()
+            .map(|w| PERSON.iter().find(|p| p.0 == w).map(|p| p.1))
+            .collect();
+        let stems: Vec<Option<String>> = folded.iter().map(|w| stem(w)).collect();
         let mut out = Vec::new();
-        for i in 0..words.len() {
-            // FNV-1a runs over bytes one at a time: the hash of "a b" goes
-            // on from the hash of "a", with no joined string built.
-            let mut h = FNV_START;
-            for n in 0..3 {
-                let Some(w) = words.get(i + n) else { break };
+        let mut add = |first: usize, last: usize, parts: &[&str], prefix: &str| {
+            if plain(parts) {
+                return;
+            }
+            let mut h = fnv_on(FNV_START, prefix.as_bytes());
+            for (n, part) in parts.iter().enumerate() {
                 if n > 0 {
                     h = fnv_on(h, b" ");
                 }
-                h = fnv_token(h, s, w);
-                if let Some(f) = self.index(h) {
-                    out.push((i, i + n, f));
+                h = fnv_on(h, part.as_bytes());
+            }
+            if let Some(f) = self.index(h) {
+                out.push((first, last, f));
+            }
+        };
+        let count = words.len();
+        let mut parts: Vec<&str> = Vec::with_capacity(3);
+        for i in 0..count {
+            for last in i..(i + 3).min(count) {
+                parts.clear();
+                parts.extend(folded[i..=last].iter().map(String::as_str));
+                add(i, last, &parts, "");
+            }
+            for last in i..(i + 3).min(count) {
+                if person[i..=last].iter().any(Option::is_some) {
+                    parts.clear();
+                    parts.extend((i..=last).map(|j| person[j].unwrap_or(&folded[j])));
+                    add(i, last, &parts, "");
                 }
+            }
+            if let Some(stem) = &stems[i] {
+                add(i, i, &[stem.as_str()], "");
+            }
+            if i + 1 < count && (stems[i].is_some() || stems[i + 1].is_some()) {
+                parts.clear();
+                parts.extend((i..=i + 1).map(|j| stems[j].as_deref().unwrap_or(&folded[j])));
+                add(i, i + 1, &parts, "");
+            }
+            if i + 2 < count {
+                add(i, i + 2, &[&folded[i], &folded[i + 2]], "s:");
             }
         }
         out
@@ -319,13 +399,18 @@ struct Token {
     word: bool,
 }
 
-/// FNV-1a of `h` followed by token `t` of `s`, folded.
-fn fnv_token(mut h: u32, s: &str, t: &Token) -> u32 {
-    let mut buf = [0u8; 4];
-    for c in s[t.at.clone()].chars() {
-        h = fnv_on(h, fold(c).encode_utf8(&mut buf).as_bytes());
-    }
-    h
+/// Whether a feature is made of function words (and person words) only:
+/// such features are not read, as `plain` in `scripts/train-model`.
+fn plain(parts: &[&str]) -> bool {
+    parts
+        .iter()
+        .all(|p| p.starts_with('#') || FUNCTION.contains(p))
+}
+
+/// The stem feature of a folded word, if it is long enough to have one.
+fn stem(word: &str) -> Option<String> {
+    (word.chars().count() >= STEM_FROM)
+        .then(|| format!("p:{}", word.chars().take(STEM).collect::<String>()))
 }
 
 fn fold(c: char) -> char {
