@@ -4,7 +4,9 @@
 //! judgment said in a writer's own idiom ("Mr. D. is an ornery old coot and
 //! there's no pleasing him") slips past them. The model reads the whole
 //! sentence: a logistic regression over its words, word pairs and word
-//! triples, trained on the project's annotated invented sentences
+//! triples (and the same with person words folded together, the stems of
+//! long words, pairs of words one apart; none of function words alone),
+//! trained on the project's annotated invented sentences
 //! (`scripts/train-model`, docs/model.md), says whether a supervisor would
 //! mark it as judging the person, and a second one which kind of judgment
 //! it reads as. A sentence it marks becomes a finding of that kind's rule
@@ -12,7 +14,7 @@
 //! weigh most.
 //!
 //! The weights are `model/judgement.bin`, embedded: a sorted table of
-//! feature hashes (FNV-1a of the n-gram's words joined by spaces) with one
+//! feature hashes (FNV-1a of the feature's words joined by spaces) with one
 //! quantized weight each for the first model and one per kind for the
 //! second. The tokeniser here and in `scripts/train-model` must agree.
 
