@@ -312,17 +312,22 @@ const MODEL_HELD_OUT: &[(&str, f64, f64)] = &[
     ("bench/blind/set-2026-12-05-b.tsv", PRECISION_B, RECALL_B),
     ("bench/blind/set-2026-12-06-l.tsv", PRECISION_L, RECALL_L),
     ("bench/blind/set-2026-12-07-t.tsv", PRECISION_T, RECALL_T),
+    ("bench/blind/set-2026-12-07-u.tsv", PRECISION_U, RECALL_U),
 ];
-// Measured with the model of 2026-12-07 round 15 (by the expected rule):
-// set b precision 0.960, recall 0.764 (rules alone 0.645); set l 0.969,
-// 0.760 (0.608); set t, written blind after the model's features were
-// chosen, 0.961, 0.589 (0.360).
-const PRECISION_B: f64 = 0.96;
+// Measured with the model of 2026-12-07 round 15 (by the expected rule;
+// rules alone in brackets): set b precision 0.960, recall 0.768 (0.959,
+// 0.645); set l 0.969, 0.756 (0.968, 0.608); set t, written blind while
+// the model's features were chosen, 0.964, 0.636 (0.938, 0.360); set u,
+// written blind and scored once with the final model, 0.971, 0.526
+// (0.948, 0.289).
+const PRECISION_B: f64 = 0.955;
 const RECALL_B: f64 = 0.75;
 const PRECISION_L: f64 = 0.96;
 const RECALL_L: f64 = 0.74;
-const PRECISION_T: f64 = 0.95;
-const RECALL_T: f64 = 0.57;
+const PRECISION_T: f64 = 0.955;
+const RECALL_T: f64 = 0.62;
+const PRECISION_U: f64 = 0.96;
+const RECALL_U: f64 = 0.51;
 
 #[test]
 fn the_sentence_model_on_blind_sets_held_out_from_its_training() {
