@@ -41,7 +41,6 @@ pub mod label;
 pub mod margin;
 pub mod person;
 pub mod quote;
-pub mod recheck;
 pub mod regex;
 
 use std::borrow::Cow;
@@ -1534,12 +1533,23 @@ fn occasions(sentence: &str, at: Range<usize>, person: &Person) -> Option<String
     // "he'll never get off the island", "he will never manage": a
     // prediction has no occasions to count; turned into "has not got off"
     // it became a fact, and a garble after the modal (set s, rated 1).
-    let before = sentence[..whole.start()].trim_end().to_lowercase().replace('’', "'");
+    let before = sentence[..whole.start()]
+        .trim_end()
+        .to_lowercase()
+        .replace('’', "'");
     let last = before.rsplit(' ').next().unwrap_or("");
     if last.ends_with("'ll")
         || matches!(
             last,
-            "will" | "won't" | "would" | "wouldn't" | "shall" | "can" | "can't" | "cannot" | "could"
+            "will"
+                | "won't"
+                | "would"
+                | "wouldn't"
+                | "shall"
+                | "can"
+                | "can't"
+                | "cannot"
+                | "could"
         )
         || before.ends_with("going to")
     {
@@ -2245,9 +2255,9 @@ pub fn finish(
             suggestions[0] = asked;
         }
     }
-    // A rewording is offered as the judgment taken out: judgment the
-    // rules still find in it goes with its part of the sentence, or the
-    // question is asked (`recheck.rs`, round 15).
+    // A rewording is offered as the judgment taken out: a verdict left in
+    // it goes with its part of the sentence, or the question is asked
+    // (round 15).
     if let Some(first) = suggestions.first() {
         if let Some(mended) = judging_left(first, context) {
             suggestions.retain(|s| *s != mended);
@@ -2258,7 +2268,7 @@ pub fn finish(
     // that still judges ("Unit 4B is a disgrace: what did she …", "It's
     // neglect by any other name: what did Mum …", set s, rated 2) goes.
     if let Some(first) = suggestions.first_mut() {
-        if let Some(clean) = setting_without_judgment(first, context.sentence()) {
+        if let Some(clean) = setting_without_judgment(first) {
             *first = clean;
         }
     }
@@ -2335,8 +2345,8 @@ fn lost_question(first: &str, lost: &[String], cx: &Context<'_>) -> Option<Strin
         .then_some(asked)
 }
 
-/// A rewording `first` in which the built-in rules still flag words of
-/// the sentence (`recheck.rs`), mended: without the part of the sentence
+/// A rewording `first` that still holds a verdict of the sentence
+/// (`quote::left_in`), mended: without the part of the sentence
 /// that holds them, where that part holds no other fact ("…, shameful if
 /// you ask me", "- one of them has a selective memory and I doubt it's
 /// him"), else the plain question quoting the flagged words and the
@@ -2346,33 +2356,34 @@ fn judging_left(first: &str, cx: &Context<'_>) -> Option<String> {
         return None;
     }
     let sentence = cx.sentence();
+    // "he will never manage a Girokonto" → "he has not managed a
+    // Girokonto": a prediction said as what happened is a fact the note
+    // does not hold (set s, rated 1, "facts changed").
+    static PREDICTION: OnceLock<::regex::Regex> = OnceLock::new();
+    let prediction = regex::cached(
+        &PREDICTION,
+        r"(?i)(?:\b(?:will|won't|wont|would|wouldn't|going to)|\w['’]ll)\s+(?:never|ever|not ever)\b",
+    );
+    static MODAL: OnceLock<::regex::Regex> = OnceLock::new();
+    let modal = regex::cached(&MODAL, r"(?i)\b(?:will|won't|would|going to)\b|\w['’]ll\b");
+    if prediction.is_match(sentence) && !modal.is_match(first) {
+        return Some(quote::narrowed(&plain_question(cx), sentence));
+    }
     // "Every landlord, every program, every case manager (say when, and
     // how often).": an ask about occasions with no verb left to count.
     if first.contains("(say when") && !has_verb(&first[..first.find(" (").unwrap_or(first.len())]) {
         return Some(quote::narrowed(&plain_question(cx), sentence));
     }
-    let mut left = recheck::judging_left(first, sentence);
-    // The verdicts the suggestion code knows (`label::verdict_in`), where
-    // the sentence holds them as written; not an absolute or an "ought"
-    // (a reported "never", "was told he should"), which other checks
-    // answer for.
+    // The verdicts a rewording must not keep (`quote::left_in`), where
+    // the sentence holds them as written. Not the rules' patterns, nor
+    // `label::verdict_in`: a rewording keeps an authority fact ("was told
+    // to") and a reported word ("Relatives are saying she was never
+    // aggressive") on purpose.
     let lower_sentence = sentence.to_lowercase();
-    let mut from = 0;
-    while let Some(r) = label::verdict_in(&first[from..]) {
-        if r.is_empty() {
-            break;
-        }
-        let at = from + r.start..from + r.end;
-        let word = first[at.clone()].trim().to_lowercase();
-        let modal = matches!(
-            word.as_str(),
-            "never" | "always" | "should" | "ought to" | "needs to" | "refused" | "refuses"
-        );
-        if !modal && lower_sentence.contains(&word) {
-            left.push(at.clone());
-        }
-        from = at.end;
-    }
+    let mut left: Vec<Range<usize>> = quote::left_in(first)
+        .into_iter()
+        .filter(|r| lower_sentence.contains(&first[r.clone()].to_lowercase()))
+        .collect();
     left.sort_by_key(|r| r.start);
     let span = left.first()?.clone();
     let clean = |cut: &str| {
@@ -2381,17 +2392,17 @@ fn judging_left(first: &str, cx: &Context<'_>) -> Option<String> {
             && !guard::fragment(cut)
             // The verb is looked for outside an ask ("(say when)").
             && has_verb(&cut[..cut.find(" (").unwrap_or(cut.len())])
-            && recheck::judging_left(cut, sentence).is_empty()
-            && label::verdict_in(cut).is_none_or(|r| {
-                let w = cut[r].trim().to_lowercase();
-                !lower_sentence.contains(&w)
-                    || matches!(w.as_str(), "never" | "always" | "should" | "ought to" | "needs to")
-            })
+            && quote::left_in(cut).is_empty()
+            && risks_kept(sentence, cut)
     };
     // A simile alone goes ("He has arrived late like clockwork, …").
     for r in &left {
         if first[r.clone()].to_lowercase().starts_with("like ") {
-            let cut = tidy(&format!("{}{}", first[..r.start].trim_end(), &first[r.end..]));
+            let cut = tidy(&compose::repair_punctuation(&format!(
+                "{}{}",
+                first[..r.start].trim_end(),
+                &first[r.end..]
+            )));
             if clean(&cut) {
                 return Some(cut);
             }
@@ -2450,10 +2461,10 @@ fn judging_left(first: &str, cx: &Context<'_>) -> Option<String> {
 }
 
 /// `first`, a question set in the sentence's facts ("Setting: what did
-/// …?"), without the parts of its setting that judge: the built-in rules
-/// flag them (`recheck.rs`) or they hold a verdict (`label::verdict_in`).
+/// …?"), without the parts of its setting that hold a verdict
+/// (`label::verdict_in`, `quote::left_in`).
 /// `None` where there is no setting or every part of it is clean.
-fn setting_without_judgment(first: &str, sentence: &str) -> Option<String> {
+fn setting_without_judgment(first: &str) -> Option<String> {
     let (setting, asked) = first.split_once(": ")?;
     let opener = asked.split_whitespace().next()?;
     if !matches!(
@@ -2465,10 +2476,7 @@ fn setting_without_judgment(first: &str, sentence: &str) -> Option<String> {
         return None;
     }
     let parts: Vec<&str> = setting.split(", ").collect();
-    let judges = |part: &str| {
-        label::verdict_in(part).is_some()
-            || !recheck::judging_left(part, sentence).is_empty()
-    };
+    let judges = |part: &str| label::verdict_in(part).is_some() || !quote::left_in(part).is_empty();
     let kept: Vec<&str> = parts.iter().copied().filter(|p| !judges(p)).collect();
     if kept.len() == parts.len() {
         return None;
@@ -2476,7 +2484,18 @@ fn setting_without_judgment(first: &str, sentence: &str) -> Option<String> {
     if kept.is_empty() {
         return Some(inflect::capitalise(asked));
     }
-    Some(format!("{}: {asked}", inflect::capitalise(&kept.join(", "))))
+    Some(format!(
+        "{}: {asked}",
+        inflect::capitalise(&kept.join(", "))
+    ))
+}
+
+/// Whether every risk word of `sentence` is still in `cut`.
+fn risks_kept(sentence: &str, cut: &str) -> bool {
+    let lower = cut.to_lowercase();
+    risk_words(sentence)
+        .iter()
+        .all(|r| lower.contains(&r.to_lowercase()))
 }
 
 /// Whether `text` has a word that reads as a verb: a rewording that lost
@@ -2484,18 +2503,19 @@ fn setting_without_judgment(first: &str, sentence: &str) -> Option<String> {
 /// manager.") says nothing.
 pub(crate) fn has_verb(text: &str) -> bool {
     const AUX: &[&str] = &[
-        "is", "was", "are", "were", "has", "have", "had", "do", "does", "did", "can", "will", "would",
-        "could", "should", "must", "might", "may", "says", "said", "told", "seems", "seemed",
+        "is", "was", "are", "were", "has", "have", "had", "do", "does", "did", "can", "will",
+        "would", "could", "should", "must", "might", "may", "says", "said", "told", "seems",
+        "seemed",
     ];
     text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .any(|w| {
             let w = w.to_lowercase().replace('’', "'");
             AUX.contains(&w.as_str())
                 || w.len() > 4 && w.ends_with("ed")
-                || w.ends_with("'s") && matches!(w.as_str(), "it's" | "he's" | "she's" | "that's" | "there's")
+                || w.ends_with("'s")
+                    && matches!(w.as_str(), "it's" | "he's" | "she's" | "that's" | "there's")
                 || w.ends_with("'re")
                 || inflect::is_irregular_past(&w)
-                || BASE_VERBS.contains(&w.as_str())
                 || w.len() > 3
                     && w.ends_with('s')
                     && !w.ends_with("ss")
@@ -2518,6 +2538,14 @@ fn plain_question(cx: &Context<'_>) -> String {
             )
         }
         None => cx.flagged(),
+    };
+    // "he'll never get off the island" flagged without its person: the
+    // contraction's tail goes too ("ll never …", set s).
+    let flagged = match flagged.split_once(' ') {
+        Some((tail, rest)) if matches!(tail, "ll" | "s" | "re" | "d" | "ve" | "m") => {
+            rest.to_string()
+        }
+        _ => flagged,
     };
     format!("What did you see or hear that read as \"{flagged}\"? Write that instead.")
 }
