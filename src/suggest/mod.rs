@@ -2542,9 +2542,7 @@ fn plain_question(cx: &Context<'_>) -> String {
     // "he'll never get off the island" flagged without its person: the
     // contraction's tail goes too ("ll never …", set s).
     let flagged = match flagged.split_once(' ') {
-        Some((tail, rest)) if matches!(tail, "ll" | "s" | "re" | "d" | "ve" | "m") => {
-            rest.to_string()
-        }
+        Some(("ll" | "s" | "re" | "d" | "ve" | "m", rest)) => rest.to_string(),
         _ => flagged,
     };
     format!("What did you see or hear that read as \"{flagged}\"? Write that instead.")

@@ -258,6 +258,46 @@ fn known_in(quote: &str) -> Vec<String> {
     out
 }
 
+/// Words of when and where a quote may hold (the prepositions that open
+/// such a phrase, and time words): a narrowing that would drop one keeps
+/// the quote whole ("hostile towards her husband during
+/// the home visit on Tuesday"), as a fact of the sentence stays in the
+/// first suggestion.
+const WHEN_WHERE: &[&str] = &[
+    "during",
+    "at",
+    "when",
+    "whenever",
+    "morning",
+    "night",
+    "evening",
+    "afternoon",
+    "week",
+    "weekend",
+    "visit",
+    "session",
+    "appointment",
+    "tonight",
+    "yesterday",
+    "today",
+];
+
+/// Whether narrowing `quote` to `kept` drops a number, a day, a time or
+/// place word, or a risk word of it.
+fn drops_a_fact(quote: &str, kept: &str) -> bool {
+    let kept: Vec<String> = kept.split_whitespace().map(word_of).collect();
+    let dropped: Vec<String> = quote
+        .split_whitespace()
+        .map(word_of)
+        .filter(|w| !kept.contains(w))
+        .collect();
+    dropped.iter().any(|w| {
+        w.chars().any(|c| c.is_ascii_digit())
+            || w.len() > 5 && w.ends_with("day")
+            || WHEN_WHERE.contains(&w.as_str())
+    }) || !super::risk_words(&dropped.join(" ")).is_empty()
+}
+
 /// Whether the first word of `rest` is a judgment adjective.
 fn next_judges(rest: &str) -> bool {
     rest.split_whitespace()
@@ -292,7 +332,7 @@ pub fn narrowed(text: &str, sentence: &str) -> String {
     }
     let parts: Vec<&str> = text.split('"').collect();
     // An odd count of quote marks: not ours to mend.
-    if parts.len() < 3 || parts.len() % 2 == 0 {
+    if parts.len() < 3 || parts.len().is_multiple_of(2) {
         return text.to_string();
     }
     let last = parts.len() - 1;
@@ -302,14 +342,14 @@ pub fn narrowed(text: &str, sentence: &str) -> String {
         // "ll never get out of this estate": the tail of "he'll" whose
         // person was left out of the quote goes too (set s).
         let quote = match parts[i].split_once(' ') {
-            Some((tail, rest)) if matches!(tail, "ll" | "s" | "re" | "d" | "ve" | "m") => rest,
+            Some(("ll" | "s" | "re" | "d" | "ve" | "m", rest)) => rest,
             _ => parts[i],
         };
         if !too_wide(quote) {
             quotes.push((quote.to_string(), true));
             continue;
         }
-        match judging(quote) {
+        match judging(quote).filter(|words| !drops_a_fact(quote, words)) {
             Some(words) => quotes.push((words, true)),
             None => quotes.push((quote.to_string(), false)),
         }
