@@ -109,10 +109,13 @@ fn a_verdict_part_goes_and_the_facts_before_it_stay() {
 #[test]
 fn an_absolute_loses_its_tail() {
     let cases: &[(usize, &str, &str)] = &[
+        // Round 15: "will never" may be a habit or a prediction; said as
+        // what happened, a prediction became a fact (set s, rated 1), so
+        // it is asked about.
         (
             1,
             "Aidan will never let his sister speak, ever.",
-            "Aidan has not let his sister speak (say when, and how often).",
+            "What did you see or hear that read as \"will never let his sister speak, ever\"? Write that instead.",
         ),
         (
             1,
@@ -203,7 +206,7 @@ fn the_question_is_about_the_one_who_acts_and_no_fragment_leads_it() {
         (
             1,
             "Nephew showed up looking like he'd been dragged through a hedge, piercings and all.",
-            "What did you see of Nephew that read as \"showed up looking like he'd been dragged through a hedge\"? If it matters to the work, write that plainly; if not, leave it out.",
+            "What did you see of Nephew that read as \"like he'd been dragged through a hedge\"? If it matters to the work, write that plainly; if not, leave it out.",
         ),
     ];
     check_counted(cases, true);

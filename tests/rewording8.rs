@@ -92,7 +92,7 @@ fn one_rewording_for_every_finding_of_a_sentence() {
         (
             2,
             "Client continues to be resistant to CBT homework and gets defensive whenever it's brought up in session.",
-            "What did the client do or say that read as \"resistant to CBT homework and gets defensive whenever it's brought up in session\"? Write that, and what they might have needed.",
+            "What did the client do or say that read as \"resistant to CBT homework\" and \"defensive whenever it's brought up in session\"? Write that, and what they might have needed.",
         ),
         // Three findings, three rules' words: one question.
         (
@@ -225,7 +225,7 @@ fn the_margin_question_is_plain_and_names_only_the_person() {
         (
             1,
             "K was vile tonight, rude and spiteful to the other kids from the minute she got in from school until bedtime, and I was glad when she went up.",
-            "What did you see or hear tonight that read as \"vile\" and \"rude and spiteful to the other kids from the minute she got in from school until bedtime\"? Write that, and what might have been going on.",
+            "What did you see or hear tonight that read as \"vile\" and \"rude and spiteful\"? Write that, and what might have been going on.",
         ),
         // Liked (4): the plain question, kept.
         (

@@ -28,7 +28,7 @@ fn set_i_failures_get_a_first_suggestion_a_supervisor_accepts() {
         // three findings; no 'Client arms crossed:' fragment as setting (rows 15-17)
         (3, "Client was resistant and defensive throughout session, arms crossed, and would not engage with the CBT worksheet.", "What did the client do or say that read as \"resistant and defensive throughout session\" and \"would not engage with the CBT worksheet\"? Write that instead."),
         // no 'No amount of coaching…' verdict as setting (row 48)
-        (1, "She simply doesn't have the emotional intelligence to lead a team of this size, and no amount of coaching is going to give it to her.", "What did you see her do that read as \"doesn't have the emotional intelligence to lead a team of this size\"? Write that, and what she would like to work on."),
+        (1, "She simply doesn't have the emotional intelligence to lead a team of this size, and no amount of coaching is going to give it to her.", "What did you see her do that read as \"doesn't have the emotional intelligence to lead\"? Write that, and what she would like to work on."),
         // two findings; no 'Very short skirt…' verdict as setting (rows 90-91)
         (2, "Daughter came in looking like mutton dressed as lamb, very short skirt for a woman her age.", "What did you see of the daughter that read as \"came in looking like mutton dressed as lamb\"? If it matters to the work, write that plainly; if not, leave it out."),
         // sarcasm gone, the scare-quoted state said as his account (row 79)

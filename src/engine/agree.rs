@@ -50,7 +50,12 @@ pub(crate) fn first_suggestions(text: &str, findings: &mut [Finding]) {
             continue;
         }
         let (from, to) = sentence[i];
-        let one = composed(&text[from..to], from, findings, &group);
+        // One question quotes the judging words, not the sentence
+        // (`suggest::quote`), however the findings' quotes were joined.
+        let one = suggest::quote::narrowed(
+            &composed(&text[from..to], from, findings, &group),
+            &text[from..to],
+        );
         for &j in &group {
             findings[j].suggestions[0] = one.clone();
         }
@@ -131,7 +136,9 @@ fn composed(sentence: &str, from: usize, findings: &[Finding], group: &[usize]) 
         .iter()
         .filter(|s| clean(s))
         .find_map(|s| without_parts(s, &judged))
-        .filter(|cut| keeps(cut))
+        // A cut that took the verb with the judgment says nothing
+        // ("Every landlord, every program, every case manager", set s).
+        .filter(|cut| keeps(cut) && suggest::has_verb(&cut[..cut.find(" (").unwrap_or(cut.len())]))
     {
         return cut;
     }

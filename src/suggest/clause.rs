@@ -1378,7 +1378,7 @@ fn third(base: &str) -> String {
 }
 
 /// Words that pass a moral verdict on their own.
-const VERDICT_WORDS: &str = "disgraceful|shameful|appalling|unprofessional|irresponsible|unethical|unacceptable|outrageous|shocking|disgusting|selfish|neglectful|wrong|inexcusable|unforgivable|foolish|stupid|reckless|immoral|negligent|thoughtless|deplorable|ridiculous|pathetic";
+pub(crate) const VERDICT_WORDS: &str = "disgraceful|shameful|appalling|unprofessional|irresponsible|unethical|unacceptable|outrageous|shocking|disgusting|selfish|neglectful|wrong|inexcusable|unforgivable|foolish|stupid|reckless|immoral|negligent|thoughtless|deplorable|ridiculous|pathetic";
 
 /// The person as a subject for a rewording that replaces a stand-in ("a
 /// coach with his experience", "any decent mother"): their pronoun when

@@ -432,6 +432,25 @@ pub fn grammatical_with(text: &str, label_asks: bool) -> bool {
     {
         return false;
     }
+    // "he'll has not got off the island", "will has", "can is": a modal
+    // takes the bare verb, never a finite one (set s, rated 1). "more has
+    // timed": a quantity taken as the subject of a verb made from the
+    // noun after it.
+    static MODAL_FINITE: OnceLock<Regex> = OnceLock::new();
+    if re(
+        &MODAL_FINITE,
+        r"(?i)(?:\b(?:will|won't|wont|can|can't|cannot|could|couldn't|would|wouldn't|shall|should|may|might|must)|\w['’]ll)\s+(?:not\s+|never\s+)?(?:has|is|was|were|are|does|did|hasn't|isn't|wasn't|doesn't|didn't)\b|\b(?:more|fewer|many|several) has\b",
+    )
+    .is_match(text)
+    {
+        return false;
+    }
+    // "What did you see her do at 58 she that read as …": a subject
+    // pronoun right before "that" is a clause cut in two (set s).
+    static STRANDED_THAT: OnceLock<Regex> = OnceLock::new();
+    if re(&STRANDED_THAT, r"(?i)\b(?:he|she|they|we)\s+that\b").is_match(text) {
+        return false;
+    }
     // "Pt has not gone to accept that…": "refuses to" read as "goes to".
     static GONE_TO: OnceLock<Regex> = OnceLock::new();
     if let Some(c) = re(
@@ -1488,8 +1507,17 @@ pub fn sound_where(facts: String) -> String {
     // object ("What did you see or hear about that you called …", "of
     // Kid in the same that read as …", set n, rated 1-2).
     let words: Vec<&str> = lower.split_whitespace().collect();
+    // "at 58 she" from "At 58 she's too set in her ways": a where that
+    // ends on a subject is the next clause cut off ("What did you see her
+    // do at 58 she that …", set s, rated 2).
     let cut = words.last().is_some_and(|w| {
-        DANGLING.contains(w) || matches!(*w, "same" | "about" | "in" | "on" | "at")
+        DANGLING.contains(w)
+            || matches!(
+                *w,
+                "same" | "about" | "in" | "on" | "at" | "he" | "she" | "they" | "we" | "i" | "it"
+            )
+            || w.ends_with("'s")
+            || w.ends_with("’s")
     });
     if opens && !off && !cut && !lower.contains([',', ';', ':']) {
         facts

@@ -272,7 +272,9 @@ pub fn judgment_word(word: &str) -> bool {
     let suffix = (w.len() > 5 && (w.ends_with("ive") || w.ends_with("ous")))
         || (w.len() > 6 && w.ends_with("ic"));
     let prefixed = w.len() > 7
+        // "understanding", "underlying": "under-" is no "un-" (set s).
         && (w.starts_with("un")
+            && !w.starts_with("under")
             && (w.ends_with("ed")
                 || w.ends_with("ive")
                 || w.ends_with("ful")

@@ -40,6 +40,7 @@ pub mod inflect;
 pub mod label;
 pub mod margin;
 pub mod person;
+pub mod quote;
 pub mod regex;
 
 use std::borrow::Cow;
@@ -1529,6 +1530,31 @@ fn occasions(sentence: &str, at: Range<usize>, person: &Person) -> Option<String
             .is_some_and(|m| m.end() > at.start && m.start() < at.end)
     })?;
     let whole = caps.get(0)?;
+    // "he'll never get off the island", "he will never manage": a
+    // prediction has no occasions to count; turned into "has not got off"
+    // it became a fact, and a garble after the modal (set s, rated 1).
+    let before = sentence[..whole.start()]
+        .trim_end()
+        .to_lowercase()
+        .replace('’', "'");
+    let last = before.rsplit(' ').next().unwrap_or("");
+    if last.ends_with("'ll")
+        || matches!(
+            last,
+            "will"
+                | "won't"
+                | "would"
+                | "wouldn't"
+                | "shall"
+                | "can"
+                | "can't"
+                | "cannot"
+                | "could"
+        )
+        || before.ends_with("going to")
+    {
+        return None;
+    }
     let plural = sentence[..whole.start()]
         .split_whitespace()
         .last()
@@ -2229,6 +2255,27 @@ pub fn finish(
             suggestions[0] = asked;
         }
     }
+    // A rewording is offered as the judgment taken out: a verdict left in
+    // it goes with its part of the sentence, or the question is asked
+    // (round 15).
+    if let Some(first) = suggestions.first() {
+        if let Some(mended) = judging_left(first, context) {
+            suggestions.retain(|s| *s != mended);
+            suggestions[0] = mended;
+        }
+    }
+    // The facts a question is set in are facts: a part of the setting
+    // that still judges ("Unit 4B is a disgrace: what did she …", "It's
+    // neglect by any other name: what did Mum …", set s, rated 2) goes.
+    if let Some(first) = suggestions.first_mut() {
+        if let Some(clean) = setting_without_judgment(first) {
+            *first = clean;
+        }
+    }
+    // A question quotes the judging words, not the sentence (`quote.rs`).
+    for s in &mut suggestions {
+        *s = quote::narrowed(s, context.sentence());
+    }
     let risks = context.risks();
     if !risks.is_empty() {
         message.push_str(&format!(
@@ -2298,6 +2345,184 @@ fn lost_question(first: &str, lost: &[String], cx: &Context<'_>) -> Option<Strin
         .then_some(asked)
 }
 
+/// A rewording `first` that still holds a verdict of the sentence
+/// (`quote::left_in`), mended: without the part of the sentence
+/// that holds them, where that part holds no other fact ("…, shameful if
+/// you ask me", "- one of them has a selective memory and I doubt it's
+/// him"), else the plain question quoting the flagged words and the
+/// judgment left. `None` where `first` is a question or is clean.
+fn judging_left(first: &str, cx: &Context<'_>) -> Option<String> {
+    if !guard::is_rewording(first) || first.contains('…') {
+        return None;
+    }
+    let sentence = cx.sentence();
+    // "he will never manage a Girokonto" → "he has not managed a
+    // Girokonto": a prediction said as what happened is a fact the note
+    // does not hold (set s, rated 1, "facts changed").
+    static PREDICTION: OnceLock<::regex::Regex> = OnceLock::new();
+    let prediction = regex::cached(
+        &PREDICTION,
+        r"(?i)(?:\b(?:will|won't|wont|would|wouldn't|going to)|\w['’]ll)\s+(?:never|ever|not ever)\b",
+    );
+    static MODAL: OnceLock<::regex::Regex> = OnceLock::new();
+    let modal = regex::cached(&MODAL, r"(?i)\b(?:will|won't|would|going to)\b|\w['’]ll\b");
+    if prediction.is_match(sentence) && !modal.is_match(first) {
+        return Some(quote::narrowed(&plain_question(cx), sentence));
+    }
+    // "Every landlord, every program, every case manager (say when, and
+    // how often).": an ask about occasions with no verb left to count.
+    if first.contains("(say when") && !has_verb(&first[..first.find(" (").unwrap_or(first.len())]) {
+        return Some(quote::narrowed(&plain_question(cx), sentence));
+    }
+    // The verdicts a rewording must not keep (`quote::left_in`), where
+    // the sentence holds them as written. Not the rules' patterns, nor
+    // `label::verdict_in`: a rewording keeps an authority fact ("was told
+    // to") and a reported word ("Relatives are saying she was never
+    // aggressive") on purpose.
+    let lower_sentence = sentence.to_lowercase();
+    let mut left: Vec<Range<usize>> = quote::left_in(first)
+        .into_iter()
+        .filter(|r| lower_sentence.contains(&first[r.clone()].to_lowercase()))
+        .collect();
+    left.sort_by_key(|r| r.start);
+    let span = left.first()?.clone();
+    let clean = |cut: &str| {
+        cut.split_whitespace().count() >= 4
+            && compose::grammatical(cut)
+            && !guard::fragment(cut)
+            // The verb is looked for outside an ask ("(say when)").
+            && has_verb(&cut[..cut.find(" (").unwrap_or(cut.len())])
+            && quote::left_in(cut).is_empty()
+            && risks_kept(sentence, cut)
+    };
+    // A simile alone goes ("He has arrived late like clockwork, …").
+    for r in &left {
+        if first[r.clone()].to_lowercase().starts_with("like ") {
+            let cut = tidy(&compose::repair_punctuation(&format!(
+                "{}{}",
+                first[..r.start].trim_end(),
+                &first[r.end..]
+            )));
+            if clean(&cut) {
+                return Some(cut);
+            }
+        }
+    }
+    // Else the parts of the sentence that hold the judgment go ("…,
+    // shameful if you ask me", "- one of them has a selective memory and
+    // I doubt it's him"): short parts with no number, the rest a clause.
+    let (body, ask) = match first.rfind(" (") {
+        Some(i) if first.trim_end().ends_with([')', '.']) && first[i..].contains(')') => {
+            (&first[..i], first[i..].trim())
+        }
+        _ => (first, ""),
+    };
+    let body_end = body.trim_end().trim_end_matches(['.', '!']).len();
+    let mut parts: Vec<Range<usize>> = Vec::new();
+    let mut from = 0;
+    static MARK: OnceLock<::regex::Regex> = OnceLock::new();
+    let mark = regex::cached(&MARK, r"\s*(?:[,;:]|\s[-–—])\s+");
+    for m in mark.find_iter(&body[..body_end]) {
+        parts.push(from..m.start());
+        from = m.end();
+    }
+    parts.push(from..body_end);
+    let judged = |p: &Range<usize>| left.iter().any(|r| r.start < p.end && r.end > p.start);
+    let dropped: Vec<&Range<usize>> = parts.iter().filter(|p| judged(p)).collect();
+    let kept: Vec<&str> = parts
+        .iter()
+        .filter(|p| !judged(p))
+        .map(|p| body[p.clone()].trim())
+        .collect();
+    let small = dropped.iter().all(|p| {
+        let part = &body[(*p).clone()];
+        part.split_whitespace().count() <= 14 && !part.chars().any(|c| c.is_ascii_digit())
+    });
+    if small && !kept.is_empty() {
+        let end = if ask.is_empty() {
+            ".".to_string()
+        } else if ask.ends_with('.') {
+            format!(" {ask}")
+        } else {
+            format!(" {ask}.")
+        };
+        let cut = format!("{}{end}", inflect::capitalise(&kept.join(", ")));
+        if clean(&cut) {
+            return Some(cut);
+        }
+    }
+    let flagged = plain_question(cx);
+    let still = first[span].trim().to_string();
+    let asked = match flagged.split_once("\"? ") {
+        Some((head, close)) if !still.is_empty() => format!("{head}\" and \"{still}\"? {close}"),
+        _ => flagged,
+    };
+    Some(quote::narrowed(&asked, sentence))
+}
+
+/// `first`, a question set in the sentence's facts ("Setting: what did
+/// …?"), without the parts of its setting that hold a verdict
+/// (`label::verdict_in`, `quote::left_in`).
+/// `None` where there is no setting or every part of it is clean.
+fn setting_without_judgment(first: &str) -> Option<String> {
+    let (setting, asked) = first.split_once(": ")?;
+    let opener = asked.split_whitespace().next()?;
+    if !matches!(
+        opener,
+        "what" | "how" | "which" | "where" | "who" | "when" | "does" | "did" | "is"
+    ) || !asked.contains('?')
+        || setting.contains(['?', '"'])
+    {
+        return None;
+    }
+    let parts: Vec<&str> = setting.split(", ").collect();
+    let judges = |part: &str| label::verdict_in(part).is_some() || !quote::left_in(part).is_empty();
+    let kept: Vec<&str> = parts.iter().copied().filter(|p| !judges(p)).collect();
+    if kept.len() == parts.len() {
+        return None;
+    }
+    if kept.is_empty() {
+        return Some(inflect::capitalise(asked));
+    }
+    Some(format!(
+        "{}: {asked}",
+        inflect::capitalise(&kept.join(", "))
+    ))
+}
+
+/// Whether every risk word of `sentence` is still in `cut`.
+fn risks_kept(sentence: &str, cut: &str) -> bool {
+    let lower = cut.to_lowercase();
+    risk_words(sentence)
+        .iter()
+        .all(|r| lower.contains(&r.to_lowercase()))
+}
+
+/// Whether `text` has a word that reads as a verb: a rewording that lost
+/// its verb with the judgment ("Every landlord, every program, every case
+/// manager.") says nothing.
+pub(crate) fn has_verb(text: &str) -> bool {
+    const AUX: &[&str] = &[
+        "is", "was", "are", "were", "has", "have", "had", "do", "does", "did", "can", "will",
+        "would", "could", "should", "must", "might", "may", "says", "said", "told", "seems",
+        "seemed",
+    ];
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .any(|w| {
+            let w = w.to_lowercase().replace('’', "'");
+            AUX.contains(&w.as_str())
+                || w.len() > 4 && w.ends_with("ed")
+                || w.ends_with("'s")
+                    && matches!(w.as_str(), "it's" | "he's" | "she's" | "that's" | "there's")
+                || w.ends_with("'re")
+                || inflect::is_irregular_past(&w)
+                || w.len() > 3
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && BASE_VERBS.contains(&&w[..w.len() - 1])
+        })
+}
+
 /// The plain margin question about the finding's words: "What did you
 /// see or hear that read as "…"? Write that instead."
 fn plain_question(cx: &Context<'_>) -> String {
@@ -2313,6 +2538,12 @@ fn plain_question(cx: &Context<'_>) -> String {
             )
         }
         None => cx.flagged(),
+    };
+    // "he'll never get off the island" flagged without its person: the
+    // contraction's tail goes too ("ll never …", set s).
+    let flagged = match flagged.split_once(' ') {
+        Some(("ll" | "s" | "re" | "d" | "ve" | "m", rest)) => rest.to_string(),
+        _ => flagged,
     };
     format!("What did you see or hear that read as \"{flagged}\"? Write that instead.")
 }
@@ -2421,9 +2652,13 @@ fn whole_quotes(text: &str, sentence: &str) -> String {
 fn without_verdict_tail(text: &str) -> String {
     static RE: OnceLock<Lazy> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        regex::build(
-            r#"(?i)[,;]\s*(?:(?:it's|it’s|it is|that's|that’s|that is|which is)\s+(?:just\s+)?(?:not\s+)?(?:fair|right|on|ok|okay|acceptable|good enough)(?:\s+on\s+(?:them|him|her|the\s+[a-z]+))?|(?:it's|it’s|it is)\s+like\s+(?:a|an|talking to|watching)\s+[^,.?!()"]+|(?:shameful|disgraceful|pathetic|ridiculous|unbelievable|a disgrace|a joke|full stop|(?:his|her|their) own doing|it's just how (?:she|he|they) (?:is|are)|ever|without exception|(?:that|this|which)(?:'s|’s| is) (?:his|her|their) (?:whole|real|main|biggest) problem|no matter (?:how|what) [^,.?!()"]+|plain as day|end of)(?:\s+really)?)\s*(?P<end>[.?!]?(?:\s*\([^()"]*\)\s*[.?]?)?)$"#,
-        )
+        // The verdict words are the ones a moral verdict uses anywhere
+        // (`clause::VERDICT_WORDS`), with the writer's "if you ask me"
+        // after them ("…, shameful if you ask me", set s, rated 2).
+        regex::build(&format!(
+            r#"(?i)[,;]\s*(?:(?:it's|it’s|it is|that's|that’s|that is|which is)\s+(?:just\s+)?(?:not\s+)?(?:fair|right|on|ok|okay|acceptable|good enough)(?:\s+on\s+(?:them|him|her|the\s+[a-z]+))?|(?:it's|it’s|it is)\s+like\s+(?:a|an|talking to|watching)\s+[^,.?!()"]+|(?:{verdicts}|unbelievable|a disgrace|a joke|full stop|(?:his|her|their) own doing|it's just how (?:she|he|they) (?:is|are)|ever|without exception|(?:that|this|which)(?:'s|’s| is) (?:his|her|their) (?:whole|real|main|biggest) problem|no matter (?:how|what) [^,.?!()"]+|plain as day|end of)(?:\s+(?:really|if you ask me|frankly|honestly|in my view))?)\s*(?P<end>[.?!]?(?:\s*\([^()"]*\)\s*[.?]?)?)$"#,
+            verdicts = clause::VERDICT_WORDS
+        ))
         .expect("the verdict-tail pattern compiles")
     });
     match re.captures(text) {

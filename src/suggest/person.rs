@@ -156,6 +156,20 @@ fn matcher() -> &'static Lazy {
 const NOT_NAMES: &[&str] = &[
     // "Crocodile tears over nothing again": an idiom, not a person.
     "Crocodile",
+    // "Kitchen was absolutely minging", "Flat a tip", "Place looks like a
+    // flophouse": the home, not a person ("What did Kitchen do or say",
+    // set s, rated 1).
+    "Kitchen",
+    "Flat",
+    "House",
+    "Home",
+    "Place",
+    "Room",
+    "Bedroom",
+    "Bathroom",
+    "Garden",
+    "Property",
+    "Unit",
     // "Third "lost" prescription this quarter": an ordinal (set n).
     "Third",
     "Fourth",
