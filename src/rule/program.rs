@@ -403,7 +403,9 @@ impl<'h> State<'h> {
         greedy && count >= min && k(at, self)
     }
 
-    /// A repeat of one character class, without recursion per character.
+    /// A repeat of one character class, without recursion per character
+    /// (or allocation: the ends are stepped back over).
+    #[allow(clippy::too_many_arguments)]
     fn repeat_class(
         &mut self,
         ranges: &[(char, char)],
@@ -413,47 +415,67 @@ impl<'h> State<'h> {
         at: usize,
         k: &mut Cont<'_, 'h>,
     ) -> bool {
-        let mut ends = vec![at];
+        let (min, max) = (min as usize, max.map_or(usize::MAX, |m| m as usize));
+        let mut count = 0usize;
         let mut p = at;
-        while max.is_none_or(|m| ends.len() <= m as usize) {
+        if greedy {
+            while count < max {
+                match self.char_at(p) {
+                    Some((c, len)) if in_class(ranges, c) => {
+                        p += len;
+                        count += 1;
+                    }
+                    _ => break,
+                }
+            }
+            self.steps += count;
+            loop {
+                if count < min || self.aborted {
+                    return false;
+                }
+                self.steps += 1;
+                if self.steps > STEPS {
+                    self.aborted = true;
+                    return false;
+                }
+                if k(p, self) {
+                    return true;
+                }
+                if count == 0 {
+                    return false;
+                }
+                p -= 1;
+                while self.text[p] & 0xC0 == 0x80 {
+                    p -= 1;
+                }
+                count -= 1;
+            }
+        }
+        loop {
+            if count >= min {
+                if self.aborted {
+                    return false;
+                }
+                self.steps += 1;
+                if self.steps > STEPS {
+                    self.aborted = true;
+                    return false;
+                }
+                if k(p, self) {
+                    return true;
+                }
+            }
+            if count >= max {
+                return false;
+            }
             match self.char_at(p) {
                 Some((c, len)) if in_class(ranges, c) => {
                     p += len;
-                    ends.push(p);
+                    count += 1;
                 }
-                _ => break,
+                _ => return false,
             }
         }
-        let min = min as usize;
-        if ends.len() <= min {
-            return false;
-        }
-        self.steps += ends.len();
-        let mut try_end = |st: &mut State<'h>, e: usize| {
-            if st.aborted {
-                return Some(false);
-            }
-            st.steps += 1;
-            if st.steps > STEPS {
-                st.aborted = true;
-                return Some(false);
-            }
-            k(e, st).then_some(true)
-        };
-        if greedy {
-            for &e in ends[min..].iter().rev() {
-                if let Some(r) = try_end(self, e) {
-                    return r;
-                }
-            }
-        } else {
-            for &e in &ends[min..] {
-                if let Some(r) = try_end(self, e) {
-                    return r;
-                }
-            }
-        }
-        false
     }
 
     fn char_at(&self, at: usize) -> Option<(char, usize)> {
@@ -535,8 +557,9 @@ fn firsts(node: &Node) -> Option<[bool; 256]> {
     }
 }
 
-/// Adds the first bytes of `node` to `set`; false if it cannot say (or
-/// the node can match nothing).
+/// Adds to `set` every byte a non-empty match of `node` can start with;
+/// false if it cannot say. Whether the node can match nothing is
+/// [`min_len`]'s to say.
 fn first_into(node: &Node, set: &mut [bool; 256]) -> bool {
     match node {
         Node::Lit { bytes, ci } => match bytes.first() {
@@ -547,7 +570,7 @@ fn first_into(node: &Node, set: &mut [bool; 256]) -> bool {
                 }
                 true
             }
-            None => false,
+            None => true,
         },
         Node::Class(ranges) => {
             for &(a, b) in ranges.iter() {
@@ -563,18 +586,20 @@ fn first_into(node: &Node, set: &mut [bool; 256]) -> bool {
             }
             true
         }
-        Node::Look(_) => false,
+        Node::Look(_) => true,
         Node::Concat(nodes) => {
             for n in nodes {
-                if matches!(n, Node::Look(_)) {
-                    continue;
+                if !first_into(n, set) {
+                    return false;
                 }
-                return min_len(n) > 0 && first_into(n, set);
+                if min_len(n) > 0 {
+                    return true;
+                }
             }
-            false
+            true
         }
         Node::Alt(alts, _) => alts.iter().all(|a| first_into(a, set)),
-        Node::Repeat { node, min, .. } => *min > 0 && first_into(node, set),
+        Node::Repeat { node, .. } => first_into(node, set),
         Node::Capture { node, .. } => first_into(node, set),
     }
 }
@@ -777,6 +802,32 @@ impl<'s> Parser<'s> {
     /// One class (or character) read by regex-syntax with the flags in
     /// force, so its case folding is the regex's.
     fn by_regex_syntax(&self, text: &str, flags: &Flags) -> Result<Node, No> {
+        // The same few classes (`[^\s.?!]` of every gap, `\s`) recur in
+        // every pattern: each is read once per run.
+        type Read = Option<(Box<[(char, char)]>, Option<Box<[u8]>>)>;
+        static SEEN: std::sync::LazyLock<std::sync::Mutex<std::collections::HashMap<(String, bool, bool), Read>>> =
+            std::sync::LazyLock::new(Default::default);
+        let key = (text.to_string(), flags.ci, flags.multi_line);
+        if let Some(read) = SEEN.lock().ok().and_then(|seen| seen.get(&key).cloned()) {
+            return match read {
+                Some((_, Some(bytes))) => Ok(Node::Lit { bytes, ci: false }),
+                Some((ranges, None)) => Ok(Node::Class(ranges)),
+                None => Err(No),
+            };
+        }
+        let node = self.read_class(text, flags);
+        let read = match &node {
+            Ok(Node::Lit { bytes, .. }) => Some((Box::default(), Some(bytes.clone()))),
+            Ok(Node::Class(ranges)) => Some((ranges.clone(), None)),
+            _ => None,
+        };
+        if let Ok(mut seen) = SEEN.lock() {
+            seen.insert(key, read);
+        }
+        node
+    }
+
+    fn read_class(&self, text: &str, flags: &Flags) -> Result<Node, No> {
         let hir = regex_syntax::ParserBuilder::new()
             .case_insensitive(flags.ci)
             .multi_line(flags.multi_line)
@@ -908,6 +959,9 @@ fn class_len(text: &str) -> Option<usize> {
 fn buckets(alts: &[Node]) -> Option<Buckets> {
     let mut out = vec![Vec::new(); 256];
     for (i, alt) in alts.iter().enumerate() {
+        if min_len(alt) == 0 {
+            return None;
+        }
         let set = firsts(alt)?;
         for (b, &on) in set.iter().enumerate() {
             if on {
