@@ -84,7 +84,9 @@ mod table {
 /// exactness test.
 #[cfg(test)]
 pub(crate) fn builtin_regexes() -> impl Iterator<Item = &'static str> {
-    table::RULES.iter().flat_map(|row| row.patterns.iter().copied())
+    table::RULES
+        .iter()
+        .flat_map(|row| row.patterns.iter().copied())
 }
 
 /// The rule of a built-in file from the table, if the table holds the

@@ -51,7 +51,10 @@ pub struct Program {
 enum Node {
     /// Bytes compared as they are, or (`ci`) ASCII letters by lower case
     /// (then stored lower-cased).
-    Lit { bytes: Box<[u8]>, ci: bool },
+    Lit {
+        bytes: Box<[u8]>,
+        ci: bool,
+    },
     /// One character of a class (ranges sorted, as regex-syntax gives).
     Class(Box<[(char, char)]>),
     Look(Look),
@@ -63,7 +66,10 @@ enum Node {
         max: Option<u32>,
         greedy: bool,
     },
-    Capture { slot: usize, node: Box<Node> },
+    Capture {
+        slot: usize,
+        node: Box<Node>,
+    },
 }
 
 /// For a long alternation: per first byte, the alternatives that can
@@ -128,7 +134,12 @@ impl Program {
 
     /// The leftmost-first, non-empty matches inside `span` of `haystack`,
     /// as `find_iter` gives them; `None` if the regex must search instead.
-    pub fn find_all(&self, haystack: &str, span: Range<usize>, out: &mut Vec<Range<usize>>) -> Option<()> {
+    pub fn find_all(
+        &self,
+        haystack: &str,
+        span: Range<usize>,
+        out: &mut Vec<Range<usize>>,
+    ) -> Option<()> {
         if unfit(haystack) {
             return None;
         }
@@ -140,7 +151,10 @@ impl Program {
             let mut start = pos;
             let mut hit = None;
             while start < span.end {
-                let fits = self.first.as_ref().is_none_or(|f| f[usize::from(bytes[start])]);
+                let fits = self
+                    .first
+                    .as_ref()
+                    .is_none_or(|f| f[usize::from(bytes[start])]);
                 if fits {
                     if let Some(end) = self.at(start, &mut st) {
                         hit = Some(start..end);
@@ -177,7 +191,10 @@ impl Program {
         let bytes = haystack.as_bytes();
         for start in 0..haystack.len() {
             if !haystack.is_char_boundary(start)
-                || !self.first.as_ref().is_none_or(|f| f[usize::from(bytes[start])])
+                || !self
+                    .first
+                    .as_ref()
+                    .is_none_or(|f| f[usize::from(bytes[start])])
             {
                 continue;
             }
@@ -300,7 +317,9 @@ impl<'h> State<'h> {
                 }
                 let hay = &self.text[at..end];
                 let same = if *ci {
-                    hay.iter().zip(bytes.iter()).all(|(h, b)| h.to_ascii_lowercase() == *b)
+                    hay.iter()
+                        .zip(bytes.iter())
+                        .all(|(h, b)| h.to_ascii_lowercase() == *b)
                 } else {
                     hay == &bytes[..]
                 };
@@ -368,7 +387,9 @@ impl<'h> State<'h> {
         match nodes {
             [] => k(at, self),
             [only] => self.m(only, at, k),
-            [first, rest @ ..] => self.m(first, at, &mut |p, st: &mut State<'h>| st.seq(rest, p, k)),
+            [first, rest @ ..] => {
+                self.m(first, at, &mut |p, st: &mut State<'h>| st.seq(rest, p, k))
+            }
         }
     }
 
@@ -739,7 +760,9 @@ impl<'s> Parser<'s> {
                     }
                     'n' | 't' => {
                         self.at += 2;
-                        Ok(Some(self.literal(if next == 'n' { '\n' } else { '\t' }, flags)?))
+                        Ok(Some(
+                            self.literal(if next == 'n' { '\n' } else { '\t' }, flags)?,
+                        ))
                     }
                     c if c.is_ascii_punctuation() => {
                         self.at += 2;
@@ -785,7 +808,8 @@ impl<'s> Parser<'s> {
                 ci: flags.ci,
             });
         }
-        let cased = c.to_lowercase().ne(std::iter::once(c)) || c.to_uppercase().ne(std::iter::once(c));
+        let cased =
+            c.to_lowercase().ne(std::iter::once(c)) || c.to_uppercase().ne(std::iter::once(c));
         if !c.is_ascii() && (cased || flags.ci) {
             // Whatever case folding does with it, regex-syntax knows.
             let mut buf = [0u8; 4];
@@ -805,7 +829,8 @@ impl<'s> Parser<'s> {
         // The same few classes (`[^\s.?!]` of every gap, `\s`) recur in
         // every pattern: each is read once per run.
         type Read = Option<(Box<[(char, char)]>, Option<Box<[u8]>>)>;
-        static SEEN: std::sync::LazyLock<std::sync::Mutex<std::collections::HashMap<(String, bool, bool), Read>>> =
+        type Seen = std::collections::HashMap<(String, bool, bool), Read>;
+        static SEEN: std::sync::LazyLock<std::sync::Mutex<Seen>> =
             std::sync::LazyLock::new(Default::default);
         let key = (text.to_string(), flags.ci, flags.multi_line);
         if let Some(read) = SEEN.lock().ok().and_then(|seen| seen.get(&key).cloned()) {
@@ -835,17 +860,17 @@ impl<'s> Parser<'s> {
             .parse(text)
             .map_err(|_| No)?;
         match hir.into_kind() {
-            HirKind::Class(Class::Unicode(class)) => {
-                Ok(Node::Class(
-                    class.ranges().iter().map(|r| (r.start(), r.end())).collect(),
-                ))
-            }
-            HirKind::Literal(lit) => {
-                Ok(Node::Lit {
-                    bytes: lit.0,
-                    ci: false,
-                })
-            }
+            HirKind::Class(Class::Unicode(class)) => Ok(Node::Class(
+                class
+                    .ranges()
+                    .iter()
+                    .map(|r| (r.start(), r.end()))
+                    .collect(),
+            )),
+            HirKind::Literal(lit) => Ok(Node::Lit {
+                bytes: lit.0,
+                ci: false,
+            }),
             _ => Err(No),
         }
     }
@@ -856,7 +881,15 @@ impl<'s> Parser<'s> {
         for (text, node) in [
             (r"(?-u:\b)", Some(Node::Look(Look::WordAscii))),
             (r"(?-u:\B)", Some(Node::Look(Look::NotWordAscii))),
-            (r"(?-u:\w)", Some(ascii_class(&[('0', '9'), ('A', 'Z'), ('_', '_'), ('a', 'z')]))),
+            (
+                r"(?-u:\w)",
+                Some(ascii_class(&[
+                    ('0', '9'),
+                    ('A', 'Z'),
+                    ('_', '_'),
+                    ('a', 'z'),
+                ])),
+            ),
             (r"(?-u:\d)", Some(ascii_class(&[('0', '9')]))),
         ] {
             if rest.starts_with(text) {
@@ -1115,14 +1148,25 @@ mod tests {
                             got,
                             want,
                             "{source}\nat {place}, span {span:?}\n{}",
-                            if blind { "(blind set: text not shown)" } else { text }
+                            if blind {
+                                "(blind set: text not shown)"
+                            } else {
+                                text
+                            }
                         );
                     }
                 }
             }
         }
-        eprintln!("{with_program} of {} patterns have programs; {compared} searches compared", sources.len());
-        assert!(with_program * 10 > sources.len() * 9, "{with_program} of {}", sources.len());
+        eprintln!(
+            "{with_program} of {} patterns have programs; {compared} searches compared",
+            sources.len()
+        );
+        assert!(
+            with_program * 10 > sources.len() * 9,
+            "{with_program} of {}",
+            sources.len()
+        );
     }
 
     #[test]
@@ -1130,7 +1174,10 @@ mod tests {
         for (source, text) in [
             (r"(?:\bhe|\bher)\b", "give her it"),
             (r"a(?P<x>b+?)(?P<y>b*)c", "xabbbc"),
-            (r"\bnot(?: [^\s.?!]+){0,2} motivated\b", "not very motivated. not x y z motivated"),
+            (
+                r"\bnot(?: [^\s.?!]+){0,2} motivated\b",
+                "not very motivated. not x y z motivated",
+            ),
             (r"(?m:^)(?:very )?rude", "x\nVery rude\nrude"),
             (r"(?:(?-i:[A-Z][a-z]+)) is", "Sam is, sam is"),
             (r"(?P<w>\w+)(?:'s)? fault", "it's Mum's fault"),
