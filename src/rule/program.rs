@@ -59,7 +59,9 @@ enum Node {
     Class(Box<[(char, char)]>),
     Look(Look),
     Concat(Vec<Node>),
-    Alt(Vec<Node>, Option<Box<Buckets>>),
+    /// Alternatives; per first byte, those that can start with it (for a
+    /// long one); each one's leading word, checked before it is tried.
+    Alt(Vec<Node>, Option<Box<Buckets>>, Box<[Option<Lead>]>),
     Repeat {
         node: Box<Node>,
         min: u32,
@@ -71,6 +73,9 @@ enum Node {
         node: Box<Node>,
     },
 }
+
+/// The word an alternative starts with (bytes, compared by lower case).
+type Lead = (Box<[u8]>, bool);
 
 /// For a long alternation: per first byte, the alternatives that can
 /// start with it, in order.
@@ -331,12 +336,28 @@ impl<'h> State<'h> {
             },
             Node::Look(look) => self.look(*look, at) && k(at, self),
             Node::Concat(nodes) => self.seq(nodes, at, k),
-            Node::Alt(alts, buckets) => {
+            Node::Alt(alts, buckets, leads) => {
+                let starts = |st: &State<'h>, i: usize| match &leads[i] {
+                    None => true,
+                    Some((bytes, ci)) => st.text.get(at..at + bytes.len()).is_some_and(|hay| {
+                        at + bytes.len() <= st.end
+                            && if *ci {
+                                hay.iter()
+                                    .zip(bytes.iter())
+                                    .all(|(h, b)| h.to_ascii_lowercase() == *b)
+                            } else {
+                                hay == &bytes[..]
+                            }
+                    }),
+                };
                 if let Some(Buckets(b)) = buckets.as_deref() {
                     let Some(&byte) = self.text.get(at).filter(|_| at < self.end) else {
                         return false;
                     };
                     for &i in &b[usize::from(byte)] {
+                        if !starts(self, i as usize) {
+                            continue;
+                        }
                         if self.m(&alts[i as usize], at, k) {
                             return true;
                         }
@@ -346,7 +367,10 @@ impl<'h> State<'h> {
                     }
                     return false;
                 }
-                for alt in alts {
+                for (i, alt) in alts.iter().enumerate() {
+                    if !starts(self, i) {
+                        continue;
+                    }
                     if self.m(alt, at, k) {
                         return true;
                     }
@@ -548,7 +572,7 @@ fn min_len(node: &Node) -> usize {
         Node::Class(_) => 1,
         Node::Look(_) => 0,
         Node::Concat(nodes) => nodes.iter().map(min_len).sum(),
-        Node::Alt(alts, _) => alts.iter().map(min_len).min().unwrap_or(0),
+        Node::Alt(alts, ..) => alts.iter().map(min_len).min().unwrap_or(0),
         Node::Repeat { node, min, .. } => min_len(node) * *min as usize,
         Node::Capture { node, .. } => min_len(node),
     }
@@ -561,7 +585,7 @@ fn repeats_progress(node: &Node) -> bool {
     match node {
         Node::Lit { .. } | Node::Class(_) | Node::Look(_) => true,
         Node::Concat(nodes) => nodes.iter().all(repeats_progress),
-        Node::Alt(alts, _) => alts.iter().all(repeats_progress),
+        Node::Alt(alts, ..) => alts.iter().all(repeats_progress),
         Node::Repeat { node, .. } => min_len(node) > 0 && repeats_progress(node),
         Node::Capture { node, .. } => repeats_progress(node),
     }
@@ -619,7 +643,7 @@ fn first_into(node: &Node, set: &mut [bool; 256]) -> bool {
             }
             true
         }
-        Node::Alt(alts, _) => alts.iter().all(|a| first_into(a, set)),
+        Node::Alt(alts, ..) => alts.iter().all(|a| first_into(a, set)),
         Node::Repeat { node, .. } => first_into(node, set),
         Node::Capture { node, .. } => first_into(node, set),
     }
@@ -644,7 +668,8 @@ impl<'s> Parser<'s> {
             return Ok(alts.pop().unwrap_or(Node::Concat(Vec::new())));
         }
         let buckets = (alts.len() > 8).then(|| buckets(&alts)).flatten();
-        Ok(Node::Alt(alts, buckets.map(Box::new)))
+        let leads = alts.iter().map(lead).collect();
+        Ok(Node::Alt(alts, buckets.map(Box::new), leads))
     }
 
     fn concat(&mut self, flags: &mut Flags) -> Result<Node, No> {
@@ -985,6 +1010,20 @@ fn class_len(text: &str) -> Option<usize> {
         i += 1;
     }
     None
+}
+
+/// The word every match of `node` starts with, if it starts with one
+/// (look-arounds before it match nothing, so they are passed over).
+fn lead(node: &Node) -> Option<Lead> {
+    match node {
+        Node::Lit { bytes, ci } if !bytes.is_empty() => Some((bytes.clone(), *ci)),
+        Node::Concat(nodes) => nodes
+            .iter()
+            .find(|n| !matches!(n, Node::Look(_)))
+            .and_then(lead),
+        Node::Capture { node, .. } => lead(node),
+        _ => None,
+    }
 }
 
 /// Per first byte, the alternatives that can start with it; `None` if an
