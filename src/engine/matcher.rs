@@ -166,6 +166,9 @@ impl Engine<'_> {
             .map(|run| run.pattern)
             .filter(|&i| !std::mem::replace(&mut listed[i], true))
             .filter(|&i| !self.patterns[i].1.is_compiled(Speed::Lean))
+            // A pattern with a program needs its regex only for a search
+            // the program hands back (rare): not compiled ahead.
+            .filter(|&i| self.patterns[i].1.program().is_none())
             .collect();
         if pending.len() < 2 {
             return;
@@ -208,22 +211,22 @@ impl Engine<'_> {
         {
             let (r, pattern) = self.patterns[*i];
             let base = range.start;
-            // Over folders, patterns search the lower-cased copy (see
+            // The pattern's program searches the text; where it cannot,
+            // over folders, the regex searches the lower-cased copy (see
             // `Pattern::folded`).
-            let folds = self.speed() == Speed::Fast && pattern.folded().is_some();
-            let haystack = if folds { lower } else { text };
-            let haystack = &haystack[range.clone()];
+            let (text_run, lower_run) = (&text[range.clone()], &lower[range.clone()]);
             // Only where each match is: the captures a message may quote
             // are found again for the findings shown (`Engine::finish`).
             // Found first, then considered: the pattern's search cache is
             // not held while its rule's context runs.
             found.clear();
             if stretches.is_empty() {
-                pattern.find_all(self.speed(), haystack, &mut found);
+                let span = 0..text_run.len();
+                pattern.find_runs(self.speed(), text_run, lower_run, span, &mut found);
             } else {
                 for stretch in stretches {
                     let span = stretch.start - base..stretch.end - base;
-                    pattern.find_all_in(self.speed(), haystack, span, &mut found);
+                    pattern.find_runs(self.speed(), text_run, lower_run, span, &mut found);
                 }
             }
             for m in found.drain(..) {
@@ -592,6 +595,9 @@ impl Engine<'_> {
     /// there, with the whole haystack around it for look-arounds.
     fn captures(&self, i: usize, haystack: &str, start: usize) -> Captures {
         let pattern = self.patterns[i].1;
+        if let Some(caps) = pattern.program().and_then(|p| p.captures(haystack, start)) {
+            return caps;
+        }
         let search = |regex: &regex_automata::meta::Regex, haystack: &str| {
             let mut caps = regex.create_captures();
             let input = Input::new(haystack).range(start..).anchored(Anchored::Yes);

@@ -20,6 +20,7 @@ pub mod load;
 pub mod pack;
 pub mod pattern;
 pub mod phrase;
+pub mod program;
 pub mod schema;
 mod source;
 pub mod template;

@@ -80,6 +80,15 @@ mod table {
     include!("builtin_rules.rs");
 }
 
+/// Every regex `patterns` entry of the built-in rules, for the programs'
+/// exactness test.
+#[cfg(test)]
+pub(crate) fn builtin_regexes() -> impl Iterator<Item = &'static str> {
+    table::RULES
+        .iter()
+        .flat_map(|row| row.patterns.iter().copied())
+}
+
 /// The rule of a built-in file from the table, if the table holds the
 /// text the binary embeds; `None` sends the file to the YAML path. Only
 /// while the built-in vocabulary alone is in force and the pattern table

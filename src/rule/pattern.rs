@@ -27,6 +27,8 @@ use regex_automata::Input;
 use regex_syntax::ast::{self, Ast};
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
+use super::program::Program;
+
 /// How many literal sets a pattern's triggers keep. One set of common
 /// words ("her", "what") wakes a pattern in most paragraphs; requiring
 /// two or three sets together wakes it only where it could match.
@@ -55,6 +57,10 @@ pub struct Pattern {
     /// Where its matches can run past the end of a sentence (see
     /// [`Reach`]), worked out on first need.
     reach: OnceLock<Reach>,
+    /// The pattern read for the backtracking matcher (`program.rs`), if
+    /// it can be: then its regex is compiled only for a search the
+    /// program hands back.
+    program: OnceLock<Option<Program>>,
     /// Names of the capture groups.
     pub names: Vec<String>,
     /// Sets of lower-case literals such that every match contains one
@@ -145,6 +151,13 @@ pub fn builtin_words(kind: WordKind, text: &str) -> Option<&'static str> {
     let at = table::WORDS.binary_search_by_key(&key, |row| row.0).ok()?;
     let (_, written, regex) = table::WORDS[at];
     (written == text).then_some(regex)
+}
+
+/// Every regex of the built-in word patterns (patterns and `unless`
+/// entries, as expanded), for the programs' exactness test.
+#[cfg(test)]
+pub(crate) fn builtin_word_regexes() -> impl Iterator<Item = &'static str> {
+    table::WORDS.iter().map(|row| row.2)
 }
 
 /// The Rust source of the table for these patterns of the built-in pack
@@ -248,6 +261,7 @@ impl Pattern {
             folded: OnceLock::new(),
             cache: Mutex::new(None),
             reach: OnceLock::new(),
+            program: OnceLock::new(),
             names: Vec::new(),
             triggers: Vec::new(),
         }
@@ -306,6 +320,7 @@ impl Pattern {
             folded: OnceLock::new(),
             cache: Mutex::new(None),
             reach: OnceLock::new(),
+            program: OnceLock::new(),
             names,
             triggers: trigger_sets(pattern)
                 .into_iter()
@@ -386,10 +401,61 @@ impl Pattern {
         }
     }
 
+    /// The pattern read for the backtracking matcher, if it can be (see
+    /// `program.rs`).
+    pub fn program(&self) -> Option<&Program> {
+        self.program
+            .get_or_init(|| {
+                if !programs_on() {
+                    return None;
+                }
+                Program::new(&self.source())
+            })
+            .as_ref()
+    }
+
+    /// As [`Pattern::find_all_in`], given both the text and its
+    /// ASCII-lower-cased copy (`lower`): the program searches the text;
+    /// where it cannot, the regex searches as before (the folded form
+    /// over `lower` for `Speed::Fast`, if the pattern has one).
+    pub fn find_runs(
+        &self,
+        speed: Speed,
+        text: &str,
+        lower: &str,
+        span: Range<usize>,
+        out: &mut Vec<Range<usize>>,
+    ) {
+        if let Some(program) = self.program() {
+            if program.find_all(text, span.clone(), out).is_some() {
+                return;
+            }
+        }
+        let folds = speed == Speed::Fast && self.folded().is_some();
+        let haystack = if folds { lower } else { text };
+        self.find_all_in(speed, haystack, span, out);
+    }
+
     /// Where the pattern's matches can run past a sentence's end.
     pub fn reach(&self) -> &Reach {
         self.reach.get_or_init(|| Reach::of(&self.source()))
     }
+}
+
+static PROGRAMS_OFF: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether patterns may run as programs (`program.rs`): on unless
+/// `REGARD_NO_PROGRAMS` is set (to measure against the regexes alone) or
+/// [`programs_off`] was called.
+fn programs_on() -> bool {
+    static ENV: OnceLock<bool> = OnceLock::new();
+    !PROGRAMS_OFF.load(std::sync::atomic::Ordering::Relaxed)
+        && !*ENV.get_or_init(|| std::env::var_os("REGARD_NO_PROGRAMS").is_some())
+}
+
+/// Makes patterns built from now on run on their regexes only.
+pub fn programs_off() {
+    PROGRAMS_OFF.store(true, std::sync::atomic::Ordering::Relaxed);
 }
 
 /// Which sentence ends (`.`, `!` or `?`) a pattern's matches can run
