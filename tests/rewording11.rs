@@ -65,7 +65,7 @@ fn a_moral_verdict_goes_and_its_person_stays() {
 #[test]
 fn an_appearance_question_asks_about_the_one_described() {
     let cases: &[(usize, &str, &str)] = &[
-        (1, "Came home from the visit with dad absolutely filthy, hair like a haystack.", "What did you see that read as \"filthy\" and \"hair like a haystack\"? If it matters to the work, write that plainly; if not, leave it out."),
+        (1, "Came home from the visit with dad absolutely filthy, hair like a haystack.", "What did you see that read as \"came home from the visit with dad absolutely filthy\" and \"hair like a haystack\"? If it matters to the work, write that plainly; if not, leave it out."),
         (1, "The twins were scruffy and the flat smelled of damp, general impression of neglect.", "General impression of neglect: what did you see of them that read as \"scruffy\"? If it matters to the work, write that plainly; if not, leave it out."),
     ];
     check_counted(cases, true);

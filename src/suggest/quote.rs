@@ -418,7 +418,11 @@ mod tests {
     fn a_short_quote_stays() {
         assert!(!too_wide("set in her ways"));
         assert!(too_wide("came to the desk looking like"));
-        assert!(too_wide("comes in every time with the same excuse"));
+        assert!(too_wide(
+            "comes in every time with the same excuse about his toothbrush"
+        ));
+        assert!(too_wide("nursery dad is a total flake"));
+        assert!(!too_wide("everything is trauma to her"));
     }
 
     #[test]
