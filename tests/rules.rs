@@ -1324,9 +1324,11 @@ fn absolutes_become_occasions_and_a_question_about_the_good_days() {
             "What helps Mrs Osei read her post, on the days it works?",
         ),
         (
-            // Round 8: no hole first; the occasions and the ask.
+            // Round 8: no hole first; the occasions and the ask. Round 15:
+            // "will never" may be a prediction; said as what happened it
+            // became a fact (set s, rated 1), so it is asked about.
             "That girl will never listen.",
-            "That girl has not listened (say when, and how often).",
+            "What did you see or hear that read as \"that girl will never listen\"? Write that instead.",
             "",
         ),
         (
