@@ -1,8 +1,9 @@
 /// The fast path against an exhaustive reference (issue 19): the engine
 /// runs a pattern only on the blocks where a literal of each of its
 /// trigger sets occurs, with the word boundaries the pattern puts around
-/// it (`rule/pattern.rs`); the reference runs every pattern over every
-/// note, with no prefilter. Both must report exactly the same findings on
+/// it (`rule/pattern.rs`), as a backtracking program (`rule/program.rs`);
+/// the reference runs every pattern's regex over every note, with no
+/// prefilter and no program. Both must report exactly the same findings on
 /// every annotated sentence, the blind tuning set, every rule example and
 /// every fixture note, alone and gathered into long notes of many blocks.
 mod fast_path {

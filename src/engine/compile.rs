@@ -43,9 +43,9 @@ pub struct Options {
     pub block_quotes_are_speech: bool,
     /// Report suppression comments that give no reason.
     pub require_reasons: bool,
-    /// Run every pattern over every block of the note, with no prefilter
-    /// (no trigger literals): slow, and only for the test that shows the
-    /// fast path finds the same.
+    /// Run every pattern's regex over every block of the note, with no
+    /// prefilter (no trigger literals) and no program (`rule::program`):
+    /// slow, and only for the tests that show the fast path finds the same.
     #[doc(hidden)]
     pub exhaustive: bool,
     /// Build full DFAs for the phrase scan and fast searchers for patterns

@@ -168,7 +168,7 @@ impl Engine<'_> {
             .filter(|&i| !self.patterns[i].1.is_compiled(Speed::Lean))
             // A pattern with a program needs its regex only for a search
             // the program hands back (rare): not compiled ahead.
-            .filter(|&i| self.patterns[i].1.program().is_none())
+            .filter(|&i| self.options.exhaustive || self.patterns[i].1.program().is_none())
             .collect();
         if pending.len() < 2 {
             return;
@@ -220,13 +220,31 @@ impl Engine<'_> {
             // Found first, then considered: the pattern's search cache is
             // not held while its rule's context runs.
             found.clear();
+            // The exhaustive engine (the tests' reference) searches with the
+            // regexes alone: the fast path's programs are checked against
+            // an engine that does not share them.
+            let programs = !self.options.exhaustive;
             if stretches.is_empty() {
                 let span = 0..text_run.len();
-                pattern.find_runs(self.speed(), text_run, lower_run, span, &mut found);
+                pattern.find_runs(
+                    self.speed(),
+                    programs,
+                    text_run,
+                    lower_run,
+                    span,
+                    &mut found,
+                );
             } else {
                 for stretch in stretches {
                     let span = stretch.start - base..stretch.end - base;
-                    pattern.find_runs(self.speed(), text_run, lower_run, span, &mut found);
+                    pattern.find_runs(
+                        self.speed(),
+                        programs,
+                        text_run,
+                        lower_run,
+                        span,
+                        &mut found,
+                    );
                 }
             }
             for m in found.drain(..) {
@@ -595,7 +613,8 @@ impl Engine<'_> {
     /// there, with the whole haystack around it for look-arounds.
     fn captures(&self, i: usize, haystack: &str, start: usize) -> Captures {
         let pattern = self.patterns[i].1;
-        if let Some(caps) = pattern.program().and_then(|p| p.captures(haystack, start)) {
+        let program = pattern.program().filter(|_| !self.options.exhaustive);
+        if let Some(caps) = program.and_then(|p| p.captures(haystack, start)) {
             return caps;
         }
         let search = |regex: &regex_automata::meta::Regex, haystack: &str| {

@@ -421,12 +421,13 @@ impl Pattern {
     pub fn find_runs(
         &self,
         speed: Speed,
+        programs: bool,
         text: &str,
         lower: &str,
         span: Range<usize>,
         out: &mut Vec<Range<usize>>,
     ) {
-        if let Some(program) = self.program() {
+        if let Some(program) = self.program().filter(|_| programs) {
             if program.find_all(text, span.clone(), out).is_some() {
                 return;
             }
