@@ -18,11 +18,10 @@ use super::rewording8::check_counted;
 fn a_question_quotes_the_judging_words() {
     check_counted(
         &[
-            (
-                1,
-                "Nursery dad is a total flake, 3rd time no spare nappies sent in with her.",
-                "What did you see or hear that you summed up as \"total flake\"? Write that, with the person first.",
-            ),
+            // "Nursery dad is a total flake, 3rd time no spare nappies sent
+            // in with her." was the sentence model's finding (narrowed to
+            // "total flake"); round 15's model no longer flags it, and no case here shows the
+            // person-copula-label narrowing now.
             // The where that ended on the next clause's subject ("at 61 he")
             // is no where.
             (
@@ -143,8 +142,11 @@ fn the_home_is_not_a_person() {
     check_counted(
         &[(
             1,
-            "Flat is a pigsty, ashtrays full, she has clearly given up on the place.",
-            "What did you see of her that read as \"pigsty\"? If it matters to the work, write that plainly; if not, leave it out.",
+            // The pigsty sentence of round 15 ("she has clearly given up on
+            // the place") was the sentence model's finding, which round
+            // 15's model no longer makes; the same home, a rule's finding.
+            "Flat is a pigsty, ashtrays full, she has let herself go.",
+            "What did you see of her that read as \"has let herself go\"? If it matters to the work, write that plainly; if not, leave it out.",
         )],
         true,
     );
