@@ -106,7 +106,7 @@ fn a_prediction_is_asked_about_not_stated() {
             (
                 1,
                 "That lad is slow, been slow since infants, he'll never get out of this estate.",
-                "What did he do or say that read as \"never get out of this estate\"? Write that instead.",
+                "What did you see him do that read as \"never get out of this estate\"? Write that, and what he would like to work on.",
             ),
         ],
         true,
