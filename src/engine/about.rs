@@ -73,6 +73,7 @@ pub(super) fn is_about_judging(text: &str, block: &Range<usize>, at: &Range<usiz
         || ends_near(&cues.list, before)
         || ends_near(&cues.near, before)
         || cues.mention_after.is_match(&text[at.end..run_end])
+        || cues.gloss.is_match(before)
         || cues.reflection.is_match(&text[run_start..run_end])
         || (is_reported(cues, &text[run_start..at.end], at.start - run_start)
             && !cues.agree.is_match(&text[at.end..end]))
@@ -147,6 +148,10 @@ struct Cues {
     before: Lazy,
     /// "… is a label", just after the candidate.
     mention_after: Lazy,
+    /// Words in brackets after a mention, as examples or a gloss: "the
+    /// labels we put on students (lazy, clown, …)", "the word "lui"
+    /// (lazy)". The bracket is still open before the candidate.
+    gloss: Lazy,
     /// The writer catching their own judgement, anywhere in the run.
     reflection: Lazy,
     /// Someone else's words or view, up to where they start: "she said
@@ -228,6 +233,9 @@ fn cues() -> &'static Cues {
             before: build(&before),
             mention_after: build(
                 r#"^\s*["”'’]?\s*(?:is|are|was|were)\s+(?:just\s+|only\s+|really\s+)?(?:a|an)?\s*(?:label|labels|word|words|term|verdict|judgement|judgment|conclusion|loaded|shorthand)\b"#,
+            ),
+            gloss: build(
+                r#"\b(?:labels?|words?|terms?|phrases?|names|descriptions?|descriptors?|adjectives?|expressions?)\b[^()]{0,40}\((?:\s*(?:e\.g\.|eg|such\s+as|like|i\.e\.))?(?:\s*["“'‘]?[\w'-]+(?:\s+[\w'-]+)?["”'’]?\s*[,/;])*\s*["“'‘]?$"#,
             ),
             reflection: build(&reflection),
             report: build(&report),
@@ -339,6 +347,14 @@ mod tests {
                 "Resistant",
             ),
             (
+                "Training day on the labels we put on pupils (lazy, clown, troublemaker) and where they lead.",
+                "troublemaker",
+            ),
+            (
+                "Discussed the word \"vago\" (lazy) in the referral; we left it out of our letter.",
+                "lazy",
+            ),
+            (
                 "Old records where clients were described as feral.",
                 "feral",
             ),
@@ -432,6 +448,11 @@ mod tests {
                 "lazy",
             ),
             ("Staff say he is manipulative, and I agree", "manipulative"),
+            // A bracket after a mention word that is not a list of words.
+            (
+                "Mum finds the terms of the tenancy hard (she is lazy about the post).",
+                "lazy",
+            ),
         ] {
             assert!(!about(sentence, word), "{sentence}");
         }
