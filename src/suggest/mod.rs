@@ -2276,8 +2276,8 @@ pub fn finish(
     // The form the blind ratings favour, per rule and situation
     // (`policy.rs`, round 16).
     if let Some(first) = suggestions.first() {
-        if let Some(better) = policy::preferred(&rule.id, first, context, &plain_question(context))
-        {
+        let asked = plain_question(context);
+        if let Some(better) = policy::preferred(&rule.id, first, &suggestions[1..], context, &asked) {
             suggestions.retain(|s| *s != better);
             suggestions[0] = better;
         }

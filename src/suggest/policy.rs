@@ -168,27 +168,22 @@ fn quotes_the_sentence(asked: &str) -> bool {
 }
 
 /// Whether `first`, an absolute's rewording, is one the supervisor would
-/// accept: no absolute left, one clause, every changed word from the
-/// sentence or a plain "has"/"not" (a re-inflected verb it did not say,
-/// "splited", "organis", was a garble).
-pub fn absolute_rewording_fits(first: &str, cx: &Context<'_>) -> bool {
+/// accept: no absolute left and one clause (a second part kept beside it
+/// held the rest of the judgment: "…, nothing is ever right for that
+/// man", "…, never brings the card", rated 2).
+pub fn absolute_rewording_fits(first: &str) -> bool {
     let body = match first.find(" (") {
         Some(at) => &first[..at],
         None => first,
     };
     let body = body.trim_end_matches(['.', '!']);
-    if has_absolute(body) || body.contains([',', ';', ':']) {
-        return false;
-    }
-    let own = lower_words(cx.sentence());
-    lower_words(body).iter().all(|w| {
-        own.contains(w)
-            || matches!(
-                w.as_str(),
-                "has" | "have" | "had" | "not" | "been" | "did" | "does" | "do" | "at" | "times"
-            )
-            || !w.ends_with("ed")
-    })
+    // "everything" as the object ("brings everything back to her
+    // sister") is the topic, not how often.
+    let left = ABSOLUTE
+        .iter()
+        .filter(|a| **a != "everything")
+        .any(|a| says(body, a));
+    !left && !body.contains([',', ';', ':'])
 }
 
 /// The question about an absolute: its words from the first absolute on
@@ -229,12 +224,18 @@ pub fn absolute_question(flagged: &str) -> Option<String> {
 /// The first suggestion `first` of a finding of `rule` on `cx`, in the
 /// form the blind ratings favour (see the module's docs), or `None` to
 /// keep it. `asked` is the plain question about the finding's words.
-pub fn preferred(rule: &str, first: &str, cx: &Context<'_>, asked: &str) -> Option<String> {
+pub fn preferred(
+    rule: &str,
+    first: &str,
+    others: &[String],
+    cx: &Context<'_>,
+    asked: &str,
+) -> Option<String> {
     if let Some(alone) = without_setting(first) {
         return Some(alone);
     }
     if rule == "blame-question" {
-        if let Some(curious) = curious_instead(first, cx) {
+        if let Some(curious) = curious_instead(first, others, cx) {
             return Some(curious);
         }
     }
@@ -243,11 +244,14 @@ pub fn preferred(rule: &str, first: &str, cx: &Context<'_>, asked: &str) -> Opti
         // An ask in brackets: the tense-and-tag form, kept only where it
         // reads whole.
         let asked = || absolute_question(&cx.flagged()).unwrap_or_else(|| asked.to_string());
-        if first.contains("(say when") && !absolute_rewording_fits(first, cx) {
+        if first.contains("(say when, and how often)") && !absolute_rewording_fits(first) {
             return Some(asked());
         }
         // The absolute cut from a sentence that records risk.
-        if !risk_words(sentence).is_empty() && has_absolute(sentence) && !has_absolute(first) {
+        let repeats = |t: &str| {
+            has_absolute(t) || ["again", "before", "repeated"].iter().any(|w| says(t, w))
+        };
+        if !risk_words(sentence).is_empty() && has_absolute(sentence) && !repeats(first) {
             return Some(asked());
         }
     }
@@ -267,9 +271,17 @@ fn quoted_words(first: &str) -> usize {
 /// The curious question about a blame question's act ("What was going on
 /// for him when he ran back to his uncle?"), where `first` quotes six
 /// words or more of the sentence, or does not say the act. `None` where
-/// no such question can be built ([`margin::blame_curious`]).
-fn curious_instead(first: &str, cx: &Context<'_>) -> Option<String> {
-    let curious = margin::blame_curious(cx)?;
+/// no such question can be built ([`margin::blame_curious`], or the
+/// finding's own curious question).
+fn curious_instead(first: &str, others: &[String], cx: &Context<'_>) -> Option<String> {
+    let curious = margin::blame_curious(cx)
+        .filter(|c| c.starts_with("What was going on for "))
+        .or_else(|| {
+            others
+                .iter()
+                .find(|o| o.starts_with("What was going on for "))
+                .cloned()
+        })?;
     let (_, act) = curious.split_once(" when ")?;
     if !curious.starts_with("What was going on for ") || curious.contains(": ") {
         return None;
