@@ -52,7 +52,9 @@ fn a_question_is_asked_without_a_setting() {
     }
     // A question that quotes nothing is no margin question: not touched.
     assert_eq!(
-        policy::without_setting("He's put his name down for the rota: what has he said about the board?"),
+        policy::without_setting(
+            "He's put his name down for the rota: what has he said about the board?"
+        ),
         None
     );
 }
@@ -124,25 +126,35 @@ fn a_repeated_injury_keeps_its_repetition() {
 /// than cut to the grievance before it ("After all the help we gave.",
 /// rated 1, facts changed), asked about a word of it ("What has she said
 /// about the first place?", rated 2), or quoted back whole (2.70 over 23
-/// rows, none rated 4-5).
+/// rows, none rated 4-5), where it loses no thing the quote or the
+/// question it replaces keeps in view.
 #[test]
 fn a_blame_question_is_asked_from_the_persons_side() {
     check_counted(
         &[
             (
                 1,
-                "After everything the foster carers did for him, why on earth did he run back to his uncle?",
-                "What was going on for him when he ran back to his uncle?",
+                "After all the refuge did for her, why on earth did she go back to him?",
+                "What was going on for her when she went back to him?",
             ),
             (
                 1,
                 "If he hates the gym so much, why did he sign up for it in the first place?",
                 "What was going on for him when he signed up for it in the first place?",
             ),
+            // A question after a setting that is itself the question
+            // ("Why did she walk out of the ward: what did she …").
             (
                 1,
-                "Why does she keep missing the bus if she knows the clinic shuts at four?",
-                "What was going on for her when she missed the bus?",
+                "After everything the team did for her, why did she walk out of the ward?",
+                "What did she do or say that read as \"after everything the team did for her\"? Write that instead.",
+            ),
+            // Stays: the curious question ("when she booked in") would lose
+            // the splints, which the quote keeps in view.
+            (
+                1,
+                "Why does she bother booking in if the splints stay in the cupboard?",
+                "What did you see or hear that read as \"why does she bother booking in if the splints stay in the cupboard\"? Write that instead.",
             ),
         ],
         true,

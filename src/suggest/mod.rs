@@ -2277,7 +2277,8 @@ pub fn finish(
     // (`policy.rs`, round 16).
     if let Some(first) = suggestions.first() {
         let asked = plain_question(context);
-        if let Some(better) = policy::preferred(&rule.id, first, &suggestions[1..], context, &asked) {
+        if let Some(better) = policy::preferred(&rule.id, first, &suggestions[1..], context, &asked)
+        {
             suggestions.retain(|s| *s != better);
             suggestions[0] = better;
         }

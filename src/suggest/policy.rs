@@ -38,7 +38,7 @@
 //!   off the bunk, … every single time" without its last words was rated
 //!   1, facts changed).
 
-use super::{guard, margin, risk_words, Context};
+use super::{guard, inflect, margin, risk_words, Context};
 
 /// Words that say how often or how much, for every case: an absolute.
 const ABSOLUTE: &[&str] = &[
@@ -248,9 +248,8 @@ pub fn preferred(
             return Some(asked());
         }
         // The absolute cut from a sentence that records risk.
-        let repeats = |t: &str| {
-            has_absolute(t) || ["again", "before", "repeated"].iter().any(|w| says(t, w))
-        };
+        let repeats =
+            |t: &str| has_absolute(t) || ["again", "before", "repeated"].iter().any(|w| says(t, w));
         if !risk_words(sentence).is_empty() && has_absolute(sentence) && !repeats(first) {
             return Some(asked());
         }
@@ -287,20 +286,39 @@ fn curious_instead(first: &str, others: &[String], cx: &Context<'_>) -> Option<S
         return None;
     }
     let said = lower_words(first);
+    // "ring" is said by "has rung", "go" by "went".
+    let says_word = |w: &str| {
+        said.iter().any(|x| x == w)
+            || inflect::base(w).is_some_and(|b| {
+                let forms = [inflect::past(&b), inflect::participle(&b), b.clone()];
+                said.iter().any(|x| forms.contains(x))
+            })
+    };
     let act_missing = lower_words(act)
         .iter()
         .skip(1)
-        .filter(|w| w.len() > 3)
-        .any(|w| !said.contains(w));
+        .filter(|w| w.len() > 3 && !matches!(w.as_str(), "have" | "were" | "been" | "being"))
+        .any(|w| !says_word(w));
     // A curious question already (not one "about" a word of the
     // sentence: "What has she said about the first place?", rated 2) stays.
-    let said_about = first.starts_with("What has") && first.contains(" said about ");
+    let said_about = (first.starts_with("What has") || first.contains(": what has "))
+        && first.contains(" said about ");
     if first.starts_with("What was going on for ") {
         return None;
     }
-    let replace = quoted_words(first) >= 6
-        || guard::is_rewording(first) && act_missing
-        || said_about && act_missing
-        || first.contains(": ");
+    // A question that quotes it or asks about its words keeps the
+    // question's things in view ("if the splints stay in the cupboard",
+    // "on account of her migraines"): the curious question is preferred
+    // only where it loses none of those. A rewording that no longer says
+    // the act changed the facts, and goes whatever the question loses.
+    let sentence = cx.sentence();
+    let judged = cx.judged();
+    let lost_by = |s: &str| guard::missing_facts(sentence, &judged, s, true);
+    let loses_more = || {
+        let kept_before = lost_by(first);
+        lost_by(&curious).iter().any(|w| !kept_before.contains(w))
+    };
+    let replace = guard::is_rewording(first) && act_missing
+        || (quoted_words(first) >= 6 || said_about && act_missing) && !loses_more();
     replace.then_some(curious)
 }
