@@ -145,23 +145,26 @@ def main():
     for r in rows:
         groups[(r["form"], r["rule"] if args.by_rule else "")].append(r)
     if args.markdown:
-        print("| form | rule | rows | mean | rated 4-5 | rated 1-2 | facts changed |")
-        print("|---|---|---|---|---|---|---|")
+        rule_col = " rule |" if args.by_rule else ""
+        print(f"| form |{rule_col} rows | mean | rated 4-5 | rated 1-2 | facts changed |")
+        print("|---|" + ("---|" if args.by_rule else "") + "---|---|---|---|---|")
     else:
         print(f"{'form':22} {'rule':22} {'rows':>5} {'mean':>5} {'4-5':>5} {'1-2':>5} {'chg':>5}")
     order = {f: i for i, f in enumerate(FORMS)}
     for (form, rule), rs in sorted(groups.items(), key=lambda kv: (order[kv[0][0]], kv[0][1])):
         n, mean, good, bad, changed = stats(rs)
         if args.markdown:
-            print(f"| {form} | {rule} | {n} | {mean:.2f} | {good:.0%} | {bad:.0%} | {changed:.0%} |")
+            rule_cell = f" {rule} |" if args.by_rule else ""
+            print(f"| {form} |{rule_cell} {n} | {mean:.2f} | {good:.0%} | {bad:.0%} | {changed:.0%} |")
         else:
             print(f"{form:22} {rule:22} {n:5} {mean:5.2f} {good:5.0%} {bad:5.0%} {changed:5.0%}")
         for r in rs[: args.comments]:
             print(f"    [{r['rating']}{'C' if r['changed'] else ''}] {r['comment']}")
     n, mean, good, bad, changed = stats(rows)
-    tag = "| all | | " if args.markdown else f"{'all':45}"
+    tag = f"{'all':45}"
     if args.markdown:
-        print(f"| all | | {n} | {mean:.2f} | {good:.0%} | {bad:.0%} | {changed:.0%} |")
+        rule_cell = " |" if args.by_rule else ""
+        print(f"| all |{rule_cell} {n} | {mean:.2f} | {good:.0%} | {bad:.0%} | {changed:.0%} |")
     else:
         print(f"{tag} {n:5} {mean:5.2f} {good:5.0%} {bad:5.0%} {changed:5.0%}")
     if args.now:
