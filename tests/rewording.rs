@@ -111,7 +111,7 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "appearance-judgement",
         "He's let himself go since I last saw him, put on a lot of weight and looks worn out.",
-        "He put on a lot of weight and looks worn out: what did you see of him since I last saw him that read as \"let himself go\"? If it matters to the work, write that plainly; if not, leave it out.",
+        "What did you see of him since I last saw him that read as \"let himself go\"? If it matters to the work, write that plainly; if not, leave it out.",
     ),
     (
         "appearance-judgement",
@@ -243,7 +243,7 @@ const SET_G: &[(&str, &str, &str)] = &[
     (
         "deficit-label",
         "Son hostile and aggressive at visiting, had to be spoken to by NIC.",
-        "Son had to be spoken to by NIC: what did Son do or say at visiting that read as \"hostile and aggressive\"? Write that, and what he might have needed.",
+        "What did Son do or say at visiting that read as \"hostile and aggressive\"? Write that, and what he might have needed.",
     ),
     (
         "deficit-label",

@@ -107,7 +107,7 @@ fn set_j_garbles_read_as_sentences() {
         (2, "Known PD patient, frequent attender, well known to the crisis team, came in by ambulance at 01:30 after an argument with her partner.", "Came in by ambulance at 01:30 after an argument with her partner: what did you see or hear that you summed up as \"known PD patient\" and \"frequent attender\"? Write that, with the person first."),
         (1, "How many more chances is this family going to be given before they actually change something?", "What chances has this family had so far, and what have they said about them?"),
         (1, "How hard is it to just write your name at the top of the sheet?", "Who has not written their name at the top of the sheet, and when?"),
-        (1, "Dad's aye got an excuse for every missed visit, every single time, and the wean is left sitting at the window waiting on him.", "The wean is left sitting at the window waiting on him: what did you see or hear that read as \"every single time\"? Write that instead."),
+        (1, "Dad's aye got an excuse for every missed visit, every single time, and the wean is left sitting at the window waiting on him.", "What did you see or hear that read as \"every single time\"? Write that instead."),
         (1, "Why can't she just say thank you for once?", "She has not said thank you."),
         (1, "Pt states she took 20 paracetamol but was vague on timings and I'm not convinced she took any.", "Pt states she took 20 paracetamol but was vague on timings."),
         (1, "He told me he'd been sober for a month, which I found hard to believe given the smell in the flat.", "He told me he'd been sober for a month (say what the smell in the flat showed)."),
@@ -123,7 +123,7 @@ fn set_j_garbles_read_as_sentences() {
 fn the_margin_question_closes_with_what_the_sentence_is_about() {
     let cases: &[(usize, &str, &str)] = &[
         (1, "He's only playing up in school so he'll get sent home to his Nana's.", "What did he do or say that read as \"only playing up in school so he'll get\"? Write what happened in school instead."),
-        (1, "He has no one to blame but himself for losing the flat, after everything the housing team did to keep the tenancy going.", "After everything the housing team did to keep the tenancy going: what did he do or say that read as \"no one to blame but himself\"? Write that, and what happened around the flat."),
+        (1, "He has no one to blame but himself for losing the flat, after everything the housing team did to keep the tenancy going.", "What did he do or say that read as \"no one to blame but himself\"? Write that, and what happened around the flat."),
         (1, "Lily is using the counselling slot to get out of maths, since it's always on a Tuesday period 2 when she has her test.", "What did Lily do or say that read as \"using the counselling slot to get out of maths\" and \"since it's always on a Tuesday period 2 when she has her test\"? Write that, as it happened on a Tuesday."),
         (1, "He has a responsibility to his team to stop disappearing into code when things get hard.", "What did he do or say that read as \"has a responsibility to his team\"? Write that instead."),
     ];

@@ -125,7 +125,7 @@ fn an_absolute_loses_its_tail() {
         (
             1,
             "She ruins every group session with complaints, without exception.",
-            "She has ruined every group session with complaints (say when, and how often).",
+            "What did you see or hear that read as \"every group session with complaints, without exception\"? Write that instead.",
         ),
     ];
     check_counted(cases, true);

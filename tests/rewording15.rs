@@ -83,7 +83,7 @@ fn a_rewording_keeps_no_verdict_of_the_sentence() {
             (
                 1,
                 "She is always late, like clockwork, even when we move the session for her.",
-                "She has arrived late, even when we move the session for her (say when, and how often).",
+                "What did you see or hear that read as \"always late\"? Write that instead.",
             ),
             // The judgment went with the verb: "Every doctor, every nurse,
             // every support worker (say when, and how often)." said nothing.

@@ -31,6 +31,7 @@ mod rewording12;
 mod rewording13;
 mod rewording14;
 mod rewording15;
+mod rewording16;
 mod rewording6;
 mod rewording7;
 mod rewording8;

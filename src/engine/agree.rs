@@ -52,10 +52,11 @@ pub(crate) fn first_suggestions(text: &str, findings: &mut [Finding]) {
         let (from, to) = sentence[i];
         // One question quotes the judging words, not the sentence
         // (`suggest::quote`), however the findings' quotes were joined.
-        let one = suggest::quote::narrowed(
-            &composed(&text[from..to], from, findings, &group),
-            &text[from..to],
-        );
+        let one = composed(&text[from..to], from, findings, &group);
+        // A question set after a part of the sentence is asked alone
+        // (`suggest::policy`, round 16).
+        let one = suggest::policy::without_setting(&one).unwrap_or(one);
+        let one = suggest::quote::narrowed(&one, &text[from..to]);
         for &j in &group {
             findings[j].suggestions[0] = one.clone();
         }

@@ -869,8 +869,15 @@ pub fn reported(s: &str, span: Range<usize>) -> Option<String> {
     // but looked perfectly fine at the bus stop"): that is evidence to
     // keep, not a dismissal.
     let inside = || {
-        let flagged = s.get(span.clone())?.to_ascii_lowercase();
-        let at = seps.iter().filter_map(|sep| flagged.find(sep)).min()?;
+        // A dismissal flagged from its own "but" ("… at night, but it's a
+        // roof, hardly …", set u: the dismissal asked about as the
+        // person's words, rated 2) is cut where it starts.
+        let flagged = format!(" {}", s.get(span.clone())?.to_ascii_lowercase());
+        let at = seps
+            .iter()
+            .filter_map(|sep| flagged.find(sep))
+            .min()?
+            .saturating_sub(1);
         let seen = flagged[at..].split_whitespace().any(|w| {
             matches!(
                 w,

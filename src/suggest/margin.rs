@@ -849,7 +849,7 @@ fn blame_wonder(cx: &Context<'_>) -> Option<String> {
 /// in without telling anyone?" → "What was going on for her when she let
 /// her boyfriend move in without telling anyone?". Adds no fact: the act
 /// is the question's own words, the person its own (or "them").
-fn blame_curious(cx: &Context<'_>) -> Option<String> {
+pub(crate) fn blame_curious(cx: &Context<'_>) -> Option<String> {
     let (whole, _) = body(cx.sentence().trim());
     let asked = blame_curious_in(whole, cx)?;
     // The facts before the question stay, as its setting.
@@ -867,6 +867,12 @@ fn blame_curious_in(b: &str, cx: &Context<'_>) -> Option<String> {
     // A setting before the question ("Session 9 of 12 …; why does he …")
     // and an exclamation before it ("Lord, ", "Seriously, ") are not asked.
     let b = b.rsplit(';').next().unwrap_or(b).trim();
+    // So is a grievance before it ("After all the help we gave, why on
+    // earth did she …", set u: the grievance alone offered, rated 1).
+    let b = match rx!(r"^[^,?]+,\s+(?P<q>(?i:why|how|what)\b.*)$").captures(b) {
+        Some(c) => c.name("q").map_or(b, |q| &b[q.start()..]),
+        None => b,
+    };
     let b =
         rx!(r"^(?i:lord|god|seriously|honestly|really|come on|oh|ok|okay|and|so|but|again)\s*,\s*")
             .replace(b, "")

@@ -40,6 +40,7 @@ pub mod inflect;
 pub mod label;
 pub mod margin;
 pub mod person;
+pub mod policy;
 pub mod quote;
 pub mod regex;
 
@@ -2270,6 +2271,16 @@ pub fn finish(
     if let Some(first) = suggestions.first_mut() {
         if let Some(clean) = setting_without_judgment(first) {
             *first = clean;
+        }
+    }
+    // The form the blind ratings favour, per rule and situation
+    // (`policy.rs`, round 16).
+    if let Some(first) = suggestions.first() {
+        let asked = plain_question(context);
+        if let Some(better) = policy::preferred(&rule.id, first, &suggestions[1..], context, &asked)
+        {
+            suggestions.retain(|s| *s != better);
+            suggestions[0] = better;
         }
     }
     // A question quotes the judging words, not the sentence (`quote.rs`).

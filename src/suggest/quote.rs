@@ -28,11 +28,14 @@ use super::label;
 /// Verdicts the blind supervisor of set s found left in rewordings and
 /// settings ("keeps 'shameful if you ask me'", "keeps 'selective
 /// memory'", "keeps 'shirking'", "keeps 'like clockwork'", "keeps
-/// 'nothing is ever right'", "keeps 'disgrace'", "keeps 'flophouse'"),
+/// 'nothing is ever right'", "keeps 'disgrace'", "keeps 'flophouse'"; set
+/// u, round 16: "keeps 'no more excuses'", "'oldest trick'", "disbelief
+/// remains", "'pigs might fly'"; not "no respect whatsoever for the
+/// conditions set by the court", whose part holds the court's conditions),
 /// beside those `label::verdict_in` knows. Only [`left_in`] and the
 /// quotes use them: they are words a rewording must not keep, not labels
 /// a list is widened by.
-const LEFT: &str = r"(?i)\b(?:(?:a )?disgrace|shameful|disgraceful|pigsty|flophouse|for show|(?:is|'s|are|'re) (?:clearly )?not trying|selective memory|shirking|like clockwork|(?:nothing|everything)(?: is|'s) ever (?:right|good enough)|(?:somebody|someone|everybody|everyone) else'?s fault|rubbish (?:excuse|story|tale)|funny how|if you ask me|nothing sticks to (?:him|her|them)|by any other name|for (?:the )?attention)\b";
+const LEFT: &str = r"(?i)\b(?:(?:a )?disgrace|shameful|disgraceful|pigsty|flophouse|for show|(?:is|'s|are|'re) (?:clearly )?not trying|selective memory|shirking|like clockwork|(?:nothing|everything)(?: is|'s) ever (?:right|good enough)|(?:somebody|someone|everybody|everyone) else'?s fault|rubbish (?:excuse|story|tale)|funny how|if you ask me|nothing sticks to (?:him|her|them)|by any other name|for (?:the )?attention|no more excuses|nothing new there|(?:the )?oldest trick(?: in the book| there is)?|(?:frankly|how|so|just) typical|pigs might fly|hard to believe)\b";
 
 fn left_re() -> &'static ::regex::Regex {
     static RE: OnceLock<::regex::Regex> = OnceLock::new();
