@@ -86,6 +86,10 @@ struct Buckets(Vec<Vec<u32>>);
 enum Look {
     WordAscii,
     NotWordAscii,
+    /// Unicode's `\b` and `\B` (regex syntax's word characters), for the
+    /// patterns read with [`Program::for_regex`].
+    WordUnicode,
+    NotWordUnicode,
     Start,
     End,
     StartLf,
@@ -102,6 +106,9 @@ struct Parser<'s> {
     src: &'s str,
     at: usize,
     names: Vec<Option<String>>,
+    /// Whether `\b`, `\B`, `\w`, `\W`, `\d` and `\D` are read (as the
+    /// regex crate's Unicode ones).
+    unicode: bool,
 }
 
 /// Not supported: the pattern keeps its regex.
@@ -111,13 +118,26 @@ impl Program {
     /// Reads `source` (a pattern as compiled: after `ascii_words`), or
     /// `None` if the matcher cannot reproduce it exactly.
     pub fn new(source: &str) -> Option<Program> {
+        Program::read(source, true, false)
+    }
+
+    /// Reads `source` as the regex crate reads a pattern by default
+    /// (case-sensitive, Unicode `\b` and `\w`): for the suggestions'
+    /// regexes (`rule::meta`); `None` if the matcher cannot reproduce it
+    /// exactly.
+    pub fn for_regex(source: &str) -> Option<Program> {
+        Program::read(source, false, true)
+    }
+
+    fn read(source: &str, ci: bool, unicode: bool) -> Option<Program> {
         let mut p = Parser {
             src: source,
             at: 0,
             names: vec![None],
+            unicode,
         };
         let mut flags = Flags {
-            ci: true,
+            ci,
             multi_line: false,
         };
         let root = p.alternation(&mut flags).ok()?;
@@ -184,6 +204,51 @@ impl Program {
         }
         out.extend(found);
         Some(())
+    }
+
+    /// The capture names by group index (index 0, the whole match,
+    /// unnamed).
+    pub fn names(&self) -> &[Option<String>] {
+        &self.names
+    }
+
+    /// The leftmost-first match inside `span` of `haystack` (look-arounds
+    /// seeing the whole of it) and every group's span, group 0 the whole
+    /// match, as regex-automata's `search_captures` gives them; `Some(None)`
+    /// if there is none, `None` if the regex must search instead.
+    #[allow(clippy::type_complexity)]
+    pub fn search(
+        &self,
+        haystack: &str,
+        span: Range<usize>,
+    ) -> Option<Option<Vec<Option<(usize, usize)>>>> {
+        if unfit(haystack) {
+            return None;
+        }
+        let mut st = State::new(haystack, span.end, self.names.len());
+        let bytes = haystack.as_bytes();
+        let mut start = span.start;
+        while start < span.end {
+            let fits = self
+                .first
+                .as_ref()
+                .is_none_or(|f| f[usize::from(bytes[start])]);
+            if fits {
+                if let Some(end) = self.at(start, &mut st) {
+                    let mut groups = std::mem::take(&mut st.best);
+                    groups[0] = Some((start, end));
+                    return Some(Some(groups));
+                }
+                if st.aborted {
+                    return None;
+                }
+            }
+            start += 1;
+            while start < span.end && !haystack.is_char_boundary(start) {
+                start += 1;
+            }
+        }
+        Some(None)
     }
 
     /// Whether there is a match in `haystack`; `None` if the regex must
@@ -552,10 +617,52 @@ impl<'h> State<'h> {
         match look {
             Look::WordAscii => before != after,
             Look::NotWordAscii => before == after,
+            Look::WordUnicode | Look::NotWordUnicode => {
+                let before = word_before(self.text, at);
+                let after = word_after(self.text, at);
+                (before != after) == matches!(look, Look::WordUnicode)
+            }
             Look::Start => at == 0,
             Look::End => at == self.text.len(),
             Look::StartLf => at == 0 || self.text[at - 1] == b'\n',
             Look::EndLf => at == self.text.len() || self.text[at] == b'\n',
+        }
+    }
+}
+
+/// Whether the character ending at `at` is a word character (Unicode's
+/// `\w`, as the regex crate's `\b` sees it).
+fn word_before(text: &[u8], at: usize) -> bool {
+    match at.checked_sub(1).map(|i| text[i]) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric() || b == b'_',
+        Some(_) => {
+            let from = at.saturating_sub(4);
+            let from = (from..at).find(|&i| text[i] & 0xC0 != 0x80).unwrap_or(from);
+            std::str::from_utf8(&text[from..at])
+                .ok()
+                .and_then(|s| s.chars().next_back())
+                .is_some_and(regex_syntax::is_word_character)
+        }
+    }
+}
+
+/// Whether the character starting at `at` is a word character.
+fn word_after(text: &[u8], at: usize) -> bool {
+    match text.get(at) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric() || *b == b'_',
+        Some(_) => {
+            let to = (at + 4).min(text.len());
+            let bytes = &text[at..to];
+            let valid = match std::str::from_utf8(bytes) {
+                Ok(s) => s,
+                Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or(""),
+            };
+            valid
+                .chars()
+                .next()
+                .is_some_and(regex_syntax::is_word_character)
         }
     }
 }
@@ -768,6 +875,19 @@ impl<'s> Parser<'s> {
                         let text = &self.rest()[..2 + len];
                         let node = self.by_regex_syntax(text, flags)?;
                         self.at += 2 + len;
+                        Ok(Some(node))
+                    }
+                    'b' | 'B' if self.unicode => {
+                        self.at += 2;
+                        Ok(Some(Node::Look(if next == 'b' {
+                            Look::WordUnicode
+                        } else {
+                            Look::NotWordUnicode
+                        })))
+                    }
+                    'w' | 'W' | 'd' | 'D' if self.unicode => {
+                        let node = self.by_regex_syntax(&self.rest()[..2], flags)?;
+                        self.at += 2;
                         Ok(Some(node))
                     }
                     's' | 'S' => {
