@@ -786,10 +786,31 @@ impl<'s> Parser<'s> {
                 None | Some('|') | Some(')') => break,
                 _ => {}
             }
-            let Some(atom) = self.atom(flags)? else {
-                continue;
+            // A run of plain characters (none quantified) is read at once.
+            let rest = self.rest().as_bytes();
+            let mut n = 0;
+            while n < rest.len()
+                && plain(rest[n])
+                && !matches!(rest.get(n + 1), Some(b'?' | b'*' | b'+' | b'{'))
+            {
+                n += 1;
+            }
+            let node = if n > 0 {
+                let mut bytes = rest[..n].to_vec();
+                if flags.ci {
+                    bytes.make_ascii_lowercase();
+                }
+                self.at += n;
+                Node::Lit {
+                    bytes: bytes.into_boxed_slice(),
+                    ci: flags.ci,
+                }
+            } else {
+                let Some(atom) = self.atom(flags)? else {
+                    continue;
+                };
+                self.quantified(atom)?
             };
-            let node = self.quantified(atom)?;
             // Runs of literal characters become one word.
             if let (Some(Node::Lit { bytes, ci }), Node::Lit { bytes: b2, ci: c2 }) =
                 (nodes.last_mut(), &node)
@@ -1096,6 +1117,16 @@ impl<'s> Parser<'s> {
             None => node,
         }))
     }
+}
+
+/// A character that stands for itself in a pattern, whatever the flags
+/// (as [`Parser::literal`] reads an ASCII one).
+fn plain(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+        || matches!(
+            b,
+            b' ' | b'\'' | b',' | b'-' | b'_' | b':' | b';' | b'/' | b'"' | b'!' | b'&'
+        )
 }
 
 fn ascii_class(ranges: &[(char, char)]) -> Node {
