@@ -284,56 +284,96 @@ impl Model {
     /// of each long word and the pairs with a stem in them; and each pair
     /// of words one apart.
     fn grams(&self, s: &str, words: &[Token]) -> Vec<(usize, usize, usize)> {
+        // Each gram is hashed as the trainer joins its parts (with " "),
+        // but word by word as it grows, with no string built per gram; a
+        // gram of function words and person folds alone (`plain`) is none.
         let folded: Vec<String> = words
             .iter()
             .map(|t| s[t.at.clone()].chars().map(fold).collect())
             .collect();
+        let function: Vec<bool> = folded.iter().map(|w| plain(&[w])).collect();
         let person: Vec<Option<&str>> = folded
             .iter()
             .map(|w| PERSON.iter().find(|p| p.0 == w).map(|p| p.1))
             .collect();
+        // A part: its text, and whether it is plain.
+        let word = |j: usize| (folded[j].as_str(), function[j]);
+        let folded_person = |j: usize| match person[j] {
+            Some(p) => (p, plain(&[p])),
+            None => word(j),
+        };
         let stems: Vec<Option<String>> = folded.iter().map(|w| stem(w)).collect();
+        let stem_plain: Vec<bool> = stems
+            .iter()
+            .map(|t| t.as_deref().is_some_and(|t| plain(&[t])))
+            .collect();
+        let stemmed = |j: usize| match &stems[j] {
+            Some(t) => (t.as_str(), stem_plain[j]),
+            None => word(j),
+        };
         let mut out = Vec::new();
-        let mut add = |first: usize, last: usize, parts: &[&str], prefix: &str| {
-            if plain(parts) {
+        let mut add = |first: usize, last: usize, h: u32, all_plain: bool| {
+            if all_plain {
                 return;
-            }
-            let mut h = fnv_on(FNV_START, prefix.as_bytes());
-            for (n, part) in parts.iter().enumerate() {
-                if n > 0 {
-                    h = fnv_on(h, b" ");
-                }
-                h = fnv_on(h, part.as_bytes());
             }
             if let Some(f) = self.index(h) {
                 out.push((first, last, f));
             }
         };
-        let count = words.len();
-        let mut parts: Vec<&str> = Vec::with_capacity(3);
-        for i in 0..count {
-            for last in i..(i + 3).min(count) {
-                parts.clear();
-                parts.extend(folded[i..=last].iter().map(String::as_str));
-                add(i, last, &parts, "");
+        // The hash of `parts` joined by spaces after `h`, and whether
+        // every part is plain.
+        let join = |h: u32, parts: &mut dyn Iterator<Item = (&str, bool)>| {
+            let mut h = h;
+            let mut all = true;
+            for (n, (part, p)) in parts.enumerate() {
+                if n > 0 {
+                    h = fnv_on(h, b" ");
+                }
+                h = fnv_on(h, part.as_bytes());
+                all &= p;
             }
+            (h, all)
+        };
+        let count = words.len();
+        for i in 0..count {
+            let mut h = FNV_START;
+            let mut all = true;
             for last in i..(i + 3).min(count) {
-                if person[i..=last].iter().any(Option::is_some) {
-                    parts.clear();
-                    parts.extend((i..=last).map(|j| person[j].unwrap_or(&folded[j])));
-                    add(i, last, &parts, "");
+                if last > i {
+                    h = fnv_on(h, b" ");
+                }
+                let (part, p) = word(last);
+                h = fnv_on(h, part.as_bytes());
+                all &= p;
+                add(i, last, h, all);
+            }
+            let mut h = FNV_START;
+            let mut all = true;
+            let mut any_person = false;
+            for last in i..(i + 3).min(count) {
+                if last > i {
+                    h = fnv_on(h, b" ");
+                }
+                let (part, p) = folded_person(last);
+                h = fnv_on(h, part.as_bytes());
+                all &= p;
+                any_person |= person[last].is_some();
+                if any_person {
+                    add(i, last, h, all);
                 }
             }
-            if let Some(stem) = &stems[i] {
-                add(i, i, &[stem.as_str()], "");
+            if stems[i].is_some() {
+                let (h, all) = join(FNV_START, &mut std::iter::once(stemmed(i)));
+                add(i, i, h, all);
             }
             if i + 1 < count && (stems[i].is_some() || stems[i + 1].is_some()) {
-                parts.clear();
-                parts.extend((i..=i + 1).map(|j| stems[j].as_deref().unwrap_or(&folded[j])));
-                add(i, i + 1, &parts, "");
+                let (h, all) = join(FNV_START, &mut (i..=i + 1).map(stemmed));
+                add(i, i + 1, h, all);
             }
             if i + 2 < count {
-                add(i, i + 2, &[&folded[i], &folded[i + 2]], "s:");
+                let start = fnv_on(FNV_START, b"s:");
+                let (h, all) = join(start, &mut [word(i), word(i + 2)].into_iter());
+                add(i, i + 2, h, all);
             }
         }
         out
