@@ -425,10 +425,14 @@ impl Pattern {
         text: &str,
         lower: &str,
         span: Range<usize>,
+        until: usize,
         out: &mut Vec<Range<usize>>,
     ) {
         if let Some(program) = self.program().filter(|_| programs) {
-            if program.find_all(text, span.clone(), out).is_some() {
+            if program
+                .find_all_starting_before(text, span.clone(), until, out)
+                .is_some()
+            {
                 return;
             }
         }

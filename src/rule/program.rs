@@ -45,6 +45,9 @@ pub struct Program {
     names: Vec<Option<String>>,
     /// The bytes a match can start with (`None`: any).
     first: Option<Box<[bool; 256]>>,
+    /// Every match starts with an ASCII `\b`: a start inside a word (or
+    /// between two non-word bytes) cannot match.
+    boundary: bool,
 }
 
 #[derive(Debug)]
@@ -145,10 +148,12 @@ impl Program {
             return None;
         }
         let first = firsts(&root).map(Box::new);
+        let boundary = starts_at_boundary(&root);
         Some(Program {
             root,
             names: p.names,
             first,
+            boundary,
         })
     }
 
@@ -165,6 +170,19 @@ impl Program {
         span: Range<usize>,
         out: &mut Vec<Range<usize>>,
     ) -> Option<()> {
+        self.find_all_starting_before(haystack, span.clone(), span.end, out)
+    }
+
+    /// As [`Program::find_all`], for a caller that knows no match starts
+    /// at or after `until` (the engine: every match holds one of its
+    /// trigger literals, so none starts after the last of them).
+    pub fn find_all_starting_before(
+        &self,
+        haystack: &str,
+        span: Range<usize>,
+        until: usize,
+        out: &mut Vec<Range<usize>>,
+    ) -> Option<()> {
         if unfit(haystack) {
             return None;
         }
@@ -172,15 +190,12 @@ impl Program {
         let bytes = haystack.as_bytes();
         let mut found = Vec::new();
         let mut pos = span.start;
-        while pos < span.end {
+        let until = until.min(span.end);
+        while pos < until {
             let mut start = pos;
             let mut hit = None;
-            while start < span.end {
-                let fits = self
-                    .first
-                    .as_ref()
-                    .is_none_or(|f| f[usize::from(bytes[start])]);
-                if fits {
+            while start < until {
+                if self.may_start(bytes, start) {
                     if let Some(end) = self.at(start, &mut st) {
                         hit = Some(start..end);
                         break;
@@ -229,11 +244,7 @@ impl Program {
         let bytes = haystack.as_bytes();
         let mut start = span.start;
         while start < span.end {
-            let fits = self
-                .first
-                .as_ref()
-                .is_none_or(|f| f[usize::from(bytes[start])]);
-            if fits {
+            if self.may_start(bytes, start) {
                 if let Some(end) = self.at(start, &mut st) {
                     let mut groups = std::mem::take(&mut st.best);
                     groups[0] = Some((start, end));
@@ -260,12 +271,7 @@ impl Program {
         let mut st = State::new(haystack, haystack.len(), self.names.len());
         let bytes = haystack.as_bytes();
         for start in 0..haystack.len() {
-            if !haystack.is_char_boundary(start)
-                || !self
-                    .first
-                    .as_ref()
-                    .is_none_or(|f| f[usize::from(bytes[start])])
-            {
+            if !haystack.is_char_boundary(start) || !self.may_start(bytes, start) {
                 continue;
             }
             if self.at(start, &mut st).is_some() {
@@ -307,6 +313,22 @@ impl Program {
             }
         }
         Some(caps)
+    }
+
+    /// Whether a match can start at `start` of `bytes` (a character
+    /// boundary): its first byte is one a match starts with, and there is
+    /// an ASCII word boundary there if every match starts with one.
+    fn may_start(&self, bytes: &[u8], start: usize) -> bool {
+        let b = bytes[start];
+        if self.first.as_ref().is_some_and(|f| !f[usize::from(b)]) {
+            return false;
+        }
+        if self.boundary {
+            let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+            let before = start > 0 && word(bytes[start - 1]);
+            return before != word(b);
+        }
+        true
     }
 
     /// The end of the priority-first match starting at `start`, its
@@ -670,6 +692,18 @@ fn word_after(text: &[u8], at: usize) -> bool {
 fn in_class(ranges: &[(char, char)], c: char) -> bool {
     let i = ranges.partition_point(|r| r.1 < c);
     ranges.get(i).is_some_and(|r| r.0 <= c)
+}
+
+/// Whether every match of `node` starts with an ASCII `\b` (checked
+/// before anything else, so a start without one fails at once).
+fn starts_at_boundary(node: &Node) -> bool {
+    match node {
+        Node::Look(Look::WordAscii) => true,
+        Node::Concat(nodes) => nodes.first().is_some_and(starts_at_boundary),
+        Node::Capture { node, .. } => starts_at_boundary(node),
+        Node::Alt(alts, ..) => !alts.is_empty() && alts.iter().all(starts_at_boundary),
+        _ => false,
+    }
 }
 
 /// The fewest bytes a node can match (0: it can match nothing).
