@@ -304,6 +304,7 @@ impl Model {
     /// words; of the words with person words folded ([`PERSON`]); the stem
     /// of each long word and the pairs with a stem in them; and each pair
     /// of words one apart.
+    #[allow(clippy::needless_range_loop)]
     fn grams(&self, s: &str, words: &[Token]) -> Vec<(usize, usize, usize)> {
         // Each gram is hashed as the trainer joins its parts (with " "),
         // but word by word as it grows, with no string built per gram; a

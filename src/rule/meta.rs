@@ -80,6 +80,7 @@ impl Builder {
     /// The regex of `pattern`: read into a program if the configuration is
     /// the regex crate's default one a program reproduces, else compiled
     /// now (so a pattern that does not compile fails here, as before).
+    #[allow(clippy::result_large_err)]
     pub fn build(&self, pattern: &str) -> Result<Regex, BuildError> {
         let program = self
             .plain()
@@ -145,6 +146,7 @@ pub struct Regex {
 const PROGRAM_SEARCHES: usize = 64;
 
 impl Regex {
+    #[allow(clippy::result_large_err)]
     fn compile(&self) -> Result<regex_automata::meta::Regex, BuildError> {
         regex_automata::meta::Builder::new()
             .configure(self.builder.config.clone())
@@ -307,7 +309,9 @@ mod tests {
 
     /// What `regex` (built with the program, or without) finds in `text`
     /// from each character boundary: the match and every group's span.
-    fn all(regex: &Regex, text: &str) -> Vec<Option<Vec<Option<(usize, usize)>>>> {
+    type Found = Option<Vec<Option<(usize, usize)>>>;
+
+    fn all(regex: &Regex, text: &str) -> Vec<Found> {
         (0..=text.len())
             .filter(|&i| text.is_char_boundary(i))
             .map(|i| {

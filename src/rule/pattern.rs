@@ -418,6 +418,7 @@ impl Pattern {
     /// ASCII-lower-cased copy (`lower`): the program searches the text;
     /// where it cannot, the regex searches as before (the folded form
     /// over `lower` for `Speed::Fast`, if the pattern has one).
+    #[allow(clippy::too_many_arguments)]
     pub fn find_runs(
         &self,
         speed: Speed,
