@@ -710,7 +710,8 @@ mod tests {
         let but =
             "He says he only has a couple of cans a day, but he is lying about how much he drinks.";
         assert!(m.read(but).is_some(), "the writer turns against the report");
-        let wrote = "The second worker wrote that the client needs to grow up and stop playing the victim.";
+        let wrote =
+            "The second worker wrote that the client needs to grow up and stop playing the victim.";
         assert!(m.judge(wrote).0 > m.threshold);
         assert_eq!(m.read(wrote), None);
     }
