@@ -20,7 +20,6 @@ mod guards;
 mod json;
 mod office;
 mod packaging;
-mod programs;
 mod properties;
 mod reference;
 mod regressions;

@@ -17,7 +17,6 @@
 
 mod error;
 pub mod load;
-pub mod meta;
 pub mod pack;
 pub mod pattern;
 pub mod phrase;
