@@ -395,30 +395,42 @@ pub fn curious_from_rewording(first: &str, cx: &Context<'_>) -> Option<String> {
         }
     };
     let verb_ok = |base: &str| !matches!(base, "be" | "have" | "do");
+    // The base the sentence itself says, where the form could be either
+    // ("used" is "use", not "us"; "missed" is "miss").
+    let used = lower_words(cx.sentence());
+    let base_of = |form: &str| -> Option<String> {
+        let said = |b: &String| used.contains(b);
+        let guess = inflect::base(form);
+        let with_e = form.strip_suffix('d').map(str::to_string);
+        match (guess, with_e) {
+            (Some(g), Some(e)) if !said(&g) && said(&e) => Some(e),
+            (g, _) => g,
+        }
+    };
     let rest_of = |from: usize| words.get(from..).map(|r| r.join(" ")).unwrap_or_default();
     let at = |i: usize| lower.get(took + i).map(String::as_str);
     let asked = match (at(0), at(1), at(2)) {
         // "has not rung the office" → "What makes it hard for her to ring
         // the office"
         (Some("has" | "have"), Some("not"), Some(pp)) => {
-            let base = inflect::base(pp).filter(|b| verb_ok(b))?;
+            let base = base_of(pp).filter(|b| verb_ok(b))?;
             if inflect::participle(&base) != pp && inflect::past(&base) != pp {
                 return None;
             }
-            let rest = with_base_after_then(&rest_of(took + 3));
+            let rest = with_base_after_and(&rest_of(took + 3), &used);
             format!("What makes it hard for {object} to {base} {rest}")
         }
         // "did not leave the village" → "What made it hard for them to
         // leave the village"
         (Some("did"), Some("not"), Some(v)) => {
             let base = inflect::base(v).filter(|b| b == v && verb_ok(b))?;
-            let rest = with_base_after_then(&rest_of(took + 3));
+            let rest = with_base_after_and(&rest_of(took + 3), &used);
             format!("What made it hard for {object} to {base} {rest}")
         }
         // "has missed her appointments" → "… when she missed her
         // appointments"
         (Some("has" | "have"), Some(pp), _) => {
-            let base = inflect::base(pp).filter(|b| verb_ok(b))?;
+            let base = base_of(pp).filter(|b| verb_ok(b))?;
             if inflect::participle(&base) != pp {
                 return None;
             }
@@ -430,7 +442,7 @@ pub fn curious_from_rewording(first: &str, cx: &Context<'_>) -> Option<String> {
         }
         // "signed the tenancy" → "… when she signed the tenancy"
         (Some(v), _, _) => {
-            let base = inflect::base(v).filter(|b| verb_ok(b))?;
+            let base = base_of(v).filter(|b| verb_ok(b))?;
             if inflect::past(&base) != v || v == base {
                 return None;
             }
@@ -493,9 +505,25 @@ pub fn curious_from_rewording(first: &str, cx: &Context<'_>) -> Option<String> {
     Some(asked)
 }
 
-/// "and then turned up" → "and then turn up", after "to …".
-fn with_base_after_then(rest: &str) -> String {
-    after_then(rest, |w| inflect::base(w).filter(|b| inflect::past(b) == w))
+/// "and stuck to it", "and then turned up" → "and stick to it", "and
+/// then turn up", after "to …", where the sentence says that base.
+fn with_base_after_and(rest: &str, sentence: &[String]) -> String {
+    let mut words: Vec<String> = rest.split(' ').map(str::to_string).collect();
+    for i in 1..words.len() {
+        let after_and =
+            words[i - 1] == "and" || i >= 2 && words[i - 2] == "and" && words[i - 1] == "then";
+        if !after_and {
+            continue;
+        }
+        let w = words[i].to_lowercase();
+        if let Some(b) = sentence
+            .iter()
+            .find(|b| **b != w && (inflect::past(b) == w || inflect::participle(b) == w))
+        {
+            words[i] = b.clone();
+        }
+    }
+    words.join(" ")
 }
 
 /// "and then turn up" → "and then turned up", after "when she …ed".
