@@ -1140,9 +1140,11 @@ fn rewordings_keep_the_facts_and_drop_the_judgment() {
         ),
         (
             "blame-question",
+            // Round 17: a blame question's curious question first, its
+            // statement (which keeps every fact) second.
             "What was Dad thinking, driving the kids home after two pints?",
-            "Dad drove the kids home after two pints.",
             "What was going on for Dad when he drove the kids home after two pints?",
+            "Dad drove the kids home after two pints.",
         ),
     ];
     let mut wrong = Vec::new();

@@ -344,7 +344,7 @@ const HE: &[&str] = &["he", "him", "his", "himself"];
 ///
 /// The person is the rewording's own (a pronoun, or the note's person as
 /// the note names them), a pronoun after "when" only of the gender the
-/// note gives (else "they"), the act and everything after it word for
+/// note gives (else the name, or "they" for a role), the act and everything after it word for
 /// word. `None` where the rewording is no such clause (a hole, an ask
 /// other than "(say when …)", a setting, a quote, a copula: "He is still
 /// waiting …"), or where the question would bring in a pronoun the
@@ -382,16 +382,9 @@ pub fn curious_from_rewording(first: &str, cx: &Context<'_>) -> Option<String> {
             if !named {
                 return None;
             }
-            let subject = match cx.person.gender {
-                super::person::Gender::Female => "she",
-                super::person::Gender::Male => "he",
-                _ => "they",
-            };
-            (
-                name.split(' ').count(),
-                cx.person.named(),
-                subject.to_string(),
-            )
+            // "she"/"he" where the note gives it, else the name ("for
+            // Tomasz when Tomasz signed") or "they" for a role.
+            (name.split(' ').count(), cx.person.named(), cx.person.they())
         }
     };
     let verb_ok = |base: &str| !matches!(base, "be" | "have" | "do");
