@@ -421,9 +421,7 @@ fn recurring_constructions_of_sets_d_e_f() {
         (
             "blame-question",
             "Does she think we have nothing better to do than fetch her water every ten minutes?",
-            // Its statement is second since round 17
-            // (rewording17::earlier_statements_come_second).
-            "What was going on for her when she asked us to fetch her water every ten minutes?",
+            "She has asked us to fetch her water every ten minutes (say when).",
         ),
         (
             "blame-question",

@@ -387,7 +387,29 @@ pub fn curious_from_rewording(first: &str, cx: &Context<'_>) -> Option<String> {
             (name.split(' ').count(), cx.person.named(), cx.person.they())
         }
     };
-    let verb_ok = |base: &str| !matches!(base, "be" | "have" | "do");
+    // The act's verb is the sentence's own, in some form ("has thed"
+    // from a garbled rewording is not).
+    let sentence_words = lower_words(cx.sentence());
+    let verb_ok = |base: &str| {
+        !matches!(base, "be" | "have" | "do")
+            // A garbled rewording's "thed" (from "keep the") is no verb.
+            && !matches!(
+                base,
+                "the" | "a" | "an" | "to" | "of" | "in" | "on" | "at" | "and" | "or" | "but"
+                    | "he" | "she" | "they" | "it" | "we" | "you" | "for" | "with" | "not"
+                    | "no" | "so" | "as" | "that" | "this" | "his" | "her" | "their"
+            )
+            && [
+                base.to_string(),
+                format!("{base}s"),
+                format!("{base}es"),
+                inflect::present_participle(base),
+                inflect::past(base),
+                inflect::participle(base),
+            ]
+            .iter()
+            .any(|f| sentence_words.contains(f))
+    };
     // The base the sentence itself says, where the form could be either
     // ("used" is "use", not "us"; "missed" is "miss").
     let used = lower_words(cx.sentence());
@@ -519,13 +541,26 @@ fn with_base_after_and(rest: &str, sentence: &[String]) -> String {
     words.join(" ")
 }
 
-/// "and then turn up" → "and then turned up", after "when she …ed".
+/// "and then turn up", "and woken everyone" → "and then turned up", "and
+/// woke everyone", after "when she …ed".
 fn with_past_after_then(rest: &str) -> String {
-    after_then(rest, |w| {
+    let rest = after_then(rest, |w| {
         inflect::base(w)
             .filter(|b| b == w && !has_absolute(w))
             .map(|b| inflect::past(&b))
-    })
+    });
+    let mut words: Vec<String> = rest.split(' ').map(str::to_string).collect();
+    for i in 1..words.len() {
+        if words[i - 1] != "and" {
+            continue;
+        }
+        if let Some(b) = inflect::base(&words[i])
+            .filter(|b| inflect::participle(b) == words[i] && inflect::past(b) != words[i])
+        {
+            words[i] = inflect::past(&b);
+        }
+    }
+    words.join(" ")
 }
 
 fn after_then(rest: &str, change: impl Fn(&str) -> Option<String>) -> String {
