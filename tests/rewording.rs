@@ -137,7 +137,9 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "blame-question",
         "Why won't he just use the urinal like he's been shown?",
-        "He has not used the urinal, though he has been shown how.",
+        // The statement is second since round 17, after the curious
+        // question (rewording17::a_past_act_is_asked_what_was_going_on).
+        "What makes it hard for him to use the urinal, though he has been shown how?",
     ),
 ];
 

@@ -52,8 +52,10 @@ fn blame_questions_become_curious_questions_built_from_their_facts() {
         (1, "What in God's name was she thinking, bringing the baby out in that weather?", "What was going on for her when she was bringing the baby out in that weather?"),
         (1, "How many times has she been telt aboot leaving the wean wi' her pal?", "What has she said about leaving the wean wi' her pal?"),
         (1, "Who pulls out their own cannula three times in one night??", "What was going on for them when they pulled out their own cannula three times in one night?"),
-        // a statement the rater liked stays first
-        (1, "Why does she keep cancelling on Mondays?", "She has cancelled on Mondays."),
+        // the statement the rater liked is second since round 17, after the
+        // curious question (rated 3.43-3.52 against 2.25-2.3):
+        // rewording17::earlier_statements_come_second
+        (1, "Why does she keep cancelling on Mondays?", "What was going on for her when she cancelled on Mondays?"),
     ];
     check_counted(cases, true);
 }
@@ -108,7 +110,9 @@ fn set_j_garbles_read_as_sentences() {
         (1, "How many more chances is this family going to be given before they actually change something?", "What chances has this family had so far, and what have they said about them?"),
         (1, "How hard is it to just write your name at the top of the sheet?", "Who has not written their name at the top of the sheet, and when?"),
         (1, "Dad's aye got an excuse for every missed visit, every single time, and the wean is left sitting at the window waiting on him.", "What did you see or hear that read as \"every single time\"? Write that instead."),
-        (1, "Why can't she just say thank you for once?", "She has not said thank you."),
+        // "for once" goes from the question too; the statement is second
+        // since round 17 (rewording17::earlier_statements_come_second).
+        (1, "Why can't she just say thank you for once?", "What makes it hard for her to say thank you?"),
         (1, "Pt states she took 20 paracetamol but was vague on timings and I'm not convinced she took any.", "Pt states she took 20 paracetamol but was vague on timings."),
         (1, "He told me he'd been sober for a month, which I found hard to believe given the smell in the flat.", "He told me he'd been sober for a month (say what the smell in the flat showed)."),
     ];

@@ -20,12 +20,15 @@ fn a_blame_question_with_its_verdict_beside_the_act_is_asked_curiously() {
         (1, "Why does Ana's son keep turning up without his kit, how hard is it?", "What was going on for Ana's son when he turned up without his kit?"),
         (1, "Why does she keep choosing friends who let her down, and then come here and cry about it?", "What was going on for her when she chose friends who let her down?"),
         (1, "Why does Sam's mum always ring in sick the day she's supposed to meet the panel?", "What was going on for Sam's mum when she rang in sick?"),
-        // "why is it so hard for them to …" says what they have not done.
-        (1, "Why is it so hard for them to learn to use the tram after six weeks?", "They have not learned to use the tram after six weeks (say when)."),
+        // "why is it so hard for them to …": what makes it hard, the
+        // statement of what they have not done second (round 17,
+        // rewording17::earlier_statements_come_second).
+        (1, "Why is it so hard for them to learn to use the tram after six weeks?", "What makes it hard for them to learn to use the tram after six weeks?"),
         // "for one single week" is the verdict, not a fact.
-        (1, "Why can't this family get her to the clinic on time for one single week?", "This family have not got her to the clinic on time."),
-        // with no verdict beside it, the statement stays first
-        (1, "Why does she keep cancelling on Mondays?", "She has cancelled on Mondays."),
+        (1, "Why can't this family get her to the clinic on time for one single week?", "What makes it hard for this family to get her to the clinic on time?"),
+        // with no verdict beside it, the statement was first; since round
+        // 17 it is second, after the curious question
+        (1, "Why does she keep cancelling on Mondays?", "What was going on for her when she cancelled on Mondays?"),
     ];
     check_counted(cases, true);
 }

@@ -56,7 +56,9 @@ fn blame_questions_are_not_blame_statements() {
         (
             "blame-question",
             "Can she not just get on with her work like everyone else?",
-            "She has not got on with her work (say when).",
+            // Its statement is second since round 17
+            // (rewording17::earlier_statements_come_second).
+            "What makes it hard for her to get on with her work?",
         ),
     ]);
 }
@@ -78,7 +80,9 @@ fn blame_questions_with_no_person() {
         (
             "blame-question",
             "What's the point buying her nice things when she wrecks them?",
-            "She has wrecked the nice things bought for her (say when).",
+            // Its statement is second since round 17
+            // (rewording17::earlier_statements_come_second).
+            "What was going on for her when she wrecked the nice things bought for her?",
         ),
         (
             "blame-question",
@@ -88,7 +92,7 @@ fn blame_questions_with_no_person() {
         (
             "blame-question",
             "Leila missed the call again. How hard is it to pick up the phone?",
-            "Leila has not picked up the phone (say when).",
+            "What makes it hard for Leila to pick up the phone?",
         ),
     ]);
 }
@@ -216,7 +220,9 @@ fn what_the_rater_liked_stays() {
         (
             "blame-question",
             "Why won't he just use the urinal like he's been shown?",
-            "He has not used the urinal, though he has been shown how.",
+            // The statement the rater liked is second since round 17, after
+            // its curious question (rewording17::a_past_act_is_asked_what_was_going_on).
+            "What makes it hard for him to use the urinal, though he has been shown how?",
         ),
         (
             "blame-question",

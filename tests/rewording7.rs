@@ -97,9 +97,11 @@ fn blame_questions_become_what_happened_or_a_margin_question() {
                 "What does coming back give him?",
             ),
             (
+                // Round 17: the curious question first (the act as she did
+                // it, "rang"), the statement second.
                 "why does she always have to ring the bell right as we start the med round?",
+                "What was going on for her when she rang the bell right as we start the med round?",
                 "She has rung the bell right as we start the med round (say when, and how often).",
-                "What was going on for her when she had to ring the bell right as we start the med round?",
             ),
         ],
     );

@@ -1109,9 +1109,10 @@ fn rewordings_keep_the_facts_and_drop_the_judgment() {
     let cases: &[(&str, &str, &str, &str)] = &[
         (
             "blame-question",
+            // Round 17: the curious question first, the statement second.
             "Is it really beyond her to use the call bell before she gets out of bed?",
-            "She has not used the call bell before she gets out of bed.",
             "What makes it hard for her to use the call bell before she gets out of bed?",
+            "She has not used the call bell before she gets out of bed.",
         ),
         (
             "blame-question",
@@ -1140,9 +1141,11 @@ fn rewordings_keep_the_facts_and_drop_the_judgment() {
         ),
         (
             "blame-question",
+            // Round 17: a blame question's curious question first, its
+            // statement (which keeps every fact) second.
             "What was Dad thinking, driving the kids home after two pints?",
-            "Dad drove the kids home after two pints.",
             "What was going on for Dad when he drove the kids home after two pints?",
+            "Dad drove the kids home after two pints.",
         ),
     ];
     let mut wrong = Vec::new();

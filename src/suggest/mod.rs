@@ -2283,6 +2283,17 @@ pub fn finish(
             suggestions[0] = better;
         }
     }
+    // A blame question's rewording is asked from the person's side first,
+    // and offered second (`policy::curious_from_rewording`, round 17).
+    if rule.id == "blame-question" {
+        if let Some(asked) = suggestions
+            .first()
+            .and_then(|first| policy::curious_from_rewording(first, context))
+        {
+            let reworded = suggestions.swap_remove(0);
+            suggestions = vec![asked, reworded];
+        }
+    }
     // A question quotes the judging words, not the sentence (`quote.rs`).
     for s in &mut suggestions {
         *s = quote::narrowed(s, context.sentence());

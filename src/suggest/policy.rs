@@ -322,3 +322,255 @@ fn curious_instead(first: &str, others: &[String], cx: &Context<'_>) -> Option<S
         || (quoted_words(first) >= 6 || said_about && act_missing) && !loses_more();
     replace.then_some(curious)
 }
+
+/// Gendered pronouns, by gender.
+const SHE: &[&str] = &["she", "her", "hers", "herself"];
+const HE: &[&str] = &["he", "him", "his", "himself"];
+
+/// The blame question's rewording `first` asked as the curious question
+/// from the person's side, from the rewording's own words (round 17: a
+/// blame question's rewording first was rated 2.25-2.3 on the blind sets,
+/// the curious question 3.43-3.52):
+///
+/// - "She has not rung the office when she is running late." (from "Why
+///   can't she just …") → "What makes it hard for her to ring the office
+///   when she is running late?";
+/// - "They did not leave the village earlier, when …" → "What made it hard
+///   for them to leave the village earlier, when …?";
+/// - "She signed the tenancy without reading it." or "Priya has missed
+///   her GP appointments." → "What was going on for her when she signed
+///   the tenancy without reading it?", "What was going on for Priya when
+///   she missed her GP appointments?".
+///
+/// The person is the rewording's own (a pronoun, or the note's person as
+/// the note names them), a pronoun after "when" only of the gender the
+/// note gives (else the name, or "they" for a role), the act and everything after it word for
+/// word. `None` where the rewording is no such clause (a hole, an ask
+/// other than "(say when …)", a setting, a quote, a copula: "He is still
+/// waiting …"), or where the question would bring in a pronoun the
+/// sentence does not use, lose a risk word, or lose a fact the rewording
+/// keeps.
+pub fn curious_from_rewording(first: &str, cx: &Context<'_>) -> Option<String> {
+    if !guard::is_rewording(first) || first.contains(['…', ':', ';', '"', '“', '”']) {
+        return None;
+    }
+    // Only the ask about occasions may close it: it is what the question
+    // asks.
+    let body = match first.find(" (") {
+        Some(at) if first[at..].starts_with(" (say when") => &first[..at],
+        Some(_) => return None,
+        None => first,
+    };
+    let body = body.trim_end().trim_end_matches(['.', '!']).trim_end();
+    if body.is_empty() || body.contains(['(', ')', '.', '!', '?']) {
+        return None;
+    }
+    let words: Vec<&str> = body.split(' ').collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    // The person: a pronoun, or the note's person as it names them.
+    let (took, object, subject) = match lower[0].as_str() {
+        "she" | "he" | "they" => (1, super::clause::as_object(&lower[0]), lower[0].clone()),
+        _ => {
+            let name = cx.person.name.as_str();
+            let named = matches!(
+                cx.person.kind,
+                super::person::Kind::Name | super::person::Kind::Role
+            ) && !name.is_empty()
+                && body.len() > name.len()
+                && body[..name.len()].eq_ignore_ascii_case(name)
+                && body[name.len()..].starts_with(' ');
+            if !named {
+                return None;
+            }
+            // "she"/"he" where the note gives it, else the name ("for
+            // Tomasz when Tomasz signed") or "they" for a role.
+            (name.split(' ').count(), cx.person.named(), cx.person.they())
+        }
+    };
+    // The act's verb is the sentence's own, in some form ("has thed"
+    // from a garbled rewording is not).
+    let sentence_words = lower_words(cx.sentence());
+    let verb_ok = |base: &str| {
+        !matches!(base, "be" | "have" | "do")
+            // A garbled rewording's "thed" (from "keep the") is no verb.
+            && !matches!(
+                base,
+                "the" | "a" | "an" | "to" | "of" | "in" | "on" | "at" | "and" | "or" | "but"
+                    | "he" | "she" | "they" | "it" | "we" | "you" | "for" | "with" | "not"
+                    | "no" | "so" | "as" | "that" | "this" | "his" | "her" | "their"
+            )
+            && [
+                base.to_string(),
+                format!("{base}s"),
+                format!("{base}es"),
+                inflect::present_participle(base),
+                inflect::past(base),
+                inflect::participle(base),
+            ]
+            .iter()
+            .any(|f| sentence_words.contains(f))
+    };
+    // The base the sentence itself says, where the form could be either
+    // ("used" is "use", not "us"; "missed" is "miss").
+    let used = lower_words(cx.sentence());
+    let base_of = |form: &str| -> Option<String> {
+        let said = |b: &String| used.contains(b);
+        let guess = inflect::base(form);
+        let with_e = form.strip_suffix('d').map(str::to_string);
+        match (guess, with_e) {
+            (Some(g), Some(e)) if !said(&g) && said(&e) => Some(e),
+            (g, _) => g,
+        }
+    };
+    let rest_of = |from: usize| words.get(from..).map(|r| r.join(" ")).unwrap_or_default();
+    let at = |i: usize| lower.get(took + i).map(String::as_str);
+    let asked = match (at(0), at(1), at(2)) {
+        // "has not rung the office" → "What makes it hard for her to ring
+        // the office"
+        (Some("has" | "have"), Some("not"), Some(pp)) => {
+            let base = base_of(pp).filter(|b| verb_ok(b))?;
+            if inflect::participle(&base) != pp && inflect::past(&base) != pp {
+                return None;
+            }
+            let rest = with_base_after_and(&rest_of(took + 3), &used);
+            format!("What makes it hard for {object} to {base} {rest}")
+        }
+        // "did not leave the village" → "What made it hard for them to
+        // leave the village"
+        (Some("did"), Some("not"), Some(v)) => {
+            let base = inflect::base(v).filter(|b| b == v && verb_ok(b))?;
+            let rest = with_base_after_and(&rest_of(took + 3), &used);
+            format!("What made it hard for {object} to {base} {rest}")
+        }
+        // "has missed her appointments" → "… when she missed her
+        // appointments"
+        (Some("has" | "have"), Some(pp), _) => {
+            let base = base_of(pp).filter(|b| verb_ok(b))?;
+            if inflect::participle(&base) != pp {
+                return None;
+            }
+            let rest = with_past_after_then(&rest_of(took + 2));
+            format!(
+                "What was going on for {object} when {subject} {} {rest}",
+                inflect::past(&base)
+            )
+        }
+        // "signed the tenancy" → "… when she signed the tenancy"
+        (Some(v), _, _) => {
+            let base = base_of(v).filter(|b| verb_ok(b))?;
+            if inflect::past(&base) != v || v == base {
+                return None;
+            }
+            let rest = with_past_after_then(&rest_of(took + 1));
+            format!("What was going on for {object} when {subject} {v} {rest}")
+        }
+        _ => return None,
+    };
+    let asked = format!("{}?", asked.trim_end());
+    // The act is more than its verb: something it is about.
+    let about = if matches!(at(1), Some("not")) {
+        3
+    } else {
+        1 + usize::from(matches!(at(0), Some("has" | "have")))
+    };
+    if !lower_words(&rest_of(took + about))
+        .iter()
+        .any(|w| w.len() > 2)
+    {
+        return None;
+    }
+    let sentence = cx.sentence();
+    // No pronoun of a gender the sentence does not use.
+    let used = lower_words(sentence);
+    let brings = |set: &[&str]| {
+        lower_words(&asked)
+            .iter()
+            .any(|w| set.contains(&w.as_str()))
+            && !used.iter().any(|w| set.contains(&w.as_str()))
+    };
+    let gendered = matches!(
+        cx.person.gender,
+        super::person::Gender::Female | super::person::Gender::Male
+    );
+    if (brings(SHE) || brings(HE)) && !gendered {
+        return None;
+    }
+    if brings(SHE) && cx.person.gender != super::person::Gender::Female
+        || brings(HE) && cx.person.gender != super::person::Gender::Male
+    {
+        return None;
+    }
+    // Every risk word the rewording keeps, word for word.
+    let lower_asked = asked.to_lowercase();
+    if risk_words(first)
+        .iter()
+        .any(|r| !lower_asked.contains(r.as_str()))
+    {
+        return None;
+    }
+    // No fact the rewording keeps is lost.
+    let judged = cx.judged();
+    let before = guard::missing_facts(sentence, &judged, first, true);
+    if guard::missing_facts(sentence, &judged, &asked, true)
+        .iter()
+        .any(|w| !before.contains(w))
+    {
+        return None;
+    }
+    Some(asked)
+}
+
+/// "and stuck to it", "and then turned up" → "and stick to it", "and
+/// then turn up", after "to …", where the sentence says that base.
+fn with_base_after_and(rest: &str, sentence: &[String]) -> String {
+    let mut words: Vec<String> = rest.split(' ').map(str::to_string).collect();
+    for i in 1..words.len() {
+        let after_and =
+            words[i - 1] == "and" || i >= 2 && words[i - 2] == "and" && words[i - 1] == "then";
+        if !after_and {
+            continue;
+        }
+        let w = words[i].to_lowercase();
+        if let Some(b) = sentence
+            .iter()
+            .find(|b| **b != w && (inflect::past(b) == w || inflect::participle(b) == w))
+        {
+            words[i] = b.clone();
+        }
+    }
+    words.join(" ")
+}
+
+/// "and then turn up", "and woken everyone" → "and then turned up", "and
+/// woke everyone", after "when she …ed".
+fn with_past_after_then(rest: &str) -> String {
+    let rest = after_then(rest, |w| {
+        inflect::base(w)
+            .filter(|b| b == w && !has_absolute(w))
+            .map(|b| inflect::past(&b))
+    });
+    let mut words: Vec<String> = rest.split(' ').map(str::to_string).collect();
+    for i in 1..words.len() {
+        if words[i - 1] != "and" {
+            continue;
+        }
+        if let Some(b) = inflect::base(&words[i])
+            .filter(|b| inflect::participle(b) == words[i] && inflect::past(b) != words[i])
+        {
+            words[i] = inflect::past(&b);
+        }
+    }
+    words.join(" ")
+}
+
+fn after_then(rest: &str, change: impl Fn(&str) -> Option<String>) -> String {
+    let mut words: Vec<String> = rest.split(' ').map(str::to_string).collect();
+    for i in 2..words.len() {
+        if words[i - 2] == "and" && words[i - 1] == "then" {
+            if let Some(changed) = change(&words[i]) {
+                words[i] = changed;
+            }
+        }
+    }
+    words.join(" ")
+}
