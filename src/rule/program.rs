@@ -45,6 +45,9 @@ pub struct Program {
     names: Vec<Option<String>>,
     /// The bytes a match can start with (`None`: any).
     first: Option<Box<[bool; 256]>>,
+    /// Every match starts with an ASCII `\b`: a start inside a word (or
+    /// between two non-word bytes) cannot match.
+    boundary: bool,
 }
 
 #[derive(Debug)]
@@ -86,6 +89,10 @@ struct Buckets(Vec<Vec<u32>>);
 enum Look {
     WordAscii,
     NotWordAscii,
+    /// Unicode's `\b` and `\B` (regex syntax's word characters), for the
+    /// patterns read with [`Program::for_regex`].
+    WordUnicode,
+    NotWordUnicode,
     Start,
     End,
     StartLf,
@@ -102,6 +109,9 @@ struct Parser<'s> {
     src: &'s str,
     at: usize,
     names: Vec<Option<String>>,
+    /// Whether `\b`, `\B`, `\w`, `\W`, `\d` and `\D` are read (as the
+    /// regex crate's Unicode ones).
+    unicode: bool,
 }
 
 /// Not supported: the pattern keeps its regex.
@@ -111,13 +121,26 @@ impl Program {
     /// Reads `source` (a pattern as compiled: after `ascii_words`), or
     /// `None` if the matcher cannot reproduce it exactly.
     pub fn new(source: &str) -> Option<Program> {
+        Program::read(source, true, false)
+    }
+
+    /// Reads `source` as the regex crate reads a pattern by default
+    /// (case-sensitive, Unicode `\b` and `\w`): for the suggestions'
+    /// regexes (`rule::meta`); `None` if the matcher cannot reproduce it
+    /// exactly.
+    pub fn for_regex(source: &str) -> Option<Program> {
+        Program::read(source, false, true)
+    }
+
+    fn read(source: &str, ci: bool, unicode: bool) -> Option<Program> {
         let mut p = Parser {
             src: source,
             at: 0,
             names: vec![None],
+            unicode,
         };
         let mut flags = Flags {
-            ci: true,
+            ci,
             multi_line: false,
         };
         let root = p.alternation(&mut flags).ok()?;
@@ -125,10 +148,12 @@ impl Program {
             return None;
         }
         let first = firsts(&root).map(Box::new);
+        let boundary = starts_at_boundary(&root);
         Some(Program {
             root,
             names: p.names,
             first,
+            boundary,
         })
     }
 
@@ -145,6 +170,19 @@ impl Program {
         span: Range<usize>,
         out: &mut Vec<Range<usize>>,
     ) -> Option<()> {
+        self.find_all_starting_before(haystack, span.clone(), span.end, out)
+    }
+
+    /// As [`Program::find_all`], for a caller that knows no match starts
+    /// at or after `until` (the engine: every match holds one of its
+    /// trigger literals, so none starts after the last of them).
+    pub fn find_all_starting_before(
+        &self,
+        haystack: &str,
+        span: Range<usize>,
+        until: usize,
+        out: &mut Vec<Range<usize>>,
+    ) -> Option<()> {
         if unfit(haystack) {
             return None;
         }
@@ -152,15 +190,12 @@ impl Program {
         let bytes = haystack.as_bytes();
         let mut found = Vec::new();
         let mut pos = span.start;
-        while pos < span.end {
+        let until = until.min(span.end);
+        while pos < until {
             let mut start = pos;
             let mut hit = None;
-            while start < span.end {
-                let fits = self
-                    .first
-                    .as_ref()
-                    .is_none_or(|f| f[usize::from(bytes[start])]);
-                if fits {
+            while start < until {
+                if self.may_start(bytes, start) {
                     if let Some(end) = self.at(start, &mut st) {
                         hit = Some(start..end);
                         break;
@@ -186,6 +221,47 @@ impl Program {
         Some(())
     }
 
+    /// The capture names by group index (index 0, the whole match,
+    /// unnamed).
+    pub fn names(&self) -> &[Option<String>] {
+        &self.names
+    }
+
+    /// The leftmost-first match inside `span` of `haystack` (look-arounds
+    /// seeing the whole of it) and every group's span, group 0 the whole
+    /// match, as regex-automata's `search_captures` gives them; `Some(None)`
+    /// if there is none, `None` if the regex must search instead.
+    #[allow(clippy::type_complexity)]
+    pub fn search(
+        &self,
+        haystack: &str,
+        span: Range<usize>,
+    ) -> Option<Option<Vec<Option<(usize, usize)>>>> {
+        if unfit(haystack) {
+            return None;
+        }
+        let mut st = State::new(haystack, span.end, self.names.len());
+        let bytes = haystack.as_bytes();
+        let mut start = span.start;
+        while start < span.end {
+            if self.may_start(bytes, start) {
+                if let Some(end) = self.at(start, &mut st) {
+                    let mut groups = std::mem::take(&mut st.best);
+                    groups[0] = Some((start, end));
+                    return Some(Some(groups));
+                }
+                if st.aborted {
+                    return None;
+                }
+            }
+            start += 1;
+            while start < span.end && !haystack.is_char_boundary(start) {
+                start += 1;
+            }
+        }
+        Some(None)
+    }
+
     /// Whether there is a match in `haystack`; `None` if the regex must
     /// search instead.
     pub fn is_match(&self, haystack: &str) -> Option<bool> {
@@ -195,12 +271,7 @@ impl Program {
         let mut st = State::new(haystack, haystack.len(), self.names.len());
         let bytes = haystack.as_bytes();
         for start in 0..haystack.len() {
-            if !haystack.is_char_boundary(start)
-                || !self
-                    .first
-                    .as_ref()
-                    .is_none_or(|f| f[usize::from(bytes[start])])
-            {
+            if !haystack.is_char_boundary(start) || !self.may_start(bytes, start) {
                 continue;
             }
             if self.at(start, &mut st).is_some() {
@@ -242,6 +313,22 @@ impl Program {
             }
         }
         Some(caps)
+    }
+
+    /// Whether a match can start at `start` of `bytes` (a character
+    /// boundary): its first byte is one a match starts with, and there is
+    /// an ASCII word boundary there if every match starts with one.
+    fn may_start(&self, bytes: &[u8], start: usize) -> bool {
+        let b = bytes[start];
+        if self.first.as_ref().is_some_and(|f| !f[usize::from(b)]) {
+            return false;
+        }
+        if self.boundary {
+            let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+            let before = start > 0 && word(bytes[start - 1]);
+            return before != word(b);
+        }
+        true
     }
 
     /// The end of the priority-first match starting at `start`, its
@@ -552,6 +639,11 @@ impl<'h> State<'h> {
         match look {
             Look::WordAscii => before != after,
             Look::NotWordAscii => before == after,
+            Look::WordUnicode | Look::NotWordUnicode => {
+                let before = word_before(self.text, at);
+                let after = word_after(self.text, at);
+                (before != after) == matches!(look, Look::WordUnicode)
+            }
             Look::Start => at == 0,
             Look::End => at == self.text.len(),
             Look::StartLf => at == 0 || self.text[at - 1] == b'\n',
@@ -560,9 +652,58 @@ impl<'h> State<'h> {
     }
 }
 
+/// Whether the character ending at `at` is a word character (Unicode's
+/// `\w`, as the regex crate's `\b` sees it).
+fn word_before(text: &[u8], at: usize) -> bool {
+    match at.checked_sub(1).map(|i| text[i]) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric() || b == b'_',
+        Some(_) => {
+            let from = at.saturating_sub(4);
+            let from = (from..at).find(|&i| text[i] & 0xC0 != 0x80).unwrap_or(from);
+            std::str::from_utf8(&text[from..at])
+                .ok()
+                .and_then(|s| s.chars().next_back())
+                .is_some_and(regex_syntax::is_word_character)
+        }
+    }
+}
+
+/// Whether the character starting at `at` is a word character.
+fn word_after(text: &[u8], at: usize) -> bool {
+    match text.get(at) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric() || *b == b'_',
+        Some(_) => {
+            let to = (at + 4).min(text.len());
+            let bytes = &text[at..to];
+            let valid = match std::str::from_utf8(bytes) {
+                Ok(s) => s,
+                Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or(""),
+            };
+            valid
+                .chars()
+                .next()
+                .is_some_and(regex_syntax::is_word_character)
+        }
+    }
+}
+
 fn in_class(ranges: &[(char, char)], c: char) -> bool {
     let i = ranges.partition_point(|r| r.1 < c);
     ranges.get(i).is_some_and(|r| r.0 <= c)
+}
+
+/// Whether every match of `node` starts with an ASCII `\b` (checked
+/// before anything else, so a start without one fails at once).
+fn starts_at_boundary(node: &Node) -> bool {
+    match node {
+        Node::Look(Look::WordAscii) => true,
+        Node::Concat(nodes) => nodes.first().is_some_and(starts_at_boundary),
+        Node::Capture { node, .. } => starts_at_boundary(node),
+        Node::Alt(alts, ..) => !alts.is_empty() && alts.iter().all(starts_at_boundary),
+        _ => false,
+    }
 }
 
 /// The fewest bytes a node can match (0: it can match nothing).
@@ -679,10 +820,31 @@ impl<'s> Parser<'s> {
                 None | Some('|') | Some(')') => break,
                 _ => {}
             }
-            let Some(atom) = self.atom(flags)? else {
-                continue;
+            // A run of plain characters (none quantified) is read at once.
+            let rest = self.rest().as_bytes();
+            let mut n = 0;
+            while n < rest.len()
+                && plain(rest[n])
+                && !matches!(rest.get(n + 1), Some(b'?' | b'*' | b'+' | b'{'))
+            {
+                n += 1;
+            }
+            let node = if n > 0 {
+                let mut bytes = rest[..n].to_vec();
+                if flags.ci {
+                    bytes.make_ascii_lowercase();
+                }
+                self.at += n;
+                Node::Lit {
+                    bytes: bytes.into_boxed_slice(),
+                    ci: flags.ci,
+                }
+            } else {
+                let Some(atom) = self.atom(flags)? else {
+                    continue;
+                };
+                self.quantified(atom)?
             };
-            let node = self.quantified(atom)?;
             // Runs of literal characters become one word.
             if let (Some(Node::Lit { bytes, ci }), Node::Lit { bytes: b2, ci: c2 }) =
                 (nodes.last_mut(), &node)
@@ -768,6 +930,19 @@ impl<'s> Parser<'s> {
                         let text = &self.rest()[..2 + len];
                         let node = self.by_regex_syntax(text, flags)?;
                         self.at += 2 + len;
+                        Ok(Some(node))
+                    }
+                    'b' | 'B' if self.unicode => {
+                        self.at += 2;
+                        Ok(Some(Node::Look(if next == 'b' {
+                            Look::WordUnicode
+                        } else {
+                            Look::NotWordUnicode
+                        })))
+                    }
+                    'w' | 'W' | 'd' | 'D' if self.unicode => {
+                        let node = self.by_regex_syntax(&self.rest()[..2], flags)?;
+                        self.at += 2;
                         Ok(Some(node))
                     }
                     's' | 'S' => {
@@ -976,6 +1151,16 @@ impl<'s> Parser<'s> {
             None => node,
         }))
     }
+}
+
+/// A character that stands for itself in a pattern, whatever the flags
+/// (as [`Parser::literal`] reads an ASCII one).
+fn plain(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+        || matches!(
+            b,
+            b' ' | b'\'' | b',' | b'-' | b'_' | b':' | b';' | b'/' | b'"' | b'!' | b'&'
+        )
 }
 
 fn ascii_class(ranges: &[(char, char)]) -> Node {
