@@ -27,7 +27,9 @@ use regex_automata::{Anchored, Input, Match, MatchKind, PatternID};
 
 pub use regex_automata::meta::{BuildError, Config};
 
-use super::program::Program;
+use super::program::{note_read, Program};
+
+pub use super::program::count_reads;
 
 /// When set, every program search is also made by the compiled regex,
 /// and a difference is recorded (tests only: see [`verify_programs`]).
@@ -162,11 +164,23 @@ impl Regex {
         })
     }
 
-    /// The program's leftmost-first match in `input`, groups included;
-    /// `None` if the regex must search.
+    /// The compiled regex, to search `input`, its span counted as read
+    /// (see [`count_reads`]), unless every match starts at the text's
+    /// start: regex-automata searches such a pattern anchored, reading no
+    /// further than a match could reach.
+    fn regex_for(&self, input: &Input<'_>) -> &regex_automata::meta::Regex {
+        if !self.program.as_ref().is_some_and(|(p, _)| p.anchored()) {
+            note_read(input.get_span().len());
+        }
+        self.meta()
+    }
+
+    /// The program's leftmost-first match in `input`, whose haystack is
+    /// `text`, groups included; `None` if the regex must search.
     #[allow(clippy::type_complexity)]
     fn search(
         &self,
+        text: &str,
         input: &Input<'_>,
     ) -> Option<(&GroupInfo, Option<Vec<Option<(usize, usize)>>>)> {
         let (program, info) = self.program.as_ref()?;
@@ -178,7 +192,6 @@ impl Regex {
         if input.get_anchored() != Anchored::No || input.get_earliest() {
             return None;
         }
-        let text = std::str::from_utf8(input.haystack()).ok()?;
         let found = program.search(text, input.get_span().range())?;
         if verify {
             self.verify(input, &found);
@@ -209,20 +222,55 @@ impl Regex {
         }
     }
 
+    /// The text of `input`'s haystack, if it is UTF-8 (checked: as long
+    /// as the haystack, so the suggestions call the `_at` forms below,
+    /// whose text is a `str` already).
+    fn text<'h>(input: &Input<'h>) -> Option<&'h str> {
+        note_read(input.haystack().len());
+        std::str::from_utf8(input.haystack()).ok()
+    }
+
     pub fn is_match<'h, I: Into<Input<'h>>>(&self, input: I) -> bool {
         let input = input.into();
-        match self.search(&input) {
+        match Self::text(&input).and_then(|text| self.search(text, &input)) {
             Some((_, found)) => found.is_some(),
-            None => self.meta().is_match(input),
+            None => self.regex_for(&input).is_match(input),
         }
     }
 
     pub fn find<'h, I: Into<Input<'h>>>(&self, input: I) -> Option<Match> {
         let input = input.into();
-        match self.search(&input) {
+        match Self::text(&input).and_then(|text| self.search(text, &input)) {
             Some((_, found)) => found.and_then(|g| g[0]).map(|(a, b)| Match::must(0, a..b)),
-            None => self.meta().find(input),
+            None => self.regex_for(&input).find(input),
         }
+    }
+
+    /// Whether `text` has a match from `start` on (as the `regex` crate's
+    /// `is_match_at`), without reading all of `text` first.
+    pub fn is_match_at(&self, text: &str, start: usize) -> bool {
+        let input = Input::new(text).span(start..text.len());
+        match self.search(text, &input) {
+            Some((_, found)) => found.is_some(),
+            None => self.regex_for(&input).is_match(input),
+        }
+    }
+
+    /// The first match in `text` from `start` on (as the `regex` crate's
+    /// `find_at`), without reading all of `text` first.
+    pub fn find_at(&self, text: &str, start: usize) -> Option<Match> {
+        let input = Input::new(text).span(start..text.len());
+        match self.search(text, &input) {
+            Some((_, found)) => found.and_then(|g| g[0]).map(|(a, b)| Match::must(0, a..b)),
+            None => self.regex_for(&input).find(input),
+        }
+    }
+
+    /// As [`Regex::search_captures`] from `start` of `text`, without
+    /// reading all of `text` first.
+    pub fn search_captures_at(&self, text: &str, start: usize, caps: &mut Captures) {
+        let input = Input::new(text).span(start..text.len());
+        self.search_captures_in(text, &input, caps);
     }
 
     pub fn create_captures(&self) -> Captures {
@@ -233,12 +281,23 @@ impl Regex {
     }
 
     pub fn search_captures(&self, input: &Input<'_>, caps: &mut Captures) {
-        match self.search(input) {
+        match Self::text(input) {
+            Some(text) => self.search_captures_in(text, input, caps),
+            None => {
+                let meta = self.regex_for(input);
+                *caps = meta.create_captures();
+                meta.search_captures(input, caps);
+            }
+        }
+    }
+
+    fn search_captures_in(&self, text: &str, input: &Input<'_>, caps: &mut Captures) {
+        match self.search(text, input) {
             Some((info, found)) => {
                 *caps = filled(info, found);
             }
             None => {
-                let meta = self.meta();
+                let meta = self.regex_for(input);
                 *caps = meta.create_captures();
                 meta.search_captures(input, caps);
             }
@@ -264,7 +323,7 @@ impl Regex {
             }
             let from = at?;
             let input = Input::new(text).span(from..text.len());
-            match self.search(&input) {
+            match self.search(text, &input) {
                 Some((info, found)) => {
                     let caps = filled(info, found);
                     at = caps.get_match().map(|m| m.end()).filter(|&e| e > from);
@@ -274,8 +333,8 @@ impl Regex {
                     // The regex takes over from here (as its own iterator
                     // would continue after the matches found so far).
                     at = None;
-                    let meta = self.meta();
-                    let mut it = meta.captures_iter(Input::new(text).span(from..text.len()));
+                    let input = Input::new(text).span(from..text.len());
+                    let mut it = self.regex_for(&input).captures_iter(input);
                     let first = it.next();
                     rest = Some(it);
                     first

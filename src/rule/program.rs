@@ -37,6 +37,45 @@ const STEPS: usize = 200_000;
 /// Deepest recursion one search may reach before the regex takes over.
 const DEPTH: usize = 2_000;
 
+thread_local! {
+    /// Bytes this thread's searches have read, while they are counted
+    /// (see [`count_reads`]).
+    static READ: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
+/// Adds `n` bytes to what this thread's searches have read, if counted.
+pub(crate) fn note_read(n: usize) {
+    READ.with(|r| {
+        if let Some(c) = r.get() {
+            r.set(Some(c + n));
+        }
+    });
+}
+
+/// Runs `f` without counting what it reads (a test's check beside a
+/// search: `suggest::regex`'s guard verification).
+pub(crate) fn uncounted<R>(f: impl FnOnce() -> R) -> R {
+    let before = READ.with(|r| r.replace(None));
+    let out = f();
+    READ.with(|r| r.set(before));
+    out
+}
+
+/// Runs `f` and counts the bytes the searches it makes on this thread
+/// read: each program search from its start to the end of what it read,
+/// each search handed to a regex its whole span, and each look at a whole
+/// text before a search (`rule::meta`, `suggest::regex`). Tests hold a
+/// long note's count to its length with it (a search reading from its
+/// place to the end of the note, once per finding, is quadratic there).
+#[doc(hidden)]
+pub fn count_reads<R>(f: impl FnOnce() -> R) -> (R, usize) {
+    let before = READ.with(|r| r.replace(Some(0)));
+    let out = f();
+    let read = READ.with(|r| r.get()).unwrap_or(0);
+    READ.with(|r| r.set(before.map(|b| b + read)));
+    (out, read)
+}
+
 /// A pattern read for the backtracking matcher.
 #[derive(Debug)]
 pub struct Program {
@@ -48,6 +87,10 @@ pub struct Program {
     /// Every match starts with an ASCII `\b`: a start inside a word (or
     /// between two non-word bytes) cannot match.
     boundary: bool,
+    /// Every match starts at the text's start (`^`) or a line's (`(?m:^)`):
+    /// no other start is tried, so an anchored search costs what its one
+    /// attempt reads, not the length of the text after it.
+    anchor: Option<Look>,
 }
 
 #[derive(Debug)]
@@ -149,11 +192,13 @@ impl Program {
         }
         let first = firsts(&root).map(Box::new);
         let boundary = starts_at_boundary(&root);
+        let anchor = anchor(&root);
         Some(Program {
             root,
             names: p.names,
             first,
             boundary,
+            anchor,
         })
     }
 
@@ -183,33 +228,12 @@ impl Program {
         until: usize,
         out: &mut Vec<Range<usize>>,
     ) -> Option<()> {
-        if unfit(haystack) {
-            return None;
-        }
         let mut st = State::new(haystack, span.end, self.names.len());
-        let bytes = haystack.as_bytes();
         let mut found = Vec::new();
         let mut pos = span.start;
         let until = until.min(span.end);
         while pos < until {
-            let mut start = pos;
-            let mut hit = None;
-            while start < until {
-                if self.may_start(bytes, start) {
-                    if let Some(end) = self.at(start, &mut st) {
-                        hit = Some(start..end);
-                        break;
-                    }
-                    if st.aborted {
-                        return None;
-                    }
-                }
-                start += 1;
-                while start < span.end && !haystack.is_char_boundary(start) {
-                    start += 1;
-                }
-            }
-            match hit {
+            match self.leftmost(&mut st, haystack, pos, until)? {
                 Some(m) => {
                     pos = m.end;
                     found.push(m);
@@ -217,8 +241,14 @@ impl Program {
                 None => break,
             }
         }
+        st.fit(span.start)?;
         out.extend(found);
         Some(())
+    }
+
+    /// Whether every match starts at the text's start (`^`).
+    pub fn anchored(&self) -> bool {
+        matches!(self.anchor, Some(Look::Start))
     }
 
     /// The capture names by group index (index 0, the whole match,
@@ -237,60 +267,29 @@ impl Program {
         haystack: &str,
         span: Range<usize>,
     ) -> Option<Option<Vec<Option<(usize, usize)>>>> {
-        if unfit(haystack) {
-            return None;
-        }
         let mut st = State::new(haystack, span.end, self.names.len());
-        let bytes = haystack.as_bytes();
-        let mut start = span.start;
-        while start < span.end {
-            if self.may_start(bytes, start) {
-                if let Some(end) = self.at(start, &mut st) {
-                    let mut groups = std::mem::take(&mut st.best);
-                    groups[0] = Some((start, end));
-                    return Some(Some(groups));
-                }
-                if st.aborted {
-                    return None;
-                }
-            }
-            start += 1;
-            while start < span.end && !haystack.is_char_boundary(start) {
-                start += 1;
-            }
-        }
-        Some(None)
+        let found = self.leftmost(&mut st, haystack, span.start, span.end)?;
+        st.fit(span.start)?;
+        Some(found.map(|m| {
+            let mut groups = std::mem::take(&mut st.best);
+            groups[0] = Some((m.start, m.end));
+            groups
+        }))
     }
 
     /// Whether there is a match in `haystack`; `None` if the regex must
     /// search instead.
     pub fn is_match(&self, haystack: &str) -> Option<bool> {
-        if unfit(haystack) {
-            return None;
-        }
         let mut st = State::new(haystack, haystack.len(), self.names.len());
-        let bytes = haystack.as_bytes();
-        for start in 0..haystack.len() {
-            if !haystack.is_char_boundary(start) || !self.may_start(bytes, start) {
-                continue;
-            }
-            if self.at(start, &mut st).is_some() {
-                return Some(true);
-            }
-            if st.aborted {
-                return None;
-            }
-        }
-        Some(false)
+        let found = self.leftmost(&mut st, haystack, 0, haystack.len())?;
+        st.fit(0)?;
+        Some(found.is_some())
     }
 
     /// The captures of the match starting at `start` (anchored), as
     /// regex-automata's `search_captures` gives them; `None` if the regex
     /// must search instead.
     pub fn captures(&self, haystack: &str, start: usize) -> Option<Captures> {
-        if unfit(haystack) {
-            return None;
-        }
         let mut st = State::new(haystack, haystack.len(), self.names.len());
         let info = GroupInfo::new([self.names.iter().map(|n| n.as_deref())]).ok()?;
         let mut caps = Captures::all(info);
@@ -298,6 +297,7 @@ impl Program {
         if st.aborted {
             return None;
         }
+        st.fit(start)?;
         let Some(end) = end else {
             caps.set_pattern(None);
             return Some(caps);
@@ -313,6 +313,51 @@ impl Program {
             }
         }
         Some(caps)
+    }
+
+    /// The leftmost-first match starting in `from..until` (character
+    /// boundaries of the state's text), its captures left in `st.best`;
+    /// `None` if the search gave up. Only starts the anchor allows are
+    /// tried; every byte a start was judged by is counted as read.
+    fn leftmost(
+        &self,
+        st: &mut State,
+        haystack: &str,
+        from: usize,
+        until: usize,
+    ) -> Option<Option<Range<usize>>> {
+        let bytes = haystack.as_bytes();
+        let mut start = from;
+        loop {
+            start = match self.anchor {
+                Some(Look::Start) if start > 0 => return Some(None),
+                Some(Look::StartLf) if start > 0 && bytes[start - 1] != b'\n' => {
+                    let next = memchr::memchr(b'\n', &bytes[start..until]);
+                    note_read(next.map_or(until - start, |i| i + 1));
+                    match next {
+                        Some(i) => start + i + 1,
+                        None => return Some(None),
+                    }
+                }
+                _ => start,
+            };
+            if start >= until {
+                return Some(None);
+            }
+            st.read(start + 1);
+            if self.may_start(bytes, start) {
+                if let Some(end) = self.at(start, st) {
+                    return Some(Some(start..end));
+                }
+                if st.aborted {
+                    return None;
+                }
+            }
+            start += 1;
+            while start < st.end && !haystack.is_char_boundary(start) {
+                start += 1;
+            }
+        }
     }
 
     /// Whether a match can start at `start` of `bytes` (a character
@@ -353,8 +398,7 @@ impl Program {
 
 /// Text where ASCII letters compared by lower case would differ from the
 /// regex's case folding: `ſ` (U+017F) and the Kelvin sign (U+212A).
-fn unfit(haystack: &str) -> bool {
-    let b = haystack.as_bytes();
+fn unfit(b: &[u8]) -> bool {
     memchr::memmem::find(b, "\u{17F}".as_bytes()).is_some()
         || memchr::memmem::find(b, "\u{212A}".as_bytes()).is_some()
 }
@@ -370,6 +414,9 @@ struct State<'h> {
     steps: usize,
     depth: usize,
     aborted: bool,
+    /// The end of what the search has read (a start's byte, a literal, a
+    /// character): see [`State::fit`].
+    reach: usize,
 }
 
 impl<'h> State<'h> {
@@ -382,7 +429,26 @@ impl<'h> State<'h> {
             steps: 0,
             depth: 0,
             aborted: false,
+            reach: 0,
         }
+    }
+
+    /// Counts the bytes before `end` as read.
+    fn read(&mut self, end: usize) {
+        self.reach = self.reach.max(end);
+    }
+
+    /// `Some` if the program's answer stands: no `ſ` or Kelvin sign starts
+    /// in what the search read from `from` on (a character that starts
+    /// there ends at most three bytes later). Only what was read can have
+    /// decided the answer, so this costs what the search did, where
+    /// checking the whole text cost its length on every search (a long
+    /// one-line note searched once per finding was quadratic).
+    fn fit(&self, from: usize) -> Option<()> {
+        let to = (self.reach + 3).min(self.text.len());
+        let from = from.min(to);
+        note_read(to - from);
+        (!unfit(&self.text[from..to])).then_some(())
     }
 
     fn m(&mut self, node: &Node, at: usize, k: &mut Cont<'_, 'h>) -> bool {
@@ -407,6 +473,7 @@ impl<'h> State<'h> {
                 if end > self.end {
                     return false;
                 }
+                self.read(end);
                 let hay = &self.text[at..end];
                 let same = if *ci {
                     hay.iter()
@@ -424,23 +491,28 @@ impl<'h> State<'h> {
             Node::Look(look) => self.look(*look, at) && k(at, self),
             Node::Concat(nodes) => self.seq(nodes, at, k),
             Node::Alt(alts, buckets, leads) => {
-                let starts = |st: &State<'h>, i: usize| match &leads[i] {
+                let starts = |st: &mut State<'h>, i: usize| match &leads[i] {
                     None => true,
-                    Some((bytes, ci)) => st.text.get(at..at + bytes.len()).is_some_and(|hay| {
-                        at + bytes.len() <= st.end
-                            && if *ci {
+                    Some((bytes, ci)) => {
+                        let end = at + bytes.len();
+                        end <= st.end && {
+                            st.read(end);
+                            let hay = &st.text[at..end];
+                            if *ci {
                                 hay.iter()
                                     .zip(bytes.iter())
                                     .all(|(h, b)| h.to_ascii_lowercase() == *b)
                             } else {
                                 hay == &bytes[..]
                             }
-                    }),
+                        }
+                    }
                 };
                 if let Some(Buckets(b)) = buckets.as_deref() {
                     let Some(&byte) = self.text.get(at).filter(|_| at < self.end) else {
                         return false;
                     };
+                    self.read(at + 1);
                     for &i in &b[usize::from(byte)] {
                         if !starts(self, i as usize) {
                             continue;
@@ -610,12 +682,13 @@ impl<'h> State<'h> {
         }
     }
 
-    fn char_at(&self, at: usize) -> Option<(char, usize)> {
+    fn char_at(&mut self, at: usize) -> Option<(char, usize)> {
         if at >= self.end {
             return None;
         }
         let b = self.text[at];
         if b < 0x80 {
+            self.read(at + 1);
             return Some((char::from(b), 1));
         }
         let len = match b {
@@ -624,6 +697,7 @@ impl<'h> State<'h> {
             _ => 4,
         };
         let end = (at + len).min(self.end);
+        self.read(end);
         let s = std::str::from_utf8(&self.text[at..end]).ok()?;
         s.chars().next().map(|c| (c, len))
     }
@@ -692,6 +766,26 @@ fn word_after(text: &[u8], at: usize) -> bool {
 fn in_class(ranges: &[(char, char)], c: char) -> bool {
     let i = ranges.partition_point(|r| r.1 < c);
     ranges.get(i).is_some_and(|r| r.0 <= c)
+}
+
+/// `Start` if every match of `node` starts at the text's start, `StartLf`
+/// if every one starts at a line's start (or the text's).
+fn anchor(node: &Node) -> Option<Look> {
+    match node {
+        Node::Look(look @ (Look::Start | Look::StartLf)) => Some(*look),
+        Node::Concat(nodes) => nodes.first().and_then(anchor),
+        Node::Capture { node, .. } => anchor(node),
+        Node::Alt(alts, ..) => {
+            let mut all = Look::Start;
+            for alt in alts {
+                if let Look::StartLf = anchor(alt)? {
+                    all = Look::StartLf;
+                }
+            }
+            (!alts.is_empty()).then_some(all)
+        }
+        _ => None,
+    }
 }
 
 /// Whether every match of `node` starts with an ASCII `\b` (checked
@@ -1422,5 +1516,43 @@ mod tests {
         // Text with `ſ` or the Kelvin sign is the regex's.
         let prog = Program::new("sick").unwrap();
         assert!(prog.find_all("ſick", 0..4, &mut Vec::new()).is_none());
+    }
+
+    /// A search reads what decides its answer, not the rest of the text
+    /// (issue 19: a suggestion searching from its finding to the end of a
+    /// long one-line note, once per finding, was quadratic).
+    #[test]
+    fn a_search_reads_only_what_decides_it() {
+        let long = format!("she was late. {}", "we met. ".repeat(100_000));
+        // Anchored at the start: one attempt, a few bytes.
+        let prog = Program::for_regex(r"^(?:she|he)\b").unwrap();
+        let (found, read) = count_reads(|| prog.search(&long, 0..long.len()));
+        assert_eq!(found, Some(Some(vec![Some((0, 3))])));
+        assert!(read < 16, "{read} bytes read");
+        let (found, read) = count_reads(|| prog.search(&long, 1..long.len()));
+        assert_eq!(found, Some(None));
+        assert!(read < 16, "{read} bytes read");
+        // A line's start: the starts between are skipped, not tried.
+        let prog = Program::new(r"(?m:^)(?:very )?rude").unwrap();
+        let text = "x rude\nVery rude\nrude";
+        let mut found = Vec::new();
+        prog.find_all(text, 0..text.len(), &mut found).unwrap();
+        assert_eq!(found, [7..16, 17..21]);
+        // Unanchored: up to the match.
+        let prog = Program::for_regex(r"\blate\b").unwrap();
+        let (found, read) = count_reads(|| prog.search(&long, 0..long.len()));
+        assert_eq!(found, Some(Some(vec![Some((8, 12))])));
+        assert!(read < 24, "{read} bytes read");
+        // `ſ` after what the search read leaves the answer to the program;
+        // `ſ` where it looked (a start it judged by its first byte) hands
+        // the search to the regex, which matches `ſick` as `sick`.
+        let prog = Program::new("sick").unwrap();
+        let text = "sick. ſick";
+        assert_eq!(
+            prog.search(text, 0..text.len()),
+            Some(Some(vec![Some((0, 4))]))
+        );
+        assert_eq!(prog.search(text, 1..text.len()), None);
+        assert_eq!(prog.search("ſick sick", 0..10), None);
     }
 }
