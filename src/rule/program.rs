@@ -329,6 +329,10 @@ impl Program {
         let bytes = haystack.as_bytes();
         let mut start = from;
         loop {
+            // A start stepped over a character may land past `until`.
+            if start >= until {
+                return Some(None);
+            }
             start = match self.anchor {
                 Some(Look::Start) if start > 0 => return Some(None),
                 Some(Look::StartLf) if start > 0 && bytes[start - 1] != b'\n' => {
