@@ -117,6 +117,58 @@ fn a_50_mb_single_line_note_is_skipped_by_default_and_linted_when_allowed() {
     );
 }
 
+/// A long one-line note costs work in proportion to its length (issue 19).
+/// Round 16's programs searched from a finding's place to the end of the
+/// note, once per finding, where the regex's search was anchored: a 1 MB
+/// one-line note took 18.8 s in debug instead of 2.5 s, and the 50 MB test
+/// above 40 minutes. The bytes every search reads are counted
+/// (`count_reads`: program searches, regex searches, looks at a whole text
+/// before one), so four times the note must cost about four times the
+/// reading (quadratic: sixteen), without timing anything; and every
+/// sentence's finding must be the one a short note gets.
+#[test]
+fn a_long_one_line_note_is_searched_in_linear_work() {
+    use regard::document::{Document, Kind};
+    use regard::engine::Engine;
+    use regard::rule::meta::count_reads;
+    use regard::rule::RuleSet;
+
+    let rules = RuleSet::load(true, &[]).unwrap();
+    let engine = Engine::new(&rules).unwrap();
+    let unit = format!(
+        "{}She was resistant. ",
+        "We met on Monday and talked about the plan. ".repeat(9)
+    );
+    let lint = |units: usize| {
+        let doc = Document::new("long.md".into(), unit.repeat(units), Kind::Markdown);
+        count_reads(|| engine.lint(&doc))
+    };
+    let (one, _) = lint(1);
+    let (short, short_read) = lint(100);
+    let (long, long_read) = lint(400);
+    assert_eq!(one.len(), 1, "{one:#?}");
+    let want = |f: &regard::engine::Finding, i: usize| {
+        (
+            f.rule,
+            f.span.start - i * unit.len(),
+            f.span.end - i * unit.len(),
+            f.matched.clone(),
+            f.message.clone(),
+            f.suggestions.clone(),
+        )
+    };
+    for found in [&short, &long] {
+        let got: Vec<_> = found.iter().enumerate().map(|(i, f)| want(f, i)).collect();
+        assert_eq!(got, vec![want(&one[0], 0); found.len()]);
+    }
+    assert_eq!((short.len(), long.len()), (100, 400));
+    assert!(
+        long_read < 5 * short_read,
+        "4x the note read {long_read} bytes, {:.1}x the {short_read} of the shorter note",
+        long_read as f64 / short_read as f64
+    );
+}
+
 #[test]
 fn a_hundred_thousand_tiny_notes() {
     let d = Dir::new("many");

@@ -15,7 +15,7 @@ use crate::common;
 /// Every text the guards are checked on: the built-in rules' examples, the
 /// annotated sets (tests/accuracy and bench/blind's tuning sets, never
 /// set b), and the fixture notes.
-fn texts(rules: &RuleSet) -> Vec<(String, Kind)> {
+pub(crate) fn texts(rules: &RuleSet) -> Vec<(String, Kind)> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut texts = Vec::new();
     for rule in &rules.rules {

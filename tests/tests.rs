@@ -20,6 +20,7 @@ mod guards;
 mod json;
 mod office;
 mod packaging;
+mod programs;
 mod properties;
 mod reference;
 mod regressions;

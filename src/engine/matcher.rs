@@ -207,6 +207,7 @@ impl Engine<'_> {
             pattern: i,
             range,
             stretches,
+            last_anchor,
         } in runs
         {
             let (r, pattern) = self.patterns[*i];
@@ -224,28 +225,30 @@ impl Engine<'_> {
             // regexes alone: the fast path's programs are checked against
             // an engine that does not share them.
             let programs = !self.options.exhaustive;
-            if stretches.is_empty() {
-                let span = 0..text_run.len();
+            // Each stretch's matches start at or before its last anchor
+            // (see `Engine::narrow`); a whole run's anywhere.
+            let whole = [(0..text_run.len(), text_run.len())];
+            let relative: Vec<(Range<usize>, usize)>;
+            let spans: &[(Range<usize>, usize)] = if stretches.is_empty() {
+                &whole
+            } else {
+                relative = stretches
+                    .iter()
+                    .zip(last_anchor)
+                    .map(|(s, &a)| (s.start - base..s.end - base, a - base + 1))
+                    .collect();
+                &relative
+            };
+            for (span, until) in spans {
                 pattern.find_runs(
                     self.speed(),
                     programs,
                     text_run,
                     lower_run,
-                    span,
+                    span.clone(),
+                    *until,
                     &mut found,
                 );
-            } else {
-                for stretch in stretches {
-                    let span = stretch.start - base..stretch.end - base;
-                    pattern.find_runs(
-                        self.speed(),
-                        programs,
-                        text_run,
-                        lower_run,
-                        span,
-                        &mut found,
-                    );
-                }
             }
             for m in found.drain(..) {
                 let at = base + m.start..base + m.end;
@@ -405,8 +408,12 @@ impl Engine<'_> {
         run_blocks: &[usize],
         mut anchors: Vec<(usize, usize, usize, usize, u32)>,
     ) {
-        // Stable: each pattern's anchors stay in order of start.
-        anchors.sort_by_key(|&(pattern, block, ..)| (pattern, block));
+        // Each pattern's anchors in order of start (those with the same
+        // start in any fixed order: each makes the same sentence, and
+        // what is made of them does not depend on their order). Unstable
+        // on the whole tuple: the stable sort by pattern and block was a
+        // sixteenth of a folder run's instructions.
+        anchors.sort_unstable();
         let first = runs.len() - run_blocks.len();
         let mut ends: (usize, Vec<usize>) = (usize::MAX, Vec::new());
         for (run, &block) in runs[first..].iter_mut().zip(run_blocks) {
@@ -457,9 +464,20 @@ impl Engine<'_> {
                         continue;
                     }
                 }
+                // The literal's start, absolute: no match of the stretch
+                // starts after the last one (each holds one of them).
+                let anchor = range.start + start;
                 match run.stretches.last_mut() {
-                    Some(last) if lo <= last.end => last.end = last.end.max(hi),
-                    _ => run.stretches.push(lo..hi),
+                    Some(last) if lo <= last.end => {
+                        last.end = last.end.max(hi);
+                        if let Some(a) = run.last_anchor.last_mut() {
+                            *a = (*a).max(anchor);
+                        }
+                    }
+                    _ => {
+                        run.stretches.push(lo..hi);
+                        run.last_anchor.push(anchor);
+                    }
                 }
             }
         }
@@ -664,6 +682,9 @@ pub(crate) struct Run {
     pattern: usize,
     range: Range<usize>,
     stretches: Vec<Range<usize>>,
+    /// For each stretch, where the last of the literals it was made
+    /// around starts (of its pattern's first trigger set).
+    last_anchor: Vec<usize>,
 }
 
 impl Run {
@@ -672,6 +693,7 @@ impl Run {
             pattern,
             range,
             stretches: Vec::new(),
+            last_anchor: Vec::new(),
         }
     }
 }

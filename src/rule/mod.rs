@@ -17,6 +17,7 @@
 
 mod error;
 pub mod load;
+pub mod meta;
 pub mod pack;
 pub mod pattern;
 pub mod phrase;

@@ -418,6 +418,7 @@ impl Pattern {
     /// ASCII-lower-cased copy (`lower`): the program searches the text;
     /// where it cannot, the regex searches as before (the folded form
     /// over `lower` for `Speed::Fast`, if the pattern has one).
+    #[allow(clippy::too_many_arguments)]
     pub fn find_runs(
         &self,
         speed: Speed,
@@ -425,10 +426,14 @@ impl Pattern {
         text: &str,
         lower: &str,
         span: Range<usize>,
+        until: usize,
         out: &mut Vec<Range<usize>>,
     ) {
         if let Some(program) = self.program().filter(|_| programs) {
-            if program.find_all(text, span.clone(), out).is_some() {
+            if program
+                .find_all_starting_before(text, span.clone(), until, out)
+                .is_some()
+            {
                 return;
             }
         }

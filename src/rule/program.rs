@@ -37,6 +37,45 @@ const STEPS: usize = 200_000;
 /// Deepest recursion one search may reach before the regex takes over.
 const DEPTH: usize = 2_000;
 
+thread_local! {
+    /// Bytes this thread's searches have read, while they are counted
+    /// (see [`count_reads`]).
+    static READ: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
+/// Adds `n` bytes to what this thread's searches have read, if counted.
+pub(crate) fn note_read(n: usize) {
+    READ.with(|r| {
+        if let Some(c) = r.get() {
+            r.set(Some(c + n));
+        }
+    });
+}
+
+/// Runs `f` without counting what it reads (a test's check beside a
+/// search: `suggest::regex`'s guard verification).
+pub(crate) fn uncounted<R>(f: impl FnOnce() -> R) -> R {
+    let before = READ.with(|r| r.replace(None));
+    let out = f();
+    READ.with(|r| r.set(before));
+    out
+}
+
+/// Runs `f` and counts the bytes the searches it makes on this thread
+/// read: each program search from its start to the end of what it read,
+/// each search handed to a regex its whole span, and each look at a whole
+/// text before a search (`rule::meta`, `suggest::regex`). Tests hold a
+/// long note's count to its length with it (a search reading from its
+/// place to the end of the note, once per finding, is quadratic there).
+#[doc(hidden)]
+pub fn count_reads<R>(f: impl FnOnce() -> R) -> (R, usize) {
+    let before = READ.with(|r| r.replace(Some(0)));
+    let out = f();
+    let read = READ.with(|r| r.get()).unwrap_or(0);
+    READ.with(|r| r.set(before.map(|b| b + read)));
+    (out, read)
+}
+
 /// A pattern read for the backtracking matcher.
 #[derive(Debug)]
 pub struct Program {
@@ -45,6 +84,13 @@ pub struct Program {
     names: Vec<Option<String>>,
     /// The bytes a match can start with (`None`: any).
     first: Option<Box<[bool; 256]>>,
+    /// Every match starts with an ASCII `\b`: a start inside a word (or
+    /// between two non-word bytes) cannot match.
+    boundary: bool,
+    /// Every match starts at the text's start (`^`) or a line's (`(?m:^)`):
+    /// no other start is tried, so an anchored search costs what its one
+    /// attempt reads, not the length of the text after it.
+    anchor: Option<Look>,
 }
 
 #[derive(Debug)]
@@ -86,6 +132,10 @@ struct Buckets(Vec<Vec<u32>>);
 enum Look {
     WordAscii,
     NotWordAscii,
+    /// Unicode's `\b` and `\B` (regex syntax's word characters), for the
+    /// patterns read with [`Program::for_regex`].
+    WordUnicode,
+    NotWordUnicode,
     Start,
     End,
     StartLf,
@@ -102,6 +152,9 @@ struct Parser<'s> {
     src: &'s str,
     at: usize,
     names: Vec<Option<String>>,
+    /// Whether `\b`, `\B`, `\w`, `\W`, `\d` and `\D` are read (as the
+    /// regex crate's Unicode ones).
+    unicode: bool,
 }
 
 /// Not supported: the pattern keeps its regex.
@@ -111,13 +164,26 @@ impl Program {
     /// Reads `source` (a pattern as compiled: after `ascii_words`), or
     /// `None` if the matcher cannot reproduce it exactly.
     pub fn new(source: &str) -> Option<Program> {
+        Program::read(source, true, false)
+    }
+
+    /// Reads `source` as the regex crate reads a pattern by default
+    /// (case-sensitive, Unicode `\b` and `\w`): for the suggestions'
+    /// regexes (`rule::meta`); `None` if the matcher cannot reproduce it
+    /// exactly.
+    pub fn for_regex(source: &str) -> Option<Program> {
+        Program::read(source, false, true)
+    }
+
+    fn read(source: &str, ci: bool, unicode: bool) -> Option<Program> {
         let mut p = Parser {
             src: source,
             at: 0,
             names: vec![None],
+            unicode,
         };
         let mut flags = Flags {
-            ci: true,
+            ci,
             multi_line: false,
         };
         let root = p.alternation(&mut flags).ok()?;
@@ -125,10 +191,14 @@ impl Program {
             return None;
         }
         let first = firsts(&root).map(Box::new);
+        let boundary = starts_at_boundary(&root);
+        let anchor = anchor(&root);
         Some(Program {
             root,
             names: p.names,
             first,
+            boundary,
+            anchor,
         })
     }
 
@@ -145,36 +215,25 @@ impl Program {
         span: Range<usize>,
         out: &mut Vec<Range<usize>>,
     ) -> Option<()> {
-        if unfit(haystack) {
-            return None;
-        }
+        self.find_all_starting_before(haystack, span.clone(), span.end, out)
+    }
+
+    /// As [`Program::find_all`], for a caller that knows no match starts
+    /// at or after `until` (the engine: every match holds one of its
+    /// trigger literals, so none starts after the last of them).
+    pub fn find_all_starting_before(
+        &self,
+        haystack: &str,
+        span: Range<usize>,
+        until: usize,
+        out: &mut Vec<Range<usize>>,
+    ) -> Option<()> {
         let mut st = State::new(haystack, span.end, self.names.len());
-        let bytes = haystack.as_bytes();
         let mut found = Vec::new();
         let mut pos = span.start;
-        while pos < span.end {
-            let mut start = pos;
-            let mut hit = None;
-            while start < span.end {
-                let fits = self
-                    .first
-                    .as_ref()
-                    .is_none_or(|f| f[usize::from(bytes[start])]);
-                if fits {
-                    if let Some(end) = self.at(start, &mut st) {
-                        hit = Some(start..end);
-                        break;
-                    }
-                    if st.aborted {
-                        return None;
-                    }
-                }
-                start += 1;
-                while start < span.end && !haystack.is_char_boundary(start) {
-                    start += 1;
-                }
-            }
-            match hit {
+        let until = until.min(span.end);
+        while pos < until {
+            match self.leftmost(&mut st, haystack, pos, until)? {
                 Some(m) => {
                     pos = m.end;
                     found.push(m);
@@ -182,44 +241,55 @@ impl Program {
                 None => break,
             }
         }
+        st.fit(span.start)?;
         out.extend(found);
         Some(())
+    }
+
+    /// Whether every match starts at the text's start (`^`).
+    pub fn anchored(&self) -> bool {
+        matches!(self.anchor, Some(Look::Start))
+    }
+
+    /// The capture names by group index (index 0, the whole match,
+    /// unnamed).
+    pub fn names(&self) -> &[Option<String>] {
+        &self.names
+    }
+
+    /// The leftmost-first match inside `span` of `haystack` (look-arounds
+    /// seeing the whole of it) and every group's span, group 0 the whole
+    /// match, as regex-automata's `search_captures` gives them; `Some(None)`
+    /// if there is none, `None` if the regex must search instead.
+    #[allow(clippy::type_complexity)]
+    pub fn search(
+        &self,
+        haystack: &str,
+        span: Range<usize>,
+    ) -> Option<Option<Vec<Option<(usize, usize)>>>> {
+        let mut st = State::new(haystack, span.end, self.names.len());
+        let found = self.leftmost(&mut st, haystack, span.start, span.end)?;
+        st.fit(span.start)?;
+        Some(found.map(|m| {
+            let mut groups = std::mem::take(&mut st.best);
+            groups[0] = Some((m.start, m.end));
+            groups
+        }))
     }
 
     /// Whether there is a match in `haystack`; `None` if the regex must
     /// search instead.
     pub fn is_match(&self, haystack: &str) -> Option<bool> {
-        if unfit(haystack) {
-            return None;
-        }
         let mut st = State::new(haystack, haystack.len(), self.names.len());
-        let bytes = haystack.as_bytes();
-        for start in 0..haystack.len() {
-            if !haystack.is_char_boundary(start)
-                || !self
-                    .first
-                    .as_ref()
-                    .is_none_or(|f| f[usize::from(bytes[start])])
-            {
-                continue;
-            }
-            if self.at(start, &mut st).is_some() {
-                return Some(true);
-            }
-            if st.aborted {
-                return None;
-            }
-        }
-        Some(false)
+        let found = self.leftmost(&mut st, haystack, 0, haystack.len())?;
+        st.fit(0)?;
+        Some(found.is_some())
     }
 
     /// The captures of the match starting at `start` (anchored), as
     /// regex-automata's `search_captures` gives them; `None` if the regex
     /// must search instead.
     pub fn captures(&self, haystack: &str, start: usize) -> Option<Captures> {
-        if unfit(haystack) {
-            return None;
-        }
         let mut st = State::new(haystack, haystack.len(), self.names.len());
         let info = GroupInfo::new([self.names.iter().map(|n| n.as_deref())]).ok()?;
         let mut caps = Captures::all(info);
@@ -227,6 +297,7 @@ impl Program {
         if st.aborted {
             return None;
         }
+        st.fit(start)?;
         let Some(end) = end else {
             caps.set_pattern(None);
             return Some(caps);
@@ -242,6 +313,71 @@ impl Program {
             }
         }
         Some(caps)
+    }
+
+    /// The leftmost-first match starting in `from..until` (character
+    /// boundaries of the state's text), its captures left in `st.best`;
+    /// `None` if the search gave up. Only starts the anchor allows are
+    /// tried; every byte a start was judged by is counted as read.
+    fn leftmost(
+        &self,
+        st: &mut State,
+        haystack: &str,
+        from: usize,
+        until: usize,
+    ) -> Option<Option<Range<usize>>> {
+        let bytes = haystack.as_bytes();
+        let mut start = from;
+        loop {
+            // A start stepped over a character may land past `until`.
+            if start >= until {
+                return Some(None);
+            }
+            start = match self.anchor {
+                Some(Look::Start) if start > 0 => return Some(None),
+                Some(Look::StartLf) if start > 0 && bytes[start - 1] != b'\n' => {
+                    let next = memchr::memchr(b'\n', &bytes[start..until]);
+                    note_read(next.map_or(until - start, |i| i + 1));
+                    match next {
+                        Some(i) => start + i + 1,
+                        None => return Some(None),
+                    }
+                }
+                _ => start,
+            };
+            if start >= until {
+                return Some(None);
+            }
+            st.read(start + 1);
+            if self.may_start(bytes, start) {
+                if let Some(end) = self.at(start, st) {
+                    return Some(Some(start..end));
+                }
+                if st.aborted {
+                    return None;
+                }
+            }
+            start += 1;
+            while start < st.end && !haystack.is_char_boundary(start) {
+                start += 1;
+            }
+        }
+    }
+
+    /// Whether a match can start at `start` of `bytes` (a character
+    /// boundary): its first byte is one a match starts with, and there is
+    /// an ASCII word boundary there if every match starts with one.
+    fn may_start(&self, bytes: &[u8], start: usize) -> bool {
+        let b = bytes[start];
+        if self.first.as_ref().is_some_and(|f| !f[usize::from(b)]) {
+            return false;
+        }
+        if self.boundary {
+            let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+            let before = start > 0 && word(bytes[start - 1]);
+            return before != word(b);
+        }
+        true
     }
 
     /// The end of the priority-first match starting at `start`, its
@@ -266,8 +402,7 @@ impl Program {
 
 /// Text where ASCII letters compared by lower case would differ from the
 /// regex's case folding: `ſ` (U+017F) and the Kelvin sign (U+212A).
-fn unfit(haystack: &str) -> bool {
-    let b = haystack.as_bytes();
+fn unfit(b: &[u8]) -> bool {
     memchr::memmem::find(b, "\u{17F}".as_bytes()).is_some()
         || memchr::memmem::find(b, "\u{212A}".as_bytes()).is_some()
 }
@@ -283,6 +418,9 @@ struct State<'h> {
     steps: usize,
     depth: usize,
     aborted: bool,
+    /// The end of what the search has read (a start's byte, a literal, a
+    /// character): see [`State::fit`].
+    reach: usize,
 }
 
 impl<'h> State<'h> {
@@ -295,7 +433,26 @@ impl<'h> State<'h> {
             steps: 0,
             depth: 0,
             aborted: false,
+            reach: 0,
         }
+    }
+
+    /// Counts the bytes before `end` as read.
+    fn read(&mut self, end: usize) {
+        self.reach = self.reach.max(end);
+    }
+
+    /// `Some` if the program's answer stands: no `ſ` or Kelvin sign starts
+    /// in what the search read from `from` on (a character that starts
+    /// there ends at most three bytes later). Only what was read can have
+    /// decided the answer, so this costs what the search did, where
+    /// checking the whole text cost its length on every search (a long
+    /// one-line note searched once per finding was quadratic).
+    fn fit(&self, from: usize) -> Option<()> {
+        let to = (self.reach + 3).min(self.text.len());
+        let from = from.min(to);
+        note_read(to - from);
+        (!unfit(&self.text[from..to])).then_some(())
     }
 
     fn m(&mut self, node: &Node, at: usize, k: &mut Cont<'_, 'h>) -> bool {
@@ -320,6 +477,7 @@ impl<'h> State<'h> {
                 if end > self.end {
                     return false;
                 }
+                self.read(end);
                 let hay = &self.text[at..end];
                 let same = if *ci {
                     hay.iter()
@@ -337,23 +495,28 @@ impl<'h> State<'h> {
             Node::Look(look) => self.look(*look, at) && k(at, self),
             Node::Concat(nodes) => self.seq(nodes, at, k),
             Node::Alt(alts, buckets, leads) => {
-                let starts = |st: &State<'h>, i: usize| match &leads[i] {
+                let starts = |st: &mut State<'h>, i: usize| match &leads[i] {
                     None => true,
-                    Some((bytes, ci)) => st.text.get(at..at + bytes.len()).is_some_and(|hay| {
-                        at + bytes.len() <= st.end
-                            && if *ci {
+                    Some((bytes, ci)) => {
+                        let end = at + bytes.len();
+                        end <= st.end && {
+                            st.read(end);
+                            let hay = &st.text[at..end];
+                            if *ci {
                                 hay.iter()
                                     .zip(bytes.iter())
                                     .all(|(h, b)| h.to_ascii_lowercase() == *b)
                             } else {
                                 hay == &bytes[..]
                             }
-                    }),
+                        }
+                    }
                 };
                 if let Some(Buckets(b)) = buckets.as_deref() {
                     let Some(&byte) = self.text.get(at).filter(|_| at < self.end) else {
                         return false;
                     };
+                    self.read(at + 1);
                     for &i in &b[usize::from(byte)] {
                         if !starts(self, i as usize) {
                             continue;
@@ -523,12 +686,13 @@ impl<'h> State<'h> {
         }
     }
 
-    fn char_at(&self, at: usize) -> Option<(char, usize)> {
+    fn char_at(&mut self, at: usize) -> Option<(char, usize)> {
         if at >= self.end {
             return None;
         }
         let b = self.text[at];
         if b < 0x80 {
+            self.read(at + 1);
             return Some((char::from(b), 1));
         }
         let len = match b {
@@ -537,6 +701,7 @@ impl<'h> State<'h> {
             _ => 4,
         };
         let end = (at + len).min(self.end);
+        self.read(end);
         let s = std::str::from_utf8(&self.text[at..end]).ok()?;
         s.chars().next().map(|c| (c, len))
     }
@@ -552,6 +717,11 @@ impl<'h> State<'h> {
         match look {
             Look::WordAscii => before != after,
             Look::NotWordAscii => before == after,
+            Look::WordUnicode | Look::NotWordUnicode => {
+                let before = word_before(self.text, at);
+                let after = word_after(self.text, at);
+                (before != after) == matches!(look, Look::WordUnicode)
+            }
             Look::Start => at == 0,
             Look::End => at == self.text.len(),
             Look::StartLf => at == 0 || self.text[at - 1] == b'\n',
@@ -560,9 +730,78 @@ impl<'h> State<'h> {
     }
 }
 
+/// Whether the character ending at `at` is a word character (Unicode's
+/// `\w`, as the regex crate's `\b` sees it).
+fn word_before(text: &[u8], at: usize) -> bool {
+    match at.checked_sub(1).map(|i| text[i]) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric() || b == b'_',
+        Some(_) => {
+            let from = at.saturating_sub(4);
+            let from = (from..at).find(|&i| text[i] & 0xC0 != 0x80).unwrap_or(from);
+            std::str::from_utf8(&text[from..at])
+                .ok()
+                .and_then(|s| s.chars().next_back())
+                .is_some_and(regex_syntax::is_word_character)
+        }
+    }
+}
+
+/// Whether the character starting at `at` is a word character.
+fn word_after(text: &[u8], at: usize) -> bool {
+    match text.get(at) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric() || *b == b'_',
+        Some(_) => {
+            let to = (at + 4).min(text.len());
+            let bytes = &text[at..to];
+            let valid = match std::str::from_utf8(bytes) {
+                Ok(s) => s,
+                Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or(""),
+            };
+            valid
+                .chars()
+                .next()
+                .is_some_and(regex_syntax::is_word_character)
+        }
+    }
+}
+
 fn in_class(ranges: &[(char, char)], c: char) -> bool {
     let i = ranges.partition_point(|r| r.1 < c);
     ranges.get(i).is_some_and(|r| r.0 <= c)
+}
+
+/// `Start` if every match of `node` starts at the text's start, `StartLf`
+/// if every one starts at a line's start (or the text's).
+fn anchor(node: &Node) -> Option<Look> {
+    match node {
+        Node::Look(look @ (Look::Start | Look::StartLf)) => Some(*look),
+        Node::Concat(nodes) => nodes.first().and_then(anchor),
+        Node::Capture { node, .. } => anchor(node),
+        Node::Alt(alts, ..) => {
+            let mut all = Look::Start;
+            for alt in alts {
+                if let Look::StartLf = anchor(alt)? {
+                    all = Look::StartLf;
+                }
+            }
+            (!alts.is_empty()).then_some(all)
+        }
+        _ => None,
+    }
+}
+
+/// Whether every match of `node` starts with an ASCII `\b` (checked
+/// before anything else, so a start without one fails at once).
+fn starts_at_boundary(node: &Node) -> bool {
+    match node {
+        Node::Look(Look::WordAscii) => true,
+        Node::Concat(nodes) => nodes.first().is_some_and(starts_at_boundary),
+        Node::Capture { node, .. } => starts_at_boundary(node),
+        Node::Alt(alts, ..) => !alts.is_empty() && alts.iter().all(starts_at_boundary),
+        _ => false,
+    }
 }
 
 /// The fewest bytes a node can match (0: it can match nothing).
@@ -679,10 +918,31 @@ impl<'s> Parser<'s> {
                 None | Some('|') | Some(')') => break,
                 _ => {}
             }
-            let Some(atom) = self.atom(flags)? else {
-                continue;
+            // A run of plain characters (none quantified) is read at once.
+            let rest = self.rest().as_bytes();
+            let mut n = 0;
+            while n < rest.len()
+                && plain(rest[n])
+                && !matches!(rest.get(n + 1), Some(b'?' | b'*' | b'+' | b'{'))
+            {
+                n += 1;
+            }
+            let node = if n > 0 {
+                let mut bytes = rest[..n].to_vec();
+                if flags.ci {
+                    bytes.make_ascii_lowercase();
+                }
+                self.at += n;
+                Node::Lit {
+                    bytes: bytes.into_boxed_slice(),
+                    ci: flags.ci,
+                }
+            } else {
+                let Some(atom) = self.atom(flags)? else {
+                    continue;
+                };
+                self.quantified(atom)?
             };
-            let node = self.quantified(atom)?;
             // Runs of literal characters become one word.
             if let (Some(Node::Lit { bytes, ci }), Node::Lit { bytes: b2, ci: c2 }) =
                 (nodes.last_mut(), &node)
@@ -768,6 +1028,19 @@ impl<'s> Parser<'s> {
                         let text = &self.rest()[..2 + len];
                         let node = self.by_regex_syntax(text, flags)?;
                         self.at += 2 + len;
+                        Ok(Some(node))
+                    }
+                    'b' | 'B' if self.unicode => {
+                        self.at += 2;
+                        Ok(Some(Node::Look(if next == 'b' {
+                            Look::WordUnicode
+                        } else {
+                            Look::NotWordUnicode
+                        })))
+                    }
+                    'w' | 'W' | 'd' | 'D' if self.unicode => {
+                        let node = self.by_regex_syntax(&self.rest()[..2], flags)?;
+                        self.at += 2;
                         Ok(Some(node))
                     }
                     's' | 'S' => {
@@ -976,6 +1249,16 @@ impl<'s> Parser<'s> {
             None => node,
         }))
     }
+}
+
+/// A character that stands for itself in a pattern, whatever the flags
+/// (as [`Parser::literal`] reads an ASCII one).
+fn plain(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+        || matches!(
+            b,
+            b' ' | b'\'' | b',' | b'-' | b'_' | b':' | b';' | b'/' | b'"' | b'!' | b'&'
+        )
 }
 
 fn ascii_class(ranges: &[(char, char)]) -> Node {
@@ -1237,5 +1520,43 @@ mod tests {
         // Text with `ſ` or the Kelvin sign is the regex's.
         let prog = Program::new("sick").unwrap();
         assert!(prog.find_all("ſick", 0..4, &mut Vec::new()).is_none());
+    }
+
+    /// A search reads what decides its answer, not the rest of the text
+    /// (issue 19: a suggestion searching from its finding to the end of a
+    /// long one-line note, once per finding, was quadratic).
+    #[test]
+    fn a_search_reads_only_what_decides_it() {
+        let long = format!("she was late. {}", "we met. ".repeat(100_000));
+        // Anchored at the start: one attempt, a few bytes.
+        let prog = Program::for_regex(r"^(?:she|he)\b").unwrap();
+        let (found, read) = count_reads(|| prog.search(&long, 0..long.len()));
+        assert_eq!(found, Some(Some(vec![Some((0, 3))])));
+        assert!(read < 16, "{read} bytes read");
+        let (found, read) = count_reads(|| prog.search(&long, 1..long.len()));
+        assert_eq!(found, Some(None));
+        assert!(read < 16, "{read} bytes read");
+        // A line's start: the starts between are skipped, not tried.
+        let prog = Program::new(r"(?m:^)(?:very )?rude").unwrap();
+        let text = "x rude\nVery rude\nrude";
+        let mut found = Vec::new();
+        prog.find_all(text, 0..text.len(), &mut found).unwrap();
+        assert_eq!(found, [7..16, 17..21]);
+        // Unanchored: up to the match.
+        let prog = Program::for_regex(r"\blate\b").unwrap();
+        let (found, read) = count_reads(|| prog.search(&long, 0..long.len()));
+        assert_eq!(found, Some(Some(vec![Some((8, 12))])));
+        assert!(read < 24, "{read} bytes read");
+        // `ſ` after what the search read leaves the answer to the program;
+        // `ſ` where it looked (a start it judged by its first byte) hands
+        // the search to the regex, which matches `ſick` as `sick`.
+        let prog = Program::new("sick").unwrap();
+        let text = "sick. ſick";
+        assert_eq!(
+            prog.search(text, 0..text.len()),
+            Some(Some(vec![Some((0, 4))]))
+        );
+        assert_eq!(prog.search(text, 1..text.len()), None);
+        assert_eq!(prog.search("ſick sick", 0..10), None);
     }
 }

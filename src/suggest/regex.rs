@@ -23,11 +23,11 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
+use crate::rule::meta;
 use regex::Regex;
-use regex_automata::meta;
 use regex_automata::util::captures::Captures as Slots;
 use regex_automata::util::syntax;
-use regex_automata::{Input, MatchKind};
+use regex_automata::MatchKind;
 use regex_syntax::ast::{self, Ast};
 
 /// A regex compiled on first use by a text its [`Guard`] admits.
@@ -144,7 +144,21 @@ impl Lazy {
     /// `\w` is some hundreds of ranges, compiled into the forward and
     /// reverse automata at every `\w`: a quarter of compiling the
     /// suggestions' regexes in a one-note run (issue 19).
+    ///
+    /// A pattern without `\w` is searched as written without looking at
+    /// `text` first: that look is as long as the text, and a suggestion
+    /// searches from a place in its note to the note's end (anchored, so
+    /// the search itself reads a few words), once per finding: quadratic
+    /// on a long one-line note.
     fn for_text(&self, text: &str) -> &Compiled {
+        let ascii = self.ascii.get_or_init(|| {
+            let words = ascii_words(&self.pattern)?;
+            Compiled::new(&words).ok()
+        });
+        let Some(ascii) = ascii else {
+            return self.regex();
+        };
+        crate::rule::program::note_read(text.len());
         if !text.is_ascii()
             && text
                 .chars()
@@ -152,11 +166,7 @@ impl Lazy {
         {
             return self.regex();
         }
-        let ascii = self.ascii.get_or_init(|| {
-            let words = ascii_words(&self.pattern)?;
-            Compiled::new(&words).ok()
-        });
-        ascii.as_ref().unwrap_or_else(|| self.regex())
+        ascii
     }
 
     /// The regex, if `text` may hold a match.
@@ -164,7 +174,9 @@ impl Lazy {
         if OFF.load(Ordering::Relaxed) || self.guard.admits(text) {
             return Some(self.for_text(text));
         }
-        if VERIFY.load(Ordering::Relaxed) && self.regex().is_match(text) {
+        if VERIFY.load(Ordering::Relaxed)
+            && crate::rule::program::uncounted(|| self.regex().is_match(text))
+        {
             if let Ok(mut hidden) = HIDDEN.lock() {
                 hidden.push(format!("{} on {text:?}", self.pattern));
             }
@@ -292,12 +304,13 @@ impl Compiled {
     }
 
     fn is_match(&self, text: &str) -> bool {
-        self.meta.is_match(text)
+        self.meta.is_match_at(text, 0)
     }
 
     fn find_at<'h>(&self, text: &'h str, start: usize) -> Option<Match<'h>> {
-        let input = Input::new(text).span(start..text.len());
-        self.meta.find(input).map(|m| Match::new(text, m.range()))
+        self.meta
+            .find_at(text, start)
+            .map(|m| Match::new(text, m.range()))
     }
 
     fn find_iter<'r, 'h>(&'r self, text: &'h str) -> impl Iterator<Item = Match<'h>> + use<'r, 'h> {
@@ -307,9 +320,8 @@ impl Compiled {
     }
 
     fn captures_at<'h>(&self, text: &'h str, start: usize) -> Option<Captures<'h>> {
-        let input = Input::new(text).span(start..text.len());
         let mut slots = self.meta.create_captures();
-        self.meta.search_captures(&input, &mut slots);
+        self.meta.search_captures_at(text, start, &mut slots);
         slots.is_match().then_some(Captures { text, slots })
     }
 
@@ -579,6 +591,7 @@ fn folded<R>(text: &str, f: impl FnOnce(Option<&str>) -> R) -> R {
         let at = match slots.iter().position(|s| s.text == text) {
             Some(at) => at,
             None => {
+                crate::rule::program::note_read(text.len());
                 let at = *next;
                 *next = (at + 1) % FOLDED;
                 let slot = &mut slots[at];
