@@ -21,6 +21,9 @@ pub struct Prose {
     /// `(prose offset, file offset)` at each discontinuity, ascending.
     map: Vec<(usize, usize)>,
     pub blocks: Vec<Block>,
+    /// Where `text`'s non-ASCII word characters start (see
+    /// [`Prose::wide_words`]), found on first use.
+    wide: std::sync::OnceLock<std::sync::Arc<[usize]>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +35,27 @@ pub struct Block {
 }
 
 impl Prose {
+    /// The byte offsets in [`Prose::text`] of its non-ASCII word
+    /// characters (regex-syntax's `\w`), ascending; read once per note,
+    /// for the suggestions' regexes to choose their ASCII form by
+    /// (`suggest::regex::in_note`) without reading the note again at
+    /// each search.
+    pub fn wide_words(&self) -> std::sync::Arc<[usize]> {
+        self.wide
+            .get_or_init(|| {
+                crate::rule::program::note_read(self.text.len());
+                if self.text.is_ascii() {
+                    return Vec::new().into();
+                }
+                self.text
+                    .char_indices()
+                    .filter(|&(_, c)| !c.is_ascii() && regex_syntax::is_word_character(c))
+                    .map(|(i, _)| i)
+                    .collect()
+            })
+            .clone()
+    }
+
     /// The file offset of a prose offset. A match never starts or ends inside
     /// a folded run of white space, so the result is exact for match bounds.
     pub fn source_offset(&self, at: usize) -> usize {
@@ -136,6 +160,7 @@ impl<'s> ProseBuilder<'s> {
                 text: String::with_capacity(src.len()),
                 map: Vec::new(),
                 blocks: Vec::new(),
+                wide: std::sync::OnceLock::new(),
             },
             block: None,
             pending_space: None,
@@ -281,6 +306,16 @@ mod tests {
         let mut b = ProseBuilder::new(src);
         b.push(0..src.len());
         b.finish()
+    }
+
+    #[test]
+    fn wide_words_are_where_non_ascii_word_characters_start() {
+        let prose = build("A naïve “plan” at the café — 3½ hours.");
+        let text = prose.text.as_str();
+        let at = |s: &str| text.find(s).unwrap();
+        // Quotes, the dash and `½` (a number, not a word character) are not.
+        assert_eq!(&*prose.wide_words(), &[at("ï"), at("é")]);
+        assert!(build("She was late. ").wide_words().is_empty());
     }
 
     #[test]

@@ -595,7 +595,9 @@ impl Engine<'_> {
         let context = crate::suggest::Context::new(text, block.clone(), earlier, whole);
         let groups = caps.as_ref().map(|c| Groups::new(c, &text[base..]));
         let (message, suggestions, fix) =
-            crate::suggest::finish(rule, &context, matched, groups, plain_in_file);
+            crate::suggest::regex::in_note(text, prose.wide_words(), || {
+                crate::suggest::finish(rule, &context, matched, groups, plain_in_file)
+            });
         Finding {
             rule: r,
             span,

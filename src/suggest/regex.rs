@@ -158,12 +158,7 @@ impl Lazy {
         let Some(ascii) = ascii else {
             return self.regex();
         };
-        crate::rule::program::note_read(text.len());
-        if !text.is_ascii()
-            && text
-                .chars()
-                .any(|c| !c.is_ascii() && regex_syntax::is_word_character(c))
-        {
+        if has_wide_word(text) {
             return self.regex();
         }
         ascii
@@ -703,6 +698,66 @@ fn literal(c: char) -> Option<char> {
     c.is_ascii().then(|| c.to_ascii_lowercase())
 }
 
+thread_local! {
+    /// The note this thread builds suggestions for (see [`in_note`]): its
+    /// text's address and length, and where its non-ASCII word characters
+    /// start.
+    static NOTE: std::cell::RefCell<Option<KnownNote>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// A note's text's address and length, and where its non-ASCII word
+/// characters start (see [`in_note`]).
+type KnownNote = (usize, usize, std::sync::Arc<[usize]>);
+
+/// Runs `f` with `note` (a note's whole prose text) and `wide` (where its
+/// non-ASCII word characters start, ascending: `Prose::wide_words`) known
+/// to this thread: a search of `note` or of a slice of it then learns
+/// whether its text has such a character from `wide`, not by reading the
+/// text (once per search, as long as the rest of the note: a finding's
+/// suggestions search its note some hundreds of times).
+pub(crate) fn in_note<R>(note: &str, wide: std::sync::Arc<[usize]>, f: impl FnOnce() -> R) -> R {
+    /// Puts back the note that was known before, also if `f` panics.
+    struct Restore(Option<KnownNote>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let before = self.0.take();
+            NOTE.with(|n| *n.borrow_mut() = before);
+        }
+    }
+    let before = NOTE.with(|n| {
+        n.borrow_mut()
+            .replace((note.as_ptr() as usize, note.len(), wide))
+    });
+    let _restore = Restore(before);
+    f()
+}
+
+/// Whether `text` holds a non-ASCII word character (where `\w` and its
+/// ASCII form differ): from the note's list if `text` lies inside the note
+/// [`in_note`] made known (the note outlives that call, so its address
+/// names it), else by reading `text`.
+fn has_wide_word(text: &str) -> bool {
+    let at = text.as_ptr() as usize;
+    let known = NOTE.with(|n| {
+        let n = n.borrow();
+        let (start, len, wide) = n.as_ref()?;
+        let from = at
+            .checked_sub(*start)
+            .filter(|&from| from + text.len() <= *len)?;
+        let i = wide.partition_point(|&p| p < from);
+        Some(wide.get(i).is_some_and(|&p| p < from + text.len()))
+    });
+    if let Some(answer) = known {
+        return answer;
+    }
+    crate::rule::program::note_read(text.len());
+    !text.is_ascii()
+        && text
+            .chars()
+            .any(|c| !c.is_ascii() && regex_syntax::is_word_character(c))
+}
+
 /// The guarded regex of the call site `site`, from `pattern` on first use
 /// (`site` is the call site's own static, which identifies it; a site
 /// always passes the same pattern).
@@ -848,6 +903,38 @@ mod tests {
         );
         assert_eq!(ascii_words(r"\bno\b \W"), None);
         assert_eq!(ascii_words(r"(?x) \w # [ a comment"), None);
+    }
+
+    #[test]
+    fn a_search_inside_a_known_note_takes_its_wide_words_from_the_list() {
+        use crate::rule::program::count_reads;
+        let r = Lazy::new(r"(?i)\bthe (\w+)").unwrap();
+        let word = |text: &str| r.captures(text).map(|c| c[1].to_string());
+        let note = "Met at the café. Then the client’s mum came in.";
+        let tail = &note[note.find("Then").unwrap()..];
+        let cafe = note.find('é').unwrap();
+        // The guards' folded copies (`folded`) are made once, before counting.
+        word(tail);
+        word(note);
+        // Outside a known note, each search reads its text for them first.
+        let (alone, read_alone) = count_reads(|| (word(tail), word(note)));
+        assert_eq!(alone, (Some("client".into()), Some("café".into())));
+        // Inside, the note's list answers for the note and its slices: the
+        // same words, the two texts' lengths less read.
+        let (known, read_known) =
+            count_reads(|| in_note(note, [cafe].into(), || (word(tail), word(note))));
+        assert_eq!(known, alone);
+        assert_eq!(read_alone - read_known, tail.len() + note.len());
+        // The list is what decides: without `é` on it, the ASCII form
+        // searches and stops the word before it.
+        let unlisted = in_note(note, Vec::new().into(), || word(note));
+        assert_eq!(unlisted, Some("caf".into()));
+        // A text outside the note (a rewording) is read as before.
+        let elsewhere = String::from("Met the café owner.");
+        assert_eq!(
+            in_note(note, Vec::new().into(), || word(&elsewhere)),
+            Some("café".into())
+        );
     }
 
     #[test]
