@@ -3529,6 +3529,17 @@ const NOT_NOUN: &[&str] = &[
     "has",
     "had",
     "did",
+    "have",
+    "do",
+    "does",
+    "can",
+    "will",
+    "would",
+    "could",
+    "should",
+    "must",
+    "might",
+    "may",
 ];
 
 /// The curious question about a doubted account, made from what the
@@ -3564,6 +3575,18 @@ fn doubt_wonder(cx: &Context<'_>) -> Option<String> {
         if !plain
             || super::person::looks_like_verb(&lower)
             || NOT_NOUN.contains(&lower.as_str())
+            // "her clients rate her highly": a word with an object after
+            // it is a verb.
+            || rest[1 + word.len()..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|n| {
+                    matches!(
+                        n.to_ascii_lowercase().as_str(),
+                        "her" | "him" | "them" | "his" | "their" | "the" | "a" | "an" | "it"
+                            | "me" | "us" | "my" | "our" | "your" | "that"
+                    )
+                })
             || lower.ends_with("ly")
         {
             break;
