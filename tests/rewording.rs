@@ -245,7 +245,9 @@ const SET_G: &[(&str, &str, &str)] = &[
     (
         "deficit-label",
         "Son hostile and aggressive at visiting, had to be spoken to by NIC.",
-        "What did Son do or say at visiting that read as \"hostile and aggressive\"? Write that, and what he might have needed.",
+        // "the son" since round 18: "Son" opening the sentence is the
+        // role, not a name (rewording18::roles_and_titles_are_kept_whole).
+        "What did the son do or say at visiting that read as \"hostile and aggressive\"? Write that, and what he might have needed.",
     ),
     (
         "deficit-label",

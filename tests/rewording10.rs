@@ -128,7 +128,8 @@ fn the_margin_question_closes_with_what_the_sentence_is_about() {
     let cases: &[(usize, &str, &str)] = &[
         (1, "He's only playing up in school so he'll get sent home to his Nana's.", "What did he do or say that read as \"only playing up in school so he'll get\"? Write what happened in school instead."),
         (1, "He has no one to blame but himself for losing the flat, after everything the housing team did to keep the tenancy going.", "What did he do or say that read as \"no one to blame but himself\"? Write that, and what happened around the flat."),
-        (1, "Lily is using the counselling slot to get out of maths, since it's always on a Tuesday period 2 when she has her test.", "What did Lily do or say that read as \"using the counselling slot to get out of maths\" and \"since it's always on a Tuesday period 2 when she has her test\"? Write that, as it happened on a Tuesday."),
+        // The time the question quotes is not asked again (round 18).
+        (1, "Lily is using the counselling slot to get out of maths, since it's always on a Tuesday period 2 when she has her test.", "What did Lily do or say that read as \"using the counselling slot to get out of maths\" and \"since it's always on a Tuesday period 2 when she has her test\"? Write that instead."),
         (1, "He has a responsibility to his team to stop disappearing into code when things get hard.", "What did he do or say that read as \"has a responsibility to his team\"? Write that instead."),
     ];
     check_counted(cases, true);

@@ -226,7 +226,8 @@ fn no_preposition_dangles_in_the_question() {
         (
             1,
             "Son came to the door filthy and in the same grubby uniform as last week.",
-            "What did you see of Son that read as \"came to the door filthy\" and \"grubby uniform\"? If it matters to the work, write that plainly; if not, leave it out.",
+            // "the son" since round 18 (rewording18::roles_and_titles_are_kept_whole).
+            "What did you see of the son that read as \"came to the door filthy\" and \"grubby uniform\"? If it matters to the work, write that plainly; if not, leave it out.",
         ),
     ];
     check_counted(cases, true);
@@ -266,7 +267,9 @@ fn the_sneer_goes_and_the_meaning_stays() {
         (
             1,
             "Turned up inappropriately dressed for the scan in a crop top and shorts, bump out for all to see.",
-            "Turned up for the scan in a crop top and shorts: bump out.",
+            // Since round 18 the question, not "front: details" (that
+            // form was rated 1-2 on all ten rows of sets u, v and w).
+            "What did you see of them that read as \"inappropriately dressed\"? If it matters to the work, write that plainly; if not, leave it out.",
         ),
     ];
     check_counted(cases, true);

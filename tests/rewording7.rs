@@ -338,10 +338,13 @@ fn compliance_says_plainly_what_did_not_happen() {
                 "Supervisee once again did not submit her session logs ahead of supervision.",
                 "What got in the way of her session logs ahead of supervision for her?",
             ),
-            // Rated 5 on set g: kept as it was.
+            // Rated 5 on set g, but "instructed" said as "asked" changes
+            // the fact (set w: two such rows rated 2, "facts changed"):
+            // since round 18 the order stays, and the sentence is asked
+            // about without "predictably".
             (
                 "Was instructed to bring his payslips and, predictably, turned up without them.",
-                "Was asked to bring his payslips and turned up without them.",
+                "What did you see or hear that read as \"instructed to bring his payslips and turned up without them\"? Write that instead.",
                 "What got in the way of his payslips for him?",
             ),
         ],

@@ -16,7 +16,9 @@ fn set_i_failures_get_a_first_suggestion_a_supervisor_accepts() {
         // 'so I'm taking it with a grain of salt' gone (row 107)
         (1, "Her story about the lost Chromebook has changed three times, so I'm taking it with a grain of salt.", "Her story about the lost Chromebook has changed three times."),
         // 'which undermines her credibility' gone (row 47)
-        (1, "Dresses far too casually for a VP, trainers and a hoodie at the offsite, which undermines her credibility.", "For a VP: trainers and a hoodie at the offsite."),
+        // since round 18 the question, not "For a VP: trainers …" (the
+        // "front: details" form was rated 1-2 on all ten rows of sets u-w)
+        (1, "Dresses far too casually for a VP, trainers and a hoodie at the offsite, which undermines her credibility.", "What did you see of her that read as \"dresses far too casually\"? If it matters to the work, write that plainly; if not, leave it out."),
         // no ', it's.' stub (row 95)
         (1, "She knows exactly what she's doing when she presses the buzzer straight after handover, it's to keep staff in her room.", "She presses the buzzer straight after handover."),
         // two findings; never 'report that was set' (rows 84-85)

@@ -34,6 +34,7 @@ mod rewording14;
 mod rewording15;
 mod rewording16;
 mod rewording17;
+mod rewording18;
 mod rewording6;
 mod rewording7;
 mod rewording8;

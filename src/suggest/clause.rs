@@ -547,7 +547,11 @@ fn verb_phrase(words: &[&str], mut shape: Shape) -> Option<(Shape, String, Strin
     let mut words = skip_fillers(words);
     let first = words.first()?.to_ascii_lowercase();
     match first.as_str() {
-        "keep" | "keeps" if shape != Shape::Not => {
+        // "keep cancelling" is a habit; "keep the ashes in the wardrobe"
+        // is the act itself (set v: "He has thed ashes", rated 1).
+        "keep" | "keeps"
+            if shape != Shape::Not && words.get(1).is_some_and(|w| w.ends_with("ing")) =>
+        {
             shape = Shape::Habit;
             words = &words[1..];
         }
@@ -736,7 +740,11 @@ fn blame(sentence: &str) -> Option<Blame> {
         let at = c.get(0)?.end();
         let (end, ..) = subject_at(s, at)?;
         let next = s[end..].trim_start().to_ascii_lowercase();
-        if next.starts_with("keep ") {
+        let keeps_doing = next
+            .strip_prefix("keep ")
+            .and_then(|r| r.split_whitespace().next())
+            .is_some_and(|w| w.ends_with("ing"));
+        if keeps_doing {
             return build(at, Shape::Habit, "");
         }
         // "How does a 34-year-old still not know how to do his own laundry"
@@ -1653,7 +1661,16 @@ fn unmoralised_any(cx: &Context<'_>) -> Option<String> {
     );
     if let Some(c) = modal.captures(&s) {
         let who_written = c["who"].trim().to_string();
-        let rest = c["rest"].trim();
+        // "ought to have the decency to own his mistakes": the act is
+        // "own his mistakes"; the decency is the verdict ("He did not the
+        // decency to …", set w, rated 1).
+        static DECENCY: OnceLock<Regex> = OnceLock::new();
+        let decency = re(
+            &DECENCY,
+            r"^(?i:have|show)\s+(?i:the)\s+(?:(?i:common|basic)\s+)?(?i:decency|courtesy|sense|grace|manners|maturity)\s+(?i:to)\s+",
+        );
+        let rest = decency.replace(c["rest"].trim(), "").into_owned();
+        let rest = rest.as_str();
         let lower = rest.to_ascii_lowercase();
         let has = if who_written.eq_ignore_ascii_case("they")
             || who_written.to_ascii_lowercase().ends_with("parents")

@@ -494,17 +494,9 @@ fn plain_whole(words: &str) -> Option<String> {
     if let Some(&(_, to)) = table.iter().find(|(from, _)| *from == w) {
         return Some(to.to_string());
     }
-    // "was told to", "has been instructed to": an order → a request.
-    for verb in ["told", "instructed", "ordered", "directed"] {
-        if let Some(aux) = w.strip_suffix(&format!(" {verb} to")) {
-            if matches!(
-                aux,
-                "was" | "were" | "has been" | "had been" | "have been" | "is" | "are" | "being"
-            ) {
-                return Some(format!("{aux} asked to"));
-            }
-        }
-    }
+    // "was told to", "has been instructed to" stay as written: an order is
+    // a fact of the note, and "asked" would change it ("Was instructed to
+    // stay in her room" → "Was asked to …", set w, rated 2, facts changed).
     None
 }
 
@@ -577,7 +569,7 @@ mod tests {
         assert_eq!(plain("Claimed").as_deref(), Some("said"));
         assert_eq!(plain("failed to").as_deref(), Some("did not"));
         assert_eq!(plain("refused to").as_deref(), Some("declined to"));
-        assert_eq!(plain("was told to").as_deref(), Some("was asked to"));
+        assert_eq!(plain("was told to"), None);
         assert_eq!(plain("allegedly").as_deref(), Some(""));
         assert_eq!(plain("resistant"), None);
         assert_eq!(plain("She refused").as_deref(), Some("She declined"));

@@ -780,80 +780,6 @@ pub fn described(s: &str, span: Range<usize>, lead: &str, copula: Option<&str>) 
     Some(format!("{}.", super::inflect::capitalise(out)))
 }
 
-/// The sentence with an appearance verdict gone and the plain details it
-/// lists after it kept: "Mr Price looked like a tramp today, shirt
-/// buttoned wrong and trousers filthy." → "Mr Price today: shirt buttoned
-/// wrong and trousers filthy." `None` when nothing plain follows.
-pub fn seen(s: &str, span: Range<usize>, lead: &str) -> Option<String> {
-    let after = &s[span.end..];
-    let comma = after.find(", ")?;
-    let mid = after[..comma].trim();
-    let rest = after[comma + 2..]
-        .trim()
-        .trim_end_matches(['.', '!', '?'])
-        .trim_end();
-    let words: Vec<&str> = rest.split_whitespace().collect();
-    let first = words.first()?.to_ascii_lowercase();
-    let verdict = judgment_word(&first)
-        || matches!(
-            first.as_str(),
-            "very"
-                | "so"
-                | "clearly"
-                | "obviously"
-                | "no"
-                | "not"
-                | "it"
-                | "its"
-                | "it's"
-                | "she"
-                | "he"
-                | "they"
-                | "which"
-                | "just"
-                | "and"
-                | "but"
-                | "as"
-                | "like"
-                | "needs"
-                | "need"
-                | "should"
-                | "must"
-                | "ought"
-                | "looked"
-                | "looking"
-                | "looks"
-                | "totally"
-                | "completely"
-                | "really"
-        );
-    // "Mum: at 2 in the afternoon.": a time or place alone is no detail.
-    if words.len() < 2 || verdict || opens_adverbial(&first) || opens_description(&words).is_some()
-    {
-        return None;
-    }
-    let front = format!("{} {}", lead.trim(), mid);
-    let front = front.trim().trim_end_matches(',');
-    if front.is_empty() {
-        return None;
-    }
-    // "And a bit neglected: cardigan buttoned up wrong", "Grandson: tattoos
-    // and all": a front cut from its head or still judging, a detail that
-    // is the writer's sneer (set n, rated 1).
-    let front_lower = front.to_ascii_lowercase();
-    let front_first = front_lower.split_whitespace().next().unwrap_or("");
-    let sneer = rest.to_ascii_lowercase().ends_with(" and all");
-    if sneer
-        || matches!(front_first, "and" | "or" | "but" | "with" | "w/")
-        || front_lower
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .any(|w| judgment_word(w) || w.starts_with("neglect"))
-    {
-        return None;
-    }
-    Some(format!("{}: {rest}.", super::inflect::capitalise(front)))
-}
-
 /// A report the writer then dismisses: "Says she's being bullied but it's
 /// just normal girl drama" → "Says she's being bullied.". The part before
 /// a "but" or ", though" that comes before the label, when the label's
@@ -1179,19 +1105,6 @@ mod tests {
         assert_eq!(desc(s, "aggressive", "", None), None);
         let s = "Chris looked like a tramp, clothes hanging off him and stinking.";
         assert_eq!(desc(s, "looked like a tramp", "Chris", None), None);
-    }
-
-    #[test]
-    fn plain_details_replace_an_appearance_verdict() {
-        let s = "Mr Price looked like a tramp today, shirt buttoned wrong and trousers filthy.";
-        let i = s.find("looked like a tramp").unwrap();
-        assert_eq!(
-            seen(s, i..i + 19, "Mr Price").as_deref(),
-            Some("Mr Price today: shirt buttoned wrong and trousers filthy.")
-        );
-        let s = "Pt looks a state, slovenly and unwashed.";
-        let i = s.find("looks a state").unwrap();
-        assert_eq!(seen(s, extend(s, i..i + 13), "Pt"), None);
     }
 
     #[test]

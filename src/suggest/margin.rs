@@ -699,6 +699,12 @@ fn who_in(who: &str, cx: &Context<'_>) -> String {
     if is_pronoun(w) {
         return w.to_ascii_lowercase();
     }
+    // "At thirty-two she", "After all that he": a setting before the
+    // pronoun is not the person ("What has At thirty-two she said", set w,
+    // rated 1).
+    if let Some(c) = rx!(r"^(?i:at|in|by|after|before|since|for|with|on|from|despite)\s+[^,]{1,30}?,?\s+(?P<p>she|he|they)$").captures(w) {
+        return c["p"].to_string();
+    }
     if w.is_empty() {
         return named_subject(cx);
     }
@@ -861,6 +867,100 @@ pub(crate) fn blame_curious(cx: &Context<'_>) -> Option<String> {
         )),
         _ => Some(asked),
     }
+}
+
+/// A rhetorical blame question asked as what makes the act hard for the
+/// person (round 18: set w's "What is so hard about showing up on time,
+/// seriously?", "How hard is it to pick up a phone …?", "How can a
+/// caregiver not know …?" were quoted back whole, each rated 2):
+///
+/// - "What (exactly) is so hard/complicated about X" → "What makes X hard
+///   for them?";
+/// - "How hard is it to X" → "What makes it hard for them to X?";
+/// - "How can/does someone (still) not X" → "What makes it hard for them
+///   to X?"; "How can someone keep X-ing" → "What keeps them X-ing?".
+///
+/// The act is the question's own words, up to a comma ("…, seriously");
+/// the person the question's pronoun, "the caregiver" for "a caregiver",
+/// or the note's person ("someone", "a grown man" are the writer's).
+/// `None` for any other question.
+pub(crate) fn blame_rhetorical(cx: &Context<'_>) -> Option<String> {
+    let (whole, _) = body(cx.sentence().trim());
+    let b = whole.rsplit(';').next().unwrap_or(whole).trim();
+    let b = rx!(r"^[^,?]+:\s+").replace(b, "").into_owned();
+    let b = b.trim_end_matches(['?', '!', '.', ' ']);
+    // The act ends at a comma or a dash: what follows is the writer's.
+    let act = |rest: &str| -> Option<String> {
+        let cut = rest.find([',', ';', '—']).unwrap_or(rest.len());
+        let r = rest[..cut].trim();
+        let r = rx!(r"(?i)\b(?:just|even|actually|simply)\s+").replace_all(r, "");
+        let r = r.trim().to_string();
+        // "write your name": the writer's "you" is no person to ask about.
+        let you = r.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "you" | "your" | "yourself" | "i" | "me" | "my" | "we" | "us" | "our"
+            )
+        });
+        (r.split_whitespace().count() >= 2 && !you).then_some(r)
+    };
+    let person = |w: &str| -> String {
+        let lower = w.to_ascii_lowercase();
+        if is_pronoun(&lower) {
+            return super::clause::as_object(&lower);
+        }
+        // "a caregiver", "a grown man": the person the question names, as
+        // "the caregiver", "the man" (never the note's other person: "the
+        // child" in "where the child sleeps").
+        if let Some(who) = lower
+            .strip_prefix("a ")
+            .or_else(|| lower.strip_prefix("an "))
+        {
+            if let Some(noun) = who.rsplit(' ').next().filter(|n| !n.is_empty()) {
+                return format!("the {noun}");
+            }
+        }
+        named_object(cx)
+    };
+    if let Some(c) = rx!(r"^(?i:what)\s+(?:(?i:exactly|on earth)\s+)?(?i:is)\s+(?:(?i:so|that)\s+)?(?i:hard|difficult|complicated|tricky)\s+(?i:about)\s+(?P<act>.+)$").captures(b) {
+        let act = act(&c["act"])?;
+        return Some(format!("What makes {act} hard for {}?", named_object(cx)));
+    }
+    if let Some(c) = rx!(r"^(?i:how)\s+(?i:hard|difficult)\s+(?:(?i:is|can)\s+)?(?i:it)\s+(?:(?i:be)\s+)?(?i:to)\s+(?P<act>.+)$").captures(b) {
+        let act = act(&c["act"])?;
+        return Some(format!("What makes it hard for {} to {act}?", named_object(cx)));
+    }
+    if let Some(c) = rx!(r"^(?i:how)\s+(?i:can|could|does|do)\s+(?P<who>(?i:someone|anyone|she|he|they)|(?i:a|an)\s+[a-z-]+(?:\s+[a-z-]+)?)\s+(?:(?i:still)\s+)?(?P<how>(?i:not|keep|keeps))\s+(?P<act>.+)$").captures(b) {
+        let act = act(&c["act"])?;
+        let who = person(&c["who"]);
+        if c["how"].eq_ignore_ascii_case("not") {
+            return Some(format!("What makes it hard for {who} to {act}?"));
+        }
+        let first = act.split_whitespace().next().unwrap_or("");
+        if first.len() > 4 && first.ends_with("ing") {
+            return Some(format!("What keeps {who} {act}?"));
+        }
+    }
+    // "How can he keep the ashes in the wardrobe for three years and not
+    // see that's a problem?" → "What does keeping the ashes in the
+    // wardrobe for three years mean to him?": the act, from their side;
+    // whether it is a problem is the writer's.
+    if let Some(c) = rx!(r"^(?i:how)\s+(?i:can|could|does|do)\s+(?P<who>(?i:she|he|they)|[A-Z][a-z]+)\s+(?:(?i:still)\s+)?(?P<v>[a-z]+)\s+(?P<rest>.+?)\s+(?i:and)\s+(?:(?i:still)\s+)?(?i:not)\s+(?i:see|realise|realize|notice|think|understand|get)\b").captures(b) {
+        let v = c["v"].to_ascii_lowercase();
+        if matches!(v.as_str(), "be" | "have" | "do" | "get" | "go" | "not") {
+            return None;
+        }
+        let base = inflect::base(&v).unwrap_or(v);
+        let act = act(&format!("{} {}", inflect::present_participle(&base), &c["rest"]))?;
+        let who = c["who"].to_string();
+        let who = if is_pronoun(&who) {
+            super::clause::as_object(&who.to_ascii_lowercase())
+        } else {
+            who_in(&who, cx)
+        };
+        return Some(format!("What does {act} mean to {who}?"));
+    }
+    None
 }
 
 fn blame_curious_in(b: &str, cx: &Context<'_>) -> Option<String> {
@@ -1543,6 +1643,14 @@ fn doubt(cx: &Context<'_>) -> Option<String> {
             break;
         }
         out = next;
+    }
+    // "Apparently the bus "didn't come", the famous bus strikes again" →
+    // "The bus "didn't come" (say who told you)": the sneer after it gone
+    // above, the hearsay said as the writer's to source (set w: the
+    // sneer kept, rated 2; "Apparently" kept once the sneer went).
+    if let Some(c) = rx!(r"^(?i:apparently|reportedly),?\s+(?P<rest>\S.*)$").captures(&out.clone())
+    {
+        out = format!("{} (say who told you)", inflect::capitalise(&c["rest"]));
     }
     // A doubt between two facts: "but i doubt it, her mates say different".
     static MID: OnceLock<Regex> = OnceLock::new();
@@ -3332,6 +3440,108 @@ fn as_subject_of(who: &str) -> String {
     }
 }
 
+/// Words that end a doubted account's noun ("the food bank" runs on over
+/// "bank", "a drink since Friday" stops at "since").
+const NOT_NOUN: &[&str] = &[
+    "at",
+    "in",
+    "on",
+    "to",
+    "of",
+    "for",
+    "with",
+    "by",
+    "from",
+    "into",
+    "that",
+    "which",
+    "who",
+    "when",
+    "while",
+    "because",
+    "so",
+    "then",
+    "or",
+    "but",
+    "as",
+    "if",
+    "than",
+    "again",
+    "there",
+    "here",
+    "got",
+    "went",
+    "came",
+    "broke",
+    "fell",
+    "ran",
+    "left",
+    "took",
+    "gave",
+    "made",
+    "were",
+    "are",
+    "be",
+    "been",
+    "being",
+    "not",
+    "never",
+    "only",
+    "up",
+    "down",
+    "out",
+    "off",
+    "over",
+    "after",
+    "before",
+    "about",
+    "every",
+    "all",
+    "too",
+    "very",
+    "well",
+    "since",
+    "until",
+    "till",
+    "ago",
+    "last",
+    "this",
+    "next",
+    "today",
+    "tonight",
+    "yesterday",
+    "now",
+    "ever",
+    "yet",
+    "any",
+    "some",
+    "no",
+    "his",
+    "her",
+    "their",
+    "its",
+    "the",
+    "a",
+    "an",
+    "and",
+    "is",
+    "was",
+    "has",
+    "had",
+    "did",
+    "have",
+    "do",
+    "does",
+    "can",
+    "will",
+    "would",
+    "could",
+    "should",
+    "must",
+    "might",
+    "may",
+];
+
 /// The curious question about a doubted account, made from what the
 /// account is about: "Mum alleges the bruise happened at nursery." → "What
 /// more would Mum tell you about the bruise, if you asked?".
@@ -3349,8 +3559,41 @@ fn doubt_wonder(cx: &Context<'_>) -> Option<String> {
         .next()
         .unwrap_or("");
     let np = rx!(r"(?i)\b(?P<np>(?:the|her|his|their|a|an)\s+(?:(?:large|small|big|few|little|new|old|whole|same|other|right|wrong|bad|good)\s+)?[a-z][\w-]*)")
-        .captures(clause)?["np"]
-        .to_string();
+        .captures(clause)?
+        .name("np")?;
+    // "the food bank", "the younger girl": the noun runs on over words
+    // that are no verb or function word ("What more would they tell you
+    // about the food", set v, lost the bank).
+    let mut np_end = np.end();
+    for _ in 0..2 {
+        let rest = &clause[np_end..];
+        let Some(word) = rest.strip_prefix(' ').and_then(|r| r.split(' ').next()) else {
+            break;
+        };
+        let lower = word.to_ascii_lowercase();
+        let plain = !word.is_empty() && word.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+        if !plain
+            || super::person::looks_like_verb(&lower)
+            || NOT_NOUN.contains(&lower.as_str())
+            // "her clients rate her highly": a word with an object after
+            // it is a verb.
+            || rest[1 + word.len()..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|n| {
+                    matches!(
+                        n.to_ascii_lowercase().as_str(),
+                        "her" | "him" | "them" | "his" | "their" | "the" | "a" | "an" | "it"
+                            | "me" | "us" | "my" | "our" | "your" | "that"
+                    )
+                })
+            || lower.ends_with("ly")
+        {
+            break;
+        }
+        np_end += 1 + word.len();
+    }
+    let np = clause[np.start()..np_end].to_string();
     // "the time", "a lot": not a topic; nor the person themselves.
     let noun = np.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
     let person = named_subject(cx).to_ascii_lowercase();

@@ -340,15 +340,6 @@ impl<'t> Context<'t> {
         inflect::decapitalise(&words)
     }
 
-    /// An appearance verdict gone, the plain details after it kept
-    /// (`label::seen`).
-    pub fn seen(&self) -> Option<String> {
-        let (lead, _) = self.lead_and_copula();
-        let span = self.span();
-        let s = self.sentence.start;
-        label::seen(self.sentence(), span.start - s..span.end - s, lead)
-    }
-
     /// The sentence before a label that ends it, when that part says
     /// what happened (`label::said_before`).
     pub fn said_before(&self) -> Option<String> {
@@ -779,10 +770,11 @@ pub(crate) const MIND_VERBS: &[&str] = &[
 /// "Mr Price" when `at` is at "Price" after a title: where the title starts.
 fn with_title(text: &str, at: usize) -> usize {
     let before = &text[..at];
-    for title in [
-        "Mr ", "Mrs ", "Ms ", "Miss ", "Mx ", "Dr ", "Mr. ", "Mrs. ", "Ms. ", "Dr. ",
-    ] {
-        if let Some(start) = before.strip_suffix(title) {
+    let english = [
+        "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.",
+    ];
+    for title in english.into_iter().chain(person::TITLES.split('|')) {
+        if let Some(start) = before.strip_suffix(' ').and_then(|b| b.strip_suffix(title)) {
             if start.is_empty() || start.ends_with([' ', '(', '"', '“']) {
                 return start.len();
             }
@@ -1906,7 +1898,12 @@ impl Values for Fill<'_> {
             "tail" => Cow::Owned(cx.tail().trim().to_string()),
             "described" => Cow::Owned(cx.described()?),
             "reported" => Cow::Owned(cx.reported()?),
-            "seen" => Cow::Owned(cx.seen()?),
+            // Retired in round 18: the sentence cut to "front: details"
+            // ("Woman: the doctor was too polite to say.", "For a
+            // counsellor: sandals and a T-shirt.") was rated 1-2 on all ten
+            // rows of sets u, v and w; the question about the verdict words
+            // (the template's next form) is asked instead.
+            "seen" => return None,
             "flagged" => Cow::Owned(Some(cx.flagged()).filter(|w| !w.is_empty())?),
             "said_before" => Cow::Owned(cx.said_before()?),
             "pronoun" => Cow::Owned(cx.pronoun()?),
@@ -2297,6 +2294,11 @@ pub fn finish(
     // A question quotes the judging words, not the sentence (`quote.rs`).
     for s in &mut suggestions {
         *s = quote::narrowed(s, context.sentence());
+        // The writer's "of all people" goes from what is not a quote of
+        // the sentence (`compose::without_of_all`, round 18).
+        if !s.contains(['"', '“']) {
+            *s = compose::without_of_all(s);
+        }
     }
     let risks = context.risks();
     if !risks.is_empty() {

@@ -120,8 +120,12 @@ impl Person {
                 );
                 // "Pt", "YP", "SU": shorthand the note uses as a name.
                 // "man" in "not a pleasant man" is "the man".
+                // "Man", "Boy" opening a sentence are "the man", "the boy"
+                // ("What did you see of Boy", round 18).
                 let shorthand = first.starts_with(char::is_uppercase)
-                    && (first.len() <= 3 || first.chars().skip(1).any(char::is_uppercase));
+                    && (first.len() <= 2
+                        || lower == "pop"
+                        || first.chars().skip(1).any(char::is_uppercase));
                 if determiner {
                     super::inflect::decapitalise(&self.name)
                 } else if family || shorthand || self.name.contains('\'') || self.name.contains('’')
@@ -140,13 +144,19 @@ impl Person {
     }
 }
 
+/// Titles of other languages a note may give a name ("Signor Pinna", "Fru
+/// Eriksson", "Mme Dubois"): the person is the title and the name (set w:
+/// "What did Pinna do" dropped "Signor", rated 2).
+pub const TITLES: &str =
+    "Signor|Signora|Señor|Señora|Sr|Sra|Monsieur|Mme|Madame|Herr|Frau|Fru|Rra|Mma|Pak|Ibu";
+
 const ROLES: &str = "client|coachee|supervisee|patient|pt|resident|tenant|service user|young person|yp|child|boy|girl|man|woman|mum|mother|dad|father|parents?|partner|husband|wife|boyfriend|girlfriend|son|daughter|brother|sister|grandmother|grandfather|grandma|grandad|granddad|grandparents?|nan|nana|aunt|auntie|uncle|carer|family|couple|kids|children|student|pupil|learner|teenager|stepdad|stepmum|step-dad|step-mum|offender|applicant|claimant|su|pop";
 
 fn matcher() -> &'static Lazy {
     static RE: OnceLock<Lazy> = OnceLock::new();
     RE.get_or_init(|| {
         super::regex::build(&format!(
-            r"^(?:(?i:(?P<pronoun>she|he|they))\b|(?i:(?P<role>(?:the|this|my|our|her|his|their|a|an)(?: (?:maternal|paternal|elder|older|younger|eldest|youngest|new|ex-?|step-?|foster|adoptive|birth|biological|current|former|teenage|adult))?[ -](?:{ROLES})))\b|(?i:(?P<bare>{ROLES}))\b|(?P<titled>(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? [A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b|(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)"
+            r"^(?:(?i:(?P<pronoun>she|he|they))\b|(?i:(?P<role>(?:the|this|my|our|her|his|their|a|an)(?: (?:maternal|paternal|elder|older|younger|eldest|youngest|new|ex-?|step-?|foster|adoptive|birth|biological|current|former|teenage|adult))?[ -](?:{ROLES})))\b|(?i:(?P<bare>(?:(?:maternal|paternal|elder|older|younger|eldest|youngest|step|foster|adoptive|birth|biological|teenage|adult)[ -])?(?:{ROLES})))\b|(?P<titled>(?:Mr|Mrs|Ms|Miss|Mx|Dr|{TITLES})\.? [A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b|(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)"
         ))
         .expect("the person pattern compiles")
     })
@@ -426,6 +436,29 @@ const NOT_NAMES: &[&str] = &[
     "Looking",
 ];
 
+/// Adverbs of degree that open a sentence before a judgment ("Too set in
+/// his ways", "Far too casual"): never a name.
+const DEGREE: &[&str] = &[
+    "too",
+    "so",
+    "rather",
+    "fairly",
+    "somewhat",
+    "extremely",
+    "incredibly",
+    "overly",
+    "far",
+    "way",
+    "pretty",
+    "super",
+    "totally",
+    "completely",
+    "thoroughly",
+    "deeply",
+    "highly",
+    "hopelessly",
+];
+
 /// The last word of a place's name: "Elm Road", "the Eastfield estate".
 /// A capitalised word before one, or the word itself, is not a person.
 const PLACE_WORDS: &[&str] = &[
@@ -463,8 +496,13 @@ pub fn person_at(text: &str, at: usize) -> Option<(Range<usize>, Person)> {
         (Kind::Role, gender_of_role(words))
     } else if caps.name("titled").is_some() {
         let g = match words.split(['.', ' ']).next() {
-            Some("Mr") => Gender::Male,
-            Some("Mrs" | "Ms" | "Miss") => Gender::Female,
+            Some("Mr" | "Signor" | "Señor" | "Sr" | "Monsieur" | "Herr" | "Rra" | "Pak") => {
+                Gender::Male
+            }
+            Some(
+                "Mrs" | "Ms" | "Miss" | "Signora" | "Señora" | "Sra" | "Mme" | "Madame" | "Frau"
+                | "Fru" | "Mma" | "Ibu",
+            ) => Gender::Female,
             _ => Gender::Unknown,
         };
         (Kind::Name, g)
@@ -524,6 +562,48 @@ pub fn person_at(text: &str, at: usize) -> Option<(Range<usize>, Person)> {
             .iter()
             .any(|s| lower.ends_with(s));
         if super::label::known_judgment(&lower) || shaped && listed {
+            return None;
+        }
+    }
+    // "Untidy and careless looking", "Too set in his ways", "Unreliable,
+    // …": a word that opens the sentence as an adjective or an adverb of
+    // degree is not a name ("What did you see Too do", set w, rated 1). A
+    // degree adverb, a word with a negating prefix ("un-", "dis-",
+    // "non-"), or a word joined by "and" to a lower-case word that is no
+    // determiner or pronoun ("Tom and his mum" is a person).
+    if kind == Kind::Name && caps.name("name").is_some() && !starts_sentence_mid(text, at) {
+        let lower = words.to_ascii_lowercase();
+        let mut after = text[end..].split_whitespace();
+        let joined = after.next() == Some("and")
+            && after.next().is_some_and(|w| {
+                w.starts_with(|c: char| c.is_lowercase())
+                    && !matches!(
+                        w.trim_matches(|c: char| !c.is_alphanumeric()),
+                        "his"
+                            | "her"
+                            | "their"
+                            | "the"
+                            | "a"
+                            | "an"
+                            | "my"
+                            | "our"
+                            | "i"
+                            | "we"
+                            | "she"
+                            | "he"
+                            | "they"
+                            | "then"
+                            | "was"
+                            | "is"
+                            | "has"
+                            | "had"
+                    )
+            });
+        let negated = ["un", "dis", "non"]
+            .iter()
+            .any(|p| lower.len() >= p.len() + 4 && lower.starts_with(p))
+            && !lower.starts_with("uni");
+        if DEGREE.contains(&lower.as_str()) || negated || joined {
             return None;
         }
     }

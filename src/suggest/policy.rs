@@ -234,6 +234,26 @@ pub fn preferred(
     if let Some(alone) = without_setting(first) {
         return Some(alone);
     }
+    // A rhetorical question ("What is so hard about …", "How can someone
+    // not …") asked as what makes the act hard, wherever it can be built:
+    // quoted back whole or said as a rewording, it was rated 2 (set w).
+    // Not over an ask ("Who has not …, and when?") nor a rewording that
+    // `curious_from_rewording` asks from the person's side itself (it
+    // keeps the rewording second).
+    let quoted_back = quotes_the_sentence(first) && quoted_words(first) >= 6;
+    let stuck_rewording = guard::is_rewording(first)
+        && !first.starts_with("Who ")
+        && curious_from_rewording(first, cx).is_none();
+    if rule == "blame-question"
+        && (quoted_back || stuck_rewording)
+        && !first.starts_with("What makes ")
+        && !first.starts_with("What keeps ")
+        && !first.starts_with("What was going on for ")
+    {
+        if let Some(asked) = margin::blame_rhetorical(cx) {
+            return Some(asked);
+        }
+    }
     if rule == "blame-question" {
         if let Some(curious) = curious_instead(first, others, cx) {
             return Some(curious);
