@@ -212,3 +212,21 @@ fn a_doubted_accounts_topic_is_the_whole_noun() {
         ]]
     );
 }
+
+/// A name whose length in bytes falls inside a character of the rewording
+/// ("café", from a property test's note) is compared by `get`, not by
+/// slicing: round 18's claims swap reached the curious question's name
+/// check with it, and linting panicked.
+#[test]
+fn a_name_inside_a_wide_character_does_not_panic() {
+    let rules = RuleSet::load(true, &[]).unwrap();
+    let engine = Engine::new(&rules).unwrap();
+    let text = "---\ntitle: resistant client\n---\n- café claims to resistant \n";
+    let doc = Document::new("n.txt".into(), text.into(), Kind::Plain);
+    let got: Vec<&str> = engine
+        .lint(&doc)
+        .iter()
+        .map(|f| rules.rules[f.rule].id.as_str())
+        .collect();
+    assert_eq!(got, ["deficit-label", "credibility-doubt", "deficit-label"]);
+}

@@ -397,8 +397,15 @@ pub fn curious_from_rewording(first: &str, cx: &Context<'_>) -> Option<String> {
                 super::person::Kind::Name | super::person::Kind::Role
             ) && !name.is_empty()
                 && body.len() > name.len()
-                && body[..name.len()].eq_ignore_ascii_case(name)
-                && body[name.len()..].starts_with(' ');
+                // By `get`: the name's length in bytes need not end a
+                // character of the body ("café claims to …", a property
+                // test's note: a panic until round 18).
+                && body
+                    .get(..name.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(name))
+                && body
+                    .get(name.len()..)
+                    .is_some_and(|rest| rest.starts_with(' '));
             if !named {
                 return None;
             }
