@@ -101,6 +101,26 @@ fn an_order_is_not_said_as_a_request() {
     );
 }
 
+/// What the person did after the order is a fact the question keeps
+/// ("and did not" was dropped when "was told to" stopped becoming "was
+/// asked to"); a judging act ("didn't bother", above) is not kept.
+#[test]
+fn the_act_after_an_order_is_kept() {
+    check_first(
+        "compliance-framing",
+        &[
+            (
+                "Client was told to bring her payslips and did not.",
+                "What did the client say when told to bring her payslips, and what got in the way when she did not? Write that, and what was said to her, in plain words.",
+            ),
+            (
+                "Mr Adeyemi was instructed to sign the tenancy form but did not do so.",
+                "What did Mr Adeyemi say when instructed to sign the tenancy form, and what got in the way when he did not do so? Write that, and what was said to him, in plain words.",
+            ),
+        ],
+    );
+}
+
 /// The writer's sneer at the end of a rewording goes with the judgment
 /// ("imagine that", "we've heard that song before", "let's not kid
 /// ourselves", "that's the real reason", "I'll believe that when I see

@@ -2058,16 +2058,32 @@ pub fn told_instead(first: &str, cx: &Context<'_>) -> Option<String> {
     if matches!(next.as_str(), "and" | "but" | "so" | "yet" | "then") {
         return None;
     }
+    // "… and did not", "… but hasn't done so": the person's own act
+    // after what they were told is a fact the question keeps. Only the
+    // bare act: "and didn't bother" is judgment, not a fact to keep.
+    static NOT_DONE: OnceLock<Regex> = OnceLock::new();
+    let not_done = re(
+        &NOT_DONE,
+        r"(?i)^\s*(?:and|but)\s+(?:then\s+|still\s+)?(?P<n>(?:did not|didn't|does not|doesn't|has not|hasn't|have not|haven't|had not|hadn't|would not|wouldn't|will not|won't|never did)(?:\s+(?:do|done)\s+(?:so|it|that))?)\s*[.!]?\s*$",
+    );
+    let mut kept_act = None;
     let content = opener
         .captures(after)
         .and_then(|c| c.name("c"))
         .map(|c| {
             let c = c.as_str();
             let lower = c.to_ascii_lowercase();
+            if let Some(at) = lower.find(" and ").or_else(|| lower.find(" but ")) {
+                kept_act = not_done
+                    .captures(&c[at..])
+                    .and_then(|n| n.name("n"))
+                    .map(|n| n.as_str().to_string());
+            }
             let cut = [
                 " or ",
                 " if ",
                 " and ",
+                " but ",
                 " unless ",
                 " otherwise",
                 " else",
@@ -2107,7 +2123,15 @@ pub fn told_instead(first: &str, cx: &Context<'_>) -> Option<String> {
         ),
     };
     let them = super::clause::as_object(p);
-    let asked = format!("{asked} {close} {them}, in plain words.");
+    let asked = match kept_act {
+        // Only with what was said: "when told, and when she did not" has
+        // nothing for the act to refer to.
+        Some(act) if !content.is_empty() => format!(
+            "{}, and what got in the way when {p} {act}? Write that, and what was said to {them}, in plain words.",
+            asked.trim_end_matches('?')
+        ),
+        _ => format!("{asked} {close} {them}, in plain words."),
+    };
     // A fact before the telling, a clause of its own, is its setting:
     // "Homework not completed for the third week; informed Pt …".
     let head = &sentence[..whole.start()];
