@@ -57,9 +57,14 @@ fn main() {
     fs::write(Path::new(&out).join("rule_example_tests.rs"), tests).unwrap();
     println!("cargo:rerun-if-changed={VOCABULARY}");
     let vocabulary = Path::new(&manifest).join(VOCABULARY);
+    let vocabulary_text = fs::read_to_string(&vocabulary).expect("vocabulary.yaml is readable");
     fs::write(
         Path::new(&out).join("builtin_vocabulary.rs"),
-        format!("include_str!({:?})\n", vocabulary.display().to_string()),
+        format!(
+            "(include_str!({:?}), {:#018x})\n",
+            vocabulary.display().to_string(),
+            fnv(&vocabulary_text)
+        ),
     )
     .unwrap();
 }

@@ -100,7 +100,7 @@ pub struct Engine<'r> {
     /// could not be built (search phrase by phrase).
     pub(crate) phrases: OnceLock<Option<AhoCorasick>>,
     /// For each automaton pattern, the rules that own that phrase.
-    pub(crate) phrase_rules: Vec<Vec<usize>>,
+    pub(crate) phrase_rules: Groups<usize>,
     /// Every `(rule index, pattern)`.
     pub(crate) patterns: Vec<(usize, &'r Pattern)>,
     /// One automaton over every pattern's trigger literals (see
@@ -117,7 +117,7 @@ pub struct Engine<'r> {
     /// Notes still to be searched word by word (see `matcher.rs`).
     pub(crate) word_by_word_left: AtomicUsize,
     /// For each trigger literal, the patterns and sets it satisfies.
-    pub(crate) trigger_owners: Vec<Vec<Owner>>,
+    pub(crate) trigger_owners: Groups<Owner>,
     /// For each pattern, the bits of all its trigger sets.
     pub(crate) trigger_masks: Vec<u32>,
     /// Patterns without triggers: they run on every note.
@@ -194,17 +194,58 @@ impl WordHasher {
     }
 }
 
-fn intern<'a, T>(
-    index: &mut WordIndex<'a>,
-    words: &mut Vec<&'a str>,
-    owners: &mut Vec<Vec<T>>,
-    word: &'a str,
-) -> usize {
+fn intern<'a>(index: &mut WordIndex<'a>, words: &mut Vec<&'a str>, word: &'a str) -> usize {
     *index.entry(word).or_insert_with(|| {
         words.push(word);
-        owners.push(Vec::new());
         words.len() - 1
     })
+}
+
+/// Lists of items by word (a word's phrase rules, a trigger literal's
+/// owners), in one vector: a vector per word was some twenty thousand
+/// small allocations when an engine was built, a tenth of a one-note
+/// run (issue 19, round 19).
+#[derive(Debug)]
+pub(crate) struct Groups<T> {
+    /// Where each word's items start in `items`, and the end (one more
+    /// entry than there are words).
+    starts: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T: Copy> Groups<T> {
+    /// The items of `pairs` (word, item) grouped by word, in the order
+    /// they come in `pairs` within a word; `words` is the number of words.
+    fn new(words: usize, pairs: &[(u32, T)]) -> Groups<T> {
+        let mut starts = vec![0u32; words + 1];
+        for &(w, _) in pairs {
+            starts[w as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut next = starts.clone();
+        let Some(&(_, fill)) = pairs.first() else {
+            return Groups {
+                starts,
+                items: Vec::new(),
+            };
+        };
+        let mut items = vec![fill; pairs.len()];
+        for &(w, item) in pairs {
+            let at = &mut next[w as usize];
+            items[*at as usize] = item;
+            *at += 1;
+        }
+        Groups { starts, items }
+    }
+}
+
+impl<T> std::ops::Index<usize> for Groups<T> {
+    type Output = [T];
+    fn index(&self, word: usize) -> &[T] {
+        &self.items[self.starts[word] as usize..self.starts[word + 1] as usize]
+    }
 }
 
 impl<'r> Engine<'r> {
@@ -217,15 +258,23 @@ impl<'r> Engine<'r> {
         let listed: usize = set.rules.iter().map(|r| r.phrases.len()).sum();
         let mut index = WordIndex::with_capacity_and_hasher(listed, Default::default());
         let mut phrases: Vec<&str> = Vec::with_capacity(listed);
-        let mut phrase_rules: Vec<Vec<usize>> = Vec::with_capacity(listed);
+        let mut rule_pairs: Vec<(u32, usize)> = Vec::with_capacity(listed);
+        // The last rule listed for each phrase: rules come in order, so a
+        // rule listing a phrase twice is the last one listed for it.
+        let mut last_rule: Vec<usize> = Vec::with_capacity(listed);
         for (r, rule) in set.rules.iter().enumerate() {
             for phrase in &rule.phrases {
-                let i = intern(&mut index, &mut phrases, &mut phrase_rules, phrase);
-                if !phrase_rules[i].contains(&r) {
-                    phrase_rules[i].push(r);
+                let i = intern(&mut index, &mut phrases, phrase);
+                if i == last_rule.len() {
+                    last_rule.push(usize::MAX);
+                }
+                if last_rule[i] != r {
+                    last_rule[i] = r;
+                    rule_pairs.push((i as u32, r));
                 }
             }
         }
+        let phrase_rules = Groups::new(phrases.len(), &rule_pairs);
         // Lower-case phrases, searched in an ASCII-lower-cased copy of the
         // prose (same byte offsets): the same matches as ASCII
         // case-insensitive search, from a smaller automaton (building the
@@ -250,7 +299,7 @@ impl<'r> Engine<'r> {
             .sum();
         let mut trigger_index = WordIndex::with_capacity_and_hasher(listed, Default::default());
         let mut trigger_words: Vec<&str> = Vec::with_capacity(listed);
-        let mut trigger_owners: Vec<Vec<Owner>> = Vec::with_capacity(listed);
+        let mut owner_pairs: Vec<(u32, Owner)> = Vec::with_capacity(listed);
         let mut trigger_masks = Vec::with_capacity(patterns.len());
         let mut always = Vec::new();
         for (i, (_, pattern)) in patterns.iter().enumerate() {
@@ -260,22 +309,21 @@ impl<'r> Engine<'r> {
             for (set, words) in pattern.triggers.iter().enumerate() {
                 for w in words {
                     let (text, before, after) = trigger_parts(w);
-                    let t = intern(
-                        &mut trigger_index,
-                        &mut trigger_words,
-                        &mut trigger_owners,
-                        text,
-                    );
-                    trigger_owners[t].push(Owner {
-                        pattern: i,
-                        bit: 1 << set,
-                        before,
-                        after,
-                    });
+                    let t = intern(&mut trigger_index, &mut trigger_words, text);
+                    owner_pairs.push((
+                        t as u32,
+                        Owner {
+                            pattern: i,
+                            bit: 1 << set,
+                            before,
+                            after,
+                        },
+                    ));
                 }
             }
             trigger_masks.push((1 << pattern.triggers.len()) - 1);
         }
+        let trigger_owners = Groups::new(trigger_words.len(), &owner_pairs);
         let trigger_words: Vec<String> = trigger_words
             .iter()
             .map(|w| w.to_ascii_lowercase())
@@ -322,4 +370,22 @@ fn patterns_of(set: &RuleSet) -> impl Iterator<Item = (usize, &Pattern)> {
         .iter()
         .enumerate()
         .flat_map(|(r, rule)| rule.patterns.iter().map(move |p| (r, p)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Groups;
+
+    /// Items come back by word, in the order they were given within a
+    /// word; a word without items has an empty list.
+    #[test]
+    fn groups_keep_each_words_items_in_order() {
+        let groups = Groups::new(4, &[(2, 'a'), (0, 'b'), (2, 'c'), (0, 'd'), (3, 'e')]);
+        assert_eq!(&groups[0], &['b', 'd']);
+        assert!(groups[1].is_empty());
+        assert_eq!(&groups[2], &['a', 'c']);
+        assert_eq!(&groups[3], &['e']);
+        let empty: Groups<usize> = Groups::new(2, &[]);
+        assert!(empty[0].is_empty() && empty[1].is_empty());
+    }
 }

@@ -514,8 +514,9 @@ fn builtin_things() -> Option<Arc<Things>> {
     static THINGS: OnceLock<Option<Arc<Things>>> = OnceLock::new();
     THINGS
         .get_or_init(|| {
-            let text = builtin_vocabulary().text.clone();
-            let vocabulary = classes(&text, &["thing-label", "thing-noun"])?;
+            // The embedded text itself: a copy was 200 KB at every start.
+            let text = crate::rule::load::builtin_vocabulary_text();
+            let vocabulary = classes(text, &["thing-label", "thing-noun"])?;
             Things::compile(&[&vocabulary]).map(Arc::new)
         })
         .clone()

@@ -18,17 +18,30 @@ mod builtin {
     /// `(file name, contents, hash)` of every `rules/*.yaml`, embedded by
     /// `build.rs` (the hash is `pattern::text_hash` of the contents).
     pub const RULES: &[(&str, &str, u64)] = include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
-    /// `vocabulary.yaml`, the word classes the rules share.
-    pub const VOCABULARY: &str = include!(concat!(env!("OUT_DIR"), "/builtin_vocabulary.rs"));
+    /// `vocabulary.yaml`, the word classes the rules share, and its
+    /// `pattern::text_hash`.
+    pub const VOCABULARY: (&str, u64) =
+        include!(concat!(env!("OUT_DIR"), "/builtin_vocabulary.rs"));
 }
 
 /// The built-in word classes (`vocabulary.yaml`).
 pub fn builtin_vocabulary() -> Arc<Source> {
     Arc::new(Source {
         name: "vocabulary.yaml (built-in)".into(),
-        text: builtin::VOCABULARY.to_string(),
+        text: builtin::VOCABULARY.0.to_string(),
         builtin: true,
     })
+}
+
+/// The built-in vocabulary's text, as embedded (not copied).
+pub fn builtin_vocabulary_text() -> &'static str {
+    builtin::VOCABULARY.0
+}
+
+/// `pattern::text_hash` of the built-in vocabulary, made at build time:
+/// hashing its 200 KB at every start was a hundredth of a one-note run.
+pub fn builtin_vocabulary_hash() -> u64 {
+    builtin::VOCABULARY.1
 }
 
 /// `pattern::text_hash` of the built-in rule file `file` (a name in

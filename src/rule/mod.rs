@@ -296,7 +296,9 @@ pub struct WordsInForce {
 impl WordsInForce {
     /// The word classes of `sources` (the built-in vocabulary first).
     pub fn new(sources: Vec<Arc<Source>>) -> WordsInForce {
-        let table = matches!(sources.as_slice(), [only] if only.builtin && pattern::builtin_words_fit(&only.text));
+        // The built-in vocabulary's hash was made at build time.
+        let table = matches!(sources.as_slice(), [only] if only.builtin
+            && pattern::builtin_words_fit_hash(load::builtin_vocabulary_hash()));
         WordsInForce {
             sources,
             vocabulary: std::sync::OnceLock::new(),

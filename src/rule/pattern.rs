@@ -102,15 +102,38 @@ mod table {
     include!("builtin_patterns.rs");
 }
 
-/// FNV-1a: a stable hash of a pattern's text, the key of the table.
+/// FNV-1a: a stable hash of a file's text (a rule file, the vocabulary),
+/// as `build.rs` computes it.
 pub fn text_hash(text: &str) -> u64 {
-    fnv(0xcbf2_9ce4_8422_2325, text)
-}
-
-fn fnv(start: u64, text: &str) -> u64 {
-    text.bytes().fold(start, |h, b| {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
+}
+
+/// The key of a pattern in the table: a stable hash of its text that
+/// reads eight bytes a step. A one-note run looks up some two thousand
+/// expanded patterns of hundreds of bytes each; FNV-1a's byte a step was
+/// a twentieth of the run's instructions (issue 19, round 19).
+pub fn pattern_key(text: &str) -> u64 {
+    key_from(0x243f_6a88_85a3_08d3, text)
+}
+
+fn key_from(start: u64, text: &str) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let bytes = text.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
+    let mut h = start ^ (bytes.len() as u64).wrapping_mul(K);
+    for chunk in chunks.by_ref() {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        h = (h ^ word).wrapping_mul(K).rotate_left(29);
+    }
+    let mut last = [0u8; 8];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    h = (h ^ u64::from_le_bytes(last)).wrapping_mul(K);
+    // Every input bit reaches the high and low bits.
+    h ^= h >> 32;
+    h = h.wrapping_mul(K);
+    h ^ (h >> 29)
 }
 
 /// Where a word pattern is used: its regex depends on it (see
@@ -132,7 +155,7 @@ pub fn word_key(kind: WordKind, text: &str) -> u64 {
         WordKind::Before => "b\0",
         WordKind::After => "a\0",
     };
-    fnv(text_hash(tag), text)
+    key_from(pattern_key(tag), text)
 }
 
 /// Whether the table's word-pattern expansions were made from this
@@ -140,7 +163,12 @@ pub fn word_key(kind: WordKind, text: &str) -> u64 {
 /// changed and the table was not regenerated), the built-in word patterns
 /// are expanded at load time, as users' are.
 pub fn builtin_words_fit(vocabulary: &str) -> bool {
-    text_hash(vocabulary) == table::VOCABULARY
+    builtin_words_fit_hash(text_hash(vocabulary))
+}
+
+/// [`builtin_words_fit`] of the vocabulary whose [`text_hash`] is `hash`.
+pub fn builtin_words_fit_hash(hash: u64) -> bool {
+    hash == table::VOCABULARY
 }
 
 /// The regex a built-in word pattern expands to with the built-in
@@ -179,7 +207,7 @@ pub fn builtin_table(
             false => format!("Some(&{:?})", reach.bytes()),
         };
         rows.push((
-            text_hash(text),
+            pattern_key(text),
             format!("&{:?}", p.names),
             format!("&[{}]", sets.join(", ")),
             reach,
@@ -229,7 +257,7 @@ impl Pattern {
     ///
     /// [`wrapped`]: Pattern::wrapped
     pub fn builtin_wrapped(written: &str, source: &str) -> Result<Pattern, PatternError> {
-        let hash = text_hash(written);
+        let hash = pattern_key(written);
         let Ok(at) = table::PATTERNS.binary_search_by_key(&hash, |row| row.0) else {
             return Ok(Pattern::parse(written)?.wrapped(source));
         };
@@ -1541,6 +1569,48 @@ mod tests {
         assert_eq!(builtin_words(kind, written), Some(regex));
         assert_eq!(builtin_words(kind, &format!("{written} x")), None);
         assert!(!builtin_words_fit("pronoun: [she]"));
+    }
+
+    /// The vocabulary's hash that `build.rs` embeds is this module's
+    /// `text_hash` of the embedded text, and the table was made from it:
+    /// a run takes the built-in patterns' expansions from the table
+    /// without hashing the vocabulary itself.
+    #[test]
+    fn the_embedded_vocabulary_hash_is_its_text_hash() {
+        let text = crate::rule::load::builtin_vocabulary_text();
+        assert_eq!(
+            crate::rule::load::builtin_vocabulary_hash(),
+            text_hash(text)
+        );
+        assert!(builtin_words_fit(text));
+        assert!(builtin_words_fit_hash(
+            crate::rule::load::builtin_vocabulary_hash()
+        ));
+    }
+
+    /// The table's key reads the text eight bytes at a time and the rest
+    /// byte by byte: every byte, the length and the order count.
+    #[test]
+    fn pattern_keys_differ_in_any_byte_and_length() {
+        let text = "\\bwho=(?:she|he) never listens\\b";
+        let mut keys = vec![pattern_key(text), pattern_key(""), pattern_key("\0")];
+        for at in 0..text.len() {
+            let mut changed = text.as_bytes().to_vec();
+            changed[at] ^= 0x20;
+            keys.push(pattern_key(std::str::from_utf8(&changed).unwrap()));
+            if at > 0 {
+                keys.push(pattern_key(&text[..at]));
+            }
+        }
+        keys.push(pattern_key("abcdefghijklmnop"));
+        keys.push(pattern_key("ijklmnopabcdefgh"));
+        let mut distinct = keys.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), keys.len());
+        // The same text at another alignment has the same key.
+        let shifted = format!(" {text}");
+        assert_eq!(pattern_key(text), pattern_key(&shifted[1..]));
     }
 
     use super::*;

@@ -124,9 +124,22 @@ enum Node {
 type Lead = (Box<[u8]>, bool);
 
 /// For a long alternation: per first byte, the alternatives that can
-/// start with it, in order.
+/// start with it, in order; in one list (`starts[b]..starts[b + 1]` of
+/// `alts`): a vector per byte was dozens of allocations per alternation
+/// when a pattern was read (issue 19, round 19).
 #[derive(Debug)]
-struct Buckets(Vec<Vec<u32>>);
+struct Buckets {
+    starts: Box<[u32; 257]>,
+    alts: Box<[u32]>,
+}
+
+impl Buckets {
+    /// The alternatives that can start with `byte`, in order.
+    fn of(&self, byte: u8) -> &[u32] {
+        let b = usize::from(byte);
+        &self.alts[self.starts[b] as usize..self.starts[b + 1] as usize]
+    }
+}
 
 #[derive(Debug, Clone, Copy)]
 enum Look {
@@ -512,12 +525,12 @@ impl<'h> State<'h> {
                         }
                     }
                 };
-                if let Some(Buckets(b)) = buckets.as_deref() {
+                if let Some(b) = buckets.as_deref() {
                     let Some(&byte) = self.text.get(at).filter(|_| at < self.end) else {
                         return false;
                     };
                     self.read(at + 1);
-                    for &i in &b[usize::from(byte)] {
+                    for &i in b.of(byte) {
                         if !starts(self, i as usize) {
                             continue;
                         }
@@ -1312,19 +1325,41 @@ fn lead(node: &Node) -> Option<Lead> {
 /// Per first byte, the alternatives that can start with it; `None` if an
 /// alternative cannot say.
 fn buckets(alts: &[Node]) -> Option<Buckets> {
-    let mut out = vec![Vec::new(); 256];
+    // (byte, alternative), alternatives in order.
+    let mut pairs: Vec<(u8, u32)> = Vec::with_capacity(alts.len() * 2);
     for (i, alt) in alts.iter().enumerate() {
         if min_len(alt) == 0 {
             return None;
         }
         let set = firsts(alt)?;
-        for (b, &on) in set.iter().enumerate() {
-            if on {
-                out[b].push(i as u32);
+        // Eight bytes at a time: most alternatives start with one or two.
+        for (c, chunk) in set.chunks_exact(8).enumerate() {
+            if chunk.iter().all(|&on| !on) {
+                continue;
+            }
+            for (j, &on) in chunk.iter().enumerate() {
+                if on {
+                    pairs.push(((c * 8 + j) as u8, i as u32));
+                }
             }
         }
     }
-    Some(Buckets(out))
+    let mut starts = Box::new([0u32; 257]);
+    for &(b, _) in &pairs {
+        starts[usize::from(b) + 1] += 1;
+    }
+    for b in 1..257 {
+        starts[b] += starts[b - 1];
+    }
+    let mut next = *starts;
+    let mut out = vec![0u32; pairs.len()].into_boxed_slice();
+    // By byte, each byte's alternatives in order (the pairs come so).
+    for &(b, i) in &pairs {
+        let at = &mut next[usize::from(b)];
+        out[*at as usize] = i;
+        *at += 1;
+    }
+    Some(Buckets { starts, alts: out })
 }
 
 #[cfg(test)]

@@ -37,9 +37,13 @@ use super::label;
 /// a list is widened by.
 const LEFT: &str = r"(?i)\b(?:(?:a )?disgrace|shameful|disgraceful|pigsty|flophouse|for show|(?:is|'s|are|'re) (?:clearly )?not trying|selective memory|shirking|like clockwork|(?:nothing|everything)(?: is|'s) ever (?:right|good enough)|(?:somebody|someone|everybody|everyone) else'?s fault|rubbish (?:excuse|story|tale)|funny how|if you ask me|nothing sticks to (?:him|her|them)|by any other name|for (?:the )?attention|no more excuses|nothing new there|(?:the )?oldest trick(?: in the book| there is)?|(?:frankly|how|so|just) typical|pigs might fly|hard to believe)\b";
 
-fn left_re() -> &'static ::regex::Regex {
+/// [`LEFT`], guarded: compiled only when a text holds one of its words.
+/// Compiling it (Unicode `\b`, case folded) was a tenth of a one-note
+/// run's instructions, for notes whose quotes hold none of them (issue
+/// 19, round 19).
+fn left_re() -> &'static super::regex::Lazy {
     static RE: OnceLock<::regex::Regex> = OnceLock::new();
-    RE.get_or_init(|| ::regex::Regex::new(LEFT).expect("the left-verdicts pattern compiles"))
+    super::regex::cached(&RE, LEFT)
 }
 
 /// The verdicts of [`LEFT`] in `text`, as byte ranges.
@@ -416,6 +420,28 @@ pub fn said_once(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Guarded, [`LEFT`] finds what the plain regex finds (case, curly
+    /// quotes and accents included), and nothing in a text without its
+    /// words.
+    #[test]
+    fn the_guarded_left_verdicts_find_what_the_regex_finds() {
+        let plain = ::regex::Regex::new(LEFT).unwrap();
+        for text in [
+            "Her flat was a PIGSTY, frankly typical, if you ask me.",
+            "It is always someone else\u{2019}s fault and someone else's fault.",
+            "Café visit: he's not trying, nothing is ever good enough.",
+            "The oldest trick in the book, funny how it happens.",
+            "She attended on time and brought the forms.",
+            "",
+        ] {
+            let want: Vec<_> = plain.find_iter(text).map(|m| m.range()).collect();
+            assert_eq!(left_in(text), want, "{text:?}");
+            let first = left_re().find(text).map(|m| m.range());
+            assert_eq!(first, want.first().cloned(), "{text:?}");
+        }
+        assert!(left_in("She attended on time and brought the forms.").is_empty());
+    }
 
     #[test]
     fn a_short_quote_stays() {

@@ -668,25 +668,44 @@ fn required(ast: &Ast) -> Vec<Vec<String>> {
 /// What a match of one clause list or another requires, given what each
 /// branch requires.
 fn required_alternation(branches: impl IntoIterator<Item = Clauses>) -> Clauses {
-    let mut union = Vec::new();
+    let mut union = Some(Vec::new());
     for branch in branches {
-        // The branch's most selective clause stands for it.
-        let Some(best) = branch
-            .into_iter()
-            .filter(|c| !c.is_empty() && c.len() <= MAX_ALTERNATIVES)
-            .max_by_key(|c| (shortest(c), std::cmp::Reverse(c.len())))
-        else {
-            return Vec::new();
-        };
-        union.extend(best);
-        if union.len() > MAX_ALTERNATIVES {
-            return Vec::new();
+        add_branch(&mut union, branch);
+        if union.is_none() {
+            break;
         }
     }
-    if union.is_empty() {
-        Vec::new()
-    } else {
-        vec![union]
+    alternation_clauses(union)
+}
+
+/// Adds what one more branch of an alternation requires to `union`, the
+/// words one of which a match of the branches so far holds; `None` once
+/// some branch requires nothing usable (then the alternation requires
+/// nothing).
+fn add_branch(union: &mut Option<Vec<String>>, branch: Clauses) {
+    let Some(words) = union else {
+        return;
+    };
+    // The branch's most selective clause stands for it.
+    let Some(best) = branch
+        .into_iter()
+        .filter(|c| !c.is_empty() && c.len() <= MAX_ALTERNATIVES)
+        .max_by_key(|c| (shortest(c), std::cmp::Reverse(c.len())))
+    else {
+        *union = None;
+        return;
+    };
+    words.extend(best);
+    if words.len() > MAX_ALTERNATIVES {
+        *union = None;
+    }
+}
+
+/// The clauses of an alternation, from [`add_branch`]'s union.
+fn alternation_clauses(union: Option<Vec<String>>) -> Clauses {
+    match union {
+        Some(words) if !words.is_empty() => vec![words],
+        _ => Vec::new(),
     }
 }
 
@@ -1029,7 +1048,7 @@ mod tests {
 /// for the AST node regex-syntax would build; debug builds compare the
 /// two for every pattern (`Lazy::new`).
 mod quick {
-    use super::{literal, required_alternation, Clauses};
+    use super::{add_branch, alternation_clauses, literal, Clauses};
 
     /// Nesting deeper than this is left to the parser (its `nest_limit`).
     const DEPTH: usize = 200;
@@ -1068,44 +1087,52 @@ mod quick {
             }
         }
 
-        /// Branches up to an unmatched `)` or the end.
+        /// Branches up to an unmatched `)` or the end. Each branch is
+        /// folded into the union as it is read (`required_alternation`'s
+        /// result, without keeping every branch's clauses until the end).
         fn alternation(&mut self, depth: usize) -> Option<Clauses> {
             if depth > DEPTH {
                 return None;
             }
-            let mut branches = vec![self.concat(depth)?];
-            while self.eat('|') {
-                branches.push(self.concat(depth)?);
+            let first = self.concat(depth)?;
+            if !self.eat('|') {
+                return Some(first);
             }
-            Some(match branches.len() {
-                1 => branches.pop().unwrap_or_default(),
-                _ => required_alternation(branches),
-            })
+            let mut union = Some(Vec::new());
+            add_branch(&mut union, first);
+            loop {
+                let branch = self.concat(depth)?;
+                add_branch(&mut union, branch);
+                if !self.eat('|') {
+                    break;
+                }
+            }
+            Some(alternation_clauses(union))
         }
 
+        /// A sequence, as `required`'s `Concat` arm reads it: runs of
+        /// ASCII literals are words. Each item is taken into the run or
+        /// the clauses as soon as its quantifier (if any) is read.
         fn concat(&mut self, depth: usize) -> Option<Clauses> {
-            let mut items: Vec<Item> = Vec::new();
+            let mut out = Vec::new();
+            let mut run = String::new();
             while let Some(c) = self.peek() {
                 if c == '|' || c == ')' {
                     break;
                 }
-                match c {
-                    '?' | '*' | '+' | '{' => {
-                        let at_least_one = self.quantifier()?;
-                        let item = items.pop()?;
-                        items.push(Item::Other(match (at_least_one, item) {
-                            (false, _) => Vec::new(),
-                            (true, Item::Literal(c)) => one(c),
-                            (true, Item::Other(clauses)) => clauses,
-                        }));
-                    }
-                    _ => items.push(self.atom(depth)?),
+                // A quantifier with nothing before it in the sequence.
+                if matches!(c, '?' | '*' | '+' | '{') {
+                    return None;
                 }
-            }
-            // `required`'s `Concat` arm: runs of ASCII literals are words.
-            let mut out = Vec::new();
-            let mut run = String::new();
-            for item in items {
+                let mut item = self.atom(depth)?;
+                if matches!(self.peek(), Some('?' | '*' | '+' | '{')) {
+                    let at_least_one = self.quantifier()?;
+                    item = Item::Other(match (at_least_one, item) {
+                        (false, _) => Vec::new(),
+                        (true, Item::Literal(c)) => one(c),
+                        (true, Item::Other(clauses)) => clauses,
+                    });
+                }
                 if let Item::Literal(c) = item {
                     if let Some(ch) = literal(c) {
                         run.push(ch);
